@@ -1,0 +1,7 @@
+/**
+ * The add-on's entry module. Every export is an Apps Script entry point (trigger, menu callback or
+ * google.script.run target): build.mjs turns each into a top-level function declaration in dist/Code.js.
+ * Export only functions from here.
+ */
+export { onOpen, onInstall } from './open';
+export * from './entries';

@@ -1,0 +1,14 @@
+import type { MessageKey } from '../core/i18n';
+
+/**
+ * The add-on menu, as data. build.mjs checks that every `fn` here is an exported entry point of
+ * main.ts. Only items that work go here (no placeholders).
+ */
+export type MenuItem = { fn: `menu${string}`; label: MessageKey } | { separator: true };
+
+export const MENU_ITEMS: readonly MenuItem[] = [
+  { fn: 'menuOpenSidebar', label: 'menu.openSidebar' },
+  { separator: true },
+  { fn: 'menuSetUp', label: 'menu.setUp' },
+  { fn: 'menuAdopt', label: 'menu.adopt' },
+];

@@ -1,0 +1,41 @@
+import type { Catalog } from './define';
+import { commonMessages } from './messages/common';
+import { menuMessages } from './messages/menu';
+
+/**
+ * i18n: every user-visible string goes through `t` (DESIGN.md rule 7).
+ * To add an area: create ./messages/<area>.ts with defineMessages(en, zh) and spread it below.
+ */
+const catalogs = [commonMessages, menuMessages] as const;
+
+type KeysOf<C> = C extends Catalog<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof catalogs)[number]>;
+export type Locale = 'en' | 'zh-CN';
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+export type Params = Record<string, string | number>;
+
+const tables: Record<Locale, Record<string, string>> = { en: {}, 'zh-CN': {} };
+for (const c of catalogs) {
+  Object.assign(tables.en, c.en);
+  Object.assign(tables['zh-CN'], c['zh-CN']);
+}
+
+/** Maps a user or spreadsheet locale ('zh', 'zh_CN', 'zh-TW', 'en_GB', '', null) to a supported one. */
+export function resolveLocale(raw: string | null | undefined): Locale {
+  const s = String(raw ?? '').trim().toLowerCase();
+  return s.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The message for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+export function t(locale: Locale, key: MessageKey, params?: Params): string {
+  const template = tables[locale][key] ?? tables.en[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
+  );
+}
+
+/** The whole table for one locale (sent to the sidebar once at start). */
+export function messagesFor(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return tables[locale] as Record<MessageKey, string>;
+}

@@ -1,0 +1,15 @@
+import { defineMessages } from '../define';
+
+/** Captions of the add-on menu (src/addon/menu.ts). */
+export const menuMessages = defineMessages(
+  {
+    'menu.setUp': 'Set up a new client table…',
+    'menu.adopt': 'Adopt this sheet…',
+    'menu.openSidebar': 'Open ClientFlow',
+  },
+  {
+    'menu.setUp': '新建客户流程表…',
+    'menu.adopt': '接管当前工作表…',
+    'menu.openSidebar': '打开 ClientFlow',
+  },
+);

@@ -1,0 +1,1 @@
+// sidebar client: to be written
