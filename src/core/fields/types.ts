@@ -1,0 +1,96 @@
+/**
+ * The contract of a field type. Every type has exactly one definition (one module in this folder,
+ * registered in ./index.ts) that says how a raw cell parses, how it is normalized by cleanup, how it
+ * is shown (number format) and which Sheets data validation enforces it. Pure: no Apps Script.
+ */
+import type { Locale } from '../i18n';
+
+/** The user-facing types (the CLI's `validate` reports one of these for each column). */
+export const USER_TYPES = [
+  'text', 'longText', 'email', 'phone', 'url', 'number', 'currency', 'percent',
+  'date', 'dateTime', 'checkbox', 'dropdown',
+] as const;
+/** Types filled by the add-on itself. */
+export const AUTO_TYPES = ['autoId', 'created', 'updated', 'stageSince'] as const;
+export type UserTypeId = (typeof USER_TYPES)[number];
+export type AutoTypeId = (typeof AUTO_TYPES)[number];
+export type FieldTypeId = UserTypeId | AutoTypeId;
+
+/** A cell as Range.getValues returns it: '' for empty. */
+export type CellValue = string | number | boolean | Date;
+
+export interface DropdownOption {
+  /** The option's own label, written into cells. */
+  label: string;
+  /** Background color of the chip/cell, '#rrggbb'. */
+  color: string;
+  /** Other spellings that mean this option (e.g. 'Closed won', '成交'). */
+  aliases?: string[];
+}
+
+/** Everything a type needs to know besides the cell. */
+export interface TypeContext {
+  locale: Locale;
+  /** Default country for phone numbers written without one, ISO 3166 alpha-2 ('CN', 'US'). */
+  region: string;
+  /** IANA time zone of the spreadsheet, used to read Date cells as calendar dates. */
+  timeZone: string;
+  /** How to read ambiguous numeric dates like 03/04/2024. */
+  dateOrder: 'MDY' | 'DMY' | 'YMD';
+  /** ISO 4217 code for currency display ('CNY', 'USD'). */
+  currency: string;
+  /** For dropdown fields. */
+  options?: readonly DropdownOption[];
+}
+
+/** A typed value after parsing. Dates are calendar strings, never Date objects (they cross google.script.run). */
+export type TypedValue =
+  | { kind: 'empty' }
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'date'; value: string } // 'YYYY-MM-DD'
+  | { kind: 'dateTime'; value: string } // 'YYYY-MM-DDTHH:mm' (local to the spreadsheet)
+  | { kind: 'option'; value: string }; // the option's label
+
+/** Why a cell does not parse. `code` is stable (reports, CLI); the message is i18n'd by the caller. */
+export type IssueCode =
+  | 'invalidEmail' | 'invalidPhone' | 'invalidUrl' | 'invalidNumber' | 'invalidCurrency'
+  | 'invalidPercent' | 'invalidDate' | 'invalidDateTime' | 'invalidCheckbox' | 'unknownOption'
+  | 'required' | 'formula';
+
+export type ParseResult =
+  | { ok: true; value: TypedValue }
+  | { ok: false; code: IssueCode; /** a hint for the message, e.g. the closest option */ hint?: string };
+
+/** What cleanup would write. `value` is written as text into '@' cells or as the typed value otherwise. */
+export type NormalizeResult =
+  | { status: 'unchanged' }
+  | { status: 'changed'; value: string | number | boolean; }
+  | { status: 'invalid'; code: IssueCode; hint?: string };
+
+/**
+ * Which Sheets data validation enforces a type, as pure data. The add-on turns it into
+ * SpreadsheetApp.newDataValidation() calls. Formulas are written for the first data row (e.g. row 2)
+ * and column letter given to `validation()`, relative so that Sheets shifts them down the column.
+ */
+export type ValidationSpec =
+  | { kind: 'list'; values: string[] }
+  | { kind: 'checkbox' }
+  | { kind: 'date' }
+  | { kind: 'number'; min?: number; max?: number }
+  | { kind: 'customFormula'; formula: string };
+
+export interface FieldTypeDef {
+  id: FieldTypeId;
+  /** Parse a raw cell. Empty cells ('' or whitespace) parse to { kind: 'empty' }. */
+  parse(raw: CellValue, ctx: TypeContext): ParseResult;
+  /** The cleanup of one cell: 'unchanged' when it is already in canonical form. */
+  normalize(raw: CellValue, ctx: TypeContext): NormalizeResult;
+  /** Sheets number format for the column ('@' keeps text as text). */
+  numberFormat(ctx: TypeContext): string;
+  /** Data validation for the column; null when none applies. `cell` is the first data cell, e.g. 'C2'. */
+  validation(ctx: TypeContext, cell: string): ValidationSpec | null;
+  /** Share of sample values that parse is used by inference; types that accept anything say so. */
+  acceptsAnyText: boolean;
+}
