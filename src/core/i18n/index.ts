@@ -1,12 +1,29 @@
 import type { Catalog } from './define';
 import { commonMessages } from './messages/common';
 import { menuMessages } from './messages/menu';
+import { fieldsMessages } from './messages/fields';
+import { setupMessages } from './messages/setup';
+import { adoptMessages } from './messages/adopt';
+import { sidebarMessages } from './messages/sidebar';
+import { cliMessages } from './messages/cli';
+import { configMessages } from './messages/config';
+import { editMessages } from './messages/edit';
 
 /**
  * i18n: every user-visible string goes through `t` (DESIGN.md rule 7).
  * To add an area: create ./messages/<area>.ts with defineMessages(en, zh) and spread it below.
  */
-const catalogs = [commonMessages, menuMessages] as const;
+const catalogs = [
+  commonMessages,
+  menuMessages,
+  fieldsMessages,
+  setupMessages,
+  adoptMessages,
+  sidebarMessages,
+  cliMessages,
+  configMessages,
+  editMessages,
+] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;
