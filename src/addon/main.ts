@@ -5,3 +5,4 @@
  */
 export { onOpen, onInstall } from './open';
 export * from './entries';
+export * from './api/sidebar';

@@ -1,0 +1,13 @@
+/**
+ * All sidebar endpoints, by function name. Each feature defines its endpoints in its own file in
+ * this folder and spreads them here. The add-on exports a function of the same name for each
+ * (src/addon/api/*.ts, through `serve`), and the sidebar calls them through its typed bridge.
+ */
+import { sidebarEndpoints } from './sidebar';
+
+export const ENDPOINTS = {
+  ...sidebarEndpoints,
+} as const;
+
+export type Endpoints = typeof ENDPOINTS;
+export type EndpointName = keyof Endpoints;
