@@ -5,7 +5,7 @@
  * result. google.script.run passes no Date or function values, so dates cross as ISO strings.
  * Ref: https://developers.google.com/apps-script/guides/html/reference/run (legal parameters)
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface Endpoint<A extends z.ZodTuple, R extends z.ZodType> {
   readonly args: A;
