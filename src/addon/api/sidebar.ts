@@ -6,3 +6,8 @@ export const getBootstrap = serve('getBootstrap', () => {
   const locale = userLocale();
   return { locale, messages: { ...messagesFor(locale) } };
 });
+
+/** Menu: open the sidebar. */
+export function menuOpenSidebar(): void {
+  throw new Error('not yet');
+}
