@@ -4,9 +4,11 @@
  * (src/addon/api/*.ts, through `serve`), and the sidebar calls them through its typed bridge.
  */
 import { sidebarEndpoints } from './sidebar';
+import { setupEndpoints } from './setup';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
+  ...setupEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;

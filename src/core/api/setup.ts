@@ -1,0 +1,65 @@
+/**
+ * Sidebar endpoints of the table set-up (issue 3): the Setup panel reads the state, previews a
+ * template, edits the field list and applies it. Served by src/addon/api/setup.ts.
+ */
+import * as z from 'zod';
+import { endpoint } from './endpoint';
+import { FIELD_TYPE_IDS, localeSchema, tableSchema } from '../schema';
+
+export const TEMPLATE_IDS = ['b2b', 'ecommerce', 'services'] as const;
+export const templateIdSchema = z.enum(TEMPLATE_IDS);
+
+/** A problem with the stored config, already translated, with what the user can do about it. */
+export const configProblemSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** 'repair': the config can be rebuilt from the sheet's columns; 'reset': only forgetting it works. */
+  remedies: z.array(z.enum(['repair', 'reset'])),
+});
+
+export const setupSummarySchema = z.object({
+  sheetName: z.string(),
+  columns: z.number().int(),
+  validations: z.number().int(),
+  rules: z.number().int(),
+  /** Rules of the user's own that were kept. */
+  keptRules: z.number().int(),
+  /** Translated one-line summary for a toast or the panel. */
+  message: z.string(),
+});
+
+export const validateReportSchema = z.object({
+  rows: z.number().int(),
+  count: z.number().int(),
+  /** The first broken cells (at most 20), in row order. */
+  cells: z.array(z.object({ a1: z.string(), header: z.string(), code: z.string(), message: z.string() })),
+  message: z.string(),
+});
+
+export const setupEndpoints = {
+  /** What the Setup panel needs when it opens. `schema` is null when no table is set up yet. */
+  getSetupState: endpoint(
+    z.tuple([]),
+    z.object({
+      locale: localeSchema,
+      templates: z.array(z.object({ id: templateIdSchema, name: z.string(), description: z.string() })),
+      fieldTypes: z.array(z.object({ id: z.enum(FIELD_TYPE_IDS), name: z.string() })),
+      schema: tableSchema.nullable(),
+      configProblem: configProblemSchema.nullable(),
+    }),
+  ),
+  /** A template's schema in the given language (nothing is written). */
+  previewTemplate: endpoint(z.tuple([templateIdSchema, localeSchema]), tableSchema),
+  /**
+   * Set up (or set up again) a table from a schema. target 'auto': the configured table's sheet when
+   * there is one, else the active sheet if empty, else a new sheet; 'new': always a new sheet.
+   */
+  applySetup: endpoint(
+    z.tuple([tableSchema, z.object({ target: z.enum(['auto', 'new']) }).optional()]),
+    setupSummarySchema,
+  ),
+  /** Rebuild the config from the sheet's columns ('repair') or forget it ('reset'). Never touches cells. */
+  repairConfig: endpoint(z.tuple([z.enum(['repair', 'reset'])]), z.object({ message: z.string(), schema: tableSchema.nullable() })),
+  /** Check every cell of the table (as menuValidateAll), highlight broken cells. */
+  validateTable: endpoint(z.tuple([]), validateReportSchema),
+};

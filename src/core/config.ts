@@ -1,0 +1,217 @@
+/**
+ * The config store's pure codec (issue 3, item 1). The table schema is kept in the document
+ * properties of the spreadsheet as JSON, split across keys because one property value holds about
+ * 9 KB (500 KB in all).
+ * Ref: https://developers.google.com/apps-script/guides/services/quotas ("Properties value size 9kB / val",
+ * "Properties total storage 500kB / property store").
+ *
+ * Layout: 'clientflow.config' holds a small header {format, version, parts, bytes, sum}; the JSON
+ * itself is in 'clientflow.config.0' … 'clientflow.config.<parts-1>', each at most CHUNK_BYTES of UTF-8.
+ * `decodeConfig` never throws: a missing, corrupt, newer or older config comes back as a Result with
+ * a stable code; the add-on turns it into a translated message with a way out (repair or reset).
+ */
+import { SCHEMA_VERSION, fieldSchema, parseSchema, rulesSchema, stagesSchema, locationSchema, tableSchema, type TableSchema } from './schema';
+
+export const CONFIG_KEY = 'clientflow.config';
+export const CONFIG_FORMAT = 1;
+/** Below the 9 KB per value limit with room for the key name. */
+export const CHUNK_BYTES = 8000;
+/** Beyond this many parts the 500 KB store would be at risk. */
+export const MAX_PARTS = 50;
+
+export type ConfigErrorCode =
+  /** No config at all: the spreadsheet has no table yet. */
+  | 'missing'
+  /** Header or parts unreadable, missing, or their checksum does not match. */
+  | 'corrupt'
+  /** Written by a newer ClientFlow than this one. */
+  | 'tooNew'
+  /** Written by an older version that no migration can bring up to date. */
+  | 'tooOld'
+  /** JSON fine, but not a valid table schema (path tells where). */
+  | 'invalid'
+  /** The schema would need more than MAX_PARTS properties. */
+  | 'tooLarge';
+
+export type DecodeResult =
+  | { ok: true; schema: TableSchema; /** versions it was migrated from, oldest first */ migratedFrom: number[] }
+  | { ok: false; code: ConfigErrorCode; detail?: string; /** the raw JSON object when it could be read */ raw?: unknown };
+
+/** A migration takes a config object of version N and returns the same config as version N+1. */
+export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations by the version they upgrade from. v1 is the first released format; there are none yet.
+ * A config older than the oldest migration cannot be read ('tooOld').
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; } // surrogate pair = one 4-byte char
+    else n += 3;
+  }
+  return n;
+}
+
+/** Splits `s` into pieces of at most `maxBytes` UTF-8 bytes, never inside a surrogate pair. */
+export function splitUtf8(s: string, maxBytes: number): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+    const len = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + len > maxBytes) {
+      parts.push(s.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += len;
+    if (pair) i++;
+  }
+  parts.push(s.slice(start));
+  return parts;
+}
+
+/** FNV-1a over UTF-16 code units, as 8 hex digits: detects a lost or stale part. */
+export function checksum(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Keys the config occupies (header and parts) in a property map. */
+export function configKeys(props: Readonly<Record<string, string>>): string[] {
+  return Object.keys(props).filter((k) => k === CONFIG_KEY || k.startsWith(`${CONFIG_KEY}.`));
+}
+
+/**
+ * The properties to write for a schema. Write them with setProperties(props, false) after deleting
+ * the keys `configKeys(old)` that are not in the result (stale parts of a longer older config).
+ */
+export function encodeConfig(schema: TableSchema): { ok: true; props: Record<string, string> } | { ok: false; code: 'tooLarge' | 'invalid'; detail?: string } {
+  const checked = parseSchema(schema);
+  if (!checked.ok) return { ok: false, code: 'invalid', detail: `${checked.path}: ${checked.code}` };
+  const json = JSON.stringify(checked.schema);
+  const parts = splitUtf8(json, CHUNK_BYTES);
+  if (parts.length > MAX_PARTS) return { ok: false, code: 'tooLarge', detail: `${utf8Length(json)} bytes` };
+  const props: Record<string, string> = {
+    [CONFIG_KEY]: JSON.stringify({ format: CONFIG_FORMAT, version: SCHEMA_VERSION, parts: parts.length, length: json.length, sum: checksum(json) }),
+  };
+  parts.forEach((p, i) => { props[`${CONFIG_KEY}.${i}`] = p; });
+  return { ok: true, props };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Reads the schema back from document properties. Never throws. */
+export function decodeConfig(
+  props: Readonly<Record<string, string>>,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+): DecodeResult {
+  const head = props[CONFIG_KEY];
+  if (head === undefined) return { ok: false, code: 'missing' };
+  let header: unknown;
+  try { header = JSON.parse(head); } catch { return { ok: false, code: 'corrupt', detail: 'header' }; }
+  if (!isRecord(header) || typeof header.parts !== 'number' || !Number.isInteger(header.parts) || header.parts < 1 || header.parts > MAX_PARTS) {
+    return { ok: false, code: 'corrupt', detail: 'header' };
+  }
+  const chunks: string[] = [];
+  for (let i = 0; i < header.parts; i++) {
+    const part = props[`${CONFIG_KEY}.${i}`];
+    if (part === undefined) return { ok: false, code: 'corrupt', detail: `part ${i} missing` };
+    chunks.push(part);
+  }
+  const json = chunks.join('');
+  if (typeof header.sum === 'string' && header.sum !== checksum(json)) return { ok: false, code: 'corrupt', detail: 'checksum' };
+  let raw: unknown;
+  try { raw = JSON.parse(json); } catch { return { ok: false, code: 'corrupt', detail: 'json' }; }
+  if (!isRecord(raw)) return { ok: false, code: 'corrupt', detail: 'json' };
+  return upgrade(raw, migrations);
+}
+
+/** Brings a config object up to SCHEMA_VERSION through `migrations`, then validates it. */
+export function upgrade(raw: Record<string, unknown>, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): DecodeResult {
+  let version = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : 0;
+  if (version > SCHEMA_VERSION) return { ok: false, code: 'tooNew', detail: String(version), raw };
+  const migratedFrom: number[] = [];
+  let current: Record<string, unknown> = raw;
+  while (version < SCHEMA_VERSION) {
+    const step = migrations[version];
+    if (!step) return { ok: false, code: 'tooOld', detail: String(version), raw };
+    try {
+      current = step(current);
+    } catch (e) {
+      return { ok: false, code: 'tooOld', detail: `${version}: ${e instanceof Error ? e.message : String(e)}`, raw };
+    }
+    migratedFrom.push(version);
+    version += 1;
+    current = { ...current, version };
+  }
+  const parsed = parseSchema(current);
+  if (!parsed.ok) return { ok: false, code: 'invalid', detail: `${parsed.path}: ${parsed.code}`, raw: current };
+  return { ok: true, schema: parsed.schema, migratedFrom };
+}
+
+/**
+ * Repair: keeps whatever can be kept from a config that does not validate — the fields that are
+ * valid on their own (first of duplicate keys/headers/roles), the rules and location if valid, the
+ * stages if they still name options of the stage field. Null when not even one field survives
+ * (then only reset helps). The result is a valid schema at the current version.
+ */
+export function salvageConfig(raw: unknown): TableSchema | null {
+  if (!isRecord(raw)) return null;
+  const fieldsIn = Array.isArray(raw.fields) ? raw.fields : [];
+  const fields: unknown[] = [];
+  const keys = new Set<string>();
+  const headers = new Set<string>();
+  const roles = new Set<string>();
+  for (const f of fieldsIn) {
+    const r = fieldSchema.safeParse(f);
+    if (!r.success) continue;
+    const fld = r.data;
+    if (fld.type === 'dropdown' && (!fld.options || fld.options.length === 0)) continue;
+    if (fld.type !== 'dropdown' && fld.options && fld.options.length > 0) fld.options = undefined;
+    if (fld.options) {
+      const seen = new Set<string>();
+      fld.options = fld.options.filter((o) => { const l = o.label.toLowerCase(); if (seen.has(l)) return false; seen.add(l); return true; });
+    }
+    const h = fld.header.trim().toLowerCase();
+    if (keys.has(fld.key) || headers.has(h)) continue;
+    if (fld.role && roles.has(fld.role)) fld.role = null;
+    keys.add(fld.key);
+    headers.add(h);
+    if (fld.role) roles.add(fld.role);
+    fields.push(fld);
+  }
+  if (fields.length === 0) return null;
+  const str = (x: unknown, re: RegExp, dflt: string) => (typeof x === 'string' && re.test(x) ? x : dflt);
+  const locale = raw.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const candidate = {
+    version: SCHEMA_VERSION,
+    template: typeof raw.template === 'string' ? raw.template : null,
+    locale,
+    region: str(raw.region, /^[A-Z]{2}$/, locale === 'zh-CN' ? 'CN' : 'US'),
+    currency: str(raw.currency, /^[A-Z]{3}$/, locale === 'zh-CN' ? 'CNY' : 'USD'),
+    dateOrder: raw.dateOrder === 'MDY' || raw.dateOrder === 'DMY' || raw.dateOrder === 'YMD' ? raw.dateOrder : locale === 'zh-CN' ? 'YMD' : 'MDY',
+    fields,
+    stages: stagesSchema.safeParse(raw.stages).success ? raw.stages : null,
+    rules: rulesSchema.safeParse(raw.rules).success ? raw.rules : { staleDays: 14, overdueFollowUp: true },
+    location: locationSchema.safeParse(raw.location).success ? raw.location : null,
+  };
+  const first = tableSchema.safeParse(candidate);
+  if (first.success) return first.data;
+  const second = tableSchema.safeParse({ ...candidate, stages: null });
+  return second.success ? second.data : null;
+}
