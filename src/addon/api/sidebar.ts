@@ -1,4 +1,4 @@
-import { messagesFor } from '../../core/i18n';
+import { messagesFor, t } from '../../core/i18n';
 import { serve, userLocale } from '../serve';
 
 /** Sidebar shell endpoints. */
@@ -7,7 +7,14 @@ export const getBootstrap = serve('getBootstrap', () => {
   return { locale, messages: { ...messagesFor(locale) } };
 });
 
-/** Menu: open the sidebar. */
+/**
+ * Menu: open the sidebar (dist/Sidebar.html, built from src/sidebar). Sidebars are 300 px wide; the
+ * title is shown in the sidebar's header bar by Sheets.
+ * Ref: https://developers.google.com/apps-script/reference/html/html-service#createHtmlOutputFromFile(String)
+ * Ref: https://developers.google.com/apps-script/reference/base/ui#showSidebar(Object)
+ */
 export function menuOpenSidebar(): void {
-  throw new Error('not yet');
+  const locale = userLocale();
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(locale, 'sidebar.title'));
+  SpreadsheetApp.getUi().showSidebar(html);
 }

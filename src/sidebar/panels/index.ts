@@ -1,0 +1,3 @@
+/** Every panel of the sidebar. A new feature adds its module here (and nothing in the shell). */
+import './setup';
+import './check';
