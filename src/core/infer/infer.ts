@@ -1,0 +1,453 @@
+/**
+ * Column inference for "Adopt this sheet" and the CLI: find the header row, map each header to a role
+ * (by English/Chinese synonyms) and infer each column's type from its header AND its content (the share
+ * of non-empty sample values that parse with each field type; the majority wins, the rest is reported).
+ *
+ * Pure and fast: type inference reads a deterministic, evenly spaced sample of each column; `checkCells`
+ * (the validation) reads every cell.
+ */
+import type { CellValue, DropdownOption, FieldTypeDef, FieldTypeId, IssueCode, ParseResult, TypeContext, UserTypeId } from '../fields/types';
+import { ROLE_TYPES, type Role } from '../roles';
+import { inferOptions, type InferredOptions } from './options';
+import { headerKey, roleForHeader } from './synonyms';
+
+export type TypeLookup = (id: FieldTypeId) => FieldTypeDef;
+
+/** 0-based column index → 'A', 'B', … 'AA'. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A merged block, 0-based and relative to the grid. */
+export interface MergedBlock { row: number; column: number; rows: number; columns: number }
+
+export interface InferInput {
+  /** The sheet's values as getValues returns them ('' for empty), rows of equal or ragged length. */
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>;
+  /** Formulas as getFormulas returns them ('' where none); formula cells are kept and not typed. */
+  formulas?: ReadonlyArray<ReadonlyArray<string>>;
+  /** Merged blocks of the sheet (only those touching the header row matter). */
+  merged?: readonly MergedBlock[];
+  ctx: TypeContext;
+  types: TypeLookup;
+  /** Values per column read for type inference (evenly spaced). Default 2000. */
+  sampleSize?: number;
+}
+
+export type InferProblem =
+  | { code: 'noHeader' }
+  | { code: 'noData' }
+  | { code: 'mergedHeader'; a1: string }
+  | { code: 'blankHeader'; column: number }
+  | { code: 'duplicateHeader'; column: number; header: string; first: number };
+
+export interface InferredColumn {
+  /** 0-based column index in the grid. */
+  column: number;
+  header: string;
+  /** False for a column left alone: blank header, or a header that repeats an earlier one. */
+  managed: boolean;
+  role: Role | null;
+  type: UserTypeId;
+  /** Share of non-empty sampled values that parse with `type` (1 for text). */
+  share: number;
+  /** Share per type among sampled non-empty values (types with a share > 0). */
+  shares: Partial<Record<UserTypeId, number>>;
+  /** Non-empty values sampled. */
+  sampled: number;
+  /** Formula cells in the column (kept, not typed). */
+  formulas: number;
+  required: boolean;
+  options?: DropdownOption[];
+  /** For the stage column when its options are known pipeline stages. */
+  stages?: { won: string; lost: string };
+  /** How the type was decided. */
+  reason: 'header' | 'content' | 'headerAndContent' | 'dropdown' | 'fallback';
+}
+
+export interface Inference {
+  /** 0-based row of the header in the grid, or null when no header row was found. */
+  headerRow: number | null;
+  /** 0-based grid rows of the data: [start, end). Trailing empty rows excluded. */
+  dataStart: number;
+  dataEnd: number;
+  width: number;
+  /** Every column with a header or data, in order; `managed` ones become fields. */
+  columns: InferredColumn[];
+  problems: InferProblem[];
+}
+
+const CONTENT_TYPES: readonly UserTypeId[] = ['checkbox', 'email', 'url', 'percent', 'date', 'dateTime', 'phone', 'currency', 'number'];
+/** Tie-break among content types with (nearly) the same share: the more specific first. */
+const SPECIFICITY: Record<string, number> = { checkbox: 0, email: 1, url: 2, percent: 3, date: 4, dateTime: 5, phone: 6, currency: 7, number: 8 };
+
+/** The user type a role suggests (auto types are adopted as plain typed columns). */
+export function userTypeOfRole(role: Role): UserTypeId {
+  const t = ROLE_TYPES[role] as FieldTypeId;
+  switch (t) {
+    case 'autoId': return 'text';
+    case 'created': case 'updated': case 'stageSince': return 'date';
+    default: return t;
+  }
+}
+
+const NATURAL_ROLE: Partial<Record<UserTypeId, Role>> = { email: 'email', phone: 'phone', url: 'website' };
+
+function isEmpty(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function cellText(v: CellValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+/** Rough "this is a data value, not a header" test, independent of the field types. */
+function looksLikeValue(v: CellValue): boolean {
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return true;
+  const s = v.trim();
+  if (!s) return false;
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) return true;
+  if (/^[+(]?[\d\s().,$¥€£%+-]+$/.test(s) && /\d/.test(s)) return true;
+  if (/^\d{4}[-/.年]\d{1,2}/.test(s) || /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/.test(s)) return true;
+  if (/^https?:\/\//i.test(s)) return true;
+  return false;
+}
+
+const HEADER_SCAN = 30;
+
+/** Finds the header row: the row that names the most known roles, holds only short labels, and has data below. */
+export function findHeaderRow(grid: ReadonlyArray<ReadonlyArray<CellValue>>): number | null {
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  const limit = Math.min(grid.length, HEADER_SCAN);
+  let best: { row: number; score: number; roles: number } | null = null;
+  for (let r = 0; r < limit; r++) {
+    const row = grid[r];
+    let nonEmpty = 0;
+    let valueLike = 0;
+    let roles = 0;
+    const keys = new Set<string>();
+    for (const v of row) {
+      if (isEmpty(v)) continue;
+      nonEmpty++;
+      if (looksLikeValue(v)) valueLike++;
+      const s = cellText(v);
+      if (s.length > 60) valueLike++;
+      keys.add(headerKey(s));
+      if (roleForHeader(s)) roles++;
+    }
+    if (nonEmpty === 0 || valueLike > 0) continue;
+    if (nonEmpty < 2 && width > 1) continue;
+    // A header row has mostly distinct labels.
+    if (keys.size < nonEmpty * 0.7) continue;
+    const score = roles * 3 + nonEmpty;
+    if (!best || score > best.score) best = { row: r, score, roles };
+  }
+  if (!best) return null;
+  if (best.roles > 0) return best.row;
+  // No known label: accept the row only if the columns below it hold values of another kind
+  // (the row is text above numbers, dates, emails…).
+  const below = grid.slice(best.row + 1, best.row + 1 + 50);
+  if (below.length === 0) return null;
+  for (let c = 0; c < width; c++) {
+    let n = 0;
+    let vals = 0;
+    for (const row of below) {
+      const v = row[c];
+      if (isEmpty(v)) continue;
+      n++;
+      if (looksLikeValue(v)) vals++;
+    }
+    if (n > 0 && vals * 2 > n) return best.row;
+  }
+  return null;
+}
+
+/** Evenly spaced indices: deterministic, covers the whole column. */
+function sampleIndices(n: number, size: number): number[] {
+  if (n <= size) return Array.from({ length: n }, (_, i) => i);
+  const out: number[] = [];
+  for (let i = 0; i < size; i++) out.push(Math.floor((i * n) / size));
+  return out;
+}
+
+function parsesAs(type: FieldTypeDef, v: CellValue, ctx: TypeContext): boolean {
+  try {
+    const r = type.parse(v, ctx);
+    return r.ok && r.value.kind !== 'empty';
+  } catch {
+    return false;
+  }
+}
+
+const CURRENCY_MARK = /[¥$€£₩₹]|元|RMB|CNY|USD|EUR|GBP|HKD/i;
+const TIME_MARK = /\d{1,2}:\d{2}/;
+
+function hasTime(v: CellValue, ctx: TypeContext): boolean {
+  if (v instanceof Date) {
+    // A Date cell carries a time of day when it is not midnight in the spreadsheet's zone.
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: ctx.timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(v);
+    const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+    const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+    return h !== 0 || m !== 0;
+  }
+  return typeof v === 'string' && TIME_MARK.test(v);
+}
+
+interface ContentStats {
+  sampled: number;
+  shares: Partial<Record<UserTypeId, number>>;
+  currencyMarks: number;
+  timeMarks: number;
+  longOrMultiline: number;
+  strings: string[];
+}
+
+function contentStats(values: CellValue[], ctx: TypeContext, types: TypeLookup): ContentStats {
+  const shares: Partial<Record<UserTypeId, number>> = {};
+  let currencyMarks = 0;
+  let timeMarks = 0;
+  let longOrMultiline = 0;
+  const strings: string[] = [];
+  for (const t of CONTENT_TYPES) {
+    const def = types(t);
+    let ok = 0;
+    for (const v of values) if (parsesAs(def, v, ctx)) ok++;
+    if (ok > 0) shares[t] = ok / values.length;
+  }
+  for (const v of values) {
+    if (typeof v === 'string') {
+      if (CURRENCY_MARK.test(v)) currencyMarks++;
+      if (v.length > 60 || v.includes('\n')) longOrMultiline++;
+    }
+    if (hasTime(v, ctx)) timeMarks++;
+    strings.push(cellText(v));
+  }
+  return { sampled: values.length, shares, currencyMarks, timeMarks, longOrMultiline, strings };
+}
+
+/** The content's own verdict: the type most values parse with (≥ half), most specific on ties. */
+function contentType(st: ContentStats, moneyHeader: boolean): { type: UserTypeId; share: number } | null {
+  const cands = CONTENT_TYPES
+    .map((t) => ({ type: t, share: st.shares[t] ?? 0 }))
+    .filter((c) => c.share >= 0.5);
+  if (cands.length === 0) return null;
+  const pick = (type: UserTypeId) => cands.find((c) => c.type === type);
+  // Money vs plain number: currency only with currency marks or a money header.
+  const cur = pick('currency');
+  const num = pick('number');
+  let pool = cands;
+  if (cur && num) {
+    const money = moneyHeader || st.currencyMarks * 10 >= st.sampled;
+    pool = pool.filter((c) => c.type !== (money ? 'number' : 'currency'));
+  }
+  // Date vs date-time: date-time only when a good share of values carry a time.
+  const dt = pick('dateTime');
+  const d = pick('date');
+  if (dt && d) {
+    const timed = st.timeMarks * 10 >= st.sampled * 3;
+    pool = pool.filter((c) => c.type !== (timed ? 'date' : 'dateTime'));
+  }
+  const top = Math.max(...pool.map((c) => c.share));
+  const near = pool.filter((c) => c.share >= top - 0.02);
+  near.sort((a, b) => SPECIFICITY[a.type] - SPECIFICITY[b.type]);
+  return near[0];
+}
+
+function textType(st: ContentStats): UserTypeId {
+  return st.longOrMultiline * 10 >= st.sampled && st.sampled > 0 ? 'longText' : 'text';
+}
+
+const MONEY_ROLES: ReadonlySet<Role> = new Set<Role>(['dealValue', 'totalSpend']);
+
+/** Infers header row, roles, types and options of a whole sheet. */
+export function inferTable(input: InferInput): Inference {
+  const { grid, ctx, types } = input;
+  const sampleSize = input.sampleSize ?? 2000;
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  const problems: InferProblem[] = [];
+  const headerRow = findHeaderRow(grid);
+  let dataEnd = grid.length;
+  while (dataEnd > 0 && grid[dataEnd - 1].every((v) => isEmpty(v))) dataEnd--;
+  if (headerRow === null) {
+    problems.push({ code: 'noHeader' });
+    return { headerRow: null, dataStart: 0, dataEnd, width, columns: [], problems };
+  }
+  const dataStart = headerRow + 1;
+  if (dataEnd < dataStart) dataEnd = dataStart;
+  if (dataEnd === dataStart) problems.push({ code: 'noData' });
+
+  for (const m of input.merged ?? []) {
+    if (m.row <= headerRow && headerRow < m.row + m.rows && m.columns > 1) {
+      const a1 = `${columnLetter(m.column)}${m.row + 1}:${columnLetter(m.column + m.columns - 1)}${m.row + m.rows}`;
+      problems.push({ code: 'mergedHeader', a1 });
+    }
+  }
+
+  const seen = new Map<string, number>();
+  const rolesTaken = new Set<Role>();
+  const columns: InferredColumn[] = [];
+  const headerCells = grid[headerRow];
+  const nData = dataEnd - dataStart;
+  const idx = sampleIndices(nData, sampleSize);
+  let rowsWithData = 0;
+  for (let r = dataStart; r < dataEnd; r++) if (!grid[r].every((v) => isEmpty(v))) rowsWithData++;
+
+  for (let c = 0; c < width; c++) {
+    const header = cellText(headerCells[c]).trim();
+    // Values of this column: non-empty, not formulas.
+    let formulaCount = 0;
+    let filled = 0;
+    for (let r = dataStart; r < dataEnd; r++) {
+      if (input.formulas?.[r]?.[c]) formulaCount++;
+      if (!isEmpty(grid[r][c])) filled++;
+    }
+    let managed = true;
+    if (!header) {
+      if (filled === 0) continue;
+      problems.push({ code: 'blankHeader', column: c });
+      managed = false;
+    } else {
+      const hk = headerKey(header) || header.toLowerCase();
+      const first = seen.get(hk);
+      if (first !== undefined) {
+        problems.push({ code: 'duplicateHeader', column: c, header, first });
+        managed = false;
+      } else seen.set(hk, c);
+    }
+
+    const sample: CellValue[] = [];
+    for (const i of idx) {
+      const r = dataStart + i;
+      if (input.formulas?.[r]?.[c]) continue;
+      const v = grid[r][c];
+      if (!isEmpty(v)) sample.push(v);
+    }
+    const st = contentStats(sample, ctx, types);
+    const match = managed ? roleForHeader(header) : null;
+    let role: Role | null = match && !rolesTaken.has(match.role) ? match.role : null;
+    const roleType = role ? userTypeOfRole(role) : null;
+    const fromContent = contentType(st, role !== null && MONEY_ROLES.has(role));
+
+    let type: UserTypeId;
+    let share = 1;
+    let reason: InferredColumn['reason'];
+    let opts: InferredOptions | null = null;
+
+    if (roleType && roleType !== 'text' && roleType !== 'longText' && roleType !== 'dropdown'
+        && (st.sampled === 0 || (st.shares[roleType] ?? 0) >= 0.5)) {
+      // The header says it and the content agrees (or is empty).
+      type = roleType;
+      share = st.sampled === 0 ? 1 : st.shares[roleType] ?? 0;
+      reason = st.sampled === 0 ? 'header' : 'headerAndContent';
+    } else if (roleType === 'dropdown' && !fromContent && (opts = inferOptions(st.strings, true))) {
+      type = 'dropdown';
+      reason = 'dropdown';
+    } else if (fromContent && (!roleType || roleType === 'dropdown' || roleType === 'currency' || roleType === 'number'
+        || ((roleType === 'text' || roleType === 'longText') ? fromContent.share >= 0.8 : true))) {
+      type = fromContent.type;
+      share = fromContent.share;
+      reason = 'content';
+      // The content contradicts the header's role: keep a role only if it is the content's own.
+      if (role && roleType !== type && !(roleType === 'currency' && type === 'number') && !(roleType === 'date' && type === 'dateTime')) {
+        const natural = NATURAL_ROLE[type];
+        role = natural && managed && !rolesTaken.has(natural) ? natural : null;
+      }
+    } else if (roleType === 'text' || roleType === 'longText') {
+      type = roleType === 'text' && textType(st) === 'longText' ? 'longText' : roleType;
+      reason = 'header';
+    } else if ((opts = inferOptions(st.strings, false))) {
+      type = 'dropdown';
+      reason = 'dropdown';
+    } else {
+      type = textType(st);
+      reason = 'fallback';
+      // A role whose type the content refuses (a "Phone" column of words) is not kept.
+      if (roleType && roleType !== 'dropdown' && st.sampled > 0) role = null;
+    }
+    if (type === 'dropdown' && !opts) type = textType(st);
+    if (role) rolesTaken.add(role);
+
+    const col: InferredColumn = {
+      column: c,
+      header,
+      managed,
+      role,
+      type,
+      share,
+      shares: st.shares,
+      sampled: st.sampled,
+      formulas: formulaCount,
+      // The client's name is required when the sheet nearly always fills it.
+      required: role === 'name' && rowsWithData > 0 && filled >= rowsWithData * 0.9,
+      reason,
+    };
+    if (type === 'dropdown' && opts) {
+      col.options = opts.options;
+      col.share = 1;
+      if (role === 'stage' && opts.stages) col.stages = opts.stages;
+    }
+    columns.push(col);
+  }
+  return { headerRow, dataStart, dataEnd, width, columns, problems };
+}
+
+export interface CellIssue {
+  /** 0-based grid row and column. */
+  row: number;
+  column: number;
+  code: IssueCode;
+  hint?: string;
+}
+
+/** The type context of one inferred column (dropdowns carry their options). */
+export function columnContext(col: InferredColumn, ctx: TypeContext): TypeContext {
+  return col.options ? { ...ctx, options: col.options } : ctx;
+}
+
+/**
+ * Checks every data cell of the inferred columns against its type (and required fields).
+ * Formula cells are kept and not checked. Fully empty rows are skipped.
+ */
+export function checkCells(
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>,
+  inf: Inference,
+  ctx: TypeContext,
+  types: TypeLookup,
+  formulas?: ReadonlyArray<ReadonlyArray<string>>,
+  all = false,
+): CellIssue[] {
+  const issues: CellIssue[] = [];
+  const cols = inf.columns.filter((c) => all || c.managed).map((col) => ({ col, def: types(col.type), cctx: columnContext(col, ctx), memo: new Map<string, ParseResult>() }));
+  for (let r = inf.dataStart; r < inf.dataEnd; r++) {
+    const row = grid[r];
+    if (row.every((v) => isEmpty(v))) continue;
+    for (const { col, def, cctx, memo } of cols) {
+      const c = col.column;
+      if (formulas?.[r]?.[c]) continue;
+      const v = row[c];
+      if (isEmpty(v)) {
+        if (col.required) issues.push({ row: r, column: c, code: 'required' });
+        continue;
+      }
+      let res: ParseResult | undefined;
+      if (typeof v === 'string') {
+        res = memo.get(v);
+        if (!res) {
+          res = def.parse(v, cctx);
+          if (memo.size < 50000) memo.set(v, res);
+        }
+      } else res = def.parse(v, cctx);
+      if (!res.ok) issues.push(res.hint !== undefined ? { row: r, column: c, code: res.code, hint: res.hint } : { row: r, column: c, code: res.code });
+    }
+  }
+  return issues;
+}

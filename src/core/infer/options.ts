@@ -1,0 +1,143 @@
+/**
+ * Dropdown inference: a column with few distinct values becomes a dropdown; spellings that differ only
+ * by case, spacing, full-width forms or a small typo are folded into one option (the most frequent
+ * spelling is the label, the others its aliases). When the options match a known stage vocabulary
+ * (English or Chinese) they are put in stage order and the won/lost terminals are named.
+ */
+import type { DropdownOption } from '../fields/types';
+
+/** Folds case, full-width forms and runs of spaces: the identity of an option value. */
+export function optionKey(raw: string): string {
+  return raw.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Known pipeline steps, in order. `won`/`lost` are the terminals. Synonyms in both languages. */
+export const STAGE_VOCAB: ReadonlyArray<{ step: number; kind: 'step' | 'won' | 'lost'; words: readonly string[] }> = [
+  { step: 0, kind: 'step', words: ['lead', 'new', 'new lead', 'prospect', 'cold', '线索', '新线索', '潜在客户', '潜客', '新客户', '待跟进', '未联系'] },
+  { step: 1, kind: 'step', words: ['contacted', 'contact made', 'reached out', 'in contact', 'following up', 'follow up', 'attempted', '已联系', '初步接触', '初次接触', '接触', '跟进中', '沟通中', '初步沟通'] },
+  { step: 2, kind: 'step', words: ['qualified', 'interested', 'needs analysis', 'discovery', 'warm', 'hot', 'mql', 'sql', '意向客户', '有意向', '需求确认', '需求分析', '已确认需求', '意向', '高意向'] },
+  { step: 3, kind: 'step', words: ['proposal', 'quote', 'quoted', 'proposal sent', 'demo', 'presentation', '方案', '方案报价', '报价', '已报价', '提交方案', '方案阶段', '演示'] },
+  { step: 4, kind: 'step', words: ['negotiation', 'negotiating', 'contract sent', 'commit', 'closing', '谈判', '商务谈判', '合同谈判', '议价', '待签约'] },
+  { step: 5, kind: 'won', words: ['won', 'closed won', 'win', 'customer', 'signed', 'deal', 'closed', 'converted', '成交', '已成交', '赢单', '签约', '已签约', '成单', '合作中', '已合作'] },
+  { step: 6, kind: 'lost', words: ['lost', 'closed lost', 'dead', 'churned', 'disqualified', 'no deal', 'rejected', '流失', '已流失', '输单', '丢单', '失败', '放弃', '无效', '无意向'] },
+];
+
+let stageIndex: Map<string, { step: number; kind: 'step' | 'won' | 'lost' }> | null = null;
+/** The known stage a value names, or null. */
+export function knownStage(value: string): { step: number; kind: 'step' | 'won' | 'lost' } | null {
+  if (!stageIndex) {
+    stageIndex = new Map();
+    for (const s of STAGE_VOCAB) for (const w of s.words) stageIndex.set(optionKey(w), { step: s.step, kind: s.kind });
+  }
+  return stageIndex.get(optionKey(value)) ?? null;
+}
+
+/** Optimal string alignment distance, capped: returns cap+1 as soon as it is exceeded. */
+export function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(n + 1).fill(0);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/** How many edits still count as a typo of a label of this length (Latin words only; CJK: none). */
+function typoBudget(key: string): number {
+  if (/[^\x00-\x7f]/.test(key)) return 0;
+  if (key.length >= 8) return 2;
+  if (key.length >= 4) return 1;
+  return 0;
+}
+
+/** Palette for options without a known meaning (light Sheets colors, readable with black text). */
+export const OPTION_PALETTE = ['#c9daf8', '#d9ead3', '#fff2cc', '#fce5cd', '#d9d2e9', '#d0e0e3', '#ead1dc', '#f4cccc', '#cfe2f3', '#e6b8af'];
+const STAGE_COLORS = ['#cfe2f3', '#c9daf8', '#d9d2e9', '#fff2cc', '#fce5cd', '#b6d7a8', '#d9d9d9'];
+
+export interface InferredOptions {
+  options: DropdownOption[];
+  /** Set when the options are pipeline stages: labels of the terminals. */
+  stages: { won: string; lost: string } | null;
+  /** Count of distinct spellings folded into options (aliases). */
+  folded: number;
+}
+
+/**
+ * Groups values into dropdown options. Returns null when the column does not look like a dropdown:
+ * too many distinct values, or too little repetition. `forRole` relaxes the limits for columns whose
+ * header already says they are a choice (stage, channel, owner…).
+ */
+export function inferOptions(values: readonly string[], forRole: boolean): InferredOptions | null {
+  const counts = new Map<string, { n: number; spellings: Map<string, number> }>();
+  let nonEmpty = 0;
+  for (const raw of values) {
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    nonEmpty++;
+    const k = optionKey(trimmed);
+    let c = counts.get(k);
+    if (!c) counts.set(k, (c = { n: 0, spellings: new Map() }));
+    c.n++;
+    c.spellings.set(trimmed, (c.spellings.get(trimmed) ?? 0) + 1);
+  }
+  if (nonEmpty === 0) return null;
+  // Most frequent first; ties by first spelling for determinism.
+  const groups = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
+  // Fold rare spellings into a much more frequent near neighbor (a typo: "Qualifed" → "Qualified").
+  const kept: Array<{ key: string; n: number; spellings: Map<string, number> }> = [];
+  let folded = 0;
+  for (const [key, g] of groups) {
+    const budget = typoBudget(key);
+    const target = budget > 0
+      ? kept.find((k) => k.n >= 2 * g.n && typoBudget(k.key) > 0 && editDistance(k.key, key, budget) <= budget)
+      : undefined;
+    if (target) {
+      target.n += g.n;
+      for (const [s, n] of g.spellings) target.spellings.set(s, (target.spellings.get(s) ?? 0) + n);
+      folded++;
+    } else kept.push({ key, n: g.n, spellings: new Map(g.spellings) });
+  }
+  const distinct = kept.length;
+  const maxOptions = forRole ? 40 : 12;
+  if (distinct > maxOptions) return null;
+  // Repetition: a dropdown's values recur. Without a role, ask for at most a third distinct values.
+  if (!forRole && (nonEmpty < 4 || distinct * 3 > nonEmpty)) return null;
+  if (forRole && distinct * 1.5 > nonEmpty && nonEmpty > 3) return null;
+
+  let options: DropdownOption[] = kept.map((k) => {
+    const spellings = [...k.spellings.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const label = spellings[0][0];
+    const aliases = spellings.slice(1).map(([s]) => s);
+    return aliases.length ? { label, color: '', aliases } : { label, color: '' };
+  });
+
+  // Stage order when most options are known stages.
+  const known = options.map((o) => knownStage(o.label));
+  const knownCount = known.filter((k) => k !== null).length;
+  let stages: InferredOptions['stages'] = null;
+  if (knownCount >= 2 && knownCount * 10 >= options.length * 6) {
+    const order = options.map((o, i) => ({ o, k: known[i], i }));
+    order.sort((a, b) => (a.k?.step ?? 5.5) - (b.k?.step ?? 5.5) || a.i - b.i);
+    options = order.map((x) => ({ ...x.o, color: STAGE_COLORS[Math.min(x.k?.step ?? 3, STAGE_COLORS.length - 1)] }));
+    const won = order.find((x) => x.k?.kind === 'won');
+    const lost = order.find((x) => x.k?.kind === 'lost');
+    if (won && lost) stages = { won: won.o.label, lost: lost.o.label };
+  } else {
+    options = options.map((o, i) => ({ ...o, color: OPTION_PALETTE[i % OPTION_PALETTE.length] }));
+  }
+  return { options, stages, folded };
+}
