@@ -66,7 +66,17 @@ export type ParseResult =
 /** What cleanup would write. `value` is written as text into '@' cells or as the typed value otherwise. */
 export type NormalizeResult =
   | { status: 'unchanged' }
-  | { status: 'changed'; value: string | number | boolean; }
+  | {
+      status: 'changed';
+      value: string | number | boolean;
+      /**
+       * Set when `value` is text that Sheets would otherwise read as a formula, number, date or boolean
+       * (a leading '=', '+', '-', '@', or '00123'): the writer must put it into a plain-text ('@') cell.
+       * Text-like types (text, phone, ID…) have '@' as their number format already; this flag makes the
+       * requirement explicit for every written value (DESIGN.md rule 4).
+       */
+      asText?: boolean;
+    }
   | { status: 'invalid'; code: IssueCode; hint?: string };
 
 /**

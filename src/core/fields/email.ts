@@ -1,0 +1,68 @@
+/**
+ * Email addresses. A practical grammar, not RFC 5322: a local part of letters (any script), digits and
+ * ! # $ % & ' * + / = ? ^ _ ` { | } ~ - in dot-separated atoms (no leading, trailing or double dots,
+ * no quotes, no spaces), '@', and a domain of at least two labels (letters of any script, digits,
+ * hyphens inside) whose last label (the TLD) is 2+ letters or an xn-- label. Limits: 64 characters for
+ * the local part, 254 in all. So 用户@例子.公司 and josé@bücher.de are accepted, and a@b, a..b@c.com,
+ * 'a b@c.com' and a@-x.com are not.
+ *
+ * Parse reads the address the way cleanup would write it, so a cell cleanup can fix is not an error:
+ * trimmed, full-width forms folded (＠ → @), the ideographic full stops 。 ． ｡ in the domain read as '.'
+ * (IDNA treats them as label separators), a 'mailto:' prefix, '<…>' brackets or a 'Name <addr>' wrapper
+ * removed, stray trailing punctuation (, ; 。 ， 、 . etc.) removed, and everything lowercased (DESIGN.md's
+ * `clean` contract lowercases the whole address).
+ *
+ * Sheets validation: a custom formula with REGEXMATCH, not DataValidationBuilder.requireTextIsEmail()
+ * (https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireTextIsEmail()),
+ * because Sheets' own email check rejects internationalized addresses (用户@例子.公司) that this type
+ * accepts. The formula pattern uses only negated ASCII classes, so it means the same in Sheets' RE2 and in
+ * JavaScript (the emulator's REGEXMATCH): no spaces, one '@', no empty or doubled dots, a TLD of 2+
+ * non-digits. It is looser than parse (it is a typing guard); the add-on's checks use parse.
+ */
+import { allowBlank, defineType, fail } from './define';
+import type { ParseResult } from './types';
+import { stripInvisible, toHalfWidth } from './util';
+
+const LOCAL_ATOM = "[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]*[\\p{L}\\p{M}\\p{N}])?';
+const TLD = '(?:[\\p{L}\\p{M}]{2,63}|xn--[a-z0-9-]{2,59})';
+const EMAIL_RE = new RegExp(`^${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*@(?:${LABEL}\\.)+${TLD}$`, 'u');
+/** Already canonical plain ASCII addresses: the fast path. */
+const ASCII_EMAIL_RE = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const TRAILING_JUNK = /[\s,;:.。，、；：!?！？)）\]】>》'"“”‘’]+$/u;
+const LEADING_JUNK = /^[\s(（[【<《'"“”‘’]+/u;
+
+/** The canonical (cleaned, lowercased) form of an email cell's text; not yet checked. */
+export function canonicalEmail(raw: string): string {
+  let s = toHalfWidth(stripInvisible(raw)).trim();
+  // 'Name <addr>' (as mail clients copy it): take the bracketed address when there is exactly one '@' in it.
+  const lt = s.lastIndexOf('<');
+  if (lt > 0 && s.endsWith('>') && s.indexOf('@') > lt) s = s.slice(lt + 1, -1);
+  s = s.replace(/^mailto:/i, '').replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '');
+  const at = s.lastIndexOf('@');
+  if (at > 0) s = s.slice(0, at) + '@' + s.slice(at + 1).replace(/[。．｡]/g, '.');
+  return s.toLowerCase();
+}
+
+export function isEmail(s: string): boolean {
+  if (s.length > 254) return false;
+  if (!ASCII_EMAIL_RE.test(s) && !EMAIL_RE.test(s)) return false;
+  return s.indexOf('@') <= 64;
+}
+
+export const email = defineType({
+  id: 'email',
+  textual: true,
+  parseValue(raw): ParseResult {
+    if (typeof raw !== 'string') return fail('invalidEmail');
+    const s = ASCII_EMAIL_RE.test(raw) ? raw : canonicalEmail(raw);
+    return isEmail(s) ? { ok: true, value: { kind: 'text', value: s } } : fail('invalidEmail');
+  },
+  canonical: (v) => (v.kind === 'text' ? v.value : null),
+  numberFormat: () => '@',
+  validation: (_ctx, cell) => ({
+    kind: 'customFormula',
+    formula: allowBlank(cell, `REGEXMATCH(${cell}&"","^[^\\s@.]+(\\.[^\\s@.]+)*@[^\\s@.]+(\\.[^\\s@.]+)*\\.[^\\s@.0-9]{2,}$")`),
+  }),
+});

@@ -1,0 +1,84 @@
+/**
+ * Phone numbers, with libphonenumber-js and its "min" metadata (about 80 KB; "max" is about 145 KB and
+ * adds strict per-type digit patterns and number types we do not use). Every Apps Script execution loads
+ * the whole Code.js, so we take min: it still knows each country's calling code, trunk prefix, possible
+ * lengths and leading digits, which catches the typos that matter (a digit too many or too few, a wrong
+ * prefix), and it accepts fictional-but-well-formed numbers like (415) 555-0132.
+ *
+ * Accepted: +86 138 0013 8000, 138-0013-8000 (region CN), (415) 555-0132 (region US), 0044 20 7946 0958
+ * (international '00' prefix, read as '+' whatever the region), full-width digits, labels like 'Tel:' or
+ * '手机：', extensions (ext. 12, x12, #12, 转12, 分机12). Numbers without a country code are read in the
+ * context's region. The typed value and the canonical form is E.164 ('+8613800138000'), with
+ * ' ext. 12' appended when there is an extension.
+ *
+ * Display format '@' (plain text) so Sheets keeps '+86…' and leading zeros. Sheets has no phone rule in
+ * data validation (https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder),
+ * so the column gets a custom formula on allowed characters and length: optional '+', then 5–25 digits,
+ * spaces, dots, dashes and parentheses, then an optional extension. It is a typing guard; parse decides.
+ */
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { allowBlank, defineType, fail } from './define';
+import type { ParseResult, TypeContext } from './types';
+import { cellText, stripInvisible, toHalfWidth } from './util';
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const EXT_WORDS = /\s*(?:转|轉|分机|分機|ext\.?|extension|x|#)\s*(\d{1,7})\s*$/i;
+const LABEL = /^[^\d+(]{1,12}?[:：]\s*/;
+
+const regionCache = new Map<string, CountryCode | undefined>();
+function countryOf(ctx: TypeContext): CountryCode | undefined {
+  const r = ctx.region.toUpperCase();
+  if (!regionCache.has(r)) regionCache.set(r, isSupportedCountry(r) ? (r as CountryCode) : undefined);
+  return regionCache.get(r);
+}
+
+export interface PhoneParts { e164: string; ext?: string }
+
+/** Reads a phone number; null when it is not a valid one for its country. */
+export function parsePhone(raw: string, ctx: TypeContext): PhoneParts | null {
+  let s = toHalfWidth(stripInvisible(raw)).trim();
+  if (s.length < 5 || s.length > 60) return null;
+  s = s.replace(/^tel:/i, '').replace(LABEL, '');
+  let ext: string | undefined;
+  const em = EXT_WORDS.exec(s);
+  if (em) { ext = em[1]; s = s.slice(0, em.index); }
+  // Only phone characters may remain: digits, + ( ) - . / and spaces.
+  if (!/^[+\d\s().\-/]+$/.test(s)) return null;
+  let digits = s.replace(/[^\d]/g, '');
+  if (digits.length < 5 || digits.length > 17) return null;
+  const plus = s.trimStart().startsWith('+');
+  if (!plus && digits.startsWith('00') && !digits.startsWith('000')) { digits = digits.slice(2); s = '+' + digits; }
+  else if (plus) s = '+' + digits;
+  else s = digits;
+  const country = countryOf(ctx);
+  const pn = s[0] === '+' ? parsePhoneNumberFromString(s) : country ? parsePhoneNumberFromString(s, country) : undefined;
+  if (!pn || !pn.isValid()) return null;
+  return ext ? { e164: pn.number, ext } : { e164: pn.number };
+}
+
+export function phoneText(p: PhoneParts): string {
+  return p.ext ? `${p.e164} ext. ${p.ext}` : p.e164;
+}
+
+export const phone = defineType({
+  id: 'phone',
+  textual: true,
+  parseValue(raw, ctx): ParseResult {
+    if (typeof raw === 'boolean' || raw instanceof Date) return fail('invalidPhone');
+    const s = typeof raw === 'number' ? cellText(raw) : raw;
+    if (E164.test(s)) {
+      // Canonical already: still checked, since +1 234 is well-formed but not a number.
+      const pn = parsePhoneNumberFromString(s);
+      return pn && pn.isValid() ? { ok: true, value: { kind: 'text', value: s } } : fail('invalidPhone');
+    }
+    const p = parsePhone(s, ctx);
+    return p ? { ok: true, value: { kind: 'text', value: phoneText(p) } } : fail('invalidPhone');
+  },
+  canonical: (v) => (v.kind === 'text' ? v.value : null),
+  numberFormat: () => '@',
+  validation: (_ctx, cell) => ({
+    kind: 'customFormula',
+    formula: allowBlank(cell, `REGEXMATCH(${cell}&"","^\\+?[0-9(][0-9 ().-]{4,24}( *(ext\\.?|x|#|转|分机) *[0-9]{1,7})?$")`),
+  }),
+});
