@@ -34,6 +34,9 @@ export interface Panel {
   render(container: HTMLElement, ctx: PanelContext): void | (() => void);
 }
 
+/** An error whose message is already translated for the user (shown as is). */
+export class UserMessage extends Error {}
+
 const registry: Panel[] = [];
 
 export function registerPanel(panel: Panel): void {

@@ -5,7 +5,7 @@
 import { CallError, type Bridge } from './bridge';
 import { h, replaceChildren } from './dom';
 import type { I18n } from './i18n';
-import { listPanels, type Panel, type PanelContext } from './panels';
+import { listPanels, UserMessage, type Panel, type PanelContext } from './panels';
 
 /** The user-facing text for any error: the add-on's own translated message, or ours. */
 export function errorText(e: unknown, i18n: I18n): string {
@@ -24,6 +24,7 @@ export function errorText(e: unknown, i18n: I18n): string {
         return i18n.t('sidebar.error.failed', { message: e.detail });
     }
   }
+  if (e instanceof UserMessage) return e.message;
   const message = e instanceof Error ? e.message : String(e);
   return i18n.t('sidebar.error.unexpected', { message });
 }

@@ -8,7 +8,7 @@ import type { Endpoints } from '../../core/api';
 import type { ResultOf } from '../../core/api/endpoint';
 import { tableSchema, type Field, type Option, type TableSchema } from '../../core/schema';
 import { h, replaceChildren, uid } from '../dom';
-import { registerPanel, type PanelContext } from '../panels';
+import { registerPanel, UserMessage, type PanelContext } from '../panels';
 
 type SetupState = ResultOf<Endpoints['getSetupState']>;
 type Summary = ResultOf<Endpoints['applySetup']>;
@@ -140,7 +140,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
     if (problem) {
       v.invalidField = problem.field;
       draw();
-      ctx.showError(new Error(problem.message));
+      ctx.showError(new UserMessage(problem.message));
       setTimeout(() => container.querySelector('.cf-invalid')?.scrollIntoView({ block: 'nearest' }), 0);
       return;
     }

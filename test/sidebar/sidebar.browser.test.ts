@@ -1,0 +1,294 @@
+/**
+ * The sidebar in real headless Chromium (dist/Sidebar.html, 300 px wide, no network), talking to a
+ * scripted google.script.run.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { bootstrapHandler, deferred, fail, launch, ok, openSidebar, ADDON_CSS, type Handlers } from './harness';
+import { msg, setupState, smallSchema } from './fixtures';
+import type { TableSchema } from '../../src/core/schema';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const summary = { sheetName: 'Clients', columns: 4, validations: 3, rules: 5, keptRules: 1, message: 'Set up 4 columns on “Clients”.' };
+
+function enHandlers(extra: Handlers = {}): Handlers {
+  return {
+    getBootstrap: bootstrapHandler('en'),
+    getSetupState: () => ok(setupState('en')),
+    previewTemplate: (id, locale) => ok({ ...smallSchema(locale === 'zh-CN' ? 'zh-CN' : 'en'), template: String(id) }),
+    applySetup: () => ok(summary),
+    ...extra,
+  };
+}
+
+describe('sidebar shell', () => {
+  test('boots in English: tabs, template, fields, html lang; no network but the add-on stylesheet', async () => {
+    const s = await openSidebar(browser, enHandlers());
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('.cf-tab').allTextContents()).toEqual([msg('en', 'sidebar.setup.title'), msg('en', 'sidebar.check.title')]);
+    expect(await page.locator('.cf-tab.current').textContent()).toBe('Set up');
+    expect(await page.locator('.cf-template-select option').allTextContents()).toEqual(['B2B sales', 'E-commerce', 'Services']);
+    expect(await page.locator('.cf-header-input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Name', 'Email', 'Stage', 'Notes']);
+    expect(await page.locator('.cf-apply-button').textContent()).toBe('Apply');
+    // The first call is the bootstrap, then the panel's state, then the template preview in the user's language.
+    expect(s.calls.map((c) => c.name)).toEqual(['getBootstrap', 'getSetupState', 'previewTemplate']);
+    expect(s.calls[2].args).toEqual(['b2b', 'en']);
+    // The only request off the page is Google's add-on stylesheet (aborted here), and the page works anyway.
+    expect(s.requests.every((u) => u === ADDON_CSS)).toBe(true);
+    expect(s.errors).toEqual([]);
+    // Inline fallback styles give the primary button Google's blue without add-ons1.css.
+    const bg = await page.locator('.cf-apply-button').evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(bg).toBe('rgb(77, 144, 254)');
+    await page.context().close();
+  });
+
+  test('boots in Simplified Chinese when the add-on says so', async () => {
+    const s = await openSidebar(browser, {
+      getBootstrap: bootstrapHandler('zh-CN'),
+      getSetupState: () => ok(setupState('zh-CN')),
+      previewTemplate: (_id, locale) => ok(smallSchema(locale === 'zh-CN' ? 'zh-CN' : 'en')),
+    });
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('.cf-tab').allTextContents()).toEqual(['设置', '检查']);
+    expect(await page.locator('.cf-apply-button').textContent()).toBe('应用');
+    expect(await page.locator('.cf-keep-note').textContent()).toBe(msg('zh-CN', 'sidebar.setup.removeKeepsData'));
+    expect(s.calls[2].args).toEqual(['b2b', 'zh-CN']);
+    expect(await page.locator('.cf-header-input').first().inputValue()).toBe('姓名');
+    expect(await page.locator('.cf-options-title').textContent()).toBe('阶段（按顺序）与颜色');
+    await page.context().close();
+  });
+
+  test('cell values with markup show as text and never run', async () => {
+    const evilHeader = '<img src=x onerror=alert(1)>';
+    const evilOption = '<script>window.__pwned=1;alert(2)</script>';
+    const schema = smallSchema('en');
+    schema.fields[0] = { ...schema.fields[0], header: evilHeader, label: { en: evilHeader, 'zh-CN': evilHeader } };
+    schema.fields[2] = { ...schema.fields[2], options: [{ label: evilOption, color: '#e8f0fe' }, ...(schema.fields[2].options ?? []).slice(1)] };
+    schema.stages = { won: 'Won', lost: 'Lost' };
+    schema.location = { sheetId: 1, sheetName: '<b>Sheet</b>', headerRow: 1 };
+    const s = await openSidebar(
+      browser,
+      enHandlers({
+        getSetupState: () => ok(setupState('en', schema)),
+        validateTable: () =>
+          ok({
+            rows: 3,
+            count: 1,
+            cells: [{ a1: 'A2', header: evilHeader, code: 'invalidEmail', message: `“${evilOption}” is not an email address` }],
+            message: `1 problem in “${evilHeader}”`,
+          }),
+      }),
+    );
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    expect(await page.locator('.cf-header-input').first().inputValue()).toBe(evilHeader);
+    expect(await page.locator('.cf-option-label').first().inputValue()).toBe(evilOption);
+    expect(await page.locator('.cf-where').textContent()).toBe('4 columns on sheet “<b>Sheet</b>”');
+    // Removing the field puts its header into the page as text.
+    await page.locator('.cf-field').first().locator('.cf-remove').click();
+    expect(await page.locator('.cf-removed').textContent()).toContain(evilHeader);
+    await page.locator('.cf-tab', { hasText: 'Check' }).click();
+    await page.locator('.cf-check-button').click();
+    await page.locator('.cf-cell').waitFor();
+    expect(await page.locator('.cf-cell-header').textContent()).toBe(evilHeader);
+    expect(await page.locator('.cf-cell-message').textContent()).toContain(evilOption);
+    expect(await page.locator('.cf-check-message').textContent()).toBe(`1 problem in “${evilHeader}”`);
+    await page.waitForTimeout(100);
+    expect(await page.locator('img, b:text("Sheet")').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(s.dialogs).toEqual([]);
+    expect(s.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a failing call shows the translated error in the page', async () => {
+    // 1. The add-on answers with its own translated error (serve() envelope).
+    const s = await openSidebar(browser, {
+      getBootstrap: bootstrapHandler('zh-CN'),
+      getSetupState: () => fail('busy', msg('zh-CN', 'error.busy')),
+    });
+    const { page } = s;
+    await page.locator('.cf-error:not([hidden])').waitFor();
+    expect(await page.locator('.cf-error-text').textContent()).toBe(msg('zh-CN', 'error.busy'));
+    expect(await page.locator('.cf-panel button').textContent()).toBe('重试');
+    await page.context().close();
+
+    // 2. The server function threw outside serve() (google.script.run's failure handler).
+    const s2 = await openSidebar(browser, {
+      getBootstrap: bootstrapHandler('zh-CN'),
+      getSetupState: () => {
+        throw new Error('Service Spreadsheets failed');
+      },
+    });
+    await s2.page.locator('.cf-error:not([hidden])').waitFor();
+    expect(await s2.page.locator('.cf-error-text').textContent()).toBe(msg('zh-CN', 'sidebar.error.failed', { message: 'Service Spreadsheets failed' }));
+    await s2.page.context().close();
+
+    // 3. The bootstrap itself fails: the sidebar's own catalog still gives a message, and retry works.
+    let attempts = 0;
+    const s3 = await openSidebar(
+      browser,
+      enHandlers({
+        getBootstrap: () => {
+          attempts += 1;
+          return attempts === 1 ? { nonsense: true } : ok({ locale: 'en', messages: {} });
+        },
+      }),
+    );
+    await s3.page.locator('.cf-error').waitFor();
+    expect(await s3.page.locator('.cf-error').textContent()).toBe(msg('en', 'sidebar.error.badResponse'));
+    await s3.page.locator('button', { hasText: msg('en', 'sidebar.retry') }).click();
+    await s3.page.locator('.cf-field').first().waitFor();
+    expect(attempts).toBe(2);
+    await s3.page.context().close();
+  });
+
+  test('a slow call shows the progress indicator and disables the buttons until it answers', async () => {
+    const slow = deferred();
+    const s = await openSidebar(
+      browser,
+      enHandlers({
+        applySetup: async () => {
+          await slow.promise;
+          return ok(summary);
+        },
+      }),
+    );
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    expect(await page.locator('.cf-progress').isVisible()).toBe(false);
+    await page.locator('.cf-apply-button').click();
+    await page.locator('.cf-progress').waitFor({ state: 'visible' });
+    expect(await page.locator('.cf-status').textContent()).toBe('Working…');
+    expect(await page.locator('.cf-apply-button').isDisabled()).toBe(true);
+    expect(await page.locator('.cf-add-field').isDisabled()).toBe(true);
+    expect(await page.locator('.cf-header-input').first().isDisabled()).toBe(true);
+    slow.resolve();
+    await page.locator('.cf-summary').waitFor();
+    await page.locator('.cf-progress').waitFor({ state: 'hidden' });
+    expect(await page.locator('.cf-apply-button').isDisabled()).toBe(false);
+    expect(await page.locator('.cf-notice').textContent()).toBe(summary.message);
+    await page.context().close();
+  });
+});
+
+describe('Setup panel', () => {
+  test('sends the edited schema (reordered, removed, added, retyped, recolored) to applySetup', async () => {
+    const s = await openSidebar(browser, enHandlers());
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    const card = (key: string) => page.locator(`.cf-field[data-key="${key}"]`);
+    // Email up above Name.
+    await card('email').locator('.cf-up').click();
+    // Remove Notes: the UI says its column and data stay.
+    await card('notes').locator('.cf-remove').click();
+    expect(await page.locator('.cf-removed').textContent()).toBe(msg('en', 'sidebar.setup.removedList', { headers: 'Notes' }));
+    // Add a field, name it, make it a required dropdown with two colored options.
+    await page.locator('.cf-add-field').click();
+    const added = card('custom1');
+    await added.locator('.cf-header-input').fill('Channel');
+    await added.locator('.cf-type-select').selectOption('dropdown');
+    await added.locator('.cf-required').check();
+    await added.locator('.cf-option-label').first().fill('Referral');
+    await added.locator('.cf-add-option').click();
+    await added.locator('.cf-option-label').nth(1).fill('Ads');
+    await added.locator('.cf-color').nth(1).evaluate((el) => {
+      (el as HTMLInputElement).value = '#fce8e6';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // Rename the won stage: the stage terminals follow.
+    await card('stage').locator('.cf-option-label').nth(1).fill('Closed won');
+    // Name is no longer required.
+    await card('name').locator('.cf-required').uncheck();
+    await page.locator('.cf-new-sheet').check();
+    await page.locator('.cf-apply-button').click();
+    await page.locator('.cf-summary').waitFor();
+
+    const apply = s.calls.filter((c) => c.name === 'applySetup');
+    expect(apply).toHaveLength(1);
+    const [sent, opts] = apply[0].args as [TableSchema, { target: string }];
+    expect(opts).toEqual({ target: 'new' });
+    expect(sent.fields.map((f) => f.key)).toEqual(['email', 'name', 'stage', 'custom1']);
+    expect(sent.fields.map((f) => f.header)).toEqual(['Email', 'Name', 'Stage', 'Channel']);
+    const channel = sent.fields[3];
+    expect(channel).toMatchObject({ type: 'dropdown', required: true, role: null, label: { en: 'Channel' } });
+    expect(channel.options).toEqual([{ label: 'Referral', color: '#e8f0fe' }, { label: 'Ads', color: '#fce8e6' }]);
+    expect(sent.fields[1].required).toBe(false);
+    expect(sent.fields[2].options?.map((o) => o.label)).toEqual(['Lead', 'Closed won', 'Lost']);
+    expect(sent.stages).toEqual({ won: 'Closed won', lost: 'Lost' });
+    // The summary is shown, from the add-on's answer.
+    expect(await page.locator('.cf-summary-message').textContent()).toBe(summary.message);
+    expect(await page.locator('.cf-summary li').allTextContents()).toEqual([
+      'Sheet: Clients', 'Columns set up: 4', 'Columns with validation: 3', 'Color rules: 5 (your own rules kept: 1)',
+    ]);
+    await page.context().close();
+  });
+
+  test('a draft that cannot be applied is explained and not sent', async () => {
+    const s = await openSidebar(browser, enHandlers());
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    await page.locator('.cf-field[data-key="email"] .cf-header-input').fill('name');
+    await page.locator('.cf-apply-button').click();
+    expect(await page.locator('.cf-error-text').textContent()).toBe(msg('en', 'sidebar.setup.problem.duplicateHeader', { field: 'name' }));
+    expect(await page.locator('.cf-field.cf-invalid').getAttribute('data-key')).toBe('email');
+    expect(s.calls.some((c) => c.name === 'applySetup')).toBe(false);
+    await page.context().close();
+  });
+
+  test('an existing table is edited in place; a template can replace the draft', async () => {
+    const schema = smallSchema('en');
+    schema.location = { sheetId: 7, sheetName: 'Clients', headerRow: 1 };
+    const s = await openSidebar(browser, enHandlers({ getSetupState: () => ok(setupState('en', schema)) }));
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    expect(s.calls.map((c) => c.name)).toEqual(['getBootstrap', 'getSetupState']);
+    expect(await page.locator('.cf-where').textContent()).toBe('4 columns on sheet “Clients”');
+    await page.locator('.cf-template-select').selectOption('services');
+    await page.locator('.cf-lang-select').selectOption('zh-CN');
+    await page.locator('.cf-load-template').click();
+    await page.locator('.cf-header-input >> nth=0').waitFor();
+    await page.waitForFunction(() => (document.querySelector('.cf-header-input') as HTMLInputElement | null)?.value === '姓名');
+    expect(s.calls.find((c) => c.name === 'previewTemplate')?.args).toEqual(['services', 'zh-CN']);
+    await page.locator('.cf-apply-button').click();
+    await page.locator('.cf-summary').waitFor();
+    const [sent] = s.calls.filter((c) => c.name === 'applySetup')[0].args as [TableSchema];
+    // Set up again in place: the table keeps its sheet.
+    expect(sent.location).toEqual({ sheetId: 7, sheetName: 'Clients', headerRow: 1 });
+    expect(sent.locale).toBe('zh-CN');
+    await page.context().close();
+  });
+
+  test('screenshots at 300 px in English and Chinese', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const s = await openSidebar(
+        browser,
+        {
+          getBootstrap: bootstrapHandler(locale),
+          getSetupState: () => ok(setupState(locale)),
+          previewTemplate: () => ok(smallSchema(locale)),
+        },
+        { height: 900 },
+      );
+      await s.page.locator('.cf-field').first().waitFor();
+      const width = await s.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(300); // nothing overflows sideways at 300 px
+      const out = locale === 'en' ? join(__dirname, '..', '..', 'docs', 'sidebar.png') : join(__dirname, '..', '..', 'dist', 'test', 'sidebar-zh-CN.png');
+      mkdirSync(join(out, '..'), { recursive: true });
+      await s.page.screenshot({ path: out, fullPage: true });
+      await s.page.context().close();
+    }
+  });
+});
