@@ -25,7 +25,7 @@ const TRAILING_JUNK = /[,;。，、；)）\]】>》'"“”‘’]+$/u;
 
 /** The canonical form of a URL cell, or null when it is not a web address. */
 export function canonicalUrl(raw: string): string | null {
-  if (CANONICAL_ASCII.test(raw)) return raw;
+  if (CANONICAL_ASCII.test(raw) && !/[,;.)\]>'"]$/.test(raw)) return raw;
   let s = toHalfWidth(stripInvisible(raw)).trim();
   if (s.length > 2048) return null;
   s = s.replace(/^[<(（'"“]+/u, '').replace(TRAILING_JUNK, '');
