@@ -114,9 +114,11 @@ export function inferOptions(values: readonly string[], forRole: boolean): Infer
   const distinct = kept.length;
   const maxOptions = forRole ? 40 : 12;
   if (distinct > maxOptions) return null;
-  // Repetition: a dropdown's values recur. Without a role, ask for at most a third distinct values.
+  const knownShare = kept.filter((k) => knownStage(k.spellings.keys().next().value ?? k.key) !== null).length / distinct;
+  // Repetition: a dropdown's values recur. Without a role, ask for at most a third distinct values;
+  // with one, less, and none when the values are known pipeline stages.
   if (!forRole && (nonEmpty < 4 || distinct * 3 > nonEmpty)) return null;
-  if (forRole && distinct * 1.5 > nonEmpty && nonEmpty > 3) return null;
+  if (forRole && knownShare < 0.6 && distinct * 1.5 > nonEmpty && nonEmpty > 3) return null;
 
   let options: DropdownOption[] = kept.map((k) => {
     const spellings = [...k.spellings.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -1,0 +1,257 @@
+/**
+ * "Adopt this sheet": a sheet that already holds clients becomes a ClientFlow table without any of its
+ * values changing. Flow (DESIGN.md): one batched read → core inference → confirm (alert, YES/NO) →
+ * apply validation, formats, colors (the set-up's applyTable) → save the schema → report and highlight
+ * the cells that do not fit (never altering them).
+ *
+ * Service calls do not grow with rows: the read is getValues/getFormulas/getNumberFormats of one block,
+ * plus getMergedRanges of the top rows; the apply is per column; the highlight is one conditional-format
+ * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES).
+ */
+import { regionFromLocale, fieldType, defaultContext } from '../core/fields';
+import type { CellValue, TypeContext } from '../core/fields/types';
+import { t, type Locale } from '../core/i18n';
+import { inferSheet, toSchema, type Inference, type MergedBlock } from '../core/infer';
+import { confirmText, doneText } from '../core/infer/report';
+import { resolveLayout, type Layout } from '../core/plan/layout';
+import { RULE_COLORS, INVALID_RULE_KINDS, markedFormula, type RulePlan } from '../core/plan/rules';
+import { validateRows, type CellIssue } from '../core/plan/validate';
+import { parseSchema, type Field, type FieldInput, type TableSchema, type TableSchemaInput } from '../core/schema';
+import { applyTable, readColumnMetadata, replaceRules } from './apply';
+import { loadConfig, saveConfig } from './config-store';
+import { UserError } from './serve';
+import { keepFormatColumns } from './adoptFormats';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** More than this many cells in the sheet's data block is refused with a message (no crash). */
+export const ADOPT_MAX_CELLS = 5_000_000;
+/** Rows scanned for the header (and merged header cells). */
+export const HEADER_SCAN_ROWS = 30;
+/** The highlight rule covers at most this many ranges (runs of broken cells in a column). */
+export const HIGHLIGHT_MAX_RANGES = 200;
+
+export interface AdoptRead {
+  sheet: Sheet;
+  sheetName: string;
+  values: CellValue[][];
+  formulas: string[][];
+  formats: string[][];
+  merged: MergedBlock[];
+  timeZone: string;
+  spreadsheetLocale: string;
+}
+
+/** The batched read: a constant number of calls whatever the row count. */
+export function readSheet(sheet: Sheet, lastRow: number, lastCol: number, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): AdoptRead {
+  const block = sheet.getRange(1, 1, lastRow, lastCol);
+  const values = block.getValues() as CellValue[][];
+  const formulas = block.getFormulas();
+  const formats = block.getNumberFormats();
+  const top = sheet.getRange(1, 1, Math.min(lastRow, HEADER_SCAN_ROWS), lastCol);
+  const merged: MergedBlock[] = top.getMergedRanges().slice(0, 50).map((r) => ({
+    row: r.getRow() - 1, column: r.getColumn() - 1, rows: r.getNumRows(), columns: r.getNumColumns(),
+  }));
+  return {
+    sheet,
+    sheetName: sheet.getName(),
+    values,
+    formulas,
+    formats,
+    merged,
+    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    spreadsheetLocale: spreadsheet.getSpreadsheetLocale(),
+  };
+}
+
+/**
+ * The schema for the sheet: inferred fields, except that a column already known from an earlier adopt
+ * or set-up (found by developer metadata, then by header text) keeps its field — so adopting again
+ * changes nothing, and moved or renamed columns are still the same fields.
+ */
+export function mergeWithExisting(
+  inferred: TableSchemaInput,
+  inf: Inference,
+  existing: TableSchema | null,
+  headers: readonly CellValue[],
+  metadata: ReadonlyArray<{ column: number; key: string }>,
+): { schema: TableSchemaInput; layout: Layout; adoptedBefore: boolean } {
+  const managed = inf.columns.filter((c) => c.managed);
+  const inferredFields = inferred.fields as FieldInput[];
+  // inferred.fields are in the order of the managed columns (toFields keeps headers ≤ 200 chars).
+  const byColumn = new Map<number, FieldInput>();
+  let k = 0;
+  for (const c of managed) {
+    if (c.header.length > 200) continue;
+    const f = inferredFields[k++];
+    if (f) byColumn.set(c.column + 1, f);
+  }
+  if (!existing) {
+    const columns: Record<string, number> = {};
+    for (const [col, f] of byColumn) columns[f.key] = col;
+    return { schema: inferred, layout: { columns, missing: [], notes: [] }, adoptedBefore: false };
+  }
+  const old = resolveLayout(existing.fields, headers, metadata);
+  const fieldAt = new Map<number, Field>();
+  for (const f of existing.fields) {
+    const col = old.columns[f.key];
+    if (col !== undefined) fieldAt.set(col, f);
+  }
+  const fields: FieldInput[] = [];
+  const columns: Record<string, number> = {};
+  const keys = new Set<string>();
+  const roles = new Set<string>();
+  // Known fields first (they keep key, role, type, options), then new columns.
+  for (const [col, f] of fieldAt) {
+    const header = String(headers[col - 1] ?? '').trim();
+    if (!header || !byColumn.has(col)) continue;
+    fields.push({ ...f, header });
+    columns[f.key] = col;
+    keys.add(f.key);
+    if (f.role) roles.add(f.role);
+  }
+  for (const [col, f] of byColumn) {
+    if (fieldAt.has(col) && columns[(fieldAt.get(col) as Field).key] === col) continue;
+    let key = f.key;
+    for (let i = 2; keys.has(key); i++) key = `${f.key}_${i}`;
+    const role = f.role && !roles.has(f.role) ? f.role : null;
+    fields.push({ ...f, key, role });
+    columns[key] = col;
+    keys.add(key);
+    if (role) roles.add(role);
+  }
+  fields.sort((a, b) => (columns[a.key] ?? 0) - (columns[b.key] ?? 0));
+  const stageField = fields.find((f) => f.role === 'stage');
+  const labels = new Set((stageField?.options ?? []).map((o) => o.label));
+  let stages = existing.stages ?? inferred.stages ?? null;
+  if (stages && !(labels.has(stages.won) && labels.has(stages.lost))) stages = inferred.stages ?? null;
+  if (stages && !(labels.has(stages.won) && labels.has(stages.lost))) stages = null;
+  return {
+    schema: {
+      ...inferred,
+      region: existing.region,
+      currency: existing.currency,
+      dateOrder: existing.dateOrder,
+      rules: existing.rules,
+      fields,
+      stages,
+    },
+    layout: { columns, missing: [], notes: [] },
+    adoptedBefore: true,
+  };
+}
+
+/** Per column, runs of consecutive broken rows ('C5:C9'), at most `max`; and how many cells they cover. */
+export function misfitRanges(issues: readonly CellIssue[], max: number): { ranges: string[]; covered: number } {
+  const byCol = new Map<number, number[]>();
+  for (const i of issues) {
+    const list = byCol.get(i.column) ?? [];
+    list.push(i.row);
+    byCol.set(i.column, list);
+  }
+  const ranges: string[] = [];
+  let covered = 0;
+  const letter = (c: number) => {
+    let n = c;
+    let s = '';
+    while (n > 0) { const m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); }
+    return s;
+  };
+  for (const [col, rows] of [...byCol.entries()].sort((x, y) => x[0] - y[0])) {
+    rows.sort((x, y) => x - y);
+    let start = rows[0] as number;
+    let prev = start;
+    for (let k = 1; k <= rows.length; k++) {
+      const r = rows[k];
+      if (r !== undefined && r === prev + 1) { prev = r; continue; }
+      if (ranges.length >= max) return { ranges, covered };
+      const L = letter(col);
+      ranges.push(start === prev ? `${L}${start}` : `${L}${start}:${L}${prev}`);
+      covered += prev - start + 1;
+      if (r !== undefined) { start = r; prev = r; }
+    }
+  }
+  return { ranges, covered };
+}
+
+function alert(ui: GoogleAppsScript.Base.Ui, locale: Locale, message: string): void {
+  ui.alert(t(locale, 'adopt.title'), message, ui.ButtonSet.OK);
+}
+
+/** The whole action. Returns the final report text (also shown in an alert), or null when cancelled. */
+export function adoptActiveSheet(locale: Locale): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getActiveSheet();
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow === 0 || lastCol === 0) throw new UserError('adopt.error.empty');
+  if (lastRow * lastCol > ADOPT_MAX_CELLS) {
+    throw new UserError('adopt.error.tooLarge', { cells: (lastRow * lastCol).toLocaleString('en-US'), limit: ADOPT_MAX_CELLS.toLocaleString('en-US') });
+  }
+  const read = readSheet(sheet, lastRow, lastCol, ss);
+
+  const stored = loadConfig();
+  const existing = stored.ok && stored.schema.location?.sheetId === sheet.getSheetId() ? stored.schema : null;
+  const ctx: TypeContext = existing
+    ? defaultContext(existing.locale, { region: existing.region, dateOrder: existing.dateOrder, currency: existing.currency, timeZone: read.timeZone })
+    : defaultContext(locale, { region: regionFromLocale(read.spreadsheetLocale), timeZone: read.timeZone });
+
+  const inf = inferSheet({ grid: read.values, formulas: read.formulas, merged: read.merged, ctx });
+  if (inf.headerRow === null) throw new UserError('adopt.error.noHeader');
+  const mergedHeader = inf.problems.find((p) => p.code === 'mergedHeader');
+  if (mergedHeader && mergedHeader.code === 'mergedHeader') throw new UserError('adopt.error.merged', { a1: mergedHeader.a1 });
+  if (!inf.columns.some((c) => c.managed)) throw new UserError('adopt.error.noColumns');
+
+  const headerRow = inf.headerRow + 1;
+  const headers = read.values[inf.headerRow] ?? [];
+  const metadata = existing ? readColumnMetadata(sheet).map((m) => ({ column: m.column, key: m.key })) : [];
+  const inferred = toSchema(inf, ctx, existing?.locale ?? locale, { sheetId: sheet.getSheetId(), sheetName: read.sheetName });
+  const merged = mergeWithExisting(inferred, inf, existing, headers, metadata);
+
+  const answer = ui.alert(t(locale, 'adopt.title'), confirmText(locale, inf, read.sheetName, merged.adoptedBefore), ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) {
+    ss.toast(t(locale, 'adopt.cancelled'), t(locale, 'adopt.title'));
+    return null;
+  }
+
+  const parsed = parseSchema({ ...merged.schema, location: { sheetId: sheet.getSheetId(), sheetName: read.sheetName, headerRow } });
+  if (!parsed.ok) throw new UserError('adopt.error.invalidSchema', { detail: `${parsed.path}: ${parsed.code}` });
+  const schema = parsed.schema;
+  const layout = merged.layout;
+
+  const keep = keepFormatColumns(schema, layout, read, inf.dataStart, inf.dataEnd, ctx);
+  applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone });
+  // Put back the number formats of columns where ours would change how existing values read.
+  for (const k of keep) {
+    if (inf.dataEnd <= inf.dataStart) break;
+    const block = read.formats.slice(inf.dataStart, inf.dataEnd).map((r) => [r[k.column - 1] ?? '']);
+    sheet.getRange(inf.dataStart + 1, k.column, block.length, 1).setNumberFormats(block);
+  }
+  saveConfig(schema);
+
+  // Cells that break their column's type: reported and highlighted, never altered. Formula cells are kept.
+  const dataValues = read.values.slice(inf.dataStart, inf.dataEnd);
+  const check = validateRows(schema, layout, dataValues, inf.dataStart + 1, 1, read.timeZone, fieldType);
+  const misfits = check.issues.filter((i) => !read.formulas[i.row - 1]?.[i.column - 1]);
+  const { ranges, covered } = misfitRanges(misfits, HIGHLIGHT_MAX_RANGES);
+  const rule: RulePlan[] = ranges.length
+    ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
+    : [];
+  replaceRules(sheet, rule, INVALID_RULE_KINDS);
+
+  let formulaCells = 0;
+  for (const c of Object.values(layout.columns)) {
+    for (let r = inf.dataStart; r < inf.dataEnd; r++) if (read.formulas[r]?.[c - 1]) formulaCells++;
+  }
+  const report = doneText(locale, {
+    sheetName: read.sheetName,
+    adoptedColumns: Object.keys(layout.columns).length,
+    misfits: misfits.map((i) => ({ row: i.row - 1, column: i.column - 1, code: i.code })),
+    highlighted: covered,
+    formulaCells,
+    formatsKept: keep.map((k) => k.header),
+  });
+  alert(ui, locale, report);
+  return report;
+}
