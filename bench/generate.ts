@@ -13,6 +13,11 @@
  *   by contact data. Names, of course, collide between different people (there are many Zhang Wei).
  */
 import { chance, int, pick, rngFor, scramble, weighted, type Rng } from './random';
+
+/** weighted() over thunks: only the chosen value is built. */
+function lazy(r: Rng, entries: ReadonlyArray<readonly [number, () => string]>): string {
+  return weighted(r, entries)();
+}
 import * as V from './vocab';
 
 export const COLUMN_KEYS = [
@@ -212,29 +217,29 @@ function formatPhone(p: Person, r: Rng): string {
   switch (p.country) {
     case 'CN': {
       const [a, b, c] = groups(n, [3, 4, 4]);
-      return weighted(r, [
-        [5, `+86 ${a} ${b} ${c}`], [4, `${a}-${b}-${c}`], [5, n], [2, `+86${n}`], [1, `0086 ${a} ${b} ${c}`],
-        [1, `(+86) ${a} ${b} ${c}`], [3, `${a} ${b} ${c}`], [1, `+86-${a}-${b}-${c}`], [1, fullWidth(n)],
+      return lazy(r, [
+        [5, () => `+86 ${a} ${b} ${c}`], [4, () => `${a}-${b}-${c}`], [5, () => n], [2, () => `+86${n}`], [1, () => `0086 ${a} ${b} ${c}`],
+        [1, () => `(+86) ${a} ${b} ${c}`], [3, () => `${a} ${b} ${c}`], [1, () => `+86-${a}-${b}-${c}`], [1, () => fullWidth(n)],
       ]);
     }
     case 'US': {
       const [a, b, c] = groups(n, [3, 3, 4]);
-      return weighted(r, [
-        [5, `(${a}) ${b}-${c}`], [3, `${a}-${b}-${c}`], [1, `${a}.${b}.${c}`], [2, `+1 ${a} ${b} ${c}`],
-        [2, `+1 (${a}) ${b}-${c}`], [1, n], [1, `1-${a}-${b}-${c}`], [1, `001 ${a} ${b} ${c}`],
+      return lazy(r, [
+        [5, () => `(${a}) ${b}-${c}`], [3, () => `${a}-${b}-${c}`], [1, () => `${a}.${b}.${c}`], [2, () => `+1 ${a} ${b} ${c}`],
+        [2, () => `+1 (${a}) ${b}-${c}`], [1, () => n], [1, () => `1-${a}-${b}-${c}`], [1, () => `001 ${a} ${b} ${c}`],
       ]);
     }
     case 'GB': {
       const [a, b, c] = n.startsWith('20') ? groups(n, [2, 4, 4]) : groups(n, [4, 6]);
       const national = [a, b, c].filter(Boolean).join(' ');
-      return weighted(r, [
-        [4, `+44 ${national}`], [3, `0${national}`], [1, `0044 ${national}`], [1, `+44 (0)${national}`], [1, `+44${n}`],
+      return lazy(r, [
+        [4, () => `+44 ${national}`], [3, () => `0${national}`], [1, () => `0044 ${national}`], [1, () => `+44 (0)${national}`], [1, () => `+44${n}`],
       ]);
     }
     case 'HK':
     case 'SG': {
       const [a, b] = groups(n, [4, 4]);
-      return weighted(r, [[4, `+${cc} ${a} ${b}`], [2, `${a} ${b}`], [1, `+${cc}-${n}`], [1, `00${cc} ${a} ${b}`], [1, `+${cc}${n}`]]);
+      return lazy(r, [[4, () => `+${cc} ${a} ${b}`], [2, () => `${a} ${b}`], [1, () => `+${cc}-${n}`], [1, () => `00${cc} ${a} ${b}`], [1, () => `+${cc}${n}`]]);
     }
   }
 }
@@ -247,22 +252,22 @@ function badPhone(p: Person, r: Rng): string {
 
 function goodEmail(p: Person, r: Rng): string {
   const e = `${p.emailLocal}@${p.emailDomain}`;
-  return weighted(r, [
-    [12, e], [2, capitalize(p.emailLocal) + '@' + p.emailDomain], [1, e.toUpperCase()], [2, ` ${e}`], [2, `${e} `],
-    [1, `${p.emailLocal}@${p.emailDomain.toUpperCase()}`], [1, `  ${capitalize(e)}  `],
+  return lazy(r, [
+    [12, () => e], [2, () => capitalize(p.emailLocal) + '@' + p.emailDomain], [1, () => e.toUpperCase()], [2, () => ` ${e}`], [2, () => `${e} `],
+    [1, () => `${p.emailLocal}@${p.emailDomain.toUpperCase()}`], [1, () => `  ${capitalize(e)}  `],
   ]);
 }
 
 function badEmail(p: Person, r: Rng): string {
   const l = p.emailLocal;
   const d = p.emailDomain;
-  return weighted(r, [
-    [3, `${l}${d}`], // missing @
-    [2, `${l} @${d}`], [1, `${l.slice(0, 3)} ${l.slice(3)}@${d}`], // spaces
-    [3, `${l}＠${d}`], // full-width ＠
-    [2, `${l}@${d}。`], // trailing full stop
-    [1, `${l}@@${d}`], [1, `${l}@${d.split('.')[0] ?? d}`], // missing TLD
-    [1, `${l}@${d},`], [1, `<${l}@${d}>`], [1, pick(r, ['n/a', '无', 'none', '-'])],
+  return lazy(r, [
+    [3, () => `${l}${d}`], // missing @
+    [2, () => `${l} @${d}`], [1, () => `${l.slice(0, 3)} ${l.slice(3)}@${d}`], // spaces
+    [3, () => `${l}＠${d}`], // full-width ＠
+    [2, () => `${l}@${d}。`], // trailing full stop
+    [1, () => `${l}@@${d}`], [1, () => `${l}@${d.split('.')[0] ?? d}`], // missing TLD
+    [1, () => `${l}@${d},`], [1, () => `<${l}@${d}>`], [1, () => pick(r, ['n/a', '无', 'none', '-'])],
   ]);
 }
 
@@ -326,19 +331,19 @@ function formatDate(day: number, zh: boolean, r: Rng): string {
   const m = d.getUTCMonth() + 1;
   const dd = d.getUTCDate();
   const p2 = (n: number) => String(n).padStart(2, '0');
-  return weighted(r, [
-    [25, `${y}-${p2(m)}-${p2(dd)}`],
-    [zh ? 18 : 4, `${y}/${m}/${dd}`],
-    [zh ? 18 : 1, `${y}年${m}月${dd}日`],
-    [zh ? 1 : 8, `${dd} ${MON[m - 1] ?? ''} ${y}`],
-    [zh ? 1 : 9, `${MON[m - 1] ?? ''} ${dd}, ${y}`],
-    [zh ? 2 : 12, `${p2(m)}/${p2(dd)}/${y}`],
-    [3, `${p2(dd)}/${p2(m)}/${y}`],
-    [zh ? 4 : 1, `${y}.${p2(m)}.${p2(dd)}`],
-    [2, `${y}${p2(m)}${p2(dd)}`],
-    [zh ? 3 : 0, `${m}月${dd}日`],
-    [2, `${y}-${p2(m)}-${p2(dd)} ${p2(int(r, 8, 19))}:${pick(r, ['00', '15', '30', '45'])}`],
-    [3, pick(r, DATE_GARBAGE)],
+  return lazy(r, [
+    [25, () => `${y}-${p2(m)}-${p2(dd)}`],
+    [zh ? 18 : 4, () => `${y}/${m}/${dd}`],
+    [zh ? 18 : 1, () => `${y}年${m}月${dd}日`],
+    [zh ? 1 : 8, () => `${dd} ${MON[m - 1] ?? ''} ${y}`],
+    [zh ? 1 : 9, () => `${MON[m - 1] ?? ''} ${dd}, ${y}`],
+    [zh ? 2 : 12, () => `${p2(m)}/${p2(dd)}/${y}`],
+    [3, () => `${p2(dd)}/${p2(m)}/${y}`],
+    [zh ? 4 : 1, () => `${y}.${p2(m)}.${p2(dd)}`],
+    [2, () => `${y}${p2(m)}${p2(dd)}`],
+    [zh ? 3 : 0, () => `${m}月${dd}日`],
+    [2, () => `${y}-${p2(m)}-${p2(dd)} ${p2(int(r, 8, 19))}:${pick(r, ['00', '15', '30', '45'])}`],
+    [3, () => pick(r, DATE_GARBAGE)],
   ]);
 }
 
@@ -349,22 +354,22 @@ function groupThousands(n: number): string {
 function formatMoney(amount: number, zh: boolean, r: Rng): string {
   const k = amount / 1000;
   const wan = amount / 10000;
-  return weighted(r, [
-    [zh ? 6 : 1, `¥${groupThousands(amount)}`],
-    [zh ? 1 : 6, `$${groupThousands(amount)}`],
-    [zh ? 0 : 3, `$${k}k`],
-    [zh && amount >= 10000 ? 5 : 0, `${wan}万`],
-    [zh ? 5 : 0, `${amount}元`],
-    [5, String(amount)],
-    [2, groupThousands(amount)],
-    [zh ? 0 : 2, `$${groupThousands(amount)}.00`],
-    [1, `USD ${amount}`],
-    [zh ? 0 : 2, `£${groupThousands(amount)}`],
-    [zh ? 0 : 1, `€${amount}`],
-    [zh ? 2 : 0, `RMB ${groupThousands(amount)}`],
-    [1, `${k}k`],
-    [zh ? 1 : 0, `¥ ${amount}`],
-    [2, pick(r, ['面议', 'tbd', 'a lot', '-', '待定'])],
+  return lazy(r, [
+    [zh ? 6 : 1, () => `¥${groupThousands(amount)}`],
+    [zh ? 1 : 6, () => `$${groupThousands(amount)}`],
+    [zh ? 0 : 3, () => `$${k}k`],
+    [zh && amount >= 10000 ? 5 : 0, () => `${wan}万`],
+    [zh ? 5 : 0, () => `${amount}元`],
+    [5, () => String(amount)],
+    [2, () => groupThousands(amount)],
+    [zh ? 0 : 2, () => `$${groupThousands(amount)}.00`],
+    [1, () => `USD ${amount}`],
+    [zh ? 0 : 2, () => `£${groupThousands(amount)}`],
+    [zh ? 0 : 1, () => `€${amount}`],
+    [zh ? 2 : 0, () => `RMB ${groupThousands(amount)}`],
+    [1, () => `${k}k`],
+    [zh ? 1 : 0, () => `¥ ${amount}`],
+    [2, () => pick(r, ['面议', 'tbd', 'a lot', '-', '待定'])],
   ]);
 }
 
@@ -377,7 +382,7 @@ function roundAmount(x: number): number {
 // ---------------------------------------------------------------------------------------------------
 // The duplicate plan.
 
-const ANCHOR_NONE = 0;
+const STAGE_ENTRIES = V.STAGES.map((s) => [s.weight, s] as const);
 const ANCHOR_PHONE = 1;
 const ANCHOR_EMAIL = 2;
 const ANCHOR_BOTH = 3;
@@ -472,7 +477,7 @@ export function createTable(options: GenerateOptions): TableSource {
     const zh = person.zh;
 
     // Process facts of this row (a re-entered client may be at another stage).
-    const stage = weighted(r, V.STAGES.map((s) => [s.weight, s] as const));
+    const stage = weighted(r, STAGE_ENTRIES);
     const lastContact = int(r, START, TODAY - 1);
     const amount = roundAmount(Math.exp(Math.log(300) + r() * (Math.log(500000) - Math.log(300))));
 

@@ -1,1 +1,235 @@
-console.log('bench: not yet');
+/**
+ * `npm run bench [-- --json] [--rows 1000,10000,100000] [--seed N] [--actions a,b]`
+ *
+ * For each size: generate a messy client table (bench/generate.ts), load it into a fresh emulated
+ * spreadsheet as a person would paste it (not counted), then run every action of bench/actions.ts whose
+ * entry points exist in dist/Code.js, and measure { action, rows, cpu_ms, service_calls, sim_ms, peak_mb }:
+ * - cpu_ms: the script's cpu time as the emulator measures it (emu.stats().scriptCpuMs), or the
+ *   process cpu time around the call when that is 0 (plain-Node actions);
+ * - service_calls, sim_ms: the emulator's counters and simulated Apps Script clock (DESIGN.md's model);
+ * - peak_mb: peak growth of the process's resident memory during the action (bench/measure.ts).
+ * `--json` prints exactly one JSON array of those rows on stdout (notes go to stderr); otherwise a
+ * readable table and notes. `--demo [PATH]` writes the playground's demo table instead
+ * (default dev/playground/demo.csv).
+ */
+import { join, resolve } from 'node:path';
+import { ACTIONS, type ActionDef, type SizeState } from './actions';
+import { loadAddonFactory, type Addon, type AddonFactory } from './addon';
+import { COLUMN_KEYS, generateTable, type GeneratedTable } from './generate';
+import { writeDemo } from './make-demo';
+import { MemorySampler, collectGarbage, round } from './measure';
+
+export interface BenchRow {
+  action: string;
+  rows: number;
+  cpu_ms: number;
+  service_calls: number;
+  sim_ms: number;
+  peak_mb: number;
+}
+
+interface Options {
+  rows: number[];
+  seed: number;
+  actions: string[] | null;
+  json: boolean;
+  demo: string | null;
+}
+
+const MAX_ROWS = 500_000;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = { rows: [1000, 10000, 100000], seed: 42, actions: null, json: false, demo: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--json': o.json = true; break;
+      case '--rows': {
+        o.rows = value().split(',').map((s) => {
+          const n = Number(s.trim().replace(/_/g, ''));
+          if (!Number.isInteger(n) || n < 1 || n > MAX_ROWS) throw new UsageError(`--rows: "${s}" is not a whole number from 1 to ${MAX_ROWS}`);
+          return n;
+        });
+        break;
+      }
+      case '--seed': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0) throw new UsageError('--seed must be a non-negative integer');
+        o.seed = n;
+        break;
+      }
+      case '--actions': {
+        const names = value().split(',').map((s) => s.trim()).filter(Boolean);
+        const known = new Set(ACTIONS.map((a) => a.name));
+        for (const n of names) if (!known.has(n)) throw new UsageError(`--actions: unknown action "${n}" (known: ${[...known].join(', ')})`);
+        o.actions = names;
+        break;
+      }
+      case '--demo': {
+        const next = inline ?? (argv[i + 1] && !argv[i + 1]?.startsWith('--') ? argv[++i] : undefined);
+        o.demo = next ?? join(__dirname, '..', '..', 'dev', 'playground', 'demo.csv');
+        break;
+      }
+      case '--help':
+      case '-h':
+        throw new UsageError('usage: bench [--json] [--rows 1000,10000,100000] [--seed N] [--actions a,b] [--demo [PATH]]');
+      default:
+        throw new UsageError(`unknown argument "${arg}"`);
+    }
+  }
+  return o;
+}
+
+function pad(s: string, n: number, right = false): string {
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+function printTable(rows: readonly BenchRow[]): void {
+  const head = ['action', 'rows', 'cpu_ms', 'service_calls', 'sim_ms', 'peak_mb'];
+  const body = rows.map((r) => [r.action, r.rows.toLocaleString('en-US'), r.cpu_ms.toFixed(1), String(r.service_calls), r.sim_ms.toFixed(1), r.peak_mb.toFixed(1)]);
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => (b[c] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) console.log(line(b));
+}
+
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`bench: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+
+  if (options.demo) {
+    const path = resolve(options.demo);
+    const t = writeDemo(path);
+    console.error(`bench: wrote ${t.rows.length} clients × ${t.header.length} columns to ${path} (${t.truth.length} planted duplicate clusters)`);
+    return 0;
+  }
+
+  // With --json, stdout carries the JSON array and nothing else: anything the add-on or the emulator
+  // logs goes to stderr.
+  const out = process.stdout;
+  if (options.json) {
+    console.log = (...args: unknown[]) => console.error(...args);
+    console.info = console.log;
+    console.debug = console.log;
+  }
+  const notes: string[] = [];
+  const note = (text: string): void => {
+    if (options.json) console.error(`bench: ${text}`);
+    else notes.push(text);
+  };
+
+  const selected: readonly ActionDef[] = options.actions ? ACTIONS.filter((a) => options.actions?.includes(a.name)) : ACTIONS;
+  const factoryOrMissing = await loadAddonFactory(join(__dirname, '..'));
+  const factory: AddonFactory | null = 'create' in factoryOrMissing ? factoryOrMissing : null;
+  const runnable = selected.filter((a) => {
+    if (a.kind === 'node') return true;
+    if (!factory) {
+      console.error(`bench: skipping ${a.name}: ${'missing' in factoryOrMissing ? factoryOrMissing.missing : ''}`);
+      return false;
+    }
+    const missing = a.needs.filter((n) => !factory.entryPoints.has(n));
+    if (missing.length > 0) {
+      console.error(`bench: skipping ${a.name}: dist/Code.js has no ${missing.join(', ')} yet`);
+      return false;
+    }
+    return true;
+  });
+
+  const sampler = new MemorySampler();
+  sampler.start();
+  const results: BenchRow[] = [];
+  try {
+    for (const n of options.rows) {
+      const t0 = performance.now();
+      const table: GeneratedTable = generateTable({ rows: n, seed: options.seed });
+      const load = (): Addon => {
+        if (!factory) throw new Error('no emulator');
+        return factory.create([table.header, ...table.rows]);
+      };
+      let main: Addon | null = null;
+      const state: SizeState = {
+        rows: n,
+        seed: options.seed,
+        table,
+        columns: COLUMN_KEYS,
+        env: () => (main ??= load()),
+        freshEnv: load,
+        tableSheet: null,
+        note,
+      };
+      if (!options.json) console.error(`bench: ${n.toLocaleString('en-US')} rows generated in ${Math.round(performance.now() - t0)} ms`);
+
+      for (const action of runnable) {
+        let addon: Addon | null = null;
+        try {
+          if (action.kind === 'addon') {
+            addon = action.envFor ? action.envFor(state) : state.env();
+            action.prepare?.(state);
+            addon.emu.resetStats();
+          } else {
+            action.prepare?.(state);
+          }
+          const m = sampler.measure(() => action.run(state, addon));
+          const stats = addon?.emu.stats();
+          const scriptCpu = stats?.scriptCpuMs ?? 0;
+          const cpu = scriptCpu > 0 ? scriptCpu : m.cpuMs;
+          results.push({
+            action: action.name,
+            rows: n,
+            cpu_ms: round(cpu),
+            service_calls: stats?.total ?? 0,
+            sim_ms: round(stats ? stats.simMs : cpu * 3),
+            peak_mb: round(m.peakMb),
+          });
+          if (!options.json) console.error(`bench: ${action.name} @${n} done in ${Math.round(m.wallMs)} ms wall`);
+        } catch (e) {
+          const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+          console.error(`bench: ${action.name} @${n} failed: ${msg}`);
+          if (action.name === 'setup') state.tableSheet = null;
+        }
+      }
+      main = null;
+      collectGarbage();
+    }
+  } finally {
+    await sampler.stop();
+  }
+
+  if (options.json) {
+    out.write(`${JSON.stringify(results)}\n`);
+  } else {
+    printTable(results);
+    if (notes.length > 0) {
+      console.log('');
+      for (const n of notes) console.log(`- ${n}`);
+    }
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,216 @@
+/**
+ * The bench's actions, as a list of definitions: adding one (cleanup, dedupe, funnel…) is one entry.
+ *
+ * Every size gets generated rows (bench/generate.ts). Add-on actions run the built dist/Code.js on the
+ * emulator through the harness; an action whose entry points are missing from dist/Code.js is skipped
+ * with a note. What each action means:
+ *
+ * - `setup`: the spreadsheet holds the N generated clients on its first sheet (loaded as a person pastes,
+ *   not counted). A person runs "Set up a new client table" (menuSetUp, template 1 = B2B sales); since
+ *   the sheet is not empty the table goes on a new sheet. The person then pastes the N clients into the
+ *   new table under its header (columns matched by meaning; the paste itself is the person's, not
+ *   counted), which fires one onEdit for the block. Measured: menuSetUp + that onEdit, i.e. the cost of
+ *   getting N rows into a set-up, checked table. The readable output splits the two.
+ * - `adopt`: "Adopt this sheet" (menuAdopt, confirmations answered YES) on a fresh spreadsheet holding the
+ *   N generated clients as pasted.
+ * - `validate-all`: "Check all rows" (menuValidateAll) on the set-up table of N rows.
+ * - `edit-one-cell`: a person types one email into a row in the middle of the N-row table; onEdit runs.
+ * - `paste-1000-rows`: a person pastes 1,000 new clients below the N rows; one onEdit for the block.
+ * - `cleanup`, `dedupe`, `funnel`: the menu actions of later issues (skipped until they exist).
+ * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
+ *   rows, in plain Node (no service calls; sim_ms is its cpu × 3, as DESIGN.md's clock model would count
+ *   it inside Apps Script). Its pairwise precision and recall against the planted truth are noted.
+ */
+import type { Emulator } from '../dev/emulator/types';
+import type { Addon } from './addon';
+import { createTable, type GeneratedTable } from './generate';
+import { fingerprintClusters, scorePairs } from './fingerprint';
+import { roleForHeader } from '../src/core/infer/synonyms';
+import type { ColumnKey } from './generate';
+
+export interface SizeState {
+  readonly rows: number;
+  readonly seed: number;
+  /** The generated table for this size (made once, shared by all actions). */
+  readonly table: GeneratedTable;
+  readonly columns: readonly ColumnKey[];
+  /** The spreadsheet with the raw table loaded and, after `setup`, the set-up table. */
+  env(): Addon;
+  /** A fresh spreadsheet holding the raw table (for actions that need it untouched). */
+  freshEnv(): Addon;
+  /** Set by setup: the sheet of the set-up table, its header, and its data rows. */
+  tableSheet: { name: string; header: string[]; dataRows: number } | null;
+  /** Notes for the readable output (stderr with --json). */
+  note(text: string): void;
+}
+
+export interface ActionDef {
+  name: string;
+  /** Entry points of dist/Code.js the action needs; if one is missing the action is skipped. */
+  needs: readonly string[];
+  /** Unmeasured preparation (e.g. a set-up table for validate-all). */
+  prepare?(s: SizeState): void;
+  /**
+   * The measured part. 'addon' actions run on s.env() and are measured by the emulator's counters;
+   * 'node' actions run in plain Node.
+   */
+  kind: 'addon' | 'node';
+  run(s: SizeState, addon: Addon | null): void;
+  /** For addon actions that use another spreadsheet than s.env() (made before measuring). */
+  envFor?(s: SizeState): Addon;
+}
+
+/** Map the set-up table's header to generated columns by meaning (the role the header names). */
+function mapColumns(header: readonly string[], columns: readonly ColumnKey[]): Array<number | -1> {
+  return header.map((h) => {
+    const match = roleForHeader(h);
+    if (!match) return -1;
+    const role = match.role as string;
+    if (role === 'clientId') return -1; // filled by ClientFlow
+    return columns.indexOf(role as ColumnKey);
+  });
+}
+
+function projectRows(rows: ReadonlyArray<ReadonlyArray<string>>, map: ReadonlyArray<number>): string[][] {
+  return rows.map((r) => map.map((c) => (c >= 0 ? (r[c] ?? '') : '')));
+}
+
+function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Runs menuSetUp and pastes the N rows into the new table; returns the onEdit part separately. */
+function setUpAndFill(s: SizeState, measureParts: boolean): void {
+  const addon = s.env();
+  const emu: Emulator = addon.emu;
+  const before = new Set(emu.sheetNames());
+  emu.queueAnswers(['1']); // the template prompt: 1 = B2B sales
+  const setupCpu0 = emu.stats().scriptCpuMs;
+  const calls0 = emu.stats().total;
+  addon.menu('menuSetUp');
+  const setupCalls = emu.stats().total - calls0;
+  const setupCpu = emu.stats().scriptCpuMs - setupCpu0;
+  const created = emu.sheetNames().find((n) => !before.has(n));
+  const name = created ?? emu.sheetNames()[0] ?? 'Sheet1';
+  const width = emu.dataSize(name).columns;
+  const header = emu.view(name, `A1:${colLetter(Math.max(width, 1))}1`)[0]?.map((c) => c.display) ?? [];
+  const map = mapColumns(header, s.columns);
+  emu.activateSheet(name);
+  addon.paste('A2', projectRows(s.table.rows, map));
+  s.tableSheet = { name, header, dataRows: s.rows };
+  if (measureParts) {
+    s.note(`setup @${s.rows}: menuSetUp ${setupCalls} calls, ${setupCpu.toFixed(1)} ms cpu; the rest is the paste's onEdit (sheet "${name}", ${map.filter((m) => m >= 0).length}/${header.length} columns filled)`);
+  }
+}
+
+function ensureSetUp(s: SizeState): void {
+  if (!s.tableSheet) setUpAndFill(s, false);
+}
+
+export const ACTIONS: readonly ActionDef[] = [
+  {
+    name: 'setup',
+    needs: ['menuSetUp'],
+    kind: 'addon',
+    run: (s) => setUpAndFill(s, true),
+  },
+  {
+    name: 'adopt',
+    needs: ['menuAdopt'],
+    kind: 'addon',
+    envFor: (s) => s.freshEnv(),
+    run: (_s, addon) => {
+      if (!addon) throw new Error('no spreadsheet');
+      addon.emu.queueAnswers(['YES', 'YES']);
+      addon.menu('menuAdopt');
+    },
+  },
+  {
+    name: 'validate-all',
+    needs: ['menuSetUp', 'menuValidateAll'],
+    kind: 'addon',
+    prepare: ensureSetUp,
+    run: (s) => {
+      const addon = s.env();
+      addon.emu.queueAnswers(['OK']);
+      addon.menu('menuValidateAll');
+    },
+  },
+  {
+    name: 'edit-one-cell',
+    needs: ['menuSetUp', 'onEdit'],
+    kind: 'addon',
+    prepare: ensureSetUp,
+    run: (s) => {
+      const t = s.tableSheet;
+      if (!t) throw new Error('no table');
+      const addon = s.env();
+      const col = Math.max(0, t.header.findIndex((h) => roleForHeader(h)?.role === 'email'));
+      const row = 2 + Math.floor(t.dataRows / 2);
+      addon.edit(`${colLetter(col + 1)}${row}`, ' New.Address@Example.com ');
+    },
+  },
+  {
+    name: 'paste-1000-rows',
+    needs: ['menuSetUp', 'onEdit'],
+    kind: 'addon',
+    prepare: ensureSetUp,
+    run: (s) => {
+      const t = s.tableSheet;
+      if (!t) throw new Error('no table');
+      const extra = createTable({ rows: 1000, seed: (s.seed + 1) >>> 0, columns: s.columns });
+      const rows: string[][] = [];
+      for (let i = 0; i < extra.rows; i++) rows.push(extra.rowAt(i));
+      const addon = s.env();
+      addon.paste(`A${2 + t.dataRows}`, projectRows(rows, mapColumns(t.header, s.columns)));
+      t.dataRows += 1000;
+    },
+  },
+  // Later issues: these run once their menu functions exist in dist/Code.js.
+  {
+    name: 'cleanup',
+    needs: ['menuSetUp', 'menuCleanUp'],
+    kind: 'addon',
+    prepare: ensureSetUp,
+    run: (s) => {
+      s.env().emu.queueAnswers(['YES', 'OK']);
+      s.env().menu('menuCleanUp');
+    },
+  },
+  {
+    name: 'dedupe',
+    needs: ['menuSetUp', 'menuFindDuplicates'],
+    kind: 'addon',
+    prepare: ensureSetUp,
+    run: (s) => {
+      s.env().emu.queueAnswers(['YES', 'OK']);
+      s.env().menu('menuFindDuplicates');
+    },
+  },
+  {
+    name: 'funnel',
+    needs: ['menuSetUp', 'menuBuildFunnel'],
+    kind: 'addon',
+    prepare: ensureSetUp,
+    run: (s) => {
+      s.env().emu.queueAnswers(['YES', 'OK']);
+      s.env().menu('menuBuildFunnel');
+    },
+  },
+  {
+    name: 'dedupe-peer-fingerprint',
+    needs: [],
+    kind: 'node',
+    run: (s) => {
+      const nameCol = s.columns.indexOf('name');
+      const clusters = fingerprintClusters(s.table.rows.map((r) => r[nameCol] ?? ''));
+      const score = scorePairs(clusters, s.table.truth);
+      s.note(
+        `dedupe-peer-fingerprint @${s.rows}: ${clusters.length} clusters; pairwise precision ${(score.precision * 100).toFixed(1)}%, ` +
+        `recall ${(score.recall * 100).toFixed(1)}% (${score.correctPairs} of ${score.predictedPairs} predicted pairs right, ${score.truePairs} true pairs planted)`,
+      );
+    },
+  },
+];

@@ -1,0 +1,91 @@
+/**
+ * The built add-on (dist/Code.js) on a fresh emulated spreadsheet, driven through the flow harness
+ * (dev/harness `loadAddon`) as tests and `sim` drive it.
+ *
+ * The emulator and the harness are loaded with esbuild's glob form of dynamic import, so the bench builds
+ * and runs (its plain-Node rows) even while those modules are not there; add-on actions are then skipped.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Emulator, EmulatorOptions } from '../dev/emulator/types';
+
+export interface Addon {
+  readonly emu: Emulator;
+  /** A menu item's function, as the person clicks it. */
+  menu(fn: string): void;
+  /** A person types a value into a cell of the active sheet; onEdit fires. */
+  edit(a1: string, value: string): void;
+  /** A person pastes a block into the active sheet; one onEdit fires. */
+  paste(a1: string, values: string[][]): void;
+}
+
+interface HarnessLike {
+  menu(fn: string): unknown;
+  edit(a1: string, value: string): unknown;
+  paste(a1: string, values: string[][]): unknown;
+}
+
+type CreateEmulator = (options?: EmulatorOptions) => Emulator;
+type LoadAddon = (emu: Emulator) => HarnessLike;
+
+export interface AddonFactory {
+  /** Entry points declared in dist/Code.js (top-level function declarations). */
+  readonly entryPoints: ReadonlySet<string>;
+  /** A fresh spreadsheet with `rows` loaded on its first sheet as a person pastes them, and the add-on. */
+  create(rows: string[][], options?: EmulatorOptions): Addon;
+}
+
+/** Names of the top-level entry-point functions build.mjs appends to dist/Code.js. */
+export function entryPointsOf(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/^function ([A-Za-z_$][\w$]*)\(\.\.\.args\) \{/gm)) if (m[1]) names.add(m[1]);
+  return names;
+}
+
+function fn<T>(mod: unknown, name: string): T | null {
+  if (typeof mod !== 'object' || mod === null) return null;
+  const f = (mod as Record<string, unknown>)[name];
+  return typeof f === 'function' ? (f as T) : null;
+}
+
+/**
+ * Loads the emulator and the harness; returns null with a reason when one is missing.
+ * `distDir` holds Code.js.
+ */
+export async function loadAddonFactory(distDir: string): Promise<AddonFactory | { missing: string }> {
+  const codePath = join(distDir, 'Code.js');
+  if (!existsSync(codePath)) return { missing: `${codePath} not found (run node build.mjs)` };
+  const entryPoints = entryPointsOf(readFileSync(codePath, 'utf8'));
+  const emulatorName = 'index';
+  const harnessName = 'index';
+  let createEmulator: CreateEmulator | null = null;
+  let loadAddon: LoadAddon | null = null;
+  try {
+    createEmulator = fn<CreateEmulator>(await import(`../dev/emulator/${emulatorName}.ts`), 'createEmulator');
+  } catch {
+    createEmulator = null;
+  }
+  if (!createEmulator) return { missing: 'dev/emulator createEmulator is not available yet' };
+  try {
+    loadAddon = fn<LoadAddon>(await import(`../dev/harness/${harnessName}.ts`), 'loadAddon');
+  } catch {
+    loadAddon = null;
+  }
+  if (!loadAddon) return { missing: 'dev/harness loadAddon is not available yet' };
+  const create = createEmulator;
+  const load = loadAddon;
+  return {
+    entryPoints,
+    create(rows, options) {
+      const emu = create(options);
+      if (rows.length > 0) emu.loadRows(rows);
+      const h = load(emu);
+      return {
+        emu,
+        menu: (name) => void h.menu(name),
+        edit: (a1, value) => void h.edit(a1, value),
+        paste: (a1, values) => void h.paste(a1, values),
+      };
+    },
+  };
+}
