@@ -271,6 +271,55 @@ describe('Setup panel', () => {
     await page.context().close();
   });
 
+  test('an untouched draft follows the template choice; an edited one waits for the button', async () => {
+    const s = await openSidebar(browser, enHandlers());
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    await page.locator('.cf-template-select').selectOption('ecommerce');
+    await page.waitForFunction(() => document.querySelectorAll('.cf-field').length === 4 && !document.querySelector('[aria-busy="true"]'));
+    expect(s.calls.filter((c) => c.name === 'previewTemplate').map((c) => c.args)).toEqual([['b2b', 'en'], ['ecommerce', 'en']]);
+    await page.locator('.cf-field[data-key="notes"] .cf-remove').click();
+    await page.locator('.cf-template-select').selectOption('services');
+    await page.waitForTimeout(200);
+    expect(s.calls.filter((c) => c.name === 'previewTemplate')).toHaveLength(2);
+    expect(await page.locator('.cf-field').count()).toBe(3);
+    await page.locator('.cf-load-template').click();
+    await page.waitForFunction(() => document.querySelectorAll('.cf-field').length === 4);
+    expect(s.calls.filter((c) => c.name === 'previewTemplate').map((c) => c.args[0])).toEqual(['b2b', 'ecommerce', 'services']);
+    // A fresh template has nothing removed.
+    expect(await page.locator('.cf-removed').count()).toBe(0);
+    await page.context().close();
+  });
+
+  test('a broken stored config is explained, and repair reloads the panel', async () => {
+    let repaired = false;
+    const problem = { code: 'corrupt', message: msg('en', 'sidebar.setup.problem.other', { field: 'x', code: 'corrupt' }), remedies: ['repair', 'reset'] as const };
+    const fixed = smallSchema('en');
+    fixed.location = { sheetId: 3, sheetName: 'Leads', headerRow: 2 };
+    const s = await openSidebar(
+      browser,
+      enHandlers({
+        getSetupState: () => ok({ ...setupState('en', repaired ? fixed : null), configProblem: repaired ? null : { ...problem, remedies: [...problem.remedies] } }),
+        repairConfig: (remedy) => {
+          repaired = remedy === 'repair';
+          return ok({ message: 'Settings rebuilt from the sheet’s columns.', schema: fixed });
+        },
+      }),
+    );
+    const { page } = s;
+    await page.locator('.cf-problem').waitFor();
+    expect(await page.locator('.cf-problem .error').textContent()).toBe(problem.message);
+    // Nothing to edit until the config is repaired or reset (no template loaded over it).
+    expect(s.calls.some((c) => c.name === 'previewTemplate')).toBe(false);
+    await page.locator('.cf-problem button', { hasText: 'Repair from the sheet' }).click();
+    await page.locator('.cf-notice:not([hidden])').waitFor();
+    expect(await page.locator('.cf-notice').textContent()).toBe('Settings rebuilt from the sheet’s columns.');
+    expect(await page.locator('.cf-problem').count()).toBe(0);
+    expect(await page.locator('.cf-where').textContent()).toBe('4 columns on sheet “Leads”');
+    expect(s.calls.find((c) => c.name === 'repairConfig')?.args).toEqual(['repair']);
+    await page.context().close();
+  });
+
   test('screenshots at 300 px in English and Chinese', async () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const s = await openSidebar(

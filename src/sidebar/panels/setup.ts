@@ -84,6 +84,8 @@ interface View {
   newSheet: boolean;
   summary: Summary | null;
   invalidField: number | undefined;
+  /** The user changed the draft since it was loaded (a template change then needs the button). */
+  dirty: boolean;
 }
 
 function render(container: HTMLElement, ctx: PanelContext): void {
@@ -108,6 +110,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
       newSheet: false,
       summary: view?.summary ?? null,
       invalidField: undefined,
+      dirty: false,
     };
     if (!view.draft && !state.configProblem) await loadTemplate();
     draw();
@@ -122,6 +125,14 @@ function render(container: HTMLElement, ctx: PanelContext): void {
     v.draft = { ...schema, location: v.state.schema?.location ?? null };
     v.removed = [];
     v.invalidField = undefined;
+    v.dirty = false;
+  };
+
+  /** Template or language changed: an untouched draft follows at once; edits wait for the button. */
+  const templateChanged = async () => {
+    if (!view || view.dirty || view.state.schema) return draw();
+    await loadTemplate();
+    draw();
   };
 
   const repair = async (remedy: 'repair' | 'reset') => {
@@ -195,7 +206,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
               class: 'cf-template-select',
               onchange: (e: Event) => {
                 v.template = (e.target as HTMLSelectElement).value as TemplateId;
-                draw();
+                void templateChanged();
               },
             },
             v.state.templates.map((x) => h('option', { value: x.id, selected: x.id === v.template }, x.name)),
@@ -213,6 +224,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
               class: 'cf-lang-select',
               onchange: (e: Event) => {
                 v.tableLocale = (e.target as HTMLSelectElement).value as Locale;
+                void templateChanged();
               },
             },
             h('option', { value: 'en', selected: v.tableLocale === 'en' }, 'English'),
@@ -240,6 +252,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
       const setFields = (change: (fields: Field[]) => Field[]) => {
         const cur = v.draft ?? draft;
         v.draft = reconcile({ ...cur, fields: change(cur.fields.slice()) });
+        v.dirty = true;
         draw();
       };
       const where = draft.location
@@ -362,6 +375,7 @@ function editorFor(v: View, i: number, redraw: () => void): FieldEditor {
       const fields = v.draft.fields.slice();
       fields[i] = next;
       v.draft = { ...v.draft, fields };
+      v.dirty = true;
       if (again) {
         v.draft = reconcile(v.draft);
         redraw();
