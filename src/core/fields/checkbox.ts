@@ -10,7 +10,7 @@ import type { ParseResult } from './types';
 import { cleanInput } from './util';
 
 const WORDS = new Map<string, boolean>();
-for (const w of ['true', 'yes', 'y', '是', '是的', '对', '對', '有', '✓', '✔', '✔️', '☑', '☑️', '✅', '1', 'checked', 'x', 'on', 't']) WORDS.set(w, true);
+for (const w of ['true', 'yes', 'y', '是', '是的', '对', '對', '有', '✓', '✔', '✔️', '☑', '☑️', '✅', '√', '1', 'checked', 'x', 'on', 't']) WORDS.set(w, true);
 for (const w of ['false', 'no', 'n', '否', '不是', '错', '錯', '无', '無', '没有', '✗', '✘', '×', '☐', '❌', '0', 'unchecked', 'off', 'f']) WORDS.set(w, false);
 
 export function parseBooleanText(raw: string): boolean | null {

@@ -1,5 +1,6 @@
 /**
- * Reading numbers written by people: grouping by region (1,234.5 / 1.234,5 / 1 234,5 / 1'234.5),
+ * Reading numbers written by people: grouping by region (1,234.5 / 1.234,5 / 1 234,5 / 1'234.5; a lone
+ * ',' is grouping before exactly three digits outside decimal-comma regions, a lone '.' is always a point),
  * full-width digits, a sign or accounting parentheses, scientific notation from exports, and the
  * multiplier suffixes k, m/mn, b/bn, 千, 万, 百万, 千万, 亿 ('1.2万' → 12000). Multipliers shift the decimal
  * point in the digit string, so '1.1万' is exactly 11000 (not 11000.000000000002).
@@ -48,7 +49,10 @@ function splitDigits(core: string, region: string): [string, string] | null {
     const count = core.split(ch).length - 1;
     const regionDec = usesDecimalComma(region) ? ',' : '.';
     if (count > 1) dec = null; // 1.234.567 or 1,234,567: grouping only
-    else if (ch === regionDec) dec = ch;
+    // A single '.' is a decimal point everywhere, even where ',' is: '1234.5' is the canonical text
+    // cleanup writes (DESIGN.md `clean`), so reading it back must give the same number ('1.234' in a
+    // German sheet is 1.234; a German thousand is written 1.234,00 or 1234).
+    else if (ch === regionDec || ch === '.') dec = ch;
     else {
       // The other separator, once: grouping when it is followed by exactly three digits and led by 1–3
       // digits that do not start with 0 (1,234 in the US); otherwise it can only be a decimal mark (1,5).
