@@ -5,5 +5,6 @@
  */
 export { onOpen, onInstall } from './open';
 export * from './entries/setup';
+export * from './api/setup';
 export * from './entries/adopt';
 export * from './api/sidebar';

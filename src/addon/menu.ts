@@ -10,5 +10,6 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { fn: 'menuOpenSidebar', label: 'menu.openSidebar' },
   { separator: true },
   { fn: 'menuSetUp', label: 'menu.setUp' },
+  { fn: 'menuValidateAll', label: 'menu.validateAll' },
   { fn: 'menuAdopt', label: 'menu.adopt' },
 ];

@@ -252,3 +252,24 @@ export function templateSchema(
   // Templates are checked like any other schema: a broken template is a bug caught by the tests.
   return tableSchema.parse(raw);
 }
+
+const EURO = new Set(['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK']);
+const CURRENCIES: Record<string, string> = {
+  US: 'USD', GB: 'GBP', CN: 'CNY', HK: 'HKD', TW: 'TWD', MO: 'MOP', SG: 'SGD', JP: 'JPY', KR: 'KRW', AU: 'AUD',
+  CA: 'CAD', NZ: 'NZD', IN: 'INR', CH: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', MY: 'MYR', TH: 'THB', PH: 'PHP',
+};
+
+/**
+ * Region, currency and date order from the spreadsheet's locale ('en_GB', 'zh_CN', 'zh_TW', 'de'),
+ * falling back to the language defaults when the locale names no country.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetLocale()
+ */
+export function spreadsheetDefaults(ssLocale: string, locale: Locale): { region: string; currency: string; dateOrder: 'MDY' | 'DMY' | 'YMD' } {
+  const m = /^[a-z]{2,3}[_-]([A-Za-z]{2})\b/.exec(ssLocale.trim());
+  const base = localeDefaults(locale);
+  if (!m) return base;
+  const region = (m[1] as string).toUpperCase();
+  const currency = CURRENCIES[region] ?? (EURO.has(region) ? 'EUR' : base.currency);
+  const dateOrder = region === 'US' ? 'MDY' : ['CN', 'TW', 'JP', 'KR', 'HU', 'LT'].includes(region) ? 'YMD' : 'DMY';
+  return { region, currency, dateOrder };
+}

@@ -6,10 +6,12 @@ export const menuMessages = defineMessages(
     'menu.setUp': 'Set up a new client table…',
     'menu.adopt': 'Adopt this sheet…',
     'menu.openSidebar': 'Open ClientFlow',
+    'menu.validateAll': 'Check all rows',
   },
   {
     'menu.setUp': '新建客户流程表…',
     'menu.adopt': '接管当前工作表…',
     'menu.openSidebar': '打开 ClientFlow',
+    'menu.validateAll': '检查全部行',
   },
 );

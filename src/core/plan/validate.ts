@@ -1,0 +1,98 @@
+/**
+ * Validate-all (issue 3, menuValidateAll): every cell of the table parsed with its field type, as
+ * pure computation over one batched read. Auto fields are skipped (the add-on writes them); a row
+ * with nothing in any table column is not a client and is skipped too (so "required" only speaks
+ * about rows that exist).
+ */
+import type { CellValue, IssueCode } from '../fields/types';
+import { AUTO_TYPES } from '../fields/types';
+import type { TableSchema } from '../schema';
+import { a1 } from './a1';
+import type { Layout } from './layout';
+import { typeContext, type TypeLookup } from './setup';
+
+export interface CellIssue {
+  /** Sheet row and column (1-based). */
+  row: number;
+  column: number;
+  key: string;
+  code: IssueCode;
+  hint?: string;
+}
+
+export interface ValidationResult {
+  /** Non-empty data rows checked. */
+  rows: number;
+  issues: CellIssue[];
+}
+
+const AUTO = new Set<string>(AUTO_TYPES);
+
+export function isBlank(v: CellValue | null | undefined): boolean {
+  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * @param values rows of the table's span as getValues returns them, starting at sheet row `firstRow`
+ *   and sheet column `firstColumn`.
+ */
+export function validateRows(
+  schema: TableSchema,
+  layout: Layout,
+  values: readonly (readonly CellValue[])[],
+  firstRow: number,
+  firstColumn: number,
+  timeZone: string,
+  types: TypeLookup,
+): ValidationResult {
+  const checks = schema.fields
+    .filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type))
+    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone) }));
+  const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
+  const issues: CellIssue[] = [];
+  let rows = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r] as readonly CellValue[];
+    let any = false;
+    for (const i of tableIdx) if (!isBlank(row[i])) { any = true; break; }
+    if (!any) continue;
+    rows++;
+    for (const c of checks) {
+      const v = row[c.idx];
+      if (isBlank(v)) {
+        if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
+        continue;
+      }
+      const res = c.def.parse(v as CellValue, c.ctx);
+      if (!res.ok) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: res.code, ...(res.hint ? { hint: res.hint } : {}) });
+    }
+  }
+  return { rows, issues };
+}
+
+/**
+ * The A1 ranges to highlight: per column, runs of consecutive broken rows merged ('C5:C9'), at most
+ * `max` ranges (a rule with thousands of ranges is slow in Sheets; the report still counts them all).
+ */
+export function highlightRanges(issues: readonly CellIssue[], max = 500): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const i of issues) {
+    const list = byCol.get(i.column) ?? [];
+    list.push(i.row);
+    byCol.set(i.column, list);
+  }
+  const out: string[] = [];
+  for (const [col, rows] of [...byCol.entries()].sort((x, y) => x[0] - y[0])) {
+    rows.sort((x, y) => x - y);
+    let start = rows[0] as number;
+    let prev = start;
+    for (let k = 1; k <= rows.length; k++) {
+      const r = rows[k];
+      if (r !== undefined && r === prev + 1) { prev = r; continue; }
+      out.push(a1(start, col, prev, col));
+      if (out.length >= max) return out;
+      if (r !== undefined) { start = r; prev = r; }
+    }
+  }
+  return out;
+}
