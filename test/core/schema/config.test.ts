@@ -1,0 +1,148 @@
+import * as fc from 'fast-check';
+import { CHUNK_BYTES, CONFIG_KEY, checksum, configKeys, decodeConfig, encodeConfig, salvageConfig, splitUtf8, upgrade } from '../../../src/core/config';
+import { templateSchema } from '../../../src/core/templates';
+import type { TableSchema } from '../../../src/core/schema';
+import { t } from '../../../src/core/i18n';
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+function encoded(s: TableSchema): Record<string, string> {
+  const r = encodeConfig(s);
+  if (!r.ok) throw new Error(r.code);
+  return r.props;
+}
+
+/** A big Chinese table: 60 options with long labels on the stage field push the JSON past 9 KB. */
+function bigSchema(): TableSchema {
+  const s = templateSchema('b2b', 'zh-CN');
+  return {
+    ...s,
+    fields: s.fields.map((f) => (f.key === 'channel'
+      ? { ...f, options: Array.from({ length: 120 }, (_, i) => ({ label: `渠道选项第${i}号（线下展会与转介绍）`, color: '#cfe2f3', aliases: [`channel ${i}`, `来源${i}`] })) }
+      : f)),
+    location: { sheetId: 12345, sheetName: '客户表', headerRow: 1 },
+  };
+}
+
+describe('config codec', () => {
+  it('round-trips a template with its location', () => {
+    const s = { ...templateSchema('services', 'en'), location: { sheetId: 7, sheetName: 'Clients', headerRow: 3 } };
+    const props = encoded(s);
+    expect(Object.keys(props).sort()).toEqual([CONFIG_KEY, `${CONFIG_KEY}.0`]);
+    expect(decodeConfig(props)).toEqual({ ok: true, schema: s, migratedFrom: [] });
+  });
+
+  it('splits a config past 9 KB across keys, each value under the properties limit, and reads it back', () => {
+    const s = bigSchema();
+    const props = encoded(s);
+    const parts = configKeys(props).filter((k) => k !== CONFIG_KEY);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const k of parts) expect(bytes(props[k] as string)).toBeLessThanOrEqual(CHUNK_BYTES);
+    for (const v of Object.values(props)) expect(bytes(v)).toBeLessThan(9 * 1024);
+    const back = decodeConfig(props);
+    expect(back.ok && back.schema).toEqual(s);
+  });
+
+  it('splitUtf8 keeps every string intact and every piece within the byte limit (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.integer({ min: 4, max: 50 }), (s, max) => {
+      const parts = splitUtf8(s, max);
+      expect(parts.join('')).toBe(s);
+      for (const p of parts) expect(bytes(p)).toBeLessThanOrEqual(max);
+    }));
+  });
+
+  it('reports missing, corrupt and truncated configs with a code instead of throwing', () => {
+    const props = encoded(bigSchema());
+    expect(decodeConfig({})).toEqual({ ok: false, code: 'missing' });
+    expect(decodeConfig({ [CONFIG_KEY]: '{not json' })).toMatchObject({ ok: false, code: 'corrupt', detail: 'header' });
+    expect(decodeConfig({ [CONFIG_KEY]: JSON.stringify({ parts: -1 }) })).toMatchObject({ ok: false, code: 'corrupt' });
+    const lost = { ...props };
+    delete lost[`${CONFIG_KEY}.1`];
+    expect(decodeConfig(lost)).toMatchObject({ ok: false, code: 'corrupt', detail: 'part 1 missing' });
+    // A stale part from another save: the checksum catches it.
+    const stale = { ...props, [`${CONFIG_KEY}.1`]: (props[`${CONFIG_KEY}.1`] as string).replace('渠道', '来源') };
+    expect(decodeConfig(stale)).toMatchObject({ ok: false, code: 'corrupt', detail: 'checksum' });
+  });
+
+  it('tells a newer and an older format apart, and keeps the raw config for a repair', () => {
+    const s = templateSchema('b2b', 'en');
+    const write = (raw: unknown) => {
+      const json = JSON.stringify(raw);
+      return { [CONFIG_KEY]: JSON.stringify({ format: 1, parts: 1, sum: checksum(json) }), [`${CONFIG_KEY}.0`]: json };
+    };
+    expect(decodeConfig(write({ ...s, version: 2 }))).toMatchObject({ ok: false, code: 'tooNew', detail: '2' });
+    const old = decodeConfig(write({ ...s, version: 0 }));
+    expect(old).toMatchObject({ ok: false, code: 'tooOld', detail: '0' });
+    expect(!old.ok && old.raw).toBeTruthy();
+    const unversioned = { ...s } as Record<string, unknown>;
+    delete unversioned.version;
+    expect(decodeConfig(write(unversioned))).toMatchObject({ ok: false, code: 'tooOld' });
+  });
+
+  it('runs migrations in order from an older version', () => {
+    const s = templateSchema('b2b', 'en');
+    // A v0 config that called the rules "staleAfter": the migration renames it.
+    const v0 = { ...s, version: 0, rules: undefined, staleAfter: 30 } as Record<string, unknown>;
+    const migrations = {
+      0: (raw: Record<string, unknown>) => {
+        const { staleAfter, ...rest } = raw;
+        return { ...rest, rules: { staleDays: staleAfter, overdueFollowUp: true } };
+      },
+    };
+    const r = upgrade(v0, migrations);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.migratedFrom).toEqual([0]);
+      expect(r.schema.rules.staleDays).toBe(30);
+      expect(r.schema.version).toBe(1);
+    }
+    const broken = upgrade(v0, { 0: () => { throw new Error('boom'); } });
+    expect(broken).toMatchObject({ ok: false, code: 'tooOld' });
+  });
+
+  it('has a translated message for every error code in both languages', () => {
+    for (const k of ['config.error.corrupt', 'config.error.tooNew', 'config.error.tooOld', 'config.error.invalid', 'config.error.tooLarge'] as const) {
+      expect(t('en', k, { detail: 'x' })).toMatch(/x/);
+      expect(t('zh-CN', k, { detail: 'x' })).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('refuses to encode an invalid schema or one too large for the store', () => {
+    const s = templateSchema('b2b', 'en');
+    expect(encodeConfig({ ...s, stages: { won: 'Nope', lost: 'Lost' } })).toMatchObject({ ok: false, code: 'invalid' });
+    const huge = {
+      ...s,
+      fields: s.fields.map((f) => (f.key === 'channel'
+        ? { ...f, options: Array.from({ length: 500 }, (_, i) => ({ label: `${'x'.repeat(90)}${i}`, color: '#ffffff', aliases: Array.from({ length: 10 }, () => 'y'.repeat(99)) })) }
+        : f)),
+    };
+    expect(encodeConfig(huge)).toMatchObject({ ok: false, code: 'tooLarge' });
+  });
+});
+
+describe('salvageConfig (repair)', () => {
+  it('keeps every field that is valid on its own and drops the rest', () => {
+    const s = templateSchema('b2b', 'en');
+    const raw = JSON.parse(JSON.stringify(s)) as Record<string, unknown> & { fields: Array<Record<string, unknown>> };
+    raw.fields[3] = { ...raw.fields[3], type: 'hologram' };
+    raw.fields.push({ ...raw.fields[1] }); // duplicate key
+    raw.rules = { staleDays: -5 };
+    raw.region = 'usa';
+    const fixed = salvageConfig(raw);
+    expect(fixed).not.toBeNull();
+    expect(fixed?.fields.length).toBe(s.fields.length - 1);
+    expect(fixed?.fields.map((f) => f.key)).not.toContain('title');
+    expect(fixed?.rules).toEqual({ staleDays: 14, overdueFollowUp: true });
+    expect(fixed?.region).toBe('US');
+    expect(fixed?.stages).toEqual({ won: 'Won', lost: 'Lost' });
+  });
+
+  it('drops stages that no longer match, and gives up when nothing is left', () => {
+    const s = templateSchema('b2b', 'en');
+    const raw = JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
+    raw.stages = { won: 'Signed', lost: 'Lost' };
+    expect(salvageConfig(raw)?.stages).toBeNull();
+    expect(salvageConfig({ fields: [{ nonsense: true }] })).toBeNull();
+    expect(salvageConfig('junk')).toBeNull();
+  });
+});
