@@ -1,0 +1,484 @@
+/**
+ * Sheet, Spreadsheet and SpreadsheetApp.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
+ */
+import { type Box, parseA1, splitSheet } from './a1';
+import { makeCFBuilder, CFRuleImpl, makeRule } from './conditional';
+import { Book, type Ctx } from './context';
+import type { Enums } from './enums';
+import { SheetData, type ChartData, type RangeRef } from './model';
+import { ChartImpl, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
+import { RANGE_API, RangeImpl, rangeAt } from './range';
+import { enumName, type Runtime, ScriptException } from './runtime';
+import { makeDVBuilder } from './validation';
+
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GSS = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const SHEET_API = [
+  'getName', 'setName', 'getSheetId', 'getIndex', 'getParent', 'getRange', 'getDataRange', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns',
+  'insertRows', 'insertRowsBefore', 'insertRowsAfter', 'insertRowBefore', 'insertRowAfter', 'deleteRow', 'deleteRows',
+  'insertColumns', 'insertColumnsBefore', 'insertColumnsAfter', 'insertColumnBefore', 'insertColumnAfter', 'deleteColumn', 'deleteColumns', 'moveColumns',
+  'setFrozenRows', 'getFrozenRows', 'setFrozenColumns', 'getFrozenColumns', 'setColumnWidth', 'setColumnWidths', 'getColumnWidth', 'autoResizeColumns',
+  'hideSheet', 'showSheet', 'isSheetHidden', 'activate', 'getConditionalFormatRules', 'setConditionalFormatRules', 'clearConditionalFormatRules',
+  'protect', 'getProtections', 'getCharts', 'newChart', 'insertChart', 'updateChart', 'removeChart', 'getBandings',
+  'addDeveloperMetadata', 'getDeveloperMetadata', 'createDeveloperMetadataFinder', 'clear', 'clearContents', 'clearFormats', 'appendRow', 'setTabColor', 'getTabColor',
+] as const;
+
+export const SPREADSHEET_API = [
+  'getId', 'getName', 'rename', 'getUrl', 'getSheets', 'getNumSheets', 'getSheetByName', 'getSheetById', 'insertSheet', 'deleteSheet', 'getActiveSheet', 'setActiveSheet',
+  'getSpreadsheetLocale', 'getSpreadsheetTimeZone', 'toast', 'getRange', 'addDeveloperMetadata', 'getDeveloperMetadata', 'createDeveloperMetadataFinder', 'getActiveRange',
+] as const;
+
+export const SPREADSHEET_APP_API = ['getActiveSpreadsheet', 'getActive', 'getActiveSheet', 'getActiveRange', 'getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush'] as const;
+export const SPREADSHEET_APP_PROPS = ['DataValidationCriteria', 'BooleanCriteria', 'ProtectionType', 'BandingTheme', 'Dimension', 'WrapStrategy', 'RelativeDate', 'DeveloperMetadataVisibility', 'DeveloperMetadataLocationType'] as const;
+
+function sheetNameError(name: string): ScriptException {
+  return new ScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+}
+
+/** Adjusts rule/protection/chart/banding boxes after rows or columns move (as Sheets does). */
+function shiftBox(b: Box, dim: 'row' | 'col', at1: number, delta: number): Box | null {
+  const start = dim === 'row' ? b.row : b.col;
+  const len = dim === 'row' ? b.rows : b.cols;
+  let s = start;
+  let l = len;
+  if (delta > 0) {
+    if (at1 <= start) s += delta;
+    else if (at1 < start + len) l += delta;
+  } else {
+    const n = -delta;
+    const delEnd = at1 + n; // exclusive
+    const end = start + len; // exclusive
+    const keepBefore = Math.max(0, Math.min(end, at1) - start);
+    const keepAfter = Math.max(0, end - Math.max(start, delEnd));
+    l = keepBefore + keepAfter;
+    s = start < at1 ? start : Math.max(at1, start - n);
+    if (l <= 0) return null;
+  }
+  return dim === 'row' ? { ...b, row: s, rows: l } : { ...b, col: s, cols: l };
+}
+
+export class SheetImpl {
+  proxy!: GSheet;
+  constructor(
+    readonly ctx: Ctx,
+    readonly data: SheetData,
+  ) {}
+  private get book(): Book { return this.ctx.book; }
+
+  getName(): string { return this.data.name; }
+  setName(name: string): GSheet {
+    const n = String(name);
+    if (this.book.sheets.some((s) => s !== this.data && s.name.toLowerCase() === n.toLowerCase())) throw sheetNameError(n);
+    this.data.name = n;
+    this.book.engine.invalidate();
+    return this.proxy;
+  }
+  getSheetId(): number { return this.data.id; }
+  getIndex(): number { return this.book.sheets.indexOf(this.data) + 1; }
+  getParent(): GSS { return this.ctx.spreadsheet(); }
+
+  /** getRange(a1) | getRange(row, column[, numRows[, numColumns]]). */
+  getRange(a: string | number, column?: number, numRows?: number, numColumns?: number): GRange {
+    if (typeof a === 'string') {
+      const { sheet, ref } = splitSheet(a);
+      const target = sheet === null ? this.data : this.book.sheetByName(sheet);
+      if (!target) throw new ScriptException('Range not found');
+      const b = parseA1(ref, target.maxRows, target.maxCols);
+      return rangeAt(this.ctx, target, b.row, b.col, b.rows, b.cols);
+    }
+    if (typeof a !== 'number' || typeof column !== 'number') throw new ScriptException("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    return rangeAt(this.ctx, this.data, a, column, numRows ?? 1, numColumns ?? 1);
+  }
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getDataRange() (A1 to last row/column with content; A1 if empty) */
+  getDataRange(): GRange {
+    return this.ctx.range(this.data, { row: 1, col: 1, rows: Math.max(1, this.data.lastRow()), cols: Math.max(1, this.data.lastColumn()) });
+  }
+  getLastRow(): number { return this.data.lastRow(); }
+  getLastColumn(): number { return this.data.lastColumn(); }
+  getMaxRows(): number { return this.data.maxRows; }
+  getMaxColumns(): number { return this.data.maxCols; }
+
+  // ---- rows and columns ----
+  private shiftAll(dim: 'row' | 'col', at1: number, delta: number): void {
+    const s = this.data;
+    const move = (ref: RangeRef): RangeRef | null => {
+      if (ref.sheet !== s) return ref;
+      const b = shiftBox(ref.box, dim, at1, delta);
+      return b ? { sheet: ref.sheet, box: b } : null;
+    };
+    for (const sh of this.book.sheets) {
+      for (const rule of sh.cfRules) rule.ranges = rule.ranges.map(move).filter((r): r is RangeRef => r !== null);
+      sh.cfRules = sh.cfRules.filter((r) => r.ranges.length > 0);
+      for (const ch of sh.charts) ch.ranges = ch.ranges.map(move).filter((r): r is RangeRef => r !== null);
+    }
+    s.protections = s.protections.filter((p) => {
+      if (!p.box) return true;
+      const b = shiftBox(p.box, dim, at1, delta);
+      if (b) p.box = b;
+      return b !== null;
+    });
+    s.bandings = s.bandings.filter((bd) => {
+      const r = move(bd.range);
+      if (r) bd.range = r;
+      return r !== null;
+    });
+    s.merges = s.merges.map((m) => shiftBox(m, dim, at1, delta)).filter((m): m is Box => m !== null);
+    for (const m of this.book.metadata) {
+      if (m.sheet === s && m.box) {
+        const b = shiftBox(m.box, dim, at1, delta);
+        if (b) m.box = b;
+        else m.removed = true;
+      }
+    }
+    this.book.metadata = this.book.metadata.filter((m) => !m.removed);
+    this.book.changed(s);
+  }
+  private checkRow(r: number): void {
+    if (!Number.isInteger(r) || r < 1 || r > this.data.maxRows) throw new ScriptException('Those rows are out of bounds.');
+  }
+  private checkCol(c: number): void {
+    if (!Number.isInteger(c) || c < 1 || c > this.data.maxCols) throw new ScriptException('Those columns are out of bounds.');
+  }
+  insertRowsBefore(before: number, n: number): GSheet {
+    this.checkRow(before);
+    this.data.insertRows(before - 1, n);
+    this.shiftAll('row', before, n);
+    return this.proxy;
+  }
+  insertRowsAfter(after: number, n: number): GSheet {
+    this.checkRow(after);
+    this.data.insertRows(after, n);
+    this.shiftAll('row', after + 1, n);
+    return this.proxy;
+  }
+  insertRows(before: number, n = 1): void { this.insertRowsBefore(before, n); }
+  insertRowBefore(before: number): GSheet { return this.insertRowsBefore(before, 1); }
+  insertRowAfter(after: number): GSheet { return this.insertRowsAfter(after, 1); }
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#deleteRows(Integer,Integer) */
+  deleteRows(position: number, n: number): void {
+    this.checkRow(position);
+    if (position + n - 1 > this.data.maxRows) throw new ScriptException('Those rows are out of bounds.');
+    if (n >= this.data.maxRows) throw new ScriptException('You can\'t delete all the rows on the sheet.');
+    this.data.deleteRows(position - 1, n);
+    this.shiftAll('row', position, -n);
+  }
+  deleteRow(position: number): GSheet { this.deleteRows(position, 1); return this.proxy; }
+  insertColumnsBefore(before: number, n: number): GSheet {
+    this.checkCol(before);
+    this.data.insertCols(before - 1, n);
+    this.shiftAll('col', before, n);
+    return this.proxy;
+  }
+  insertColumnsAfter(after: number, n: number): GSheet {
+    this.checkCol(after);
+    this.data.insertCols(after, n);
+    this.shiftAll('col', after + 1, n);
+    return this.proxy;
+  }
+  insertColumns(before: number, n = 1): void { this.insertColumnsBefore(before, n); }
+  insertColumnBefore(before: number): GSheet { return this.insertColumnsBefore(before, 1); }
+  insertColumnAfter(after: number): GSheet { return this.insertColumnsAfter(after, 1); }
+  deleteColumns(position: number, n: number): void {
+    this.checkCol(position);
+    if (position + n - 1 > this.data.maxCols) throw new ScriptException('Those columns are out of bounds.');
+    if (n >= this.data.maxCols) throw new ScriptException('You can\'t delete all the columns on the sheet.');
+    this.data.deleteCols(position - 1, n);
+    this.shiftAll('col', position, -n);
+  }
+  deleteColumn(position: number): GSheet { this.deleteColumns(position, 1); return this.proxy; }
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#moveColumns(Range,Integer) */
+  moveColumns(columnSpec: unknown, destinationIndex: number): void {
+    const ref = this.ctx.refOf(columnSpec, 'columnSpec');
+    if (ref.sheet !== this.data) throw new ScriptException('Invalid argument: columnSpec');
+    this.checkCol(destinationIndex);
+    this.data.moveCols(ref.box.col - 1, ref.box.cols, destinationIndex - 1);
+    this.book.changed(this.data);
+  }
+
+  setFrozenRows(n: number): void { this.data.frozenRows = n; }
+  getFrozenRows(): number { return this.data.frozenRows; }
+  setFrozenColumns(n: number): void { this.data.frozenColumns = n; }
+  getFrozenColumns(): number { return this.data.frozenColumns; }
+  setColumnWidth(col: number, width: number): GSheet { this.checkCol(col); this.data.columnWidths.set(col, width); return this.proxy; }
+  setColumnWidths(start: number, n: number, width: number): GSheet {
+    for (let c = start; c < start + n; c++) this.setColumnWidth(c, width);
+    return this.proxy;
+  }
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getColumnWidth(Integer) (default 100 px) */
+  getColumnWidth(col: number): number { this.checkCol(col); return this.data.columnWidths.get(col) ?? 100; }
+  autoResizeColumns(start: number, n: number): GSheet {
+    for (let c = start; c < start + n; c++) this.data.columnWidths.delete(c);
+    return this.proxy;
+  }
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideSheet() */
+  hideSheet(): GSheet {
+    if (this.book.sheets.filter((s) => !s.hidden && s !== this.data).length === 0) throw new ScriptException("You can't hide all the sheets in a document.");
+    this.data.hidden = true;
+    return this.proxy;
+  }
+  showSheet(): GSheet { this.data.hidden = false; return this.proxy; }
+  isSheetHidden(): boolean { return this.data.hidden; }
+  activate(): GSheet { this.book.active = this.data; this.data.hidden = false; return this.proxy; }
+  setTabColor(c: string | null): GSheet { this.tabColor = c; return this.proxy; }
+  getTabColor(): string | null { return this.tabColor; }
+  private tabColor: string | null = null;
+
+  // ---- conditional formats ----
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    return this.data.cfRules.map((d) => makeRule(this.ctx, d));
+  }
+  /** Replaces all the sheet's rules. Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule) */
+  setConditionalFormatRules(rules: unknown[]): void {
+    if (!Array.isArray(rules)) throw new ScriptException('Invalid argument: rules');
+    const datas = rules.map((r) => this.ctx.rt.unwrap(r, CFRuleImpl, 'rules').data);
+    for (const d of datas) if (d.ranges.some((rr) => rr.sheet !== this.data)) throw new ScriptException('Conditional format rule cannot reference a different sheet.');
+    this.data.cfRules = datas.map((d) => ({ ranges: d.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })), condition: d.condition ? { type: d.condition.type, args: [...d.condition.args] } : null, format: { ...d.format } }));
+  }
+  clearConditionalFormatRules(): void { this.data.cfRules = []; }
+
+  // ---- protections ----
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    const existing = this.data.protections.find((p) => p.box === null);
+    if (existing) return makeProtection(this.ctx, existing);
+    const data = { sheet: this.data, box: null, description: '', warningOnly: false, removed: false };
+    this.data.protections.push(data);
+    return makeProtection(this.ctx, data);
+  }
+  getProtections(type: unknown): GoogleAppsScript.Spreadsheet.Protection[] {
+    const t = enumName(type);
+    if (t !== 'RANGE' && t !== 'SHEET') throw new ScriptException('Invalid argument: type');
+    return this.data.protections.filter((p) => (t === 'SHEET' ? p.box === null : p.box !== null)).map((p) => makeProtection(this.ctx, p));
+  }
+
+  // ---- charts ----
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { return this.data.charts.map((c) => makeChart(this.ctx, c)); }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return makeChartBuilder(this.ctx, { id: 0, sheet: this.data, chartType: '', ranges: [], position: { row: 1, column: 1, offsetX: 0, offsetY: 0 }, options: {} });
+  }
+  private chartData(chart: unknown): ChartData {
+    return this.ctx.rt.unwrap(chart, ChartImpl, 'chart').data;
+  }
+  insertChart(chart: unknown): void {
+    const d = this.chartData(chart);
+    this.data.charts.push({ ...d, id: this.book.nextId++, sheet: this.data, ranges: [...d.ranges], options: { ...d.options }, position: { ...d.position } });
+  }
+  updateChart(chart: unknown): void {
+    const d = this.chartData(chart);
+    const i = this.data.charts.findIndex((c) => c.id === d.id);
+    if (i < 0) throw new ScriptException('The chart does not exist on this sheet.');
+    this.data.charts[i] = { ...d, sheet: this.data, ranges: [...d.ranges], options: { ...d.options }, position: { ...d.position } };
+  }
+  removeChart(chart: unknown): void {
+    const d = this.chartData(chart);
+    this.data.charts = this.data.charts.filter((c) => c.id !== d.id);
+  }
+  getBandings(): GoogleAppsScript.Spreadsheet.Banding[] {
+    return this.data.bandings.map((b) => (this.ctx.range(b.range.sheet, b.range.box) as unknown as { getBandings(): GoogleAppsScript.Spreadsheet.Banding[] }).getBandings()[0]).filter((b): b is GoogleAppsScript.Spreadsheet.Banding => !!b);
+  }
+
+  // ---- developer metadata ----
+  addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown): GSheet {
+    let val: string | null = null;
+    let vis = 'DOCUMENT';
+    if (typeof value === 'string') val = value;
+    else if (value !== undefined && value !== null) vis = enumName(value);
+    if (visibility !== undefined) vis = enumName(visibility);
+    this.book.metadata.push({ id: this.book.nextId++, key: String(key), value: val, visibility: vis, sheet: this.data, box: null, removed: false });
+    return this.proxy;
+  }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return this.book.metadata.filter((m) => m.sheet === this.data && m.box === null).map((m) => makeMetadata(this.ctx, m));
+  }
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    return makeFinder(this.ctx, (m) => m.sheet === this.data);
+  }
+
+  // ---- whole-sheet edits ----
+  clear(): GSheet {
+    const s = this.data;
+    s.values = [];
+    s.formulas.clear();
+    for (const l of [s.formats, s.backgrounds, s.fontColors, s.fontWeights, s.hAligns, s.wraps, s.notes]) {
+      l.rows = [];
+      l.count = 0;
+    }
+    this.book.changed(s);
+    return this.proxy;
+  }
+  clearContents(): GSheet {
+    this.data.values = [];
+    this.data.formulas.clear();
+    this.book.changed(this.data);
+    return this.proxy;
+  }
+  clearFormats(): GSheet {
+    const s = this.data;
+    for (const l of [s.formats, s.backgrounds, s.fontColors, s.fontWeights, s.hAligns, s.wraps]) {
+      l.rows = [];
+      l.count = 0;
+    }
+    return this.proxy;
+  }
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#appendRow(Object) */
+  appendRow(values: unknown[]): GSheet {
+    const row = this.data.lastRow() + 1;
+    if (row > this.data.maxRows) this.data.maxRows = row;
+    if (values.length > this.data.maxCols) this.data.maxCols = values.length;
+    const impl = new RangeImpl(this.ctx, this.data, { row, col: 1, rows: 1, cols: values.length });
+    values.forEach((v, j) => impl.writeCell(row - 1, j, v));
+    this.ctx.rt.wrote(values.length);
+    this.book.changed(this.data);
+    return this.proxy;
+  }
+}
+
+export class SpreadsheetImpl {
+  proxy!: GSS;
+  constructor(readonly ctx: Ctx, private readonly toastLog: (m: string, t: string, s?: number) => void) {}
+  private get book(): Book { return this.ctx.book; }
+  getId(): string { return this.book.id; }
+  getName(): string { return this.book.name; }
+  rename(name: string): void { this.book.name = String(name); }
+  getUrl(): string { return `https://docs.google.com/spreadsheets/d/${this.book.id}/edit`; }
+  getSheets(): GSheet[] { return this.book.sheets.map((s) => this.ctx.sheet(s)); }
+  getNumSheets(): number { return this.book.sheets.length; }
+  getSheetByName(name: string): GSheet | null {
+    const s = this.book.sheetByName(String(name));
+    return s ? this.ctx.sheet(s) : null;
+  }
+  getSheetById(id: number): GSheet | null {
+    const s = this.book.sheets.find((x) => x.id === id);
+    return s ? this.ctx.sheet(s) : null;
+  }
+  /** insertSheet() | insertSheet(name) | insertSheet(index) | insertSheet(name, index). The new sheet becomes active.
+   * Ref: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer) */
+  insertSheet(a?: string | number, b?: number): GSheet {
+    let name: string | undefined;
+    let index: number | undefined;
+    if (typeof a === 'string') {
+      name = a;
+      index = b;
+    } else if (typeof a === 'number') index = a;
+    if (name === undefined) {
+      let n = this.book.sheets.length + 1;
+      while (this.book.sheets.some((s) => s.name === `Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    if (this.book.sheets.some((s) => s.name.toLowerCase() === (name ?? '').toLowerCase())) throw sheetNameError(name);
+    const data = new SheetData(name, this.book.nextSheetId++ === 0 ? 0 : Math.floor(1e8 + this.book.nextSheetId * 7919));
+    const at = index === undefined ? this.book.sheets.indexOf(this.book.active) + 1 : Math.max(0, Math.min(this.book.sheets.length, index));
+    this.book.sheets.splice(at, 0, data);
+    this.book.active = data;
+    this.book.engine.invalidate();
+    return this.ctx.sheet(data);
+  }
+  deleteSheet(sheet: unknown): void {
+    const impl = this.ctx.rt.unwrap(sheet, SheetImpl, 'sheet');
+    if (this.book.sheets.length === 1) throw new ScriptException("You can't remove all the sheets in a document.");
+    this.book.sheets = this.book.sheets.filter((s) => s !== impl.data);
+    this.book.metadata = this.book.metadata.filter((m) => m.sheet !== impl.data);
+    if (this.book.active === impl.data) this.book.active = this.book.sheets[0] as SheetData;
+    this.book.engine.invalidate();
+  }
+  getActiveSheet(): GSheet { return this.ctx.sheet(this.book.active); }
+  setActiveSheet(sheet: unknown): GSheet {
+    const impl = this.ctx.rt.unwrap(sheet, SheetImpl, 'sheet');
+    this.book.active = impl.data;
+    impl.data.hidden = false;
+    return this.ctx.sheet(impl.data);
+  }
+  getActiveRange(): GRange { return this.ctx.range(this.book.active, { row: 1, col: 1, rows: 1, cols: 1 }); }
+  getSpreadsheetLocale(): string { return this.book.locale; }
+  getSpreadsheetTimeZone(): string { return this.book.tz; }
+  toast(msg: string, title?: string, timeoutSeconds?: number): void { this.toastLog(String(msg), title === undefined ? '' : String(title), timeoutSeconds); }
+  getRange(a1: string): GRange {
+    const { sheet, ref } = splitSheet(String(a1));
+    const target = sheet === null ? this.book.active : this.book.sheetByName(sheet);
+    if (!target) throw new ScriptException('Range not found');
+    const b = parseA1(ref, target.maxRows, target.maxCols);
+    return rangeAt(this.ctx, target, b.row, b.col, b.rows, b.cols);
+  }
+  addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown): GSS {
+    let val: string | null = null;
+    let vis = 'DOCUMENT';
+    if (typeof value === 'string') val = value;
+    else if (value !== undefined && value !== null) vis = enumName(value);
+    if (visibility !== undefined) vis = enumName(visibility);
+    this.book.metadata.push({ id: this.book.nextId++, key: String(key), value: val, visibility: vis, sheet: null, box: null, removed: false });
+    return this.proxy;
+  }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return this.book.metadata.filter((m) => m.sheet === null).map((m) => makeMetadata(this.ctx, m));
+  }
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    return makeFinder(this.ctx, () => true);
+  }
+}
+
+/** The Ctx implementation: hands out wrapped Range/Sheet/Spreadsheet proxies (Sheets cached per sheet). */
+export class Workbook implements Ctx {
+  private readonly sheetProxies = new WeakMap<SheetData, GSheet>();
+  private ssProxy: GSS | null = null;
+  toastSink: (m: string, t: string, s?: number) => void = () => undefined;
+  constructor(
+    readonly rt: Runtime,
+    readonly book: Book,
+    readonly enums: Enums,
+  ) {}
+  range(sheet: SheetData, box: Box): GRange {
+    const impl = new RangeImpl(this, sheet, { ...box });
+    impl.proxy = this.rt.wrap<GRange>('Range', impl, { methods: RANGE_API });
+    return impl.proxy;
+  }
+  sheet(sheet: SheetData): GSheet {
+    let p = this.sheetProxies.get(sheet);
+    if (!p) {
+      const impl = new SheetImpl(this, sheet);
+      p = this.rt.wrap<GSheet>('Sheet', impl, { methods: SHEET_API });
+      impl.proxy = p;
+      this.sheetProxies.set(sheet, p);
+    }
+    return p;
+  }
+  spreadsheet(): GSS {
+    if (!this.ssProxy) {
+      const impl = new SpreadsheetImpl(this, (m, t, s) => this.toastSink(m, t, s));
+      impl.proxy = this.rt.wrap<GSS>('Spreadsheet', impl, { methods: SPREADSHEET_API });
+      this.ssProxy = impl.proxy;
+    }
+    return this.ssProxy;
+  }
+  refOf(range: unknown, what: string): RangeRef {
+    const impl = this.rt.unwrap(range, RangeImpl, what);
+    return { sheet: impl.sheet, box: { ...impl.box } };
+  }
+}
+
+export function makeSpreadsheetApp(wb: Workbook, ui: () => unknown): unknown {
+  const e = wb.enums;
+  const impl = {
+    getActiveSpreadsheet: () => wb.spreadsheet(),
+    getActive: () => wb.spreadsheet(),
+    getActiveSheet: () => wb.sheet(wb.book.active),
+    getActiveRange: () => wb.range(wb.book.active, { row: 1, col: 1, rows: 1, cols: 1 }),
+    getUi: () => ui(),
+    newDataValidation: () => makeDVBuilder(wb),
+    newConditionalFormatRule: () => makeCFBuilder(wb),
+    flush: () => undefined,
+    DataValidationCriteria: e.DataValidationCriteria,
+    BooleanCriteria: e.BooleanCriteria,
+    ProtectionType: e.ProtectionType,
+    BandingTheme: e.BandingTheme,
+    Dimension: e.Dimension,
+    WrapStrategy: e.WrapStrategy,
+    RelativeDate: e.RelativeDate,
+    DeveloperMetadataVisibility: e.DeveloperMetadataVisibility,
+    DeveloperMetadataLocationType: e.DeveloperMetadataLocationType,
+  };
+  return wb.rt.wrap('SpreadsheetApp', impl, { methods: SPREADSHEET_APP_API, props: SPREADSHEET_APP_PROPS });
+}
