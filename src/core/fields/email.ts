@@ -46,7 +46,8 @@ export function canonicalEmail(raw: string): string {
 }
 
 export function isEmail(s: string): boolean {
-  if (s.length > 254) return false;
+  // '=' is legal in a local part but no real address starts with it, and such a cell is a formula.
+  if (s.length > 254 || s.charCodeAt(0) === 61) return false;
   if (!ASCII_EMAIL_RE.test(s) && !EMAIL_RE.test(s)) return false;
   return s.indexOf('@') <= 64;
 }
