@@ -11,10 +11,11 @@
  * own "text is valid email"/"valid URL" criteria are stricter or looser than our parsers and have no
  * phone equivalent, and a formula keeps the sheet, the CLI and the emulator in agreement.
  * 'reject' fields refuse bad typing (allowInvalid false); 'warn' fields accept it with Sheets' red
- * corner (allowInvalid true). Auto fields get no validation: the add-on writes them.
+ * corner (allowInvalid true). Auto fields are written by the add-on: whatever their type checks
+ * (a date for Created…) only warns, with a help text saying ClientFlow fills them.
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
  */
-import type { FieldTypeDef, FieldTypeId, TypeContext, ValidationSpec } from '../fields/types';
+import { AUTO_TYPES, type FieldTypeDef, type FieldTypeId, type TypeContext, type ValidationSpec } from '../fields/types';
 import { t, type Locale } from '../i18n';
 import type { Field, TableSchema } from '../schema';
 import { a1, columnLetter } from './a1';
@@ -83,6 +84,8 @@ export function typeContext(schema: TableSchema, field: Field | null, timeZone: 
   };
 }
 
+const AUTO = new Set<string>(AUTO_TYPES);
+
 const DEFAULT_WIDTHS: Partial<Record<FieldTypeId, number>> = {
   longText: 240, email: 200, url: 200, phone: 150, dateTime: 150, date: 110, created: 110, updated: 140,
   stageSince: 110, checkbox: 80, number: 90, currency: 110, percent: 80, autoId: 110, dropdown: 120,
@@ -121,7 +124,9 @@ export function planSetup(schema: TableSchema, layout: Layout, headerRow: number
       width: f.width ?? DEFAULT_WIDTHS[f.type] ?? 120,
       numberFormat: def.numberFormat(tctx),
       dataRange: a1(firstDataRow, column, lastRow, column),
-      validation: spec ? { spec, allowInvalid: f.onInvalid !== 'reject', helpText: helpText(spec, f, ctx.uiLocale) } : null,
+      validation: !spec ? null : AUTO.has(f.type)
+        ? { spec, allowInvalid: true, helpText: t(ctx.uiLocale, 'setup.help.auto') }
+        : { spec, allowInvalid: f.onInvalid !== 'reject', helpText: helpText(spec, f, ctx.uiLocale) },
     });
   }
   columns.sort((x, y) => x.column - y.column);
