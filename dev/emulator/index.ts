@@ -34,10 +34,14 @@ export interface EmulatorExt extends Emulator {
   setRealmError(make: ((message: string) => Error) | null): void;
   /** Simulates another execution holding a lock ('document' | 'script' | 'user'). */
   contendLock(kind: 'document' | 'script' | 'user', held: boolean): void;
+  /** Starts one execution with its time limit in simulated ms (360000; 30000 for simple triggers). */
+  beginExecution(limitMs: number): void;
   /** Ends one execution: locks are released and a time-limit failure stops striking. */
   endExecution(): void;
   /** Files for HtmlService, by name. */
   setFile(name: string, content: string): void;
+  /** The Spreadsheet object trigger events carry as `source` (not a counted call). */
+  eventSource(): GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
 /** A value typed by a person was refused by a data validation rule that rejects invalid input.
@@ -306,7 +310,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       personWrite(s, { row: 1, col: 1, rows: rows.length, cols: Math.max(1, ...rows.map((r) => r.length)) }, rows);
     },
     typeValue(a1: string, value: string, sheetName?: string) {
-      const { sheet: s, box } = boxOf(sheetOf(sheetName), a1);
+      const { sheet: s, box } = boxOf(sheetName === undefined ? book.active : sheetOf(sheetName), a1);
       const r = box.row - 1;
       const c = box.col - 1;
       const old = scriptValue(s, r, c).raw;
@@ -326,7 +330,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       return editEvent(s, { ...box, rows: 1, cols: 1 }, { value: scriptValue(s, r, c).raw, old });
     },
     pasteValues(a1: string, values: string[][], sheetName?: string) {
-      const { sheet: s, box } = boxOf(sheetOf(sheetName), a1);
+      const { sheet: s, box } = boxOf(sheetName === undefined ? book.active : sheetOf(sheetName), a1);
       const full = { row: box.row, col: box.col, rows: values.length, cols: Math.max(1, ...values.map((r) => r.length)) };
       personWrite(s, full, values);
       if (full.rows === 1 && full.cols === 1) return editEvent(s, full, { value: scriptValue(s, full.row - 1, full.col - 1).raw, old: '' });
@@ -403,10 +407,14 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       if (held) locks.contended.add(kind);
       else locks.contended.delete(kind);
     },
+    beginExecution(limitMs) {
+      rt.beginExecution(limitMs);
+    },
     endExecution() {
       locks.held.clear();
       rt.endExecution();
     },
+    eventSource: () => wb.spreadsheet(),
     setFile(name, content) {
       files[name] = content;
     },

@@ -51,6 +51,8 @@ export class Runtime {
   private failAt: number | null = null; // absolute call number that fails
   private failing = false;
   private mode: AuthModeName = 'FULL';
+  private execStart = 0;
+  private limitMs = Infinity;
   private readonly impls = new WeakMap<object, object>();
   readonly startMs: number;
   policy: AuthPolicy = () => null;
@@ -96,12 +98,17 @@ export class Runtime {
     this.failAt = this.calls + Math.max(1, Math.floor(n));
     this.failing = false;
   }
-  /** A new execution starts: a time-limit failure does not outlive the execution it struck. */
+  /** An execution starts with a time limit in simulated ms (6 minutes; 30 s for simple triggers).
+   * Ref: https://developers.google.com/apps-script/guides/services/quotas#current_limitations */
+  beginExecution(limitMs: number): void {
+    this.execStart = this.simMs();
+    this.limitMs = limitMs;
+  }
+  /** An execution ends: a time-limit failure (struck or pending) does not outlive it. */
   endExecution(): void {
-    if (this.failing) {
-      this.failing = false;
-      this.failAt = null;
-    }
+    this.limitMs = Infinity;
+    this.failing = false;
+    this.failAt = null;
   }
   setAuthMode(mode: AuthModeName): void {
     this.mode = mode;
@@ -153,7 +160,7 @@ export class Runtime {
     const key = `${cls}.${method}`;
     this.calls += 1;
     this.byMethod[key] = (this.byMethod[key] ?? 0) + 1;
-    if (this.failing || (this.failAt !== null && this.calls >= this.failAt)) {
+    if (this.failing || (this.failAt !== null && this.calls >= this.failAt) || this.simMs() - this.execStart > this.limitMs) {
       this.failing = true;
       throw new ScriptException(TIME_LIMIT_MESSAGE);
     }

@@ -1,0 +1,224 @@
+/**
+ * The flow harness: loads the built add-on (dist/Code.js) into a node:vm context whose globals are the
+ * emulator's, as Apps Script would run it, and drives its triggers, menus and sidebar calls.
+ *
+ * Each execution (onOpen, a menu click, a sidebar call, an onEdit) gets a fresh context that loads the
+ * file again, as Apps Script does ("global state is not kept between executions"), and runs inside
+ * emu.runScript so its cpu time reaches the simulated clock.
+ * Ref: https://developers.google.com/apps-script/guides/v8-runtime (V8 runtime; no require, process, timers)
+ * Ref: https://developers.google.com/apps-script/guides/html/communication (google.script.run parameters)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import vm from 'node:vm';
+import type { EmulatorExt } from '../emulator';
+import type { AuthModeName, EditEventLike, Emulator } from '../emulator/types';
+
+export type Outcome = { ok: true; result: unknown } | { ok: false; error: string };
+
+export interface LoadOptions {
+  /** The add-on's code (instead of a file). */
+  code?: string;
+  /** Default: dist/Code.js of the repository. */
+  codePath?: string;
+  /** Alias of codePath. */
+  codeFile?: string;
+  /** Default dist/Sidebar.html, registered as HtmlService file 'Sidebar' when it exists. */
+  sidebarPath?: string;
+  /** Apply Apps Script's time limits (6 min; 30 s for simple triggers) on the simulated clock. Default true. */
+  timeLimits?: boolean;
+}
+
+export interface Addon {
+  readonly emu: Emulator;
+  /** Top-level function declarations of Code.js: the entry points Apps Script can call. */
+  readonly functions: string[];
+  /** Uncaught errors, as Sheets shows them ("Exception: …", "TypeError: …"). */
+  readonly errors: string[];
+  /** Runs onOpen with an event in `mode` (default NONE: an add-on's first open in a document). */
+  open(mode?: AuthModeName): Outcome;
+  /** Runs onInstall in FULL mode. */
+  install(): Outcome;
+  /** Runs a menu function (FULL mode), as a click on its menu item. */
+  menu(fn: string): Outcome;
+  /** A sidebar call through google.script.run (FULL mode): JSON-like arguments and result. */
+  call(fn: string, args?: unknown[]): Outcome;
+  /** A person types into a cell (parsed as typing), then the simple onEdit trigger runs in LIMITED. */
+  edit(a1: string, value: string, sheet?: string): Outcome;
+  /** A person pastes a block: one onEdit for the whole block. */
+  paste(a1: string, values: string[][], sheet?: string): Outcome;
+}
+
+const SIX_MINUTES = 6 * 60 * 1000;
+const SIMPLE_TRIGGER_LIMIT = 30 * 1000;
+
+function findUp(rel: string): string {
+  const starts = [process.cwd(), __dirname];
+  for (const start of starts) {
+    let dir = resolve(start);
+    for (;;) {
+      const p = join(dir, rel);
+      if (existsSync(p)) return p;
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  return resolve(process.cwd(), rel);
+}
+
+/** Names declared as top-level `function name(` in a script file. */
+export function topLevelFunctions(code: string): string[] {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm)) if (m[1]) names.add(m[1]);
+  return [...names];
+}
+
+/** google.script.run accepts primitives, arrays and plain objects only; a Date or function (anywhere
+ * inside) makes the call fail. Ref: https://developers.google.com/apps-script/guides/html/reference/run#parameters */
+function checkTransferable(v: unknown, path: string, seen: Set<unknown>): void {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean') return;
+  if (typeof v === 'number') return;
+  if (typeof v === 'function') throw new Error(`Failed due to illegal value in property: ${path}`);
+  if (typeof v !== 'object') throw new Error(`Failed due to illegal value in property: ${path}`);
+  if (Object.prototype.toString.call(v) === '[object Date]') throw new Error(`Failed due to illegal value in property: ${path}`);
+  if (seen.has(v)) throw new Error(`Failed due to illegal value in property: ${path}`);
+  seen.add(v);
+  if (Array.isArray(v)) v.forEach((x, i) => checkTransferable(x, path ? `${path}.${i}` : String(i), seen));
+  else {
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) throw new Error(`Failed due to illegal value in property: ${path}`);
+    for (const [k, x] of Object.entries(v)) checkTransferable(x, path ? `${path}.${k}` : k, seen);
+  }
+  seen.delete(v);
+}
+
+function describe(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) {
+    const name = 'name' in e && typeof (e as { name: unknown }).name === 'string' ? (e as { name: string }).name : 'Error';
+    return `${name}: ${String((e as { message: unknown }).message)}`;
+  }
+  return `Error: ${String(e)}`;
+}
+
+export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
+  const codePath = opts.codePath ?? opts.codeFile ?? findUp('dist/Code.js');
+  const code = opts.code ?? readFileSync(codePath, 'utf8');
+  const filename = opts.code !== undefined ? 'Code.js' : codePath;
+  const ext = emu as Partial<EmulatorExt>;
+  const sidebarPath = opts.sidebarPath ?? (opts.code === undefined ? join(dirname(codePath), 'Sidebar.html') : findUp('dist/Sidebar.html'));
+  if (existsSync(sidebarPath) && ext.setFile) ext.setFile('Sidebar', readFileSync(sidebarPath, 'utf8'));
+  const script = new vm.Script(code, { filename });
+  const functions = topLevelFunctions(code);
+  const errors: string[] = [];
+  const timeLimits = opts.timeLimits ?? true;
+
+  /** A fresh global context for one execution. */
+  const context = (): vm.Context => {
+    const sandbox: Record<string, unknown> = { ...emu.globals };
+    const ctx = vm.createContext(sandbox, { codeGeneration: { strings: true, wasm: false } });
+    // `new Date()` and Date.now() follow the simulated clock; Dates stay this realm's Date so that the
+    // emulator's Dates and the script's agree under instanceof.
+    const now = ext.now ? () => (ext.now as () => number)() : () => Date.now();
+    (ctx as Record<string, unknown>).Date = new Proxy(Date, {
+      construct(target, args, newTarget) {
+        return Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget) as object;
+      },
+      apply(target) {
+        return new target(now()).toString();
+      },
+      get(target, prop, recv) {
+        if (prop === 'now') return now;
+        return Reflect.get(target, prop, recv) as unknown;
+      },
+    });
+    return ctx;
+  };
+
+  const execute = (mode: AuthModeName, limitMs: number, run: (ctx: vm.Context) => unknown): Outcome => {
+    emu.setAuthMode(mode);
+    const ctx = context();
+    const realmError = vm.runInContext('Error', ctx) as ErrorConstructor;
+    ext.setRealmError?.((m) => new realmError(m));
+    ext.setTemplateScope?.(ctx as Record<string, unknown>);
+    if (timeLimits) ext.beginExecution?.(limitMs);
+    try {
+      const result = emu.runScript(() => {
+        script.runInContext(ctx);
+        return run(ctx);
+      });
+      return { ok: true, result };
+    } catch (e) {
+      const msg = describe(e);
+      errors.push(msg);
+      return { ok: false, error: msg };
+    } finally {
+      ext.endExecution?.();
+      ext.setRealmError?.(null);
+    }
+  };
+
+  const fnOf = (ctx: vm.Context, name: string): ((...a: unknown[]) => unknown) => {
+    const f = (ctx as Record<string, unknown>)[name];
+    if (!functions.includes(name) || typeof f !== 'function') throw new Error(`Script function not found: ${name}`);
+    return f as (...a: unknown[]) => unknown;
+  };
+
+  const onEdit = (event: () => EditEventLike): Outcome => {
+    let e: EditEventLike;
+    try {
+      e = event();
+    } catch (err) {
+      // A value refused by a rejecting data validation rule: Sheets shows its dialog, no trigger runs.
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    if (!functions.includes('onEdit')) return { ok: true, result: undefined };
+    return execute('LIMITED', SIMPLE_TRIGGER_LIMIT, (ctx) => fnOf(ctx, 'onEdit')(e));
+  };
+
+  return {
+    emu,
+    functions,
+    errors,
+    open(mode: AuthModeName = 'NONE') {
+      if (!functions.includes('onOpen')) return { ok: true, result: undefined };
+      const enums = (emu.globals.ScriptApp as { AuthMode: Record<string, unknown> }).AuthMode;
+      return execute(mode, mode === 'FULL' ? SIX_MINUTES : SIMPLE_TRIGGER_LIMIT, (ctx) => {
+        const ss = mode === 'NONE' ? undefined : ext.eventSource?.();
+        const e: Record<string, unknown> = { authMode: enums[mode], user: undefined, triggerUid: 'emulated-open' };
+        if (ss) e.source = ss;
+        return fnOf(ctx, 'onOpen')(e);
+      });
+    },
+    install() {
+      const enums = (emu.globals.ScriptApp as { AuthMode: Record<string, unknown> }).AuthMode;
+      return execute('FULL', SIX_MINUTES, (ctx) => fnOf(ctx, 'onInstall')({ authMode: enums.FULL }));
+    },
+    menu(fn: string) {
+      return execute('FULL', SIX_MINUTES, (ctx) => fnOf(ctx, fn)());
+    },
+    call(fn: string, args: unknown[] = []) {
+      try {
+        checkTransferable(args, '', new Set());
+      } catch (e) {
+        const msg = describe(e);
+        errors.push(msg);
+        return { ok: false, error: msg };
+      }
+      const json = JSON.stringify(args);
+      const out = execute('FULL', SIX_MINUTES, (ctx) => {
+        const parsed = (vm.runInContext('JSON.parse', ctx) as (s: string) => unknown[])(json);
+        const result = fnOf(ctx, fn)(...parsed);
+        checkTransferable(result, '', new Set());
+        return result === undefined ? null : (JSON.parse(JSON.stringify(result)) as unknown);
+      });
+      return out;
+    },
+    edit(a1: string, value: string, sheet?: string) {
+      return onEdit(() => emu.typeValue(a1, value, sheet));
+    },
+    paste(a1: string, values: string[][], sheet?: string) {
+      return onEdit(() => emu.pasteValues(a1, values, sheet));
+    },
+  };
+}
