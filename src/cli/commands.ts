@@ -3,10 +3,10 @@
  * (src/core/infer) and the same parse/normalize as the field types (src/core/fields).
  * Pure: no file or process access here (src/cli/main.ts does that).
  */
-import { fieldType } from '../core/fields';
+import { fieldType, issueMessage as fieldIssueMessage } from '../core/fields';
 import type { IssueCode, TypeContext, UserTypeId } from '../core/fields/types';
-import { t, type Locale, type MessageKey } from '../core/i18n';
-import { checkSheet, columnContext, inferSheet, type Inference } from '../core/infer';
+import type { Locale } from '../core/i18n';
+import { checkSheet, columnContext, findHeaderRow, inferSheet, type Inference } from '../core/infer';
 
 export class NoHeaderError extends Error {
   constructor() {
@@ -14,14 +14,26 @@ export class NoHeaderError extends Error {
   }
 }
 
+/** The same translated messages as the add-on's (src/core/fields). */
 export function issueMessage(locale: Locale, code: IssueCode, hint?: string): string {
-  if (code === 'unknownOption' && hint) return t(locale, 'cli.issue.unknownOptionHint', { hint });
-  return t(locale, `cli.issue.${code}` as MessageKey);
+  return fieldIssueMessage(locale, code, hint ? { hint } : {});
 }
 
 export interface ValidateOutput {
   columns: Array<{ header: string; type: UserTypeId }>;
   issues: Array<{ row: number; column: string; code: IssueCode; message: string }>;
+}
+
+/**
+ * The default region when neither --region nor the user's locale names a country: the table's own
+ * language (a header row written mostly in Chinese → CN), else US.
+ */
+export function guessRegion(grid: string[][]): string {
+  const h = findHeaderRow(grid);
+  if (h === null) return 'US';
+  const cells = (grid[h] ?? []).filter((c) => c.trim() !== '');
+  const cjk = cells.filter((c) => /[\u3400-\u9fff]/.test(c)).length;
+  return cells.length > 0 && cjk * 2 > cells.length ? 'CN' : 'US';
 }
 
 function inferOrThrow(grid: string[][], ctx: TypeContext): Inference {

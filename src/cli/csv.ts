@@ -5,10 +5,15 @@
  */
 import Papa from 'papaparse';
 
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, opts: { keepEmptyRows?: boolean } = {}): string[][] {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const result = Papa.parse<string[]>(clean, { header: false, skipEmptyLines: 'greedy', delimiter: '' });
+  const result = Papa.parse<string[]>(clean, { header: false, skipEmptyLines: opts.keepEmptyRows ? false : 'greedy', delimiter: '' });
   const rows = result.data.filter((r): r is string[] => Array.isArray(r));
+  // Kept empty rows: a blank line or a row of empty fields stays a row (clean writes the same rows),
+  // but the line after a final line break is not a row.
+  if (opts.keepEmptyRows) {
+    while (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
+  }
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return rows.map((r) => (r.length === width ? r : [...r, ...new Array<string>(width - r.length).fill('')]));
 }

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultContext, regionFromLocale } from '../core/fields/context';
 import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../core/i18n';
-import { cleanGrid, NoHeaderError, validateGrid } from './commands';
+import { cleanGrid, guessRegion, NoHeaderError, validateGrid } from './commands';
 import { parseCsv, toCsv } from './csv';
 import { runSim } from './sim';
 
@@ -67,18 +67,24 @@ function readText(command: string, file: string, locale: Locale): string {
   }
 }
 
-function regionOption(command: string, p: Parsed, locale: Locale): string {
+function regionOption(command: string, p: Parsed, locale: Locale): string | null {
   const given = p.options.get('--region');
   if (given !== undefined) {
     if (!/^[A-Za-z]{2}$/.test(given)) throw new CliExit(2, t(locale, 'cli.error.badRegion', { command, region: given }));
     return given.toUpperCase();
   }
-  return regionFromLocale(bareLocale(envLocale()));
+  return localeRegion();
+}
+
+/** The country named by LANG/LC_ALL ('zh_CN.UTF-8' → CN), or null when it names none ('C', 'en', unset). */
+function localeRegion(): string | null {
+  const bare = bareLocale(envLocale());
+  return /[_-][A-Za-z]{2}$/.test(bare) ? regionFromLocale(bare) : null;
 }
 
 function loadGrid(command: string, file: string, locale: Locale): string[][] {
-  const grid = parseCsv(readText(command, file, locale));
-  if (grid.length === 0) throw new CliExit(1, t(locale, 'cli.error.empty', { command, file }));
+  const grid = parseCsv(readText(command, file, locale), { keepEmptyRows: true });
+  if (grid.every((r) => r.every((c) => c.trim() === ''))) throw new CliExit(1, t(locale, 'cli.error.empty', { command, file }));
   return grid;
 }
 
@@ -111,7 +117,7 @@ async function run(argv: string[]): Promise<number> {
       const region = regionOption(command, p, locale);
       const grid = loadGrid(command, file, locale);
       try {
-        printJson(validateGrid(grid, defaultContext(locale, { region }), locale));
+        printJson(validateGrid(grid, defaultContext(locale, { region: region ?? guessRegion(grid) }), locale));
       } catch (e) {
         if (e instanceof NoHeaderError) throw new CliExit(1, t(locale, 'cli.error.noHeader', { command, file }));
         throw e;
@@ -131,7 +137,7 @@ async function run(argv: string[]): Promise<number> {
       if (same) throw new CliExit(2, t(locale, 'cli.error.sameOut'));
       let result: ReturnType<typeof cleanGrid>;
       try {
-        result = cleanGrid(grid, defaultContext(locale, { region }), locale);
+        result = cleanGrid(grid, defaultContext(locale, { region: region ?? guessRegion(grid) }), locale);
       } catch (e) {
         if (e instanceof NoHeaderError) throw new CliExit(1, t(locale, 'cli.error.noHeader', { command, file }));
         throw e;

@@ -364,14 +364,18 @@ export function inferTable(input: InferInput): Inference {
     } else if (roleType === 'text' || roleType === 'longText') {
       type = roleType === 'text' && textType(st) === 'longText' ? 'longText' : roleType;
       reason = 'header';
+    } else if (roleType && roleType !== 'dropdown') {
+      // The header names a typed column and no other type fits most values: the header wins, and the
+      // values that do not fit are reported (a "Phone" column with numbers from another country).
+      type = roleType;
+      share = st.shares[roleType] ?? 0;
+      reason = 'header';
     } else if ((opts = inferOptions(st.strings, false))) {
       type = 'dropdown';
       reason = 'dropdown';
     } else {
       type = textType(st);
       reason = 'fallback';
-      // A role whose type the content refuses (a "Phone" column of words) is not kept.
-      if (roleType && roleType !== 'dropdown' && st.sampled > 0) role = null;
     }
     if (type === 'dropdown' && !opts) type = textType(st);
     if (role) rolesTaken.add(role);

@@ -111,6 +111,19 @@ export function inferOptions(values: readonly string[], forRole: boolean): Infer
       folded++;
     } else kept.push({ key, n: g.n, spellings: new Map(g.spellings) });
   }
+  // A spelling a small typo away from a known stage that is present is that stage, whatever the counts.
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const g = kept[i];
+    if (knownStage(g.key)) continue;
+    const budget = typoBudget(g.key);
+    if (budget === 0) continue;
+    const target = kept.find((k) => k !== g && knownStage(k.key) !== null && typoBudget(k.key) > 0 && editDistance(k.key, g.key, budget) <= budget);
+    if (!target) continue;
+    target.n += g.n;
+    for (const [s, n] of g.spellings) target.spellings.set(s, (target.spellings.get(s) ?? 0) + n);
+    kept.splice(i, 1);
+    folded++;
+  }
   const distinct = kept.length;
   const maxOptions = forRole ? 40 : 12;
   if (distinct > maxOptions) return null;
@@ -120,10 +133,19 @@ export function inferOptions(values: readonly string[], forRole: boolean): Infer
   if (!forRole && (nonEmpty < 4 || distinct * 3 > nonEmpty)) return null;
   if (forRole && knownShare < 0.6 && distinct * 1.5 > nonEmpty && nonEmpty > 3) return null;
 
+  const firsts = kept.map((k) => [...k.spellings.keys()][0] ?? '').filter((s) => /^[A-Za-z]/.test(s));
+  const capitalized = firsts.filter((s) => /^[A-Z]/.test(s)).length * 2 > firsts.length;
   let options: DropdownOption[] = kept.map((k) => {
     const spellings = [...k.spellings.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const label = spellings[0][0];
-    const aliases = spellings.slice(1).map(([s]) => s);
+    // The label: the most frequent spelling, preferring a known stage word over a typo and one that is
+    // not all lower case ("Qualified" over "qualified"); a known stage written only in lower case gets a
+    // capital when the other options have one.
+    const pool = spellings.some(([s]) => knownStage(s)) ? spellings.filter(([s]) => knownStage(s)) : spellings;
+    let label = (pool.find(([s]) => s !== s.toLowerCase()) ?? pool[0])[0];
+    if (label === label.toLowerCase() && knownStage(label) && /^[a-z]/.test(label) && capitalized) {
+      label = label[0].toUpperCase() + label.slice(1);
+    }
+    const aliases = spellings.map(([s]) => s).filter((s) => s !== label);
     return aliases.length ? { label, color: '', aliases } : { label, color: '' };
   });
 
