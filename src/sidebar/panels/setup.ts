@@ -86,6 +86,8 @@ interface View {
   invalidField: number | undefined;
   /** The user changed the draft since it was loaded (a template change then needs the button). */
   dirty: boolean;
+  /** Fields whose option list is expanded. */
+  openOptions: Set<string>;
 }
 
 function render(container: HTMLElement, ctx: PanelContext): void {
@@ -111,6 +113,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
       summary: view?.summary ?? null,
       invalidField: undefined,
       dirty: false,
+      openOptions: view?.openOptions ?? new Set<string>(),
     };
     if (!view.draft && !state.configProblem) await loadTemplate();
     draw();
@@ -422,6 +425,7 @@ function fieldCard(f: Field, i: number, count: number, ed: FieldEditor, setField
               : [{ label: t('sidebar.setup.newOption', { n: 1 }), color: PALETTE[0] }]
             : undefined;
         const required = AUTO.includes(type) ? false : cur.required;
+        if (type === 'dropdown') v.openOptions.add(cur.key);
         ed.put({ ...cur, type, options, required }, true);
       },
     },
@@ -494,9 +498,22 @@ function optionList(f: Field, ed: FieldEditor, v: View, ctx: PanelContext): HTML
     }
   };
   return h(
-    'div',
-    { class: 'cf-options' },
-    h('div', { class: 'secondary cf-options-title' }, t(isStage ? 'sidebar.setup.stages' : 'sidebar.setup.options')),
+    'details',
+    {
+      class: 'cf-options',
+      open: v.openOptions.has(f.key),
+      ontoggle: (e: Event) => {
+        if ((e.target as HTMLDetailsElement).open) v.openOptions.add(f.key);
+        else v.openOptions.delete(f.key);
+      },
+    },
+    h(
+      'summary',
+      { class: 'secondary cf-options-title' },
+      t(isStage ? 'sidebar.setup.stages' : 'sidebar.setup.options'),
+      ` (${opts.length}) `,
+      h('span', { class: 'cf-chips', 'aria-hidden': 'true' }, opts.slice(0, 12).map((o, j) => h('span', { class: 'cf-chip', style: `background-color:${safeColor(o.color, j)}` }))),
+    ),
     h(
       'ul',
       null,
@@ -512,8 +529,11 @@ function optionList(f: Field, ed: FieldEditor, v: View, ctx: PanelContext): HTML
             oninput: (e: Event) => {
               const color = safeColor((e.target as HTMLInputElement).value, j);
               setOption(j, { color });
-              const label = (e.target as HTMLElement).nextElementSibling as HTMLElement | null;
+              const input = e.target as HTMLElement;
+              const label = input.nextElementSibling as HTMLElement | null;
               if (label) label.style.backgroundColor = color;
+              const chip = input.closest('details')?.querySelectorAll<HTMLElement>('.cf-chip')[j];
+              if (chip) chip.style.backgroundColor = color;
             },
           }),
           h('input', {
