@@ -1,1 +1,375 @@
-console.log('playground: not yet');
+/**
+ * `npm start`: the ClientFlow playground. The built add-on (dist/Code.js) runs on the Sheets emulator,
+ * and a local page (127.0.0.1 only, no external requests) shows the emulated spreadsheet.
+ *
+ *   node dist/dev/playground.js [--data FILE.csv] [--port N] [--locale en|zh-CN]
+ *
+ * Threads: the HTTP server runs here; the emulator and the add-on run in a worker thread (engine.ts),
+ * so that a script can stay suspended on an alert or prompt while the page keeps working, and resume
+ * when the person answers (see engine.ts for why this is the honest model of Apps Script dialogs).
+ * The same file is the worker's entry: it starts the engine when it is not the main thread.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { resolve, join } from 'node:path';
+import { isMainThread, MessageChannel, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import * as z from 'zod';
+import { blockingChannel, Engine, type EngineConfig } from './engine';
+import type { ActionResult, DialogOut, EngineOp, EngineReply, StateOut } from './protocol';
+import { injectShim } from './shim';
+
+// ---------------------------------------------------------------- worker side
+
+type ToMain =
+  | { type: 'ready' }
+  | { type: 'fatal'; message: string }
+  | { type: 'reply'; id: number; reply: EngineReply }
+  | { type: 'dialog'; id: number; dialog: DialogOut };
+
+interface WorkerInit {
+  config: EngineConfig;
+  signal: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+function runWorker(): void {
+  const out = parentPort;
+  if (!out) return;
+  const init = workerData as WorkerInit;
+  const post = (m: ToMain) => out.postMessage(m);
+  let replyTo = 0;
+  let engine: Engine | null = null;
+  const channel = blockingChannel(
+    (dialog) => {
+      engine?.suspended();
+      post({ type: 'dialog', id: replyTo, dialog });
+    },
+    init.port,
+    new Int32Array(init.signal),
+    (id, op) => {
+      // While a script is suspended only reads are served.
+      let reply: EngineReply;
+      if (!engine) reply = { kind: 'error', message: 'starting' };
+      else if (op.type === 'state') reply = engine.state(op);
+      else if (op.type === 'shownHtml') reply = { html: engine.shownHtml(op.index) };
+      else reply = { kind: 'error', message: 'A dialog is open: answer it first.' };
+      post({ type: 'reply', id, reply });
+    },
+    (id) => {
+      replyTo = id;
+      engine?.resumed();
+    },
+  );
+  try {
+    engine = new Engine(init.config, channel);
+  } catch (e) {
+    post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  const ready = engine;
+  out.on('message', (m: { id: number; op: EngineOp }) => {
+    replyTo = m.id;
+    let reply: EngineReply;
+    try {
+      reply = ready.handle(m.op);
+    } catch (e) {
+      reply = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+    post({ type: 'reply', id: replyTo, reply });
+  });
+  post({ type: 'ready' });
+}
+
+// ---------------------------------------------------------------- main side
+
+/** Talks to the worker. Requests made while a dialog is open go through the synchronous side channel
+ * that the suspended worker polls (reads and the answer only). */
+class EngineClient {
+  private next = 1;
+  private readonly pending = new Map<number, (r: EngineReply) => void>();
+  private readonly side: MessageChannel;
+  private readonly signal = new SharedArrayBuffer(4);
+  private readonly worker: Worker;
+  dialog: DialogOut | null = null;
+  readonly ready: Promise<void>;
+
+  constructor(file: string, config: EngineConfig) {
+    this.side = new MessageChannel();
+    const init: WorkerInit = { config, signal: this.signal, port: this.side.port2 };
+    this.worker = new Worker(file, { workerData: init, transferList: [this.side.port2] });
+    this.ready = new Promise((resolveReady, reject) => {
+      this.worker.on('message', (m: ToMain) => {
+        if (m.type === 'ready') resolveReady();
+        else if (m.type === 'fatal') reject(new Error(m.message));
+        else if (m.type === 'dialog') {
+          this.dialog = m.dialog;
+          this.settle(m.id, { kind: 'dialog', dialog: m.dialog });
+        } else this.settle(m.id, m.reply);
+      });
+      this.worker.on('error', reject);
+      this.worker.on('exit', (code) => reject(new Error(`engine stopped (exit code ${code})`)));
+    });
+  }
+
+  private settle(id: number, reply: EngineReply): void {
+    const done = this.pending.get(id);
+    this.pending.delete(id);
+    done?.(reply);
+  }
+
+  send(op: EngineOp): Promise<EngineReply> {
+    const id = this.next++;
+    return new Promise((res) => {
+      this.pending.set(id, res);
+      if (this.dialog && (op.type === 'state' || op.type === 'shownHtml' || op.type === 'answer')) {
+        if (op.type === 'answer') this.dialog = null;
+        this.side.port1.postMessage({ id, op });
+        const flag = new Int32Array(this.signal);
+        Atomics.add(flag, 0, 1);
+        Atomics.notify(flag, 0);
+      } else {
+        this.worker.postMessage({ id, op });
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.side.port1.close();
+    await this.worker.terminate();
+  }
+}
+
+interface Options {
+  data: string | null;
+  port: number | null;
+  locale: string;
+}
+
+function usage(message: string): never {
+  console.error(`ClientFlow playground: ${message}`);
+  console.error('usage: node dist/dev/playground.js [--data FILE.csv] [--port N] [--locale en|zh-CN]');
+  process.exit(2);
+}
+
+export function parseArgs(argv: string[]): Options {
+  const opts: Options = { data: null, port: null, locale: 'en' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) usage(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--data') opts.data = value();
+    else if (flag === '--port') {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 65535) usage(`--port must be a number from 0 to 65535, not "${v}"`);
+      opts.port = n;
+    } else if (flag === '--locale') {
+      const v = value();
+      if (v !== 'en' && v !== 'zh-CN') usage(`--locale must be en or zh-CN, not "${v}"`);
+      opts.locale = v;
+    } else if (flag === '--help' || flag === '-h') usage('the add-on on an emulated spreadsheet, in your browser');
+    else usage(`unknown option "${arg}"`);
+  }
+  return opts;
+}
+
+const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+} as const;
+
+/** The page may load only what this server serves: nothing leaves the machine. */
+const PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'";
+/** The add-on's own HTML (sidebar, dialogs): its inline script and style run, every outside request
+ * (Google's add-on stylesheet included) is blocked by the browser before it is made. */
+const ADDON_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'";
+
+const editBody = z.object({ sheet: z.string(), a1: z.string().regex(/^[A-Z]{1,3}\d{1,7}$/), value: z.string() });
+const pasteBody = z.object({ sheet: z.string(), a1: z.string().regex(/^[A-Z]{1,3}\d{1,7}$/), values: z.array(z.array(z.string())).min(1) });
+const menuBody = z.object({ fn: z.string().regex(/^[A-Za-z_$][\w$]*$/) });
+const runBody = z.object({ fn: z.string().regex(/^[A-Za-z_$][\w$]*$/), args: z.array(z.unknown()) });
+const answerBody = z.object({ answer: z.string() });
+const activateBody = z.object({ sheet: z.string() });
+
+function readBody(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 20 * 1024 * 1024) {
+        rej(new Error('request too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        res(chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown) : {});
+      } catch {
+        rej(new Error('request body is not JSON'));
+      }
+    });
+    req.on('error', rej);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, csp = PAGE_CSP): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), CONTENT_TYPES.json);
+}
+
+export async function startPlayground(argv: string[]): Promise<{ server: http.Server; url: string; stop: () => Promise<void> }> {
+  const opts = parseArgs(argv);
+  // dist/dev/playground.js → the repository root is two levels up.
+  const root = resolve(__dirname, '..', '..');
+  const codeFile = join(root, 'dist', 'Code.js');
+  const sidebarFile = join(root, 'dist', 'Sidebar.html');
+  const clientFile = join(root, 'dist', 'dev', 'playground-client.js');
+  for (const f of [codeFile, sidebarFile, clientFile]) {
+    if (!existsSync(f)) usage(`${f} is missing: build first (node build.mjs, or npm start)`);
+  }
+  let dataFile: string;
+  if (opts.data !== null) {
+    dataFile = resolve(process.cwd(), opts.data);
+    if (!existsSync(dataFile)) usage(`cannot read --data ${opts.data}: no such file`);
+  } else {
+    dataFile = join(root, 'dev', 'playground', 'demo.csv');
+    if (!existsSync(dataFile)) {
+      dataFile = join(root, 'test', 'browser', 'fixtures', 'clients.csv');
+      console.log('ClientFlow playground: dev/playground/demo.csv not generated yet; showing the small test fixture');
+    }
+  }
+  const config: EngineConfig = { root, dataFile, locale: opts.locale, codeFile, sidebarFile };
+  const engine = new EngineClient(__filename, config);
+  try {
+    await engine.ready;
+  } catch (e) {
+    await engine.stop();
+    usage(`cannot start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const pageDir = join(root, 'dev', 'playground');
+  const statics: Record<string, [string, string]> = {
+    '/': [join(pageDir, 'index.html'), CONTENT_TYPES.html],
+    '/index.html': [join(pageDir, 'index.html'), CONTENT_TYPES.html],
+    '/styles.css': [join(pageDir, 'styles.css'), CONTENT_TYPES.css],
+    '/client.js': [clientFile, CONTENT_TYPES.js],
+  };
+
+  const action = async (res: http.ServerResponse, op: EngineOp) => {
+    if (engine.dialog && op.type !== 'answer') {
+      sendJson(res, 409, { kind: 'error', message: 'A dialog is open: answer it first.' } satisfies ActionResult);
+      return;
+    }
+    sendJson(res, 200, await engine.send(op));
+  };
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = url.pathname;
+      try {
+        const file = req.method === 'GET' ? statics[path] : undefined;
+        if (file) {
+          send(res, 200, readFileSync(file[0]), file[1]);
+        } else if (req.method === 'GET' && path === '/api/state') {
+          const num = (k: string, d: number) => {
+            const v = Number(url.searchParams.get(k));
+            return Number.isFinite(v) && v > 0 ? v : d;
+          };
+          const state = (await engine.send({ type: 'state', sheet: url.searchParams.get('sheet') ?? undefined, r0: num('r0', 1), r1: num('r1', 100) })) as StateOut;
+          sendJson(res, 200, { ...state, dialog: engine.dialog });
+        } else if (req.method === 'GET' && /^\/html\/\d+$/.test(path)) {
+          const reply = (await engine.send({ type: 'shownHtml', index: Number(path.slice(6)) })) as { html: string | null };
+          if (reply.html === null) send(res, 404, 'not found', 'text/plain; charset=utf-8');
+          else send(res, 200, injectShim(reply.html), CONTENT_TYPES.html, ADDON_CSP);
+        } else if (req.method === 'POST' && path.startsWith('/api/')) {
+          const body = await readBody(req);
+          const name = path.slice(5);
+          if (name === 'edit') await action(res, { type: 'edit', ...editBody.parse(body) });
+          else if (name === 'paste') await action(res, { type: 'paste', ...pasteBody.parse(body) });
+          else if (name === 'menu') await action(res, { type: 'menu', ...menuBody.parse(body) });
+          else if (name === 'run') await action(res, { type: 'run', ...runBody.parse(body) });
+          else if (name === 'answer') await action(res, { type: 'answer', ...answerBody.parse(body) });
+          else if (name === 'activate') await action(res, { type: 'activate', ...activateBody.parse(body) });
+          else sendJson(res, 404, { kind: 'error', message: `unknown endpoint ${path}` });
+        } else {
+          send(res, 404, 'not found', 'text/plain; charset=utf-8');
+        }
+      } catch (e) {
+        const message = e instanceof z.ZodError ? `bad request: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` : e instanceof Error ? e.message : String(e);
+        if (!res.headersSent) sendJson(res, 400, { kind: 'error', message });
+      }
+    })();
+  });
+
+  const listen = (port: number) =>
+    new Promise<number>((res, rej) => {
+      const onError = (e: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        rej(e);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        const addr = server.address();
+        res(typeof addr === 'object' && addr ? addr.port : port);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(port, '127.0.0.1');
+    });
+
+  let port: number | null = null;
+  if (opts.port !== null) port = await listen(opts.port);
+  else {
+    // The default port, or the next free one.
+    for (let p = 8080; p < 8180 && port === null; p++) {
+      try {
+        port = await listen(p);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      }
+    }
+    if (port === null) port = await listen(0);
+  }
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    server,
+    url,
+    stop: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await engine.stop();
+    },
+  };
+}
+
+if (isMainThread) {
+  startPlayground(process.argv.slice(2)).then(
+    ({ url, stop }) => {
+      console.log(`ClientFlow playground: ${url}`);
+      const quit = () => {
+        void stop().then(() => process.exit(0));
+      };
+      process.on('SIGINT', quit);
+      process.on('SIGTERM', quit);
+    },
+    (e: unknown) => {
+      console.error(`ClientFlow playground: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+} else {
+  runWorker();
+}
