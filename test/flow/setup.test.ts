@@ -296,6 +296,39 @@ describe('onEdit auto fields', () => {
     emu.resetStats();
     addon.edit('B1', 'Firm');
     expect(emu.view('Sheet1', 'A2')[0]?.[0]?.value).toBe('');
+    // The renamed column is still found (column metadata), so typing a row still fills it.
+    addon.edit('B2', 'ACME');
+    expect(emu.view('Sheet1', 'A2')[0]?.[0]?.value).toBe('C-000001');
+    expect(addon.errors).toEqual([]);
+  });
+});
+
+describe('sidebar set-up endpoints', () => {
+  it('previews a template, applies an edited schema, and keeps a removed field\'s data', () => {
+    const { emu, addon } = start();
+    const state0 = addon.call('getSetupState');
+    expect(state0).toMatchObject({ ok: true, result: { ok: true, data: { schema: null, configProblem: null } } });
+    const preview = addon.call('previewTemplate', ['services', 'zh-CN']);
+    if (!preview.ok) throw new Error(preview.error);
+    const env = preview.result as { ok: true; data: { fields: Array<{ key: string; header: string }> } };
+    expect(env.data.fields.map((f) => f.header)).toContain('服务类型');
+    const p2 = addon.call('previewTemplate', ['b2b', 'en']);
+    if (!p2.ok) throw new Error(p2.error);
+    const schema = (p2.result as { data: { fields: Array<{ key: string; header: string }> } }).data;
+    const applied = addon.call('applySetup', [schema, { target: 'auto' }]);
+    expect(applied).toMatchObject({ ok: true, result: { ok: true, data: { sheetName: 'Sheet1', columns: 19 } } });
+    emu.pasteValues('D2', [['CEO']]);
+    // Remove "Title", rename "Notes", add nothing: the Title column and its data stay.
+    const edited = { ...schema, fields: schema.fields.filter((f) => f.key !== 'title').map((f) => (f.key === 'notes' ? { ...f, header: 'Remarks' } : f)) };
+    const again = addon.call('applySetup', [edited]);
+    expect(again).toMatchObject({ ok: true, result: { ok: true, data: { columns: 18 } } });
+    const [header] = emu.snapshot().sheets[0]?.values ?? [];
+    expect(header?.[3]).toBe('Title');
+    expect(header?.[15]).toBe('Remarks');
+    expect(emu.view('Sheet1', 'D2')[0]?.[0]?.value).toBe('CEO');
+    // A bad schema is refused with a translated message, not a stack trace.
+    const bad = addon.call('applySetup', [{ ...schema, stages: { won: 'Nope', lost: 'Lost' } }]);
+    expect(bad.ok && (bad.result as { ok: boolean }).ok).toBe(false);
     expect(addon.errors).toEqual([]);
   });
 });
