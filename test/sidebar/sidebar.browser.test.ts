@@ -33,6 +33,7 @@ describe('sidebar shell', () => {
     const { page } = s;
     await page.locator('.cf-field').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('.cf-order-hint').count()).toBe(0); // a new table: order is the column order
     expect(await page.locator('.cf-tab').allTextContents()).toEqual([msg('en', 'sidebar.setup.title'), msg('en', 'sidebar.check.title')]);
     expect(await page.locator('.cf-tab.current').textContent()).toBe('Set up');
     expect(await page.locator('.cf-template-select option').allTextContents()).toEqual(['B2B sales', 'E-commerce', 'Services']);
@@ -256,6 +257,8 @@ describe('Setup panel', () => {
     await page.locator('.cf-field').first().waitFor();
     expect(s.calls.map((c) => c.name)).toEqual(['getBootstrap', 'getSetupState']);
     expect(await page.locator('.cf-where').textContent()).toBe('4 columns on sheet “Clients”');
+    // Reordering cannot move columns that exist: the panel says so.
+    expect(await page.locator('.cf-order-hint').textContent()).toBe(msg('en', 'sidebar.setup.orderHint'));
     await page.locator('.cf-template-select').selectOption('services');
     await page.locator('.cf-lang-select').selectOption('zh-CN');
     await page.locator('.cf-load-template').click();

@@ -266,6 +266,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
           'div',
           { class: 'block' },
           h('div', { class: 'cf-section' }, h('b', null, t('sidebar.setup.fields')), ' ', h('span', { class: 'secondary cf-where' }, where)),
+          draft.location ? h('p', { class: 'secondary cf-order-hint' }, t('sidebar.setup.orderHint')) : null,
           h(
             'ol',
             { class: 'cf-fields' },
