@@ -10,7 +10,7 @@ import { displayValue } from './display';
 import type { DVData, SheetData } from './model';
 import { makeBanding, makeMetadata, makeProtection, overlaps } from './objects';
 import { enumName, ScriptException } from './runtime';
-import { type Cell, DEFAULT_FORMAT, isDateFormat, localeInfo, parseTyped } from './values';
+import { type Cell, DEFAULT_FORMAT, isDateFormat, localeInfo, parseTyped, surelyText } from './values';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -131,14 +131,19 @@ export class RangeImpl {
   writeCell(r: number, c: number, v: unknown): void {
     const s = this.sheet;
     if (typeof v === 'string') {
-      const fmt = s.formats.get(r, c);
+      const fmt = s.formats.count ? s.formats.get(r, c) : undefined;
+      if (fmt === '@' || v === '' || surelyText(v)) {
+        s.setValue(r, c, v);
+        if (s.formulas.size) s.setFormula(r, c, undefined);
+        return;
+      }
       const p = parseTyped(v, fmt, this.ctx.book.locale);
       s.setValue(r, c, p.value);
-      s.setFormula(r, c, p.formula);
+      if (p.formula !== undefined || s.formulas.size) s.setFormula(r, c, p.formula);
       if (p.format !== undefined) s.formats.set(r, c, p.format);
       return;
     }
-    s.setFormula(r, c, undefined);
+    if (s.formulas.size) s.setFormula(r, c, undefined);
     if (v === null || v === undefined) s.setValue(r, c, '');
     else if (typeof v === 'number') s.setValue(r, c, Number.isFinite(v) ? v : '#NUM!');
     else if (typeof v === 'boolean') s.setValue(r, c, v);

@@ -28,7 +28,17 @@ export interface LocaleInfo {
   currencyFormat: string;
 }
 
+const localeCache = new Map<string, LocaleInfo>();
 export function localeInfo(locale: string): LocaleInfo {
+  let li = localeCache.get(locale);
+  if (!li) {
+    li = computeLocaleInfo(locale);
+    localeCache.set(locale, li);
+  }
+  return li;
+}
+
+function computeLocaleInfo(locale: string): LocaleInfo {
   const l = locale.replace('-', '_');
   if (/^zh/i.test(l)) return { decimal: '.', group: ',', dateOrder: 'YMD', dateFormat: 'yyyy-mm-dd', dateTimeFormat: 'yyyy-mm-dd h:mm:ss', currency: '¥', currencyFormat: '[$¥]#,##0.00' };
   if (/^(de|fr|es|it|pt|nl|ru)/i.test(l)) return { decimal: ',', group: '.', dateOrder: 'DMY', dateFormat: 'dd.mm.yyyy', dateTimeFormat: 'dd.mm.yyyy hh:mm:ss', currency: '€', currencyFormat: '#,##0.00 [$€]' };
@@ -46,10 +56,16 @@ export interface Parsed {
 
 const CURRENCY_SYMBOLS = ['$', '¥', '￥', '€', '£', '元'];
 
+const numberRes = new Map<string, RegExp>();
 function parseNumberText(s: string, li: LocaleInfo): { n: number; decimals: number; grouped: boolean } | null {
-  const g = li.group === '.' ? '\\.' : li.group;
-  const d = li.decimal === '.' ? '\\.' : li.decimal;
-  const re = new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d*)(?:${d}(\\d*))?(?:[eE]([+-]?\\d+))?$`);
+  const key = li.group + li.decimal;
+  let re = numberRes.get(key);
+  if (!re) {
+    const g = li.group === '.' ? '\\.' : li.group;
+    const d = li.decimal === '.' ? '\\.' : li.decimal;
+    re = new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d*)(?:${d}(\\d*))?(?:[eE]([+-]?\\d+))?$`);
+    numberRes.set(key, re);
+  }
   const m = re.exec(s);
   if (!m) return null;
   const intPart = m[2] ?? '';
@@ -119,6 +135,17 @@ function parseDateText(s: string, li: LocaleInfo): { serial: number; format: str
   return { serial, format: fmt };
 }
 
+/** A text that typing keeps as text for sure (starts with a letter or CJK and is no boolean, month-name
+ * date or 元 amount): lets bulk writes skip the full parser. */
+export function surelyText(s: string): boolean {
+  const ch = s.charCodeAt(0);
+  if (!((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 0x3000 && ch !== 0xffe5))) return false;
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 0x5143 /* 元 */ || last === 32) return false;
+  if (s.length <= 5 && /^(true|false)$/i.test(s)) return false;
+  return !/^[A-Za-z]{3,9}\.? \d/.test(s);
+}
+
 /**
  * Parses text as Sheets parses typing. `cellFormat` is the cell's current number format: '@' keeps
  * the text exactly. A text that starts with '=' is a formula; so is one that starts with '+' or '-' and
@@ -129,6 +156,7 @@ export function parseTyped(text: string, cellFormat: string | undefined, locale:
   if (cellFormat === TEXT_FORMAT) return { value: text };
   if (text === '') return { value: '' };
   if (text.length > 1 && text.startsWith('=')) return { value: '', formula: text };
+  if (/^[1-9]\d{0,14}$/.test(text)) return { value: Number(text) };
   const s = text.trim();
   if (s === '') return { value: text };
   // Fast path for ordinary words: a letter or CJK start can only be a boolean or a month-name date.
