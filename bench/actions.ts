@@ -100,6 +100,8 @@ function setUpAndFill(s: SizeState, measureParts: boolean): void {
   emu.activateSheet(name);
   addon.paste('A2', projectRows(s.table.rows, map));
   s.tableSheet = { name, header, dataRows: s.rows };
+  const size = emu.dataSize(name);
+  if (size.rows < s.rows + 1) s.note(`setup @${s.rows}: warning: the table sheet "${name}" has ${size.rows} rows after the paste, expected ${s.rows + 1}`);
   if (measureParts) {
     s.note(`setup @${s.rows}: menuSetUp ${setupCalls} calls, ${setupCpu.toFixed(1)} ms cpu; the rest is the paste's onEdit (sheet "${name}", ${map.filter((m) => m >= 0).length}/${header.length} columns filled)`);
   }

@@ -9,7 +9,7 @@
  * - service_calls, sim_ms: the emulator's counters and simulated Apps Script clock (DESIGN.md's model);
  * - peak_mb: peak growth of the process's resident memory during the action (bench/measure.ts).
  * `--json` prints exactly one JSON array of those rows on stdout (notes go to stderr); otherwise a
- * readable table and notes. `--demo [PATH]` writes the playground's demo table instead
+ * readable table and notes (`--by-method`: service calls per method too). `--demo [PATH]` writes the playground's demo table instead
  * (default dev/playground/demo.csv).
  */
 import { join, resolve } from 'node:path';
@@ -34,6 +34,7 @@ interface Options {
   actions: string[] | null;
   json: boolean;
   demo: string | null;
+  byMethod: boolean;
 }
 
 const MAX_ROWS = 500_000;
@@ -41,7 +42,7 @@ const MAX_ROWS = 500_000;
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { rows: [1000, 10000, 100000], seed: 42, actions: null, json: false, demo: null };
+  const o: Options = { rows: [1000, 10000, 100000], seed: 42, actions: null, json: false, demo: null, byMethod: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -52,6 +53,7 @@ function parseArgs(argv: readonly string[]): Options {
     };
     switch (flag) {
       case '--json': o.json = true; break;
+      case '--by-method': o.byMethod = true; break;
       case '--rows': {
         o.rows = value().split(',').map((s) => {
           const n = Number(s.trim().replace(/_/g, ''));
@@ -80,7 +82,7 @@ function parseArgs(argv: readonly string[]): Options {
       }
       case '--help':
       case '-h':
-        throw new UsageError('usage: bench [--json] [--rows 1000,10000,100000] [--seed N] [--actions a,b] [--demo [PATH]]');
+        throw new UsageError('usage: bench [--json] [--rows 1000,10000,100000] [--seed N] [--actions a,b] [--by-method] [--demo [PATH]]');
       default:
         throw new UsageError(`unknown argument "${arg}"`);
     }
@@ -199,6 +201,10 @@ async function main(): Promise<number> {
             peak_mb: round(m.peakMb),
           });
           if (!options.json) console.error(`bench: ${action.name} @${n} done in ${Math.round(m.wallMs)} ms wall`);
+          if (options.byMethod && stats) {
+            const calls = Object.entries(stats.byMethod).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+            note(`${action.name} @${n} calls: ${calls || 'none'}`);
+          }
         } catch (e) {
           const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
           console.error(`bench: ${action.name} @${n} failed: ${msg}`);
@@ -210,6 +216,18 @@ async function main(): Promise<number> {
     }
   } finally {
     await sampler.stop();
+  }
+
+  // DESIGN.md rule 1: service calls must not grow with rows. Say so when they do between sizes.
+  for (const action of new Set(results.map((r) => r.action))) {
+    const series = results.filter((r) => r.action === action && r.service_calls > 0).sort((a, b) => a.rows - b.rows);
+    for (let i = 1; i < series.length; i++) {
+      const a = series[i - 1];
+      const b = series[i];
+      if (a && b && b.service_calls > a.service_calls) {
+        note(`${action}: service calls grow with rows (${a.service_calls} at ${a.rows.toLocaleString('en-US')} → ${b.service_calls} at ${b.rows.toLocaleString('en-US')}; run with --by-method to see which)`);
+      }
+    }
   }
 
   if (options.json) {
