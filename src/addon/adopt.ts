@@ -11,7 +11,7 @@
 import { regionFromLocale, fieldType, defaultContext } from '../core/fields';
 import type { CellValue, TypeContext } from '../core/fields/types';
 import { t, type Locale } from '../core/i18n';
-import { inferSheet, toSchema, type Inference, type MergedBlock } from '../core/infer';
+import { adopted, inferSheet, toSchema, type Inference, type MergedBlock } from '../core/infer';
 import { confirmText, doneText } from '../core/infer/report';
 import { resolveLayout, type Layout } from '../core/plan/layout';
 import { RULE_COLORS, INVALID_RULE_KINDS, markedFormula, type RulePlan } from '../core/plan/rules';
@@ -76,7 +76,7 @@ export function mergeWithExisting(
   headers: readonly CellValue[],
   metadata: ReadonlyArray<{ column: number; key: string }>,
 ): { schema: TableSchemaInput; layout: Layout; adoptedBefore: boolean } {
-  const managed = inf.columns.filter((c) => c.managed);
+  const managed = inf.columns.filter(adopted);
   const inferredFields = inferred.fields as FieldInput[];
   // inferred.fields are in the order of the managed columns (toFields keeps headers ≤ 200 chars).
   const byColumn = new Map<number, FieldInput>();
@@ -104,7 +104,8 @@ export function mergeWithExisting(
   // Known fields first (they keep key, role, type, options), then new columns.
   for (const [col, f] of fieldAt) {
     const header = String(headers[col - 1] ?? '').trim();
-    if (!header || !byColumn.has(col)) continue;
+    // Found by its metadata or header: kept even when renamed to something inference cannot read.
+    if (!header || header.length > 200) continue;
     fields.push({ ...f, header });
     columns[f.key] = col;
     keys.add(f.key);
@@ -201,7 +202,7 @@ export function adoptActiveSheet(locale: Locale): string | null {
   if (inf.headerRow === null) throw new UserError('adopt.error.noHeader');
   const mergedHeader = inf.problems.find((p) => p.code === 'mergedHeader');
   if (mergedHeader && mergedHeader.code === 'mergedHeader') throw new UserError('adopt.error.merged', { a1: mergedHeader.a1 });
-  if (!inf.columns.some((c) => c.managed)) throw new UserError('adopt.error.noColumns');
+  if (!inf.columns.some(adopted)) throw new UserError('adopt.error.noColumns');
 
   const headerRow = inf.headerRow + 1;
   const headers = read.values[inf.headerRow] ?? [];

@@ -155,7 +155,7 @@ async function run(argv: string[]): Promise<number> {
       if (p.help) { process.stdout.write(t(locale, 'cli.usage') + '\n'); return 0; }
       const file = oneFile(command, p, locale);
       const r = await runSim(file);
-      if (!r.ok) throw new CliExit(2, r.message === 'simMissing' ? t(locale, 'cli.error.simMissing') : `clientflow sim: ${r.message}`);
+      if (!r.ok) throw new CliExit(2, `clientflow sim: ${r.message}`);
       printJson(r.result);
       return 0;
     }

@@ -52,7 +52,7 @@ export interface InferredColumn {
   /** 0-based column index in the grid. */
   column: number;
   header: string;
-  /** False for a column left alone: blank header, or a header that repeats an earlier one. */
+  /** False for a column with a blank header, or a header that repeats an earlier one. */
   managed: boolean;
   role: Role | null;
   type: UserTypeId;
@@ -79,7 +79,7 @@ export interface Inference {
   dataStart: number;
   dataEnd: number;
   width: number;
-  /** Every column with a header or data, in order; `managed` ones become fields. */
+  /** Every column with a header or data, in order; managed ones with a role are adopted (see adopted()). */
   columns: InferredColumn[];
   problems: InferProblem[];
 }
@@ -378,6 +378,11 @@ export function inferTable(input: InferInput): Inference {
       reason = 'fallback';
     }
     if (type === 'dropdown' && !opts) type = textType(st);
+    // An unknown header over clearly typed contact values: the content names the role.
+    if (!role && managed && share >= 0.8 && st.sampled > 0) {
+      const natural = NATURAL_ROLE[type];
+      if (natural && !rolesTaken.has(natural)) role = natural;
+    }
     if (role) rolesTaken.add(role);
 
     const col: InferredColumn = {
@@ -402,6 +407,11 @@ export function inferTable(input: InferInput): Inference {
     columns.push(col);
   }
   return { headerRow, dataStart, dataEnd, width, columns, problems };
+}
+
+/** The columns "Adopt this sheet" takes over: a unique header and a known role. The rest is left alone. */
+export function adopted(col: InferredColumn): boolean {
+  return col.managed && col.role !== null;
 }
 
 export interface CellIssue {

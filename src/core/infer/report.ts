@@ -3,7 +3,7 @@
  * the same text is tested without Sheets. Grid coordinates are 0-based from A1.
  */
 import { t, type Locale, type MessageKey } from '../i18n';
-import { columnLetter, type CellIssue, type Inference, type InferredColumn } from './infer';
+import { adopted, columnLetter, type CellIssue, type Inference, type InferredColumn } from './infer';
 
 export const CONFIRM_MAX_LINES = 25;
 export const REPORT_MAX_CELLS = 10;
@@ -41,6 +41,9 @@ export function columnMeaning(locale: Locale, col: InferredColumn): string {
 /** Columns that adopting leaves alone, e.g. 'G (no header), H "Email" (same name as C)'. */
 export function leftAlone(locale: Locale, inf: Inference): string[] {
   const out: string[] = [];
+  for (const c of inf.columns) {
+    if (c.managed && !c.role) out.push(t(locale, 'adopt.leftAlone.unknown', { column: columnLetter(c.column), header: c.header }));
+  }
   for (const p of inf.problems) {
     if (p.code === 'blankHeader') out.push(t(locale, 'adopt.leftAlone.blank', { column: columnLetter(p.column) }));
     if (p.code === 'duplicateHeader') {
@@ -55,7 +58,7 @@ export function confirmText(locale: Locale, inf: Inference, sheetName: string, a
   const lines: string[] = [];
   lines.push(t(locale, 'adopt.confirm.intro', { row: (inf.headerRow ?? 0) + 1, sheet: sheetName }));
   if (adoptedBefore) lines.push(t(locale, 'adopt.confirm.existing'));
-  const managed = inf.columns.filter((c) => c.managed);
+  const managed = inf.columns.filter(adopted);
   for (const col of managed.slice(0, CONFIRM_MAX_LINES)) {
     lines.push(t(locale, 'adopt.confirm.line', { column: columnLetter(col.column), header: col.header, meaning: columnMeaning(locale, col) }));
   }

@@ -5,7 +5,7 @@
 import type { Locale } from '../i18n';
 import type { TypeContext } from '../fields/types';
 import { SCHEMA_VERSION, type FieldInput, type TableSchemaInput } from '../schema';
-import { columnLetter, type Inference, type InferredColumn } from './infer';
+import { adopted, columnLetter, type Inference, type InferredColumn } from './infer';
 
 /** A stable field key for a column: its role, else 'col_' and an ASCII slug of its header, else its letter. */
 export function fieldKey(col: InferredColumn, taken: Set<string>): string {
@@ -23,7 +23,7 @@ export function fieldKey(col: InferredColumn, taken: Set<string>): string {
 export function toFields(inf: Inference): FieldInput[] {
   const taken = new Set<string>();
   return inf.columns
-    .filter((c) => c.managed && c.header.length <= 200)
+    .filter((c) => adopted(c) && c.header.length <= 200)
     .map((c) => {
       const label = c.header.slice(0, 100);
       const f: FieldInput = {

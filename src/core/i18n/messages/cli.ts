@@ -32,7 +32,6 @@ export const cliMessages = defineMessages(
     'cli.error.unwritable': 'clientflow clean: cannot write {file}: {reason}',
     'cli.error.noHeader': 'clientflow {command}: {file} has no header row (a row of column names above the data).',
     'cli.error.empty': 'clientflow {command}: {file} is empty.',
-    'cli.error.simMissing': 'clientflow sim: the simulator is not built yet (dev/sim.ts).',
   },
   {
     'cli.title': '命令行',
@@ -64,6 +63,5 @@ export const cliMessages = defineMessages(
     'cli.error.unwritable': 'clientflow clean：无法写入 {file}：{reason}',
     'cli.error.noHeader': 'clientflow {command}：{file} 没有表头行（数据上方的一行列名）。',
     'cli.error.empty': 'clientflow {command}：{file} 是空文件。',
-    'cli.error.simMissing': 'clientflow sim：模拟器尚未构建（dev/sim.ts）。',
   },
 );
