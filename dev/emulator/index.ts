@@ -280,7 +280,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       row?.forEach((d, c) => {
         if (!d) return;
         const dv = d as AppliedDV;
-        const key = JSON.stringify([dv.criteria, plainArg(dv.args, book.tz, s), dv.allowInvalid, dv.helpText, dv.criteria === 'CUSTOM_FORMULA' ? [dv.anchor.row - r, dv.anchor.col - c] : 0]);
+        const key = JSON.stringify([dv.criteria, plainArg(dv.args, book.tz, s), dv.allowInvalid, dv.helpText, dv.criteria === 'CUSTOM_FORMULA' ? [dv.anchor.row, dv.anchor.col] : 0]);
         let g = groups.get(key);
         if (!g) groups.set(key, (g = { dv, cells: [] }));
         g.cells.push([r, c]);
