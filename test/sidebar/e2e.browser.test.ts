@@ -1,14 +1,14 @@
 /**
- * The real sidebar (dist/Sidebar.html in Chromium) driving the real add-on endpoints
- * (src/addon/api/*) on the Sheets emulator: what a user does in the Setup panel lands in the sheet.
+ * The real sidebar (dist/Sidebar.html in Chromium) driving the built add-on (dist/Code.js) on the
+ * Sheets emulator: what a user does in the Setup panel lands in the sheet.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createEmulator, type EmulatorExt } from '../../dev/emulator';
-import * as setupApi from '../../src/addon/api/setup';
-import * as sidebarApi from '../../src/addon/api/sidebar';
-import { launch, openSidebar, type Handlers } from './harness';
+import { loadAddon } from '../../dev/harness';
+import { t } from '../../src/core/i18n';
+import { launch, openSidebar, SIDEBAR_HTML, type Handlers } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,30 +18,33 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Each google.script.run call runs the add-on function with the emulator's globals installed. */
+/**
+ * Each google.script.run call runs the built add-on (dist/Code.js) on the emulator through the flow
+ * harness: the envelope comes back to the page's success handler; an uncaught error goes to its
+ * failure handler, as google.script.run does.
+ */
 function addonHandlers(emu: EmulatorExt): Handlers {
-  const api: Record<string, unknown> = { ...sidebarApi, ...setupApi };
+  const addon = loadAddon(emu);
   const handlers: Handlers = {};
-  for (const [name, fn] of Object.entries(api)) {
-    if (typeof fn !== 'function' || name.startsWith('menu')) continue;
+  for (const name of addon.functions) {
     handlers[name] = (...args: unknown[]) => {
-      const g = globalThis as unknown as Record<string, unknown>;
-      const keys = Object.keys(emu.globals).filter((k) => k !== 'console');
-      const saved = keys.map((k) => [k, g[k]] as const);
-      for (const k of keys) g[k] = emu.globals[k];
-      try {
-        return JSON.parse(JSON.stringify((fn as (...a: unknown[]) => unknown)(...args)));
-      } finally {
-        for (const [k, v] of saved) {
-          if (v === undefined) delete g[k];
-          else g[k] = v;
-        }
-        emu.endExecution();
-      }
+      const out = addon.call(name, args);
+      if (!out.ok) throw new Error(out.error);
+      return out.result;
     };
   }
   return handlers;
 }
+
+test('the menu opens the built sidebar page with a translated title', () => {
+  const emu = createEmulator({ userLocale: 'zh-CN' });
+  const addon = loadAddon(emu);
+  expect(addon.menu('menuOpenSidebar')).toMatchObject({ ok: true });
+  expect(emu.shownHtml).toHaveLength(1);
+  expect(emu.shownHtml[0].kind).toBe('sidebar');
+  expect(emu.shownHtml[0].title).toBe(t('zh-CN', 'sidebar.title'));
+  expect(emu.shownHtml[0].html).toBe(readFileSync(SIDEBAR_HTML, 'utf8'));
+});
 
 test('set up a B2B table from the sidebar: reorder, remove and add fields land in the header row', async () => {
   const emu = createEmulator({ userLocale: 'en' });
