@@ -113,12 +113,6 @@ function ensureSetUp(s: SizeState): void {
 
 export const ACTIONS: readonly ActionDef[] = [
   {
-    name: 'setup',
-    needs: ['menuSetUp'],
-    kind: 'addon',
-    run: (s) => setUpAndFill(s, true),
-  },
-  {
     name: 'adopt',
     needs: ['menuAdopt'],
     kind: 'addon',
@@ -128,6 +122,12 @@ export const ACTIONS: readonly ActionDef[] = [
       addon.emu.queueAnswers(['YES', 'YES']);
       addon.menu('menuAdopt');
     },
+  },
+  {
+    name: 'setup',
+    needs: ['menuSetUp'],
+    kind: 'addon',
+    run: (s) => setUpAndFill(s, true),
   },
   {
     name: 'validate-all',

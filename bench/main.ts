@@ -9,7 +9,7 @@
  * - service_calls, sim_ms: the emulator's counters and simulated Apps Script clock (DESIGN.md's model);
  * - peak_mb: peak growth of the process's resident memory during the action (bench/measure.ts).
  * `--json` prints exactly one JSON array of those rows on stdout (notes go to stderr); otherwise a
- * readable table and notes (`--by-method`: service calls per method too). `--demo [PATH]` writes the playground's demo table instead
+ * readable table and notes (`--by-method`: service calls per method, alerts and toasts too). `--demo [PATH]` writes the playground's demo table instead
  * (default dev/playground/demo.csv).
  */
 import { join, resolve } from 'node:path';
@@ -180,11 +180,15 @@ async function main(): Promise<number> {
 
       for (const action of runnable) {
         let addon: Addon | null = null;
+        let alerts0 = 0;
+        let toasts0 = 0;
         try {
           if (action.kind === 'addon') {
             addon = action.envFor ? action.envFor(state) : state.env();
             action.prepare?.(state);
             addon.emu.resetStats();
+            alerts0 = addon.emu.alerts.length;
+            toasts0 = addon.emu.toasts.length;
           } else {
             action.prepare?.(state);
           }
@@ -204,6 +208,9 @@ async function main(): Promise<number> {
           if (options.byMethod && stats) {
             const calls = Object.entries(stats.byMethod).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
             note(`${action.name} @${n} calls: ${calls || 'none'}`);
+            const oneLine = (t: string) => t.replace(/\s+/g, ' ').slice(0, 160);
+            for (const a of addon?.emu.alerts.slice(alerts0) ?? []) note(`${action.name} @${n} ${a.kind} "${oneLine(a.title)}": ${oneLine(a.prompt)} → ${a.answer.button}${a.answer.text !== undefined ? ` "${a.answer.text}"` : ''}`);
+            for (const t of addon?.emu.toasts.slice(toasts0) ?? []) note(`${action.name} @${n} toast: ${oneLine(t.message)}`);
           }
         } catch (e) {
           const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
