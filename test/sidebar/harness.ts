@@ -51,8 +51,16 @@ export function bootstrapHandler(locale: Locale): Handler {
   return () => ok({ locale, messages: { ...messagesFor(locale) } });
 }
 
-export async function openSidebar(browser: Browser, handlers: Handlers, opts: { height?: number } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 300, height: opts.height ?? 720 }, locale: 'en-US' });
+export interface OpenOptions {
+  height?: number;
+  /** navigator.language of the page (default en-US). */
+  browserLocale?: string;
+  /** Load the page with no google.script.run at all (opened outside Apps Script). */
+  noGoogle?: boolean;
+}
+
+export async function openSidebar(browser: Browser, handlers: Handlers, opts: OpenOptions = {}): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 300, height: opts.height ?? 720 }, locale: opts.browserLocale ?? 'en-US' });
   const page = await context.newPage();
   const opened: Opened = { page, calls: [], requests: [], dialogs: [], errors: [] };
   page.on('dialog', (d) => {
@@ -77,7 +85,7 @@ export async function openSidebar(browser: Browser, handlers: Handlers, opts: { 
       return { kind: 'failure', message: e instanceof Error ? e.message : String(e) };
     }
   });
-  await page.addInitScript(() => {
+  if (!opts.noGoogle) await page.addInitScript(() => {
     type Ok = ((v: unknown) => void) | null;
     type Ko = ((e: Error) => void) | null;
     const w = window as unknown as { __cfServer(n: string, a: string): Promise<{ kind: string; value?: unknown; message?: string }>; google: unknown };

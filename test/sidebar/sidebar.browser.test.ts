@@ -155,6 +155,15 @@ describe('sidebar shell', () => {
     await s3.page.context().close();
   });
 
+  test('opened outside Apps Script: a message in the browser’s language, not a blank page', async () => {
+    const s = await openSidebar(browser, {}, { noGoogle: true, browserLocale: 'zh-CN' });
+    await s.page.locator('.cf-error').waitFor();
+    expect(await s.page.locator('.cf-error').textContent()).toBe(msg('zh-CN', 'sidebar.error.noBridge'));
+    expect(await s.page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(s.errors).toEqual([]);
+    await s.page.context().close();
+  });
+
   test('a slow call shows the progress indicator and disables the buttons until it answers', async () => {
     const slow = deferred();
     const s = await openSidebar(
