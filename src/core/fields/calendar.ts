@@ -33,15 +33,27 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 export interface CalendarParts { y: number; m: number; d: number; hh: number; mm: number; ss: number }
 
-/** The wall-clock fields of an instant in a time zone; null for an invalid Date. */
-export function calendarParts(date: Date, timeZone: string): CalendarParts | null {
-  const t = date.getTime();
-  if (Number.isNaN(t)) return null;
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') {
-    return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), hh: date.getUTCHours(), mm: date.getUTCMinutes(), ss: date.getUTCSeconds() };
-  }
+/**
+ * Offsets of a zone from UTC, memoized per 15-minute slice of time: every zone's offset changes only at
+ * instants that are multiples of 15 minutes in UTC (even +05:45, −03:30 or Lord Howe's half-hour DST), so
+ * one Intl call per slice is exact, and a column of dates costs one Intl call per distinct day or so.
+ */
+const offsetMemo = new Map<string, Map<number, number>>();
+const SLICE_MS = 15 * 60000;
+
+function fieldsOf(t: number): CalendarParts {
+  const u = new Date(t);
+  return { y: u.getUTCFullYear(), m: u.getUTCMonth() + 1, d: u.getUTCDate(), hh: u.getUTCHours(), mm: u.getUTCMinutes(), ss: u.getUTCSeconds() };
+}
+
+function offsetAt(t: number, timeZone: string): number {
+  let zone = offsetMemo.get(timeZone);
+  if (!zone) { zone = new Map(); offsetMemo.set(timeZone, zone); }
+  const slice = Math.floor(t / SLICE_MS);
+  const hit = zone.get(slice);
+  if (hit !== undefined) return hit;
   const p: CalendarParts = { y: 0, m: 0, d: 0, hh: 0, mm: 0, ss: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(date)) {
+  for (const part of formatterFor(timeZone).formatToParts(new Date(slice * SLICE_MS))) {
     switch (part.type) {
       case 'year': p.y = Number(part.value); break;
       case 'month': p.m = Number(part.value); break;
@@ -52,7 +64,18 @@ export function calendarParts(date: Date, timeZone: string): CalendarParts | nul
       default: break;
     }
   }
-  return p;
+  const offset = Date.UTC(p.y, p.m - 1, p.d, p.hh, p.mm, p.ss) - slice * SLICE_MS;
+  if (zone.size > 100_000) zone.clear();
+  zone.set(slice, offset);
+  return offset;
+}
+
+/** The wall-clock fields of an instant in a time zone; null for an invalid Date. */
+export function calendarParts(date: Date, timeZone: string): CalendarParts | null {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return null;
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return fieldsOf(t);
+  return fieldsOf(t + offsetAt(t, timeZone));
 }
 
 /** The calendar date ('YYYY-MM-DD') of an instant in a time zone, e.g. a Date from getValues(). */

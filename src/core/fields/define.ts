@@ -54,7 +54,7 @@ export function defineType(spec: TypeSpec): FieldTypeDef {
     if (!r.ok) return r.hint === undefined ? { status: 'invalid', code: r.code } : { status: 'invalid', code: r.code, hint: r.hint };
     if (r.value.kind === 'empty') return raw === '' ? UNCHANGED : { status: 'changed', value: '' };
     const v = spec.canonical(r.value, raw, ctx);
-    if (v === null) return UNCHANGED;
+    if (v === null || v === raw) return UNCHANGED;
     const text = cellText(v);
     if (text === (typeof raw === 'string' ? raw : typeof raw === 'object' ? null : cellText(raw))) return UNCHANGED;
     if (spec.textual && typeof v === 'string' && mustWriteAsText(v)) return { status: 'changed', value: v, asText: true };

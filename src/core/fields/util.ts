@@ -76,6 +76,7 @@ export function cellText(v: string | number | boolean): string {
 
 /** A plain decimal without grouping or exponent for ordinary magnitudes ('1200', '0.125', '-3.5'). */
 export function numberText(n: number): string {
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15) return String(n);
   if (!Number.isFinite(n)) return String(n);
   // Round away binary noise (0.1 + 0.2) at 15 significant digits, which is Sheets' own precision.
   const r = Number(n.toPrecision(15));

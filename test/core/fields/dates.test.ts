@@ -155,3 +155,33 @@ describe('calendarDate / calendarDateTime', () => {
     expect(() => calendarDate(new Date(NaN), 'UTC')).toThrow(RangeError);
   });
 });
+
+describe('calendar parts match Intl everywhere (the per-15-minute offset memo is exact)', () => {
+  const zones = ['America/New_York', 'Europe/London', 'Asia/Shanghai', 'Asia/Kolkata', 'Asia/Kathmandu',
+    'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Europe/Berlin', 'America/Sao_Paulo'];
+  function viaIntl(t: number, timeZone: string): string {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const p: Record<string, string> = {};
+    for (const x of f.formatToParts(new Date(t))) p[x.type] = x.value;
+    return `${p.year}-${p.month}-${p.day}T${String(Number(p.hour) % 24).padStart(2, '0')}:${p.minute}`;
+  }
+  test('random instants, and every minute around DST changes', () => {
+    const instants: number[] = [];
+    let seed = 12345;
+    for (let i = 0; i < 3000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      instants.push(Date.UTC(1950, 0, 1) + (seed / 2147483648) * (Date.UTC(2090, 0, 1) - Date.UTC(1950, 0, 1)));
+    }
+    // New York spring forward 2024-03-10 07:00 UTC; Lord Howe (30-minute DST) 2024-04-06 15:00 UTC;
+    // St John's (−03:30) 2024-11-03 04:30 UTC.
+    for (const c of [Date.UTC(2024, 2, 10, 7), Date.UTC(2024, 3, 6, 15), Date.UTC(2024, 10, 3, 4, 30)]) {
+      for (let m = -90; m <= 90; m++) instants.push(c + m * 60000);
+    }
+    for (const tz of zones) {
+      for (const t of instants) {
+        const at = Math.floor(t / 60000) * 60000;
+        expect(`${tz} ${calendarDateTime(new Date(at), tz)}`).toBe(`${tz} ${viaIntl(at, tz)}`);
+      }
+    }
+  });
+});

@@ -129,7 +129,8 @@ describe.each(types.map((d) => [d.id, d] as [string, FieldTypeDef]))('%s', (_id,
         const n = def.normalize(s, ctx);
         expect(typeof p.ok).toBe('boolean');
         expect(['unchanged', 'changed', 'invalid']).toContain(n.status);
-        expect(Date.now() - t0).toBeLessThan(250);
+        // Generous for a shared CI machine; catastrophic regex backtracking would take seconds to forever.
+        expect(Date.now() - t0).toBeLessThan(1000);
       }
     }
   });

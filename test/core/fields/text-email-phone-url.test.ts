@@ -116,6 +116,11 @@ describe('phone', () => {
     ['415-555-0132 x7', EN, '+14155550132 ext. 7'],
     ['010-6552 9988 转 123', ZH, '+861065529988 ext. 123'],
     ['010-65529988分机8', ZH, '+861065529988 ext. 8'],
+    ['1 (415) 555-0132', EN, '+14155550132'], // North American trunk prefix 1
+    ['8 916 123-45-67', defaultContext('en', { region: 'RU' }), '+79161234567'], // Russian trunk prefix 8
+    ['916 123-45-67', defaultContext('en', { region: 'RU' }), '+79161234567'],
+    ['030 12345678', defaultContext('en', { region: 'DE' }), '+493012345678'],
+    ['+44 (0)20 7946 0958', EN, '+442079460958'], // trunk prefix after the country code
   ])('%j → %j', (raw, ctx, want) => {
     expect(parsed('phone', raw, ctx)).toEqual({ kind: 'text', value: want });
     expect(FIELD_TYPES.phone.normalize(raw, ctx)).toEqual({ status: 'changed', value: want, asText: true });
