@@ -105,8 +105,18 @@ function toCell(v: unknown): Cell {
   return String(v);
 }
 
+/** A formula that references no cell or range (e.g. "=+86 138 0013 8000", "=1+1", "=-abc"): it can be
+ * evaluated without mirroring the spreadsheet. */
+export function isSelfContained(formula: string): boolean {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return !/\$?\b[A-Za-z]{1,3}\$?\d+\b|!|:|\bINDIRECT\b|\bOFFSET\b|\bROW\b|\bCOLUMN\b/i.test(code);
+}
+const VOLATILE = /\b(TODAY|NOW|RAND|RANDBETWEEN)\s*\(/i;
+
 export class FormulaEngine {
   private hf: HF | null = null;
+  private scratch: HF | null = null;
+  private constants = new Map<string, Cell>();
   private stale = true;
   private sheetIds = new Map<string, number>();
 
@@ -165,8 +175,32 @@ export class FormulaEngine {
     return this.hf;
   }
 
+  /** Evaluates a self-contained formula in an empty scratch sheet (cached unless volatile). */
+  private constant(formula: string): Cell {
+    const hit = this.constants.get(formula);
+    if (hit !== undefined) return hit;
+    this.setClock();
+    if (!this.scratch) {
+      const { HyperFormula } = loadHF();
+      this.scratch = HyperFormula.buildFromSheets({ scratch: [] }, { licenseKey: 'gpl-v3', nullDate: { year: 1899, month: 12, day: 30 }, leapYear1900: false, useRegularExpressions: false });
+      this.scratch.addNamedExpression('TRUE', '=TRUE()');
+      this.scratch.addNamedExpression('FALSE', '=FALSE()');
+    }
+    let v: Cell;
+    try {
+      const out = this.scratch.calculateFormula(formula, 0);
+      v = toCell(Array.isArray(out) ? out[0]?.[0] : out);
+    } catch {
+      v = '#ERROR!';
+    }
+    if (!VOLATILE.test(formula) && this.constants.size < 100_000) this.constants.set(formula, v);
+    return v;
+  }
+
   /** The computed value of a formula cell (0-based). */
   valueAt(sheet: SheetData, r: number, c: number): Cell {
+    const f = sheet.formula(r, c);
+    if (f !== undefined && isSelfContained(f) && (this.stale || !this.hf)) return this.constant(f);
     const hf = this.ensure();
     const id = this.sheetIds.get(sheet.name);
     if (id === undefined) return '';
