@@ -174,8 +174,16 @@ export function findHeaderRow(grid: ReadonlyArray<ReadonlyArray<CellValue>>): nu
 /** Evenly spaced indices: deterministic, covers the whole column. */
 function sampleIndices(n: number, size: number): number[] {
   if (n <= size) return Array.from({ length: n }, (_, i) => i);
+  // One index per stratum of n/size rows, at a fixed pseudo-random offset inside it (an LCG with a
+  // constant seed): deterministic, spread over the whole column, and blind to periodic data.
   const out: number[] = [];
-  for (let i = 0; i < size; i++) out.push(Math.floor((i * n) / size));
+  let seed = 0x2545f491;
+  for (let i = 0; i < size; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const lo = Math.floor((i * n) / size);
+    const hi = Math.floor(((i + 1) * n) / size);
+    out.push(lo + (seed % Math.max(1, hi - lo)));
+  }
   return out;
 }
 
@@ -399,6 +407,16 @@ export function inferTable(input: InferInput): Inference {
       required: role === 'name' && rowsWithData > 0 && filled >= rowsWithData * 0.9,
       reason,
     };
+    if (type === 'dropdown' && opts && nData > idx.length) {
+      // The options come from every value of the column, not only the sample (a rare option is still one).
+      const all: string[] = [];
+      for (let r = dataStart; r < dataEnd; r++) {
+        if (input.formulas?.[r]?.[c]) continue;
+        const v = grid[r][c];
+        if (!isEmpty(v)) all.push(cellText(v));
+      }
+      opts = inferOptions(all, role !== null && userTypeOfRole(role) === 'dropdown') ?? opts;
+    }
     if (type === 'dropdown' && opts) {
       col.options = opts.options;
       col.share = 1;

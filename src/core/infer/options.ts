@@ -82,17 +82,25 @@ export interface InferredOptions {
  * header already says they are a choice (stage, channel, owner…).
  */
 export function inferOptions(values: readonly string[], forRole: boolean): InferredOptions | null {
-  const counts = new Map<string, { n: number; spellings: Map<string, number> }>();
+  // Count raw spellings first (one Map lookup per value), then fold the few distinct ones.
+  const raws = new Map<string, number>();
   let nonEmpty = 0;
   for (const raw of values) {
+    if (raw === '') continue;
+    raws.set(raw, (raws.get(raw) ?? 0) + 1);
+    // Far too many distinct values for a dropdown: stop early.
+    if (raws.size > 4000) return null;
+  }
+  const counts = new Map<string, { n: number; spellings: Map<string, number> }>();
+  for (const [raw, n] of raws) {
     const trimmed = raw.trim();
     if (!trimmed) continue;
-    nonEmpty++;
+    nonEmpty += n;
     const k = optionKey(trimmed);
     let c = counts.get(k);
     if (!c) counts.set(k, (c = { n: 0, spellings: new Map() }));
-    c.n++;
-    c.spellings.set(trimmed, (c.spellings.get(trimmed) ?? 0) + 1);
+    c.n += n;
+    c.spellings.set(trimmed, (c.spellings.get(trimmed) ?? 0) + n);
   }
   if (nonEmpty === 0) return null;
   // Most frequent first; ties by first spelling for determinism.
