@@ -1,6 +1,17 @@
 /**
  * The strict Sheets emulator: `createEmulator()` builds one spreadsheet with the Apps Script globals the
  * add-on uses. See ./types.ts for the public surface and DESIGN.md "The emulator".
+ *
+ * Files: runtime.ts (strict counted proxies, clock, faults, AuthMode), a1.ts, values.ts (typing
+ * semantics), display.ts (number formats), dates.ts (serials, zones, formatDate), model.ts (row-array
+ * store + sparse layers), formulas.ts (HyperFormula, lazily), range.ts, spreadsheet.ts (Sheet,
+ * Spreadsheet, SpreadsheetApp), validation.ts, conditional.ts, objects.ts (protection, charts, banding,
+ * developer metadata), services.ts (Ui, HtmlService, Properties, Lock, Cache, Session, Utilities, Logger).
+ *
+ * Known gaps: formula references are not rewritten when rows/columns are inserted or deleted (rule,
+ * protection, chart, banding, merge and metadata ranges are); arrays returned to a vm-hosted script are
+ * this realm's arrays (Array.isArray holds, `instanceof Array` does not; Dates and Errors are fixed up
+ * by the harness); pasting into a rejecting validation is not refused (typing is).
  */
 import { type Box, boxToA1, parseA1, splitSheet } from './a1';
 import { ruleMatches } from './conditional';

@@ -2,7 +2,6 @@
  * Ui, HtmlService, PropertiesService, LockService, CacheService, Session, Utilities, ScriptApp, Logger,
  * console.
  */
-import { randomBytes } from 'node:crypto';
 import { formatJavaDate } from './dates';
 import type { Enums } from './enums';
 import { enumName, type Runtime, ScriptException } from './runtime';
@@ -400,7 +399,6 @@ export function makeUtilities(rt: Runtime, seed: number): unknown {
       rt.sleep(ms);
     },
   };
-  void randomBytes;
   return rt.wrap('Utilities', impl, { methods: Object.keys(impl) });
 }
 
