@@ -10,6 +10,13 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import type { Emulator, EmulatorOptions } from '../dev/emulator/types';
 
+/**
+ * The largest block a person pastes at once. Tables above it are pasted in several blocks (each its own
+ * onEdit when the add-on is listening): a 500,000-row paste is not something the Sheets UI does in one
+ * go, and the emulator's paste spreads rows into Math.max(...), which overflows the stack past ~120k rows.
+ */
+export const PASTE_BLOCK = 50_000;
+
 export interface Addon {
   readonly emu: Emulator;
   /** A menu item's function, as the person clicks it. */
@@ -106,7 +113,12 @@ export async function loadAddonFactory(distDir: string): Promise<AddonFactory | 
     entryPoints,
     create(rows, options) {
       const emu = create(options);
-      if (rows.length > 0) emu.loadRows(rows);
+      // A person pastes a big table in blocks (see PASTE_BLOCK); same cells, same parsing as one paste.
+      if (rows.length > 0) emu.loadRows(rows.slice(0, PASTE_BLOCK));
+      const first = emu.sheetNames()[0];
+      for (let at = PASTE_BLOCK; at < rows.length; at += PASTE_BLOCK) {
+        emu.pasteValues(`A${at + 1}`, rows.slice(at, at + PASTE_BLOCK), first);
+      }
       const h = load(emu);
       return {
         emu,
