@@ -76,7 +76,8 @@ async function buildAddon() {
 
 // ---- dist/Sidebar.html: the sidebar's client bundle and styles inlined ----
 async function buildSidebar() {
-  const js = await bundle({ entryPoints: ['src/sidebar/main.ts'], format: 'iife', platform: 'browser', target: 'es2019' });
+  // Minified: the sidebar downloads on every open (Code.js stays readable for Apps Script's stack traces).
+  const js = await bundle({ entryPoints: ['src/sidebar/main.ts'], format: 'iife', platform: 'browser', target: 'es2019', minify: true });
   const css = await bundle({ entryPoints: ['src/sidebar/styles.css'], loader: { '.css': 'css' } });
   const template = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
   const safeJs = js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
