@@ -25,7 +25,7 @@ const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 const ISO_FAST = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RE_YMD = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d])/;
 const RE_CN = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/;
-const RE_NUM_YEAR_LAST = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d])/;
+const RE_NUM_YEAR_LAST = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{1,2})(?![\d])/;
 const RE_COMPACT = /^(\d{4})(\d{2})(\d{2})(?![\d])/;
 const RE_D_MON_Y = new RegExp('^(\\d{1,2})[\\s-]*' + MONTH_RE + '[\\s,-]*(\\d{4})(?![\\d])');
 const RE_MON_D_Y = new RegExp('^' + MONTH_RE + '\\s*(\\d{1,2}),?\\s*(\\d{4})(?![\\d])');
@@ -54,6 +54,11 @@ function matchDate(s: string, ctx: TypeContext): DateMatch | null | 'invalid' {
   if ((m = RE_NUM_YEAR_LAST.exec(s))) {
     const a = Number(m[1]);
     const b = Number(m[3]);
+    if (m[4].length <= 2 && ctx.dateOrder === 'YMD' && m[2] !== '.') {
+      // Year-first regions write short years first: 24/1/5 is 2024-01-05 in China and Japan.
+      return { y: year2(m[1].padStart(2, '0')), m: b, d: Number(m[4]), rest: s.slice(m[0].length) };
+    }
+    if (m[4].length === 1) return 'invalid';
     const y = year2(m[4]);
     // A dotted date with the year last (05.01.2024) is day-first everywhere it is written.
     // Otherwise the region decides; year-first regions get month-first (what US-made exports write).

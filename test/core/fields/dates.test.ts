@@ -31,6 +31,8 @@ describe('date', () => {
     ['5/1/2024', GB], // DMY in Britain
     ['1/5/2024', ZH], // year-first regions read a/b/yyyy month first
     ['1-5-24', EN], // two-digit year
+    ['24/1/5', ZH], // short year first in year-first regions
+    ['24-01-05', ZH],
     ['13/1/2024', EN], // 13 cannot be a month: the only reading is 13 January... of another date
     ['20240105', EN],
     ['2024-01-05 14:30', EN], // a time in a date column is dropped
@@ -51,7 +53,7 @@ describe('date', () => {
   test.each([
     '2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '31/31/2024', '2024年2月30日', 'Feb 30, 2024',
     '2024-01-05 25:00', 'Jan 5', '1月5日', 'tomorrow', '2024', '12345', 'abc', '0000-01-01', '1899-12-31',
-    '2024-01-05 garbage',
+    '2024-01-05 garbage', '1/5/4',
   ])('%j is not a date', (raw) => {
     expect(parsed('date', raw, EN)).toBe('invalid:invalidDate');
   });
