@@ -58,6 +58,7 @@ function validE164(plusDigits: string): string | null {
 
 /** Reads a phone number; null when it is not a valid one for its country. */
 export function parsePhone(raw: string, ctx: TypeContext): PhoneParts | null {
+  if (raw.length > 80) return null; // no phone number is that long (and keeps huge cells out of the memo)
   const key = ctx.region + '|' + raw;
   const hit = memo.get(key);
   if (hit !== undefined || memo.has(key)) return hit ?? null;
