@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { FIELD_TYPES, defaultContext } from '../../../src/core/fields';
 import { cleaned, DE, EN, parsed, ZH } from './helpers';
 
@@ -141,4 +142,19 @@ describe('percent', () => {
     expect(cleaned('percent', '150%', EN)).toBe('unchanged');
     expect(FIELD_TYPES.percent.numberFormat(EN)).toBe('0.00%');
   });
+});
+
+describe('numbers written the way each region formats them read back exactly', () => {
+  test.each([['en-US', 'US'], ['de-DE', 'DE'], ['fr-FR', 'FR'], ['zh-CN', 'CN'], ['en-GB', 'GB'], ['es-ES', 'ES']])(
+    'Intl %s in region %s', (intlLocale, region) => {
+      const ctx = defaultContext('en', { region });
+      fc.assert(fc.property(
+        fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 0, max: 99 }),
+        (whole, cents) => {
+          const n = whole + Math.sign(whole || 1) * cents / 100;
+          const text = n.toLocaleString(intlLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+          expect(parsed('number', text, ctx)).toEqual(num(Number(n.toFixed(2))));
+        },
+      ), { numRuns: 300 });
+    });
 });
