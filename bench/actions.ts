@@ -5,12 +5,12 @@
  * emulator through the harness; an action whose entry points are missing from dist/Code.js is skipped
  * with a note. What each action means:
  *
- * - `setup`: the spreadsheet holds the N generated clients on its first sheet (loaded as a person pastes,
- *   not counted). A person runs "Set up a new client table" (menuSetUp, template 1 = B2B sales); since
- *   the sheet is not empty the table goes on a new sheet. The person then pastes the N clients into the
- *   new table under its header (columns matched by meaning; the paste itself is the person's, not
- *   counted), which fires one onEdit for the block (one per block of 50,000 rows: PASTE_BLOCK). Measured: menuSetUp + that onEdit, i.e. the cost of
- *   getting N rows into a set-up, checked table. The readable output splits the two.
+ * - `setup`: on a fresh, empty spreadsheet a person runs "Set up a new client table" (menuSetUp,
+ *   template 1 = B2B sales), then pastes the N generated clients under the new table's header (columns
+ *   matched by meaning; the paste itself is the person's, not counted), which fires onEdit (one per block
+ *   of at most 50,000 rows: PASTE_BLOCK). Measured: menuSetUp + those onEdits, i.e. the cost of getting N
+ *   rows into a set-up, checked table; the notes split the two. (Setting up beside an N-row sheet would
+ *   not fit 500,000 × 20 twice under the 10-million-cell limit.) The later actions use this table.
  * - `adopt`: "Adopt this sheet" (menuAdopt, confirmations answered YES) on a fresh spreadsheet holding the
  *   N generated clients as pasted.
  * - `validate-all`: "Check all rows" (menuValidateAll) on the set-up table of N rows.
@@ -34,7 +34,7 @@ export interface SizeState {
   /** The generated table for this size (made once, shared by all actions). */
   readonly table: GeneratedTable;
   readonly columns: readonly ColumnKey[];
-  /** The spreadsheet with the raw table loaded and, after `setup`, the set-up table. */
+  /** The spreadsheet of the set-up table (empty until `setup` runs). */
   env(): Addon;
   /** A fresh spreadsheet holding the raw table (for actions that need it untouched). */
   freshEnv(): Addon;
@@ -81,11 +81,15 @@ function colLetter(n: number): string {
   return s;
 }
 
-/** Runs menuSetUp and pastes the N rows into the new table; returns the onEdit part separately. */
+/**
+ * Runs menuSetUp on the empty spreadsheet and pastes the N rows under the new table's header. Throws when
+ * no table came out (e.g. the add-on refused), so that nothing downstream measures a refusal.
+ */
 function setUpAndFill(s: SizeState, measureParts: boolean): void {
   const addon = s.env();
   const emu: Emulator = addon.emu;
   const before = new Set(emu.sheetNames());
+  const alerts0 = emu.alerts.length;
   emu.queueAnswers(['1']); // the template prompt: 1 = B2B sales
   const setupCpu0 = emu.stats().scriptCpuMs;
   const calls0 = emu.stats().total;
@@ -95,8 +99,12 @@ function setUpAndFill(s: SizeState, measureParts: boolean): void {
   const created = emu.sheetNames().find((n) => !before.has(n));
   const name = created ?? emu.sheetNames()[0] ?? 'Sheet1';
   const width = emu.dataSize(name).columns;
-  const header = emu.view(name, `A1:${colLetter(Math.max(width, 1))}1`)[0]?.map((c) => c.display) ?? [];
+  const header = width > 0 ? (emu.view(name, `A1:${colLetter(width)}1`)[0]?.map((c) => c.display) ?? []) : [];
   const map = mapColumns(header, s.columns);
+  if (map.filter((m) => m >= 0).length < 2) {
+    const alert = emu.alerts.slice(alerts0).map((a) => a.prompt.replace(/\s+/g, ' ')).join(' / ');
+    throw new Error(`menuSetUp made no client table${alert ? ` (alert: ${alert.slice(0, 200)})` : ''}`);
+  }
   emu.activateSheet(name);
   const rows = projectRows(s.table.rows, map);
   for (let at = 0; at < rows.length; at += PASTE_BLOCK) addon.paste(`A${2 + at}`, rows.slice(at, at + PASTE_BLOCK));

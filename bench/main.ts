@@ -9,7 +9,7 @@
  * - service_calls, sim_ms: the emulator's counters and simulated Apps Script clock (DESIGN.md's model);
  * - peak_mb: peak growth of the process's resident memory during the action (bench/measure.ts).
  * `--json` prints exactly one JSON array of those rows on stdout (notes go to stderr); otherwise a
- * readable table and notes (`--by-method`: service calls per method, alerts and toasts too). `--demo [PATH]` writes the playground's demo table instead
+ * readable table and notes with the alerts and toasts each action showed (`--by-method`: service calls per method too). `--demo [PATH]` writes the playground's demo table instead
  * (default dev/playground/demo.csv).
  */
 import { join, resolve } from 'node:path';
@@ -161,9 +161,9 @@ async function main(): Promise<number> {
     for (const n of options.rows) {
       const t0 = performance.now();
       const table: GeneratedTable = generateTable({ rows: n, seed: options.seed });
-      const load = (): Addon => {
+      const load = (withTable: boolean): Addon => {
         if (!factory) throw new Error('no emulator');
-        return factory.create([table.header, ...table.rows]);
+        return factory.create(withTable ? [table.header, ...table.rows] : []);
       };
       let main: Addon | null = null;
       const state: SizeState = {
@@ -171,8 +171,8 @@ async function main(): Promise<number> {
         seed: options.seed,
         table,
         columns: COLUMN_KEYS,
-        env: () => (main ??= load()),
-        freshEnv: load,
+        env: () => (main ??= load(false)),
+        freshEnv: () => load(true),
         tableSheet: null,
         note,
       };
@@ -208,6 +208,8 @@ async function main(): Promise<number> {
           if (options.byMethod && stats) {
             const calls = Object.entries(stats.byMethod).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
             note(`${action.name} @${n} calls: ${calls || 'none'}`);
+          }
+          {
             const oneLine = (t: string) => t.replace(/\s+/g, ' ').slice(0, 160);
             for (const a of addon?.emu.alerts.slice(alerts0) ?? []) note(`${action.name} @${n} ${a.kind} "${oneLine(a.title)}": ${oneLine(a.prompt)} → ${a.answer.button}${a.answer.text !== undefined ? ` "${a.answer.text}"` : ''}`);
             for (const t of addon?.emu.toasts.slice(toasts0) ?? []) note(`${action.name} @${n} toast: ${oneLine(t.message)}`);
