@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { FIELD_TYPES, calendarDate, calendarDateTime, dateToSerial, defaultContext } from '../../../src/core/fields';
 import { cleaned, EN, GB, parsed, ZH } from './helpers';
 
@@ -185,5 +186,32 @@ describe('calendar parts match Intl everywhere (the per-15-minute offset memo is
         expect(`${tz} ${calendarDateTime(new Date(at), tz)}`).toBe(`${tz} ${viaIntl(at, tz)}`);
       }
     }
+  });
+});
+
+describe('every written form of a random date reads back as that date', () => {
+  const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const dim = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  test('valid dates in many forms and regions', () => {
+    fc.assert(fc.property(fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d0) => {
+      const d = Math.min(d0, dim(y, m));
+      const want = { kind: 'date', value: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+      const forms: Array<[string, typeof EN]> = [
+        [`${y}-${m}-${d}`, EN], [`${y}/${m}/${d}`, ZH], [`${y}年${m}月${d}日`, ZH], [`${d} ${MON[m - 1]} ${y}`, GB],
+        [`${MON[m - 1]} ${d}, ${y}`, EN], [`${FULL[m - 1]} ${d}th ${y}`, EN], [`${d}.${m}.${y}`, ZH],
+        [`${m}/${d}/${y}`, EN], [`${d}/${m}/${y}`, GB], [`${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, EN],
+      ];
+      for (const [text, ctx] of forms) expect([text, parsed('date', text, ctx)]).toEqual([text, want]);
+    }), { numRuns: 500 });
+  });
+  test('days past the end of the month are refused in every form', () => {
+    fc.assert(fc.property(fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+      const d = dim(y, m) + 1;
+      if (d > 31) return;
+      for (const text of [`${y}-${m}-${d}`, `${y}年${m}月${d}日`, `${MON[m - 1]} ${d}, ${y}`, `${d}.${m}.${y}`]) {
+        expect([text, parsed('date', text, ZH)]).toEqual([text, 'invalid:invalidDate']);
+      }
+    }), { numRuns: 300 });
   });
 });
