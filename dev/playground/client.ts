@@ -270,6 +270,7 @@ function renderCell(cell: CellOut | undefined, r: number, c: number, width: numb
       s.append(opt);
     }
     s.value = cell.d;
+    if (cell.d === '') s.classList.add('empty');
     s.addEventListener('mousedown', () => selectCell(r, c, false));
     s.addEventListener('change', () => void commitEdit(r, c, s.value));
     d.append(s);
@@ -403,7 +404,7 @@ export function drawChart(ch: ChartOut): SVGSVGElement {
   const horizontal = type === 'BAR';
   const left = horizontal ? Math.min(160, 12 + Math.max(0, ...labels.map((l) => l.length)) * 7) : 44;
   const bottom = horizontal ? 16 : 36;
-  const plotW = W - left - 16;
+  const plotW = W - left - (horizontal ? 44 : 16);
   const plotH = H - top - bottom;
   const n = Math.max(1, labels.length);
   const k = Math.max(1, series.length);

@@ -1,0 +1,186 @@
+/**
+ * Browser tests: the built playground (dist/dev/playground.js, running dist/Code.js on the emulator)
+ * driven in headless Debian Chromium the way a person uses it. One playground and one page for the
+ * whole file; the tests run in order and build on each other like one session:
+ * load → menu opens the sidebar → the sidebar's Apply sets up a table → typing fires onEdit →
+ * a menu's alerts are answered in the page's dialog (and the screenshot for the README is taken).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { parseCsv } from '../../src/cli/csv';
+import { launchBrowser, ROOT, startPlayground, type Playground } from './launch';
+
+jest.setTimeout(120_000);
+
+const DEMO = join(ROOT, 'dev', 'playground', 'demo.csv');
+const FIXTURE = join(ROOT, 'test', 'browser', 'fixtures', 'clients.csv');
+
+let pg: Playground;
+let browser: Browser;
+let page: Page;
+/** Outside requests that went through (the add-on's HTML links Google's add-on stylesheet; the
+ * playground's Content-Security-Policy must block it before anything leaves the machine). */
+const externalLoads: string[] = [];
+let addonCsp = '';
+const pageErrors: string[] = [];
+
+function dataFile(): string {
+  try {
+    readFileSync(DEMO);
+    return DEMO;
+  } catch {
+    return FIXTURE;
+  }
+}
+
+beforeAll(async () => {
+  pg = await startPlayground(['--data', dataFile()]);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  const outside = (url: string) => !url.startsWith(pg.url) && !url.startsWith('data:') && !url.startsWith('about:');
+  page.on('requestfinished', (r) => {
+    if (outside(r.url())) externalLoads.push(r.url());
+  });
+  page.on('response', (r) => {
+    if (/\/html\/\d+$/.test(r.url())) addonCsp = r.headers()['content-security-policy'] ?? '';
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(pg.url);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pg?.stop();
+});
+
+async function runMenu(fn: string): Promise<void> {
+  await page.click('#menu-extensions');
+  await page.hover('#menu-popup [data-menu="ClientFlow"]');
+  await page.click(`.sub-popup [data-fn="${fn}"]`);
+}
+
+/** Column number of the header cell with this text in the frozen header row. */
+async function columnOf(header: string | RegExp): Promise<number> {
+  const cell = page.locator('.cell[data-r="1"]', { hasText: typeof header === 'string' ? new RegExp(`^${header}$`) : header }).first();
+  await cell.waitFor();
+  return Number(await cell.getAttribute('data-c'));
+}
+
+function letter(c: number): string {
+  let s = '';
+  for (let x = c; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+async function idle(): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('#status')?.classList.contains('busy'));
+}
+
+test('the playground loads and shows the table rows under a frozen header', async () => {
+  const rows = parseCsv(readFileSync(dataFile(), 'utf8'));
+  const header = rows[0] ?? [];
+  await page.waitForSelector('.cell[data-a1="A1"]');
+  expect(await page.textContent('.cell[data-a1="B1"]')).toBe(header[1]);
+  // A data row as loaded (a text cell shows exactly what was typed).
+  const name = (rows[1] ?? [])[1] ?? '';
+  expect(await page.textContent('#body .cell[data-a1="B2"]')).toBe(name);
+  // Only the rows in view are in the page (virtualized), yet the sheet is as tall as the data.
+  const rendered = await page.locator('#body .row').count();
+  expect(rendered).toBeGreaterThan(10);
+  expect(rendered).toBeLessThan(rows.length + 50);
+  const last = rows.length; // the last data row's number
+  // Scroll the last data row into view (rows are 24 px high, as in Sheets).
+  await page.locator('#grid').evaluate((g, row) => g.scrollTo(0, (row - 10) * 24), last);
+  await page.waitForSelector(`#body .cell[data-a1="B${last}"]`);
+  expect(await page.textContent(`#body .cell[data-a1="B${last}"]`)).toBe((rows[last - 1] ?? [])[1]);
+  await page.locator('#grid').evaluate((g) => g.scrollTo(0, 0));
+  expect(await page.textContent('#tabs')).toContain('Sheet1');
+});
+
+test('the add-on menu opens the real sidebar, which reaches the add-on through google.script.run', async () => {
+  await runMenu('menuOpenSidebar');
+  await page.waitForSelector('#sidebar:not([hidden])');
+  const frame = page.frameLocator('#sidebar-frame');
+  // The Setup panel only renders after its google.script.run calls (getBootstrap, setup state) answer.
+  await frame.locator('.cf-apply-button').waitFor({ timeout: 60_000 });
+  const width = await page.locator('#sidebar-frame').evaluate((f) => f.getBoundingClientRect().width);
+  expect(width).toBe(300);
+});
+
+test("the sidebar's Apply sets up a table that appears in the grid", async () => {
+  const tabsBefore = await page.locator('#tabs .tab').count();
+  await page.frameLocator('#sidebar-frame').locator('.cf-apply-button').click();
+  // The table goes to a new sheet (Sheet1 holds data), which the add-on activates.
+  await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab').length > n, tabsBefore, { timeout: 90_000 });
+  await idle();
+  const active = (await page.textContent('#tabs .tab.active')) ?? '';
+  expect(active).not.toBe('Sheet1');
+  // The template's header is bold and frozen (it stays in view on scroll), and list columns carry
+  // dropdowns.
+  const nameCol = await columnOf('Name');
+  const head = page.locator(`#frozen .cell[data-a1="${letter(nameCol)}1"]`);
+  expect(await head.evaluate((e) => getComputedStyle(e).fontWeight)).toBe('700');
+  expect(await page.locator('#body .cell select').count()).toBeGreaterThan(0);
+  await page.locator('#grid').evaluate((g) => g.scrollTo(0, 600));
+  await page.waitForSelector('#body .cell[data-a1="A40"]');
+  const headBox = await head.boundingBox();
+  const gridBox = await page.locator('#grid').boundingBox();
+  expect(headBox && gridBox && headBox.y - gridBox.y).toBeLessThan(60);
+  await page.locator('#grid').evaluate((g) => g.scrollTo(0, 0));
+});
+
+test('typing into a cell fires onEdit: the auto fields fill in', async () => {
+  const nameCol = await columnOf('Name');
+  const idCol = await columnOf('Client ID');
+  const updatedCol = await columnOf('Updated');
+  const idCell = `#body .cell[data-a1="${letter(idCol)}2"]`;
+  expect((await page.textContent(idCell)) ?? '').toBe('');
+  await page.click(`#body .cell[data-a1="${letter(nameCol)}2"]`);
+  await page.keyboard.type('Ada Lovelace');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '') !== '', idCell, { timeout: 60_000 });
+  expect(await page.textContent(`#body .cell[data-a1="${letter(nameCol)}2"]`)).toBe('Ada Lovelace');
+  expect(((await page.textContent(`#body .cell[data-a1="${letter(updatedCol)}2"]`)) ?? '').length).toBeGreaterThan(0);
+  // Enter moved the selection down, as in Sheets.
+  expect(await page.textContent('#cellref')).toBe(`${letter(nameCol)}3`);
+});
+
+test("a menu's alerts are answered in the page's dialog and the script carries on", async () => {
+  await page.click('#tabs .tab[data-sheet="Sheet1"]');
+  await page.waitForSelector('#tabs .tab.active[data-sheet="Sheet1"]');
+  const stageCol = await columnOf(/^(阶段|Stage)$/);
+  const stageCell = page.locator(`#body .cell[data-a1="${letter(stageCol)}2"]`);
+  const before = await stageCell.evaluate((e) => e.style.background);
+  await runMenu('menuAdopt');
+  // The script is suspended on its confirmation (YES_NO): the page shows it as a modal dialog.
+  await page.waitForSelector('#overlay:not([hidden]) #dialog [data-button="YES"]', { timeout: 60_000 });
+  expect(await page.textContent('#dialog .message')).toMatch(/阶段|Stage/);
+  await page.click('#dialog [data-button="YES"]');
+  // Any further dialogs (the summary) are answered with their main button.
+  for (let i = 0; i < 5; i++) {
+    await Promise.race([
+      page.waitForSelector('#overlay:not([hidden]) #dialog button.primary', { timeout: 60_000 }),
+      page.waitForFunction(() => !document.querySelector('#status')?.classList.contains('busy') && (document.querySelector('#overlay') as HTMLElement).hidden, null, { timeout: 60_000 }),
+    ]);
+    if (await page.isHidden('#overlay')) break;
+    await page.click('#dialog button.primary');
+  }
+  await idle();
+  // The status line reports the finished run (service calls and simulated time of the whole script).
+  await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').startsWith('menuAdopt:'));
+  // The adopted table now carries the add-on's colors and dropdowns.
+  await page.waitForFunction(([sel, bg]) => (document.querySelector(sel) as HTMLElement | null)?.style.background !== bg, [`#body .cell[data-a1="${letter(stageCol)}2"]`, before] as const);
+  expect(await page.locator(`#body .cell[data-c="${stageCol}"] select`).count()).toBeGreaterThan(0);
+  await page.mouse.move(700, 20);
+  await page.waitForSelector('#tooltip', { state: 'hidden' });
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'docs', 'playground.png') });
+});
+
+test('nothing was requested from outside the machine and the page threw no error', () => {
+  expect(externalLoads).toEqual([]);
+  expect(addonCsp).toContain("default-src 'none'");
+  expect(pageErrors).toEqual([]);
+});
