@@ -98,6 +98,25 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
     .join('');
 }
 
+/** A rule formula written for the cell (anchorRow, anchorCol) in a position-free form: relative parts
+ * become offsets (R[-1]C[0]-like), absolute parts stay. Two cells whose rules have the same form apply
+ * the same rule, wherever each rule was first written (used to group per-cell validations into ranges). */
+export function relativeForm(formula: string, anchorRow: number, anchorCol: number): string {
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      return part.replace(/(^|[^A-Za-z0-9_.$'"])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, pre: string, cAbs: string, col: string, rAbs: string, row: string) => {
+        let c = 0;
+        for (const ch of col.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+        const cs = cAbs ? `C${c}` : `C[${c - anchorCol}]`;
+        const rs = rAbs ? `R${row}` : `R[${Number(row) - anchorRow}]`;
+        return `${pre}${rs}${cs}`;
+      });
+    })
+    .join('');
+}
+
 function toCell(v: unknown): Cell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;

@@ -19,7 +19,7 @@ import { Book } from './context';
 import { serialToDate } from './dates';
 import { displayValue } from './display';
 import { createEnums } from './enums';
-import { FormulaEngine } from './formulas';
+import { FormulaEngine, relativeForm, shiftFormula } from './formulas';
 import { type RangeRef, SheetData } from './model';
 import { RangeImpl } from './range';
 import { type AuthPolicy, enumName, Runtime, ScriptException } from './runtime';
@@ -285,13 +285,22 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       backgrounds.push(b);
       numberFormats.push(nf);
     }
-    // Validations grouped by rule.
+    // Validations grouped by rule: cells hold per-cell copies of rules (as Sheets stores them), so equal
+    // rules are merged back into A1 ranges. A custom formula is compared in its position-free form (the
+    // same rule written for E2 on E2:E500 and for E501 on E501:E1000 is one rule) and printed for the
+    // top-left cell of each range.
     const groups = new Map<string, { dv: AppliedDV; cells: Array<[number, number]> }>();
+    const keys = new Map<object, string>();
     s.validations.rows.forEach((row, r) => {
       row?.forEach((d, c) => {
         if (!d) return;
         const dv = d as AppliedDV;
-        const key = JSON.stringify([dv.criteria, plainArg(dv.args, book.tz, s), dv.allowInvalid, dv.helpText, dv.criteria === 'CUSTOM_FORMULA' ? [dv.anchor.row, dv.anchor.col] : 0]);
+        let key = keys.get(dv);
+        if (key === undefined) {
+          const args = dv.criteria === 'CUSTOM_FORMULA' ? [relativeForm(String(dv.args[0]), dv.anchor.row, dv.anchor.col)] : plainArg(dv.args, book.tz, s);
+          key = JSON.stringify([dv.criteria, args, dv.allowInvalid, dv.helpText]);
+          keys.set(dv, key);
+        }
         let g = groups.get(key);
         if (!g) groups.set(key, (g = { dv, cells: [] }));
         g.cells.push([r, c]);
@@ -299,7 +308,11 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     });
     const validations: SimValidation[] = [];
     for (const g of groups.values()) {
-      for (const box of rectangles(g.cells)) validations.push({ range: boxToA1(box), criteria: g.dv.criteria, args: plainArg(g.dv.args, book.tz, s) as unknown[], allowInvalid: g.dv.allowInvalid, helpText: g.dv.helpText });
+      for (const box of rectangles(g.cells)) {
+        const dv = g.dv;
+        const args = dv.criteria === 'CUSTOM_FORMULA' ? [shiftFormula(String(dv.args[0]), box.row - dv.anchor.row, box.col - dv.anchor.col)] : (plainArg(dv.args, book.tz, s) as unknown[]);
+        validations.push({ range: boxToA1(box), criteria: dv.criteria, args, allowInvalid: dv.allowInvalid, helpText: dv.helpText });
+      }
     }
     const conditionalFormats: SimConditionalFormat[] = s.cfRules.map((d) => ({
       ranges: d.ranges.map((r) => boxToA1(r.box)),

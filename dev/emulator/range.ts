@@ -333,13 +333,17 @@ export class RangeImpl {
   /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setDataValidation(DataValidation) */
   setDataValidation(rule: unknown): GRange {
     const d = this.dvData(rule);
-    const applied: AppliedDV | undefined = d ? { ...d, args: [...d.args], anchor: { row: this.box.row, col: this.box.col } } : undefined;
+    const applied: AppliedDV | undefined = d ? { criteria: d.criteria, args: [...d.args], allowInvalid: d.allowInvalid, helpText: d.helpText, anchor: { row: this.box.row, col: this.box.col } } : undefined;
     return this.fillAll((r, c) => this.sheet.validations.set(r, c, applied));
   }
   setDataValidations(rules: unknown[][]): GRange {
     return this.put(rules, 'rules', (r, c, rule) => {
       const d = this.dvData(rule);
-      this.sheet.validations.set(r, c, d ? { ...d, args: [...d.args], anchor: { row: r + 1, col: c + 1 } } : undefined);
+      // A rule read from a cell (getDataValidations) keeps the cell its formula was written for, so a
+      // read-modify-write round trip leaves every cell checking its own value; a new rule is written for
+      // the cell it is set on.
+      const from = d && 'anchor' in d ? (d as AppliedDV).anchor : null;
+      this.sheet.validations.set(r, c, d ? { criteria: d.criteria, args: [...d.args], allowInvalid: d.allowInvalid, helpText: d.helpText, anchor: from ? { ...from } : { row: r + 1, col: c + 1 } } : undefined);
     });
   }
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
