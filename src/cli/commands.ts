@@ -3,7 +3,7 @@
  * (src/core/infer) and the same parse/normalize as the field types (src/core/fields).
  * Pure: no file or process access here (src/cli/main.ts does that).
  */
-import { fieldType, issueMessage as fieldIssueMessage } from '../core/fields';
+import { cellText, fieldType, issueMessage as fieldIssueMessage } from '../core/fields';
 import type { IssueCode, TypeContext, UserTypeId } from '../core/fields/types';
 import type { Locale } from '../core/i18n';
 import { checkSheet, columnContext, findHeaderRow, inferSheet, type Inference } from '../core/infer';
@@ -91,7 +91,7 @@ export function cleanGrid(grid: string[][], ctx: TypeContext, locale: Locale): {
         if (memo.size < 50000) memo.set(raw, res);
       }
       if (res.status === 'changed') {
-        const to = String(res.value);
+        const to = cellText(res.value);
         if (to === raw) continue;
         out[r][col.column] = to;
         stat.changed++;
