@@ -182,7 +182,10 @@ export class FormulaEngine {
       }
       data[s.name] = grid;
     }
-    this.hf = HyperFormula.buildFromSheets(data, { licenseKey: 'gpl-v3', nullDate: { year: 1899, month: 12, day: 30 }, leapYear1900: false, dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], timeFormats: ['hh:mm', 'hh:mm:ss.sss'], useRegularExpressions: false });
+    // maxRows/maxColumns: HyperFormula refuses sheets past 40,000 rows by default ("Sheet size limit
+    // exceeded"); Sheets allows 10 million cells per spreadsheet and 18,278 columns per sheet.
+    // Ref: https://support.google.com/drive/answer/37603 (10 million cells), HyperFormula ConfigParams.maxRows.
+    this.hf = HyperFormula.buildFromSheets(data, { maxRows: 10_000_000, maxColumns: 18_278, licenseKey: 'gpl-v3', nullDate: { year: 1899, month: 12, day: 30 }, leapYear1900: false, dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], timeFormats: ['hh:mm', 'hh:mm:ss.sss'], useRegularExpressions: false });
     this.hf.addNamedExpression('TRUE', '=TRUE()');
     this.hf.addNamedExpression('FALSE', '=FALSE()');
     this.sheetIds.clear();
