@@ -43,6 +43,7 @@ export class Layer<T> {
     for (const row of this.rows) if (row) row.splice(at, n);
   }
   moveCols(from: number, n: number, to: number): void {
+    if (to > from && to <= from + n) return; // onto itself
     for (const row of this.rows) {
       if (!row) continue;
       while (row.length < Math.max(from + n, to)) row.push(undefined);
@@ -189,6 +190,7 @@ export class SheetData {
     this.dirty();
   }
   moveCols(from0: number, n: number, to0: number): void {
+    if (to0 > from0 && to0 <= from0 + n) return; // onto itself
     for (const row of this.values) {
       while (row.length < Math.max(from0 + n, to0)) row.push('');
       const moved = row.splice(from0, n);

@@ -12,7 +12,8 @@ import { SheetData, type ChartData, type RangeRef } from './model';
 import { ChartImpl, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
 import { RANGE_API, RangeImpl, rangeAt } from './range';
 import { enumName, type Runtime, ScriptException } from './runtime';
-import { makeDVBuilder } from './validation';
+import { deleteMap, type DimMap, insertMap, mapBox, moveMap, rewriteRefs, rewriteRuleFormula } from './refs';
+import { type AppliedDV, makeDVBuilder } from './validation';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -38,28 +39,6 @@ export const SPREADSHEET_APP_PROPS = ['DataValidationCriteria', 'BooleanCriteria
 
 function sheetNameError(name: string): ScriptException {
   return new ScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
-}
-
-/** Adjusts rule/protection/chart/banding boxes after rows or columns move (as Sheets does). */
-function shiftBox(b: Box, dim: 'row' | 'col', at1: number, delta: number): Box | null {
-  const start = dim === 'row' ? b.row : b.col;
-  const len = dim === 'row' ? b.rows : b.cols;
-  let s = start;
-  let l = len;
-  if (delta > 0) {
-    if (at1 <= start) s += delta;
-    else if (at1 < start + len) l += delta;
-  } else {
-    const n = -delta;
-    const delEnd = at1 + n; // exclusive
-    const end = start + len; // exclusive
-    const keepBefore = Math.max(0, Math.min(end, at1) - start);
-    const keepAfter = Math.max(0, end - Math.max(start, delEnd));
-    l = keepBefore + keepAfter;
-    s = start < at1 ? start : Math.max(at1, start - n);
-    if (l <= 0) return null;
-  }
-  return dim === 'row' ? { ...b, row: s, rows: l } : { ...b, col: s, cols: l };
 }
 
 export class SheetImpl {
@@ -104,21 +83,42 @@ export class SheetImpl {
   getMaxColumns(): number { return this.data.maxCols; }
 
   // ---- rows and columns ----
-  private shiftAll(dim: 'row' | 'col', at1: number, delta: number): void {
+  /**
+   * After rows/columns of this sheet were inserted, deleted or moved (the cell store already moved):
+   * rule, chart, protection, banding, merge and metadata ranges follow their cells, and A1 references
+   * in cell formulas and rule formulas on every sheet are rewritten (see ./refs.ts).
+   */
+  private shiftAll(map: DimMap): void {
     const s = this.data;
     const move = (ref: RangeRef): RangeRef | null => {
       if (ref.sheet !== s) return ref;
-      const b = shiftBox(ref.box, dim, at1, delta);
+      const b = mapBox(ref.box, map);
       return b ? { sheet: ref.sheet, box: b } : null;
     };
     for (const sh of this.book.sheets) {
-      for (const rule of sh.cfRules) rule.ranges = rule.ranges.map(move).filter((r): r is RangeRef => r !== null);
+      // Cell formulas.
+      if (sh.formulas.size) {
+        for (const [k, f] of sh.formulas) {
+          const g = rewriteRefs(f, { home: sh.name, changed: s.name, map });
+          if (g !== f) sh.formulas.set(k, g);
+        }
+      }
+      // Conditional formats: ranges follow their cells; a custom formula stays written for the first cell.
+      for (const rule of sh.cfRules) {
+        const first = rule.ranges[0]?.box;
+        rule.ranges = rule.ranges.map(move).filter((r): r is RangeRef => r !== null);
+        const now = rule.ranges[0]?.box;
+        if (first && now && rule.condition?.type === 'CUSTOM_FORMULA') {
+          rule.condition.args = [rewriteRuleFormula(String(rule.condition.args[0]), sh.name, s.name, map, first, now), ...rule.condition.args.slice(1)];
+        }
+      }
       sh.cfRules = sh.cfRules.filter((r) => r.ranges.length > 0);
       for (const ch of sh.charts) ch.ranges = ch.ranges.map(move).filter((r): r is RangeRef => r !== null);
+      this.shiftValidations(sh, map, move);
     }
     s.protections = s.protections.filter((p) => {
       if (!p.box) return true;
-      const b = shiftBox(p.box, dim, at1, delta);
+      const b = mapBox(p.box, map);
       if (b) p.box = b;
       return b !== null;
     });
@@ -127,16 +127,41 @@ export class SheetImpl {
       if (r) bd.range = r;
       return r !== null;
     });
-    s.merges = s.merges.map((m) => shiftBox(m, dim, at1, delta)).filter((m): m is Box => m !== null);
+    s.merges = s.merges.map((m) => mapBox(m, map)).filter((m): m is Box => m !== null);
     for (const m of this.book.metadata) {
       if (m.sheet === s && m.box) {
-        const b = shiftBox(m.box, dim, at1, delta);
+        const b = mapBox(m.box, map);
         if (b) m.box = b;
         else m.removed = true;
       }
     }
     this.book.metadata = this.book.metadata.filter((m) => !m.removed);
     this.book.changed(s);
+  }
+  /** Validation rules of `sh` (per-cell copies, already moved with their cells): each rule's first cell
+   * and custom formula follow the edit; a list-from-range rule's range follows its cells. */
+  private shiftValidations(sh: SheetData, map: DimMap, move: (ref: RangeRef) => RangeRef | null): void {
+    if (sh.validations.isEmpty()) return;
+    const s = this.data;
+    const seen = new Set<object>();
+    for (const row of sh.validations.rows) {
+      if (!row) continue;
+      for (const d of row) {
+        if (!d || seen.has(d)) continue;
+        seen.add(d);
+        const dv = d as AppliedDV;
+        if (dv.criteria === 'CUSTOM_FORMULA') {
+          const old = dv.anchor;
+          const now = sh === s ? { row: map.dim === 'row' ? map.clamp(old.row) : old.row, col: map.dim === 'col' ? map.clamp(old.col) : old.col } : old;
+          dv.args = [rewriteRuleFormula(String(dv.args[0]), sh.name, s.name, map, old, now), ...dv.args.slice(1)];
+          dv.anchor = now;
+        } else if (dv.criteria === 'VALUE_IN_RANGE') {
+          const ref = dv.args[0] as RangeRef;
+          const r = move(ref);
+          if (r) dv.args = [r, ...dv.args.slice(1)];
+        }
+      }
+    }
   }
   private checkRow(r: number): void {
     if (!Number.isInteger(r) || r < 1 || r > this.data.maxRows) throw new ScriptException('Those rows are out of bounds.');
@@ -147,13 +172,13 @@ export class SheetImpl {
   insertRowsBefore(before: number, n: number): GSheet {
     this.checkRow(before);
     this.data.insertRows(before - 1, n);
-    this.shiftAll('row', before, n);
+    this.shiftAll(insertMap('row', before, n));
     return this.proxy;
   }
   insertRowsAfter(after: number, n: number): GSheet {
     this.checkRow(after);
     this.data.insertRows(after, n);
-    this.shiftAll('row', after + 1, n);
+    this.shiftAll(insertMap('row', after + 1, n));
     return this.proxy;
   }
   insertRows(before: number, n = 1): void { this.insertRowsBefore(before, n); }
@@ -165,19 +190,19 @@ export class SheetImpl {
     if (position + n - 1 > this.data.maxRows) throw new ScriptException('Those rows are out of bounds.');
     if (n >= this.data.maxRows) throw new ScriptException('You can\'t delete all the rows on the sheet.');
     this.data.deleteRows(position - 1, n);
-    this.shiftAll('row', position, -n);
+    this.shiftAll(deleteMap('row', position, n));
   }
   deleteRow(position: number): GSheet { this.deleteRows(position, 1); return this.proxy; }
   insertColumnsBefore(before: number, n: number): GSheet {
     this.checkCol(before);
     this.data.insertCols(before - 1, n);
-    this.shiftAll('col', before, n);
+    this.shiftAll(insertMap('col', before, n));
     return this.proxy;
   }
   insertColumnsAfter(after: number, n: number): GSheet {
     this.checkCol(after);
     this.data.insertCols(after, n);
-    this.shiftAll('col', after + 1, n);
+    this.shiftAll(insertMap('col', after + 1, n));
     return this.proxy;
   }
   insertColumns(before: number, n = 1): void { this.insertColumnsBefore(before, n); }
@@ -188,7 +213,7 @@ export class SheetImpl {
     if (position + n - 1 > this.data.maxCols) throw new ScriptException('Those columns are out of bounds.');
     if (n >= this.data.maxCols) throw new ScriptException('You can\'t delete all the columns on the sheet.');
     this.data.deleteCols(position - 1, n);
-    this.shiftAll('col', position, -n);
+    this.shiftAll(deleteMap('col', position, n));
   }
   deleteColumn(position: number): GSheet { this.deleteColumns(position, 1); return this.proxy; }
   /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#moveColumns(Range,Integer) */
@@ -197,7 +222,7 @@ export class SheetImpl {
     if (ref.sheet !== this.data) throw new ScriptException('Invalid argument: columnSpec');
     this.checkCol(destinationIndex);
     this.data.moveCols(ref.box.col - 1, ref.box.cols, destinationIndex - 1);
-    this.book.changed(this.data);
+    this.shiftAll(moveMap('col', ref.box.col, ref.box.cols, destinationIndex));
   }
 
   setFrozenRows(n: number): void { this.data.frozenRows = n; }
