@@ -278,9 +278,23 @@ export interface MetadataData {
   key: string;
   value: string | null;
   visibility: string;
-  /** Where it is attached: the spreadsheet, a sheet, or a row/column range of a sheet. */
+  /** Where it is attached: the spreadsheet (sheet null), a sheet (span null), or whole rows / whole
+   * columns of a sheet. A row or column location is kept as such whatever the sheet's size becomes,
+   * and moves with its rows/columns. Ref: https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-location */
   sheet: SheetData | null;
-  box: Box | null;
+  span: MetadataSpan | null;
   removed: boolean;
+}
+
+/** 1-based first row/column and count of a ROW or COLUMN metadata location. */
+export interface MetadataSpan {
+  dim: 'ROW' | 'COLUMN';
+  start: number;
+  count: number;
+}
+
+/** The whole-row or whole-column range of a span, at the sheet's current size. */
+export function spanBox(sheet: SheetData, span: MetadataSpan): Box {
+  return span.dim === 'COLUMN' ? { row: 1, col: span.start, rows: sheet.maxRows, cols: span.count } : { row: span.start, col: 1, rows: span.count, cols: sheet.maxCols };
 }
 

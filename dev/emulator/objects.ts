@@ -6,7 +6,7 @@
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata
  */
 import type { Ctx } from './context';
-import type { BandingData, ChartData, MetadataData, ProtectionData, RangeRef } from './model';
+import { type BandingData, type ChartData, type MetadataData, type ProtectionData, type RangeRef, spanBox } from './model';
 import { enumName, ScriptException } from './runtime';
 
 type GS = typeof GoogleAppsScript.Spreadsheet;
@@ -259,13 +259,14 @@ export class MetadataImpl {
   getLocation(): unknown {
     const d = this.data;
     const ctx = this.ctx;
-    const type = d.sheet === null ? 'SPREADSHEET' : d.box === null ? 'SHEET' : d.box.rows === d.sheet.maxRows ? 'COLUMN' : 'ROW';
+    const type = d.sheet === null ? 'SPREADSHEET' : d.span === null ? 'SHEET' : d.span.dim;
+    const box = d.sheet && d.span ? spanBox(d.sheet, d.span) : null;
     return ctx.rt.wrap('DeveloperMetadataLocation', {
       getLocationType: () => (ctx.enums.DeveloperMetadataLocationType as Record<string, unknown>)[type],
       getSheet: () => (d.sheet ? ctx.sheet(d.sheet) : null),
       getSpreadsheet: () => (d.sheet ? null : ctx.spreadsheet()),
-      getRow: () => (d.sheet && d.box && type === 'ROW' ? ctx.range(d.sheet, d.box) : null),
-      getColumn: () => (d.sheet && d.box && type === 'COLUMN' ? ctx.range(d.sheet, d.box) : null),
+      getRow: () => (d.sheet && box && type === 'ROW' ? ctx.range(d.sheet, box) : null),
+      getColumn: () => (d.sheet && box && type === 'COLUMN' ? ctx.range(d.sheet, box) : null),
     }, { methods: ['getLocationType', 'getSheet', 'getSpreadsheet', 'getRow', 'getColumn'] });
   }
 }

@@ -7,7 +7,7 @@ import { makeDataValidation, type AppliedDV } from './validation';
 import type { Ctx } from './context';
 import { dateToSerial, serialToDate } from './dates';
 import { displayValue } from './display';
-import type { DVData, SheetData } from './model';
+import { type DVData, type MetadataSpan, type SheetData, spanBox } from './model';
 import { makeBanding, makeMetadata, makeProtection, overlaps } from './objects';
 import { enumName, ScriptException } from './runtime';
 import { type Cell, DEFAULT_FORMAT, isDateFormat, localeInfo, parseTyped, surelyText } from './values';
@@ -411,11 +411,19 @@ export class RangeImpl {
     if (typeof value === 'string') val = value;
     else if (value !== undefined && value !== null) vis = enumName(value);
     if (visibility !== undefined) vis = enumName(visibility);
-    this.ctx.book.metadata.push({ id: this.ctx.book.nextId++, key: String(key), value: val, visibility: vis, sheet: this.sheet, box: { ...this.box }, removed: false });
+    const span: MetadataSpan = wholeCols ? { dim: 'COLUMN', start: this.box.col, count: this.box.cols } : { dim: 'ROW', start: this.box.row, count: this.box.rows };
+    this.ctx.book.metadata.push({ id: this.ctx.book.nextId++, key: String(key), value: val, visibility: vis, sheet: this.sheet, span, removed: false });
     return this.proxy;
   }
+  /** Metadata whose row/column location is exactly this range (e.g. 'C:C' for column C). */
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
-    return this.ctx.book.metadata.filter((m) => m.sheet === this.sheet && m.box && m.box.row === this.box.row && m.box.col === this.box.col && m.box.rows === this.box.rows && m.box.cols === this.box.cols).map((m) => makeMetadata(this.ctx, m));
+    return this.ctx.book.metadata
+      .filter((m) => {
+        if (m.sheet !== this.sheet || !m.span) return false;
+        const b = spanBox(this.sheet, m.span);
+        return b.row === this.box.row && b.col === this.box.col && b.rows === this.box.rows && b.cols === this.box.cols;
+      })
+      .map((m) => makeMetadata(this.ctx, m));
   }
 }
 

@@ -128,12 +128,16 @@ export class SheetImpl {
       return r !== null;
     });
     s.merges = s.merges.map((m) => mapBox(m, map)).filter((m): m is Box => m !== null);
+    // Row metadata follows row edits, column metadata column edits; deleted with its rows/columns.
+    // Ref: https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.developerMetadata
+    // ("if developer metadata is associated with row 5 and another row is then subsequently inserted
+    // above row 5, that original metadata is still associated with the row it was first associated
+    // with (what is now row 6). If the associated object is deleted its metadata is deleted too.")
     for (const m of this.book.metadata) {
-      if (m.sheet === s && m.box) {
-        const b = mapBox(m.box, map);
-        if (b) m.box = b;
-        else m.removed = true;
-      }
+      if (m.sheet !== s || !m.span || (m.span.dim === 'ROW') !== (map.dim === 'row')) continue;
+      const next = map.span(m.span.start, m.span.start + m.span.count - 1);
+      if (next) m.span = { dim: m.span.dim, start: next[0], count: next[1] - next[0] + 1 };
+      else m.removed = true;
     }
     this.book.metadata = this.book.metadata.filter((m) => !m.removed);
     this.book.changed(s);
@@ -313,11 +317,11 @@ export class SheetImpl {
     if (typeof value === 'string') val = value;
     else if (value !== undefined && value !== null) vis = enumName(value);
     if (visibility !== undefined) vis = enumName(visibility);
-    this.book.metadata.push({ id: this.book.nextId++, key: String(key), value: val, visibility: vis, sheet: this.data, box: null, removed: false });
+    this.book.metadata.push({ id: this.book.nextId++, key: String(key), value: val, visibility: vis, sheet: this.data, span: null, removed: false });
     return this.proxy;
   }
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
-    return this.book.metadata.filter((m) => m.sheet === this.data && m.box === null).map((m) => makeMetadata(this.ctx, m));
+    return this.book.metadata.filter((m) => m.sheet === this.data && m.span === null).map((m) => makeMetadata(this.ctx, m));
   }
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     return makeFinder(this.ctx, (m) => m.sheet === this.data);
@@ -434,7 +438,7 @@ export class SpreadsheetImpl {
     if (typeof value === 'string') val = value;
     else if (value !== undefined && value !== null) vis = enumName(value);
     if (visibility !== undefined) vis = enumName(visibility);
-    this.book.metadata.push({ id: this.book.nextId++, key: String(key), value: val, visibility: vis, sheet: null, box: null, removed: false });
+    this.book.metadata.push({ id: this.book.nextId++, key: String(key), value: val, visibility: vis, sheet: null, span: null, removed: false });
     return this.proxy;
   }
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
