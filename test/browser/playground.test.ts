@@ -74,6 +74,11 @@ function letter(c: number): string {
   return s;
 }
 
+/** A cell's text, read in one step (the grid re-renders rows as it scrolls and refreshes). */
+function cellText(a1: string): Promise<string | null> {
+  return page.evaluate((ref) => document.querySelector(`.cell[data-a1="${ref}"]`)?.textContent ?? null, a1);
+}
+
 async function idle(): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('#status')?.classList.contains('busy'));
 }
@@ -82,10 +87,10 @@ test('the playground loads and shows the table rows under a frozen header', asyn
   const rows = parseCsv(readFileSync(dataFile(), 'utf8'));
   const header = rows[0] ?? [];
   await page.waitForSelector('.cell[data-a1="A1"]');
-  expect(await page.textContent('.cell[data-a1="B1"]')).toBe(header[1]);
+  expect(await cellText('B1')).toBe(header[1]);
   // A data row as loaded (a text cell shows exactly what was typed).
   const name = (rows[1] ?? [])[1] ?? '';
-  expect(await page.textContent('#body .cell[data-a1="B2"]')).toBe(name);
+  expect(await cellText('B2')).toBe(name);
   // Only the rows in view are in the page (virtualized), yet the sheet is as tall as the data.
   const rendered = await page.locator('#body .row').count();
   expect(rendered).toBeGreaterThan(10);
@@ -94,7 +99,7 @@ test('the playground loads and shows the table rows under a frozen header', asyn
   // Scroll the last data row into view (rows are 24 px high, as in Sheets).
   await page.locator('#grid').evaluate((g, row) => g.scrollTo(0, (row - 10) * 24), last);
   await page.waitForSelector(`#body .cell[data-a1="B${last}"]`);
-  expect(await page.textContent(`#body .cell[data-a1="B${last}"]`)).toBe((rows[last - 1] ?? [])[1]);
+  expect(await cellText(`B${last}`)).toBe((rows[last - 1] ?? [])[1]);
   await page.locator('#grid').evaluate((g) => g.scrollTo(0, 0));
   expect(await page.textContent('#tabs')).toContain('Sheet1');
 });
@@ -115,14 +120,14 @@ test("the sidebar's Apply sets up a table that appears in the grid", async () =>
   // The table goes to a new sheet (Sheet1 holds data), which the add-on activates.
   await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab').length > n, tabsBefore, { timeout: 90_000 });
   await idle();
-  const active = (await page.textContent('#tabs .tab.active')) ?? '';
-  expect(active).not.toBe('Sheet1');
-  // The template's header is bold and frozen (it stays in view on scroll), and list columns carry
-  // dropdowns.
+  // The new sheet is shown; the template's header is bold and frozen, and list columns carry dropdowns.
+  await page.waitForFunction(() => {
+    const active = document.querySelector('#tabs .tab.active')?.textContent;
+    const head = [...document.querySelectorAll<HTMLElement>('#frozen .cell')].find((e) => e.textContent === 'Name');
+    return active !== 'Sheet1' && head !== undefined && getComputedStyle(head).fontWeight === '700' && document.querySelector('#body .cell select') !== null;
+  });
   const nameCol = await columnOf('Name');
   const head = page.locator(`#frozen .cell[data-a1="${letter(nameCol)}1"]`);
-  expect(await head.evaluate((e) => getComputedStyle(e).fontWeight)).toBe('700');
-  expect(await page.locator('#body .cell select').count()).toBeGreaterThan(0);
   await page.locator('#grid').evaluate((g) => g.scrollTo(0, 600));
   await page.waitForSelector('#body .cell[data-a1="A40"]');
   const headBox = await head.boundingBox();
@@ -136,23 +141,41 @@ test('typing into a cell fires onEdit: the auto fields fill in', async () => {
   const idCol = await columnOf('Client ID');
   const updatedCol = await columnOf('Updated');
   const idCell = `#body .cell[data-a1="${letter(idCol)}2"]`;
-  expect((await page.textContent(idCell)) ?? '').toBe('');
+  expect(await cellText(`${letter(idCol)}2`)).toBe('');
   await page.click(`#body .cell[data-a1="${letter(nameCol)}2"]`);
   await page.keyboard.type('Ada Lovelace');
   await page.keyboard.press('Enter');
   await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '') !== '', idCell, { timeout: 60_000 });
-  expect(await page.textContent(`#body .cell[data-a1="${letter(nameCol)}2"]`)).toBe('Ada Lovelace');
-  expect(((await page.textContent(`#body .cell[data-a1="${letter(updatedCol)}2"]`)) ?? '').length).toBeGreaterThan(0);
+  expect(await cellText(`${letter(nameCol)}2`)).toBe('Ada Lovelace');
+  expect((await cellText(`${letter(updatedCol)}2`))?.length).toBeGreaterThan(0);
   // Enter moved the selection down, as in Sheets.
   expect(await page.textContent('#cellref')).toBe(`${letter(nameCol)}3`);
+});
+
+test('pasting a block fires one onEdit for the whole block', async () => {
+  const nameCol = await columnOf('Name');
+  const idCol = await columnOf('Client ID');
+  await page.click(`#body .cell[data-a1="${letter(nameCol)}3"]`);
+  // What Sheets puts on the clipboard for two cells of a column: tab-separated text.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, 'Grace Hopper\nAlan Turing\n');
+  const id4 = `#body .cell[data-a1="${letter(idCol)}4"]`;
+  await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '') !== '', id4, { timeout: 60_000 });
+  expect(await cellText(`${letter(nameCol)}3`)).toBe('Grace Hopper');
+  expect(await cellText(`${letter(nameCol)}4`)).toBe('Alan Turing');
+  const ids = await Promise.all([2, 3, 4].map((r) => cellText(`${letter(idCol)}${r}`)));
+  expect(new Set(ids).size).toBe(3); // three clients, three different IDs
+  await page.waitForFunction(() => /^paste [A-Z]+3: /.test(document.querySelector('#status')?.textContent ?? ''));
 });
 
 test("a menu's alerts are answered in the page's dialog and the script carries on", async () => {
   await page.click('#tabs .tab[data-sheet="Sheet1"]');
   await page.waitForSelector('#tabs .tab.active[data-sheet="Sheet1"]');
   const stageCol = await columnOf(/^(阶段|Stage)$/);
-  const stageCell = page.locator(`#body .cell[data-a1="${letter(stageCol)}2"]`);
-  const before = await stageCell.evaluate((e) => e.style.background);
+  const before = await page.evaluate((ref) => document.querySelector<HTMLElement>(`.cell[data-a1="${ref}"]`)?.style.background ?? '', `${letter(stageCol)}2`);
   await runMenu('menuAdopt');
   // The script is suspended on its confirmation (YES_NO): the page shows it as a modal dialog.
   await page.waitForSelector('#overlay:not([hidden]) #dialog [data-button="YES"]', { timeout: 60_000 });
@@ -173,6 +196,20 @@ test("a menu's alerts are answered in the page's dialog and the script carries o
   // The adopted table now carries the add-on's colors and dropdowns.
   await page.waitForFunction(([sel, bg]) => (document.querySelector(sel) as HTMLElement | null)?.style.background !== bg, [`#body .cell[data-a1="${letter(stageCol)}2"]`, before] as const);
   expect(await page.locator(`#body .cell[data-c="${stageCol}"] select`).count()).toBeGreaterThan(0);
+  // For the README: a wider window, scrolled so the colored list columns (channel, owner, stage) show.
+  await page.setViewportSize({ width: 1680, height: 900 });
+  await page.locator('#grid').evaluate((g, col) => {
+    // Scroll by whole columns (as Sheets does) until the stage column fits.
+    const heads = [...g.querySelectorAll<HTMLElement>('.cell[data-r="1"]')];
+    const x = (c: number) => {
+      const cell = heads.find((h) => h.dataset.c === String(c));
+      return cell ? cell.offsetLeft : 0;
+    };
+    const stageRight = x(col + 1) || x(col) + 120;
+    let c = 1;
+    while (c < col && stageRight - x(c) > g.clientWidth - 46) c += 1;
+    g.scrollLeft = x(c) - x(1);
+  }, stageCol);
   await page.mouse.move(700, 20);
   await page.waitForSelector('#tooltip', { state: 'hidden' });
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
