@@ -243,7 +243,8 @@ export async function startPlayground(argv: string[]): Promise<{ server: http.Se
   }
   let dataFile: string;
   if (opts.data !== null) {
-    dataFile = resolve(process.cwd(), opts.data);
+    // `npm start -- --data FILE` runs in the package folder; INIT_CWD is where the person typed it.
+    dataFile = resolve(process.env.INIT_CWD ?? process.cwd(), opts.data);
     if (!existsSync(dataFile)) usage(`cannot read --data ${opts.data}: no such file`);
   } else {
     dataFile = join(root, 'dev', 'playground', 'demo.csv');
@@ -360,6 +361,8 @@ if (isMainThread) {
     ({ url, stop }) => {
       console.log(`ClientFlow playground: ${url}`);
       const quit = () => {
+        // A worker suspended on a dialog is terminated too; do not wait on it for long.
+        setTimeout(() => process.exit(0), 2000).unref();
         void stop().then(() => process.exit(0));
       };
       process.on('SIGINT', quit);
