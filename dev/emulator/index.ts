@@ -8,10 +8,12 @@
  * Spreadsheet, SpreadsheetApp), validation.ts, conditional.ts, objects.ts (protection, charts, banding,
  * developer metadata), services.ts (Ui, HtmlService, Properties, Lock, Cache, Session, Utilities, Logger).
  *
- * Known gaps: formula references are not rewritten when rows/columns are inserted or deleted (rule,
- * protection, chart, banding, merge and metadata ranges are); arrays returned to a vm-hosted script are
- * this realm's arrays (Array.isArray holds, `instanceof Array` does not; Dates and Errors are fixed up
- * by the harness); pasting into a rejecting validation is not refused (typing is).
+ * refs.ts: what inserting, deleting and moving rows/columns does to references (cell formulas, rule
+ * formulas, ranges of rules/charts/protections/bandings/merges, row/column metadata).
+ *
+ * Known gaps: arrays returned to a vm-hosted script are this realm's arrays (the harness makes
+ * `instanceof Array` hold in the script's context; `x.constructor === Array` does not); named ranges
+ * and R1C1 references are not rewritten on structural edits.
  */
 import { type Box, boxToA1, parseA1, splitSheet } from './a1';
 import { ruleMatches } from './conditional';
@@ -338,7 +340,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       const r = box.row - 1;
       const c = box.col - 1;
       const old = scriptValue(s, r, c).raw;
-      const before = { v: s.getValue(r, c), f: s.formula(r, c), fmt: s.formats.get(r, c) };
+      const before = { v: s.getValue(r, c), f: s.formula(r, c), fmt: s.formats.get(r, c), rows: s.maxRows, cols: s.maxCols };
       personWrite(s, { ...box, rows: 1, cols: 1 }, [[value]]);
       const dv = s.validations.get(r, c) as AppliedDV | undefined;
       if (dv && !dv.allowInvalid) {
@@ -347,6 +349,8 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
           s.setValue(r, c, before.v);
           s.setFormula(r, c, before.f);
           s.formats.set(r, c, before.fmt);
+          s.maxRows = before.rows;
+          s.maxCols = before.cols;
           book.changed(s);
           throw new EditRejected(dv.helpText ?? `Input must fall within specified range`);
         }
@@ -356,7 +360,33 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     pasteValues(a1: string, values: string[][], sheetName?: string) {
       const { sheet: s, box } = boxOf(sheetName === undefined ? book.active : sheetOf(sheetName), a1);
       const full = { row: box.row, col: box.col, rows: values.length, cols: Math.max(1, ...values.map((r) => r.length)) };
+      // A paste is one edit: when a pasted value breaks a rule that rejects invalid input, the whole
+      // paste is refused with the rule's message and nothing changes (no onEdit), as typing is refused.
+      // Ref: https://support.google.com/docs/answer/186103 ("If the data is invalid: Reject the input").
+      // No reference found documents partial pastes; all-or-nothing is the strict reading.
+      const before: Array<{ r: number; c: number; v: Cell; f: string | undefined; fmt: string | undefined }> = [];
+      values.forEach((row, i) => row.forEach((_v, j) => {
+        const r = full.row - 1 + i;
+        const c = full.col - 1 + j;
+        before.push({ r, c, v: s.getValue(r, c), f: s.formula(r, c), fmt: s.formats.get(r, c) });
+      }));
+      const grown = { rows: s.maxRows, cols: s.maxCols };
       personWrite(s, full, values);
+      if (!s.validations.isEmpty()) {
+        for (const b of before) {
+          const dv = s.validations.get(b.r, b.c) as AppliedDV | undefined;
+          if (!dv || dv.allowInvalid || isValid(wb, dv, s, b.r, b.c, scriptValue(s, b.r, b.c).raw)) continue;
+          for (const x of before) {
+            s.setValue(x.r, x.c, x.v);
+            s.setFormula(x.r, x.c, x.f);
+            s.formats.set(x.r, x.c, x.fmt);
+          }
+          s.maxRows = grown.rows;
+          s.maxCols = grown.cols;
+          book.changed(s);
+          throw new EditRejected(dv.helpText ?? 'Input must fall within specified range');
+        }
+      }
       if (full.rows === 1 && full.cols === 1) return editEvent(s, full, { value: scriptValue(s, full.row - 1, full.col - 1).raw, old: '' });
       return editEvent(s, full);
     },
