@@ -1,8 +1,10 @@
 /**
  * "Adopt this sheet": a sheet that already holds clients becomes a ClientFlow table without any of its
- * values changing. Flow (DESIGN.md): one batched read → core inference → confirm (alert, YES/NO) →
- * apply validation, formats, colors (the set-up's applyTable) → save the schema → report and highlight
- * the cells that do not fit (never altering them).
+ * values changing. Flow (DESIGN.md): one batched read → core inference → a *mapping* (per column:
+ * adopted or left alone, role, type, required, options; src/addon/adoptMapping.ts) → confirm (menu:
+ * an alert, YES/NO; sidebar: the Adopt panel, where the user can edit the mapping) → applyAdoptMapping,
+ * shared by both: apply validation, formats, colors (the set-up's applyTable) → save the schema →
+ * report and highlight the cells that do not fit (never altering them).
  *
  * Service calls do not grow with rows: the read is getValues/getFormulas/getNumberFormats of one block,
  * plus getMergedRanges of the top rows; the apply is per column; the highlight is one conditional-format
@@ -10,9 +12,11 @@
  */
 import { regionFromLocale, fieldType, defaultContext } from '../core/fields';
 import type { CellValue, TypeContext } from '../core/fields/types';
-import { t, type Locale } from '../core/i18n';
+import type { IssueCode } from '../core/fields/types';
+import { t, type Locale, type MessageKey, type Params } from '../core/i18n';
 import { adopted, inferSheet, toSchema, type Inference, type MergedBlock } from '../core/infer';
-import { confirmText, doneText } from '../core/infer/report';
+import { cellA1, confirmText, doneText, sortIssues } from '../core/infer/report';
+import { checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../core/api/adopt';
 import { resolveLayout, type Layout } from '../core/plan/layout';
 import { RULE_COLORS, INVALID_RULE_KINDS, markedFormula, type RulePlan } from '../core/plan/rules';
 import { validateRows, type CellIssue } from '../core/plan/validate';
@@ -21,6 +25,7 @@ import { applyTable, readColumnMetadata, replaceRules } from './apply';
 import { loadConfig, saveConfig } from './config-store';
 import { UserError } from './serve';
 import { keepFormatColumns } from './adoptFormats';
+import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from './adoptMapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -179,11 +184,21 @@ function alert(ui: GoogleAppsScript.Base.Ui, locale: Locale, message: string): v
   ui.alert(t(locale, 'adopt.title'), message, ui.ButtonSet.OK);
 }
 
-/** The whole action. Returns the final report text (also shown in an alert), or null when cancelled. */
-export function adoptActiveSheet(locale: Locale): string | null {
-  const ui = SpreadsheetApp.getUi();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getActiveSheet();
+/** One adopt, read and inferred: everything needed to preview, confirm and apply a mapping. */
+export interface AdoptPlan extends AdoptBasis {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  sheet: Sheet;
+  read: AdoptRead;
+  /** 1-based header row. */
+  headerRow: number;
+  existing: TableSchema | null;
+}
+
+/**
+ * The batched read of a sheet, its inference, and the schema adopting it would apply (merged with an
+ * earlier adopt or set-up of the same sheet). Throws a UserError for a sheet that cannot be adopted.
+ */
+export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: Sheet, locale: Locale): AdoptPlan {
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
   if (lastRow === 0 || lastCol === 0) throw new UserError('adopt.error.empty');
@@ -191,9 +206,10 @@ export function adoptActiveSheet(locale: Locale): string | null {
     throw new UserError('adopt.error.tooLarge', { cells: (lastRow * lastCol).toLocaleString('en-US'), limit: ADOPT_MAX_CELLS.toLocaleString('en-US') });
   }
   const read = readSheet(sheet, lastRow, lastCol, ss);
+  const sheetId = sheet.getSheetId();
 
   const stored = loadConfig();
-  const existing = stored.ok && stored.schema.location?.sheetId === sheet.getSheetId() ? stored.schema : null;
+  const existing = stored.ok && stored.schema.location?.sheetId === sheetId ? stored.schema : null;
   const ctx: TypeContext = existing
     ? defaultContext(existing.locale, { region: existing.region, dateOrder: existing.dateOrder, currency: existing.currency, timeZone: read.timeZone })
     : defaultContext(locale, { region: regionFromLocale(read.spreadsheetLocale), timeZone: read.timeZone });
@@ -202,26 +218,76 @@ export function adoptActiveSheet(locale: Locale): string | null {
   if (inf.headerRow === null) throw new UserError('adopt.error.noHeader');
   const mergedHeader = inf.problems.find((p) => p.code === 'mergedHeader');
   if (mergedHeader && mergedHeader.code === 'mergedHeader') throw new UserError('adopt.error.merged', { a1: mergedHeader.a1 });
-  if (!inf.columns.some(adopted)) throw new UserError('adopt.error.noColumns');
 
-  const headerRow = inf.headerRow + 1;
   const headers = read.values[inf.headerRow] ?? [];
   const metadata = existing ? readColumnMetadata(sheet).map((m) => ({ column: m.column, key: m.key })) : [];
-  const inferred = toSchema(inf, ctx, existing?.locale ?? locale, { sheetId: sheet.getSheetId(), sheetName: read.sheetName });
+  const inferred = toSchema(inf, ctx, existing?.locale ?? locale, { sheetId, sheetName: read.sheetName });
   const merged = mergeWithExisting(inferred, inf, existing, headers, metadata);
+  return {
+    ss,
+    sheet,
+    read,
+    headerRow: inf.headerRow + 1,
+    existing,
+    sheetId,
+    sheetName: read.sheetName,
+    values: read.values,
+    formulas: read.formulas,
+    inf,
+    ctx,
+    schema: merged.schema,
+    layout: merged.layout,
+    adoptedBefore: merged.adoptedBefore,
+  };
+}
 
-  const answer = ui.alert(t(locale, 'adopt.title'), confirmText(locale, inf, read.sheetName, merged.adoptedBefore), ui.ButtonSet.YES_NO);
-  if (answer !== ui.Button.YES) {
-    ss.toast(t(locale, 'adopt.cancelled'), t(locale, 'adopt.title'));
-    return null;
-  }
+/** A mapping problem as a UserError: its message names the column (role names translated). */
+export function mappingError(p: MappingProblem, locale: Locale): UserError {
+  const params: Params = { ...p.params };
+  if (typeof params.role === 'string' && isKnownRole(params.role)) params.role = t(locale, `adopt.role.${params.role}` as MessageKey);
+  return new UserError(p.key, params, p.key);
+}
 
-  const parsed = parseSchema({ ...merged.schema, location: { sheetId: sheet.getSheetId(), sheetName: read.sheetName, headerRow } });
+export interface AdoptMisfit {
+  /** 1-based sheet row and column. */
+  row: number;
+  column: number;
+  code: IssueCode;
+  hint?: string;
+}
+
+export interface AdoptResult {
+  /** The translated report (menuAdopt's final alert). */
+  text: string;
+  sheetName: string;
+  adoptedColumns: number;
+  /** Every broken cell, in reading order. */
+  misfits: AdoptMisfit[];
+  highlighted: number;
+  formulaCells: number;
+  formatsKept: string[];
+  schema: TableSchema;
+}
+
+/**
+ * Applies a mapping to the planned sheet: THE apply of adopting, for menuAdopt (after its alert) and
+ * the sidebar's applyAdopt alike. Checks the mapping (its own consistency, then that it still describes
+ * the sheet), applies validation, formats and color rules (the set-up's applyTable), keeps number
+ * formats that would change how values read, saves the schema, and highlights (never alters) the cells
+ * that break their column's type. No cell value is written.
+ */
+export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale: Locale): AdoptResult {
+  const problem = checkMapping(mapping) ?? matchSheet(plan, mapping, locale);
+  if (problem) throw mappingError(problem, locale);
+  const { sheet, read, inf, headerRow } = plan;
+  const built = schemaFromMapping(plan, mapping);
+
+  const parsed = parseSchema({ ...built.schema, location: { sheetId: plan.sheetId, sheetName: read.sheetName, headerRow } });
   if (!parsed.ok) throw new UserError('adopt.error.invalidSchema', { detail: `${parsed.path}: ${parsed.code}` });
   const schema = parsed.schema;
-  const layout = merged.layout;
+  const layout = built.layout;
 
-  const keep = keepFormatColumns(schema, layout, read, inf.dataStart, inf.dataEnd, ctx);
+  const keep = keepFormatColumns(schema, layout, read, inf.dataStart, inf.dataEnd, plan.ctx);
   applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone });
   // Put back the number formats of columns where ours would change how existing values read.
   for (const k of keep) {
@@ -234,7 +300,7 @@ export function adoptActiveSheet(locale: Locale): string | null {
   // Cells that break their column's type: reported and highlighted, never altered. Formula cells are kept.
   const dataValues = read.values.slice(inf.dataStart, inf.dataEnd);
   const check = validateRows(schema, layout, dataValues, inf.dataStart + 1, 1, read.timeZone, fieldType);
-  const misfits = check.issues.filter((i) => !read.formulas[i.row - 1]?.[i.column - 1]);
+  const misfits = sortIssues(check.issues.filter((i) => !read.formulas[i.row - 1]?.[i.column - 1]));
   const { ranges, covered } = misfitRanges(misfits, HIGHLIGHT_MAX_RANGES);
   const rule: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
@@ -245,14 +311,91 @@ export function adoptActiveSheet(locale: Locale): string | null {
   for (const c of Object.values(layout.columns)) {
     for (let r = inf.dataStart; r < inf.dataEnd; r++) if (read.formulas[r]?.[c - 1]) formulaCells++;
   }
-  const report = doneText(locale, {
+  const outcome = {
     sheetName: read.sheetName,
     adoptedColumns: Object.keys(layout.columns).length,
     misfits: misfits.map((i) => ({ row: i.row - 1, column: i.column - 1, code: i.code })),
     highlighted: covered,
     formulaCells,
     formatsKept: keep.map((k) => k.header),
-  });
-  alert(ui, locale, report);
-  return report;
+  };
+  return {
+    text: doneText(locale, outcome),
+    sheetName: outcome.sheetName,
+    adoptedColumns: outcome.adoptedColumns,
+    misfits: misfits.map((i) => ({ row: i.row, column: i.column, code: i.code, ...(i.hint !== undefined ? { hint: i.hint } : {}) })),
+    highlighted: covered,
+    formulaCells,
+    formatsKept: outcome.formatsKept,
+    schema,
+  };
+}
+
+/** The whole menu action. Returns the final report text (also shown in an alert), or null when cancelled. */
+export function adoptActiveSheet(locale: Locale): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = planAdopt(ss, ss.getActiveSheet(), locale);
+  if (!plan.inf.columns.some(adopted)) throw new UserError('adopt.error.noColumns');
+
+  const answer = ui.alert(t(locale, 'adopt.title'), confirmText(locale, plan.inf, plan.sheetName, plan.adoptedBefore), ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) {
+    ss.toast(t(locale, 'adopt.cancelled'), t(locale, 'adopt.title'));
+    return null;
+  }
+  const result = applyAdoptMapping(plan, defaultMapping(plan), locale);
+  alert(ui, locale, result.text);
+  return result.text;
+}
+
+/** The sheet a mapping was made for (by id: a renamed sheet is still found). */
+function sheetById(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): Sheet {
+  for (const s of ss.getSheets()) if (s.getSheetId() === sheetId) return s;
+  throw new UserError('adopt.mapping.sheetGone');
+}
+
+/**
+ * The sidebar's preview: the active sheet's mapping, or — given a mapping the user edited — that
+ * mapping checked against its sheet, new dropdowns given the options their values suggest, and every
+ * column's fit recomputed for its (new) type.
+ */
+export function previewAdopt(locale: Locale, mapping?: AdoptMapping): AdoptPreview {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = planAdopt(ss, mapping ? sheetById(ss, mapping.sheetId) : ss.getActiveSheet(), locale);
+  if (!mapping) return buildPreview(plan, defaultMapping(plan), locale);
+  const filled = fillOptions(plan, mapping);
+  const problem = checkMapping(filled);
+  if (problem && problem.key !== 'adopt.mapping.nothing') throw mappingError(problem, locale);
+  const stale = matchSheet(plan, filled, locale);
+  if (stale) throw mappingError(stale, locale);
+  return buildPreview(plan, filled, locale);
+}
+
+/** The sidebar's apply: exactly the mapping given, through applyAdoptMapping (as menuAdopt). */
+export function applyAdopt(locale: Locale, mapping: AdoptMapping): AdoptReport {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const problem = checkMapping(mapping);
+  if (problem) throw mappingError(problem, locale);
+  const plan = planAdopt(ss, sheetById(ss, mapping.sheetId), locale);
+  const r = applyAdoptMapping(plan, mapping, locale);
+  const headers = plan.read.values[plan.headerRow - 1] ?? [];
+  return {
+    sheetName: r.sheetName,
+    adoptedColumns: r.adoptedColumns,
+    misfitCount: r.misfits.length,
+    highlighted: r.highlighted,
+    formulaCells: r.formulaCells,
+    formatsKept: r.formatsKept,
+    cells: r.misfits.slice(0, REPORT_CELLS).map((i) => {
+      const v = plan.read.values[i.row - 1]?.[i.column - 1];
+      return {
+        a1: cellA1(i.row - 1, i.column - 1),
+        header: String(headers[i.column - 1] ?? ''),
+        code: i.code,
+        message: misfitMessage(locale, i.code, i.hint),
+        value: v instanceof Date ? v.toISOString() : String(v ?? ''),
+      };
+    }),
+    message: r.text,
+  };
 }

@@ -7,4 +7,5 @@ export { onOpen, onInstall } from './open';
 export * from './entries/setup';
 export * from './api/setup';
 export * from './entries/adopt';
+export * from './api/adopt';
 export * from './api/sidebar';

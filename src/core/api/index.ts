@@ -5,10 +5,12 @@
  */
 import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
+import { adoptEndpoints } from './adopt';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
+  ...adoptEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;

@@ -1,0 +1,229 @@
+/**
+ * Sidebar endpoints of "Adopt this sheet" (issue 3, item 5: "the sidebar can edit the mapping").
+ * Served by src/addon/api/adopt.ts; the Adopt panel is src/sidebar/panels/adopt.ts.
+ *
+ * - `previewAdopt(mapping?)`: the mapping ClientFlow would apply to the active sheet (or, given a
+ *   mapping, that mapping re-checked against the sheet): per column its role, type, required flag,
+ *   dropdown options, and how well the cells fit (share, count, the first misfit cells).
+ * - `applyAdopt(mapping)`: applies exactly that mapping, through the same function as menuAdopt after
+ *   its confirmation, and returns the report.
+ *
+ * The mapping crosses the bridge as a loose shape (`adoptMappingSchema`: role and type are any short
+ * strings) so that a mapping which is well-formed but wrong — an unknown role, a type that does not
+ * exist, two columns with one role — reaches `checkMapping`, which names the problem and the column
+ * for a translated message, instead of failing as an untranslated wire error.
+ */
+import * as z from 'zod';
+import { endpoint } from './endpoint';
+import { FIELD_TYPE_IDS, optionSchema } from '../schema';
+import { ROLES, type Role } from '../roles';
+import type { FieldTypeId } from '../fields/types';
+import type { MessageKey, Params } from '../i18n';
+
+/** Misfit cells shown per column in the preview. */
+export const PREVIEW_MISFITS = 3;
+/** Misfit cells listed in the report. */
+export const REPORT_CELLS = 20;
+
+const wireOption = z.object({
+  label: z.string().max(200),
+  color: z.string().max(20),
+  aliases: z.array(z.string().max(100)).max(50).optional(),
+});
+
+export const adoptMappingColumnSchema = z.object({
+  /** 1-based sheet column. */
+  column: z.number().int().min(1).max(18278),
+  /** The header text the preview showed (the sheet must still say it). */
+  header: z.string().max(5000),
+  /** True: ClientFlow manages the column; false: left alone. */
+  adopt: z.boolean(),
+  /** A role key (src/core/roles.ts) or null for a column of the user's own. Checked by checkMapping. */
+  role: z.string().max(60).nullable(),
+  /** A field type id. Checked by checkMapping. */
+  type: z.string().max(60),
+  required: z.boolean(),
+  /** Dropdown options, in order (for the stage column: the stage order). */
+  options: z.array(wireOption).max(500).optional(),
+});
+
+export const adoptMappingSchema = z.object({
+  sheetId: z.number().int(),
+  /** 1-based header row the preview found. */
+  headerRow: z.number().int().min(1),
+  columns: z.array(adoptMappingColumnSchema).max(2000),
+  /** Won and lost terminals among the stage column's options. */
+  stages: z.object({ won: z.string().max(200), lost: z.string().max(200) }).nullable().optional(),
+});
+
+export type AdoptMapping = z.output<typeof adoptMappingSchema>;
+export type AdoptMappingColumn = z.output<typeof adoptMappingColumnSchema>;
+
+const roleSet: ReadonlySet<string> = new Set<string>(ROLES);
+const typeSet: ReadonlySet<string> = new Set<string>(FIELD_TYPE_IDS);
+
+export function isKnownRole(s: string): s is Role {
+  return roleSet.has(s);
+}
+export function isKnownType(s: string): s is FieldTypeId {
+  return typeSet.has(s);
+}
+
+/** Why a mapping cannot be applied: a message key of the adopt area and its parameters. */
+export interface MappingProblem {
+  key: MessageKey;
+  params: Params;
+  /** 1-based column at fault, when one is. */
+  column?: number;
+}
+
+function letter(column: number): string {
+  let n = column;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * The mapping's own consistency, in the order a user would fix it: the first problem, or null.
+ * (Whether it still matches the sheet is the add-on's check.) Pure: the sidebar runs it before
+ * sending, the add-on again on arrival.
+ */
+export function checkMapping(raw: unknown): MappingProblem | null {
+  const parsed = adoptMappingSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { key: 'adopt.mapping.invalid', params: { detail: issue ? `${issue.path.join('.')}: ${issue.code}` : 'invalid' } };
+  }
+  const m = parsed.data;
+  const seenColumns = new Set<number>();
+  const roles = new Map<string, number>();
+  for (const c of m.columns) {
+    const at = { column: letter(c.column), header: c.header };
+    if (seenColumns.has(c.column)) return { key: 'adopt.mapping.duplicateColumn', params: at, column: c.column };
+    seenColumns.add(c.column);
+    if (c.role !== null && !isKnownRole(c.role)) return { key: 'adopt.mapping.unknownRole', params: { ...at, role: c.role }, column: c.column };
+    if (!isKnownType(c.type)) return { key: 'adopt.mapping.unknownType', params: { ...at, type: c.type }, column: c.column };
+    if (!c.adopt) continue;
+    if (!c.header.trim()) return { key: 'adopt.mapping.noHeader', params: at, column: c.column };
+    if (c.header.trim().length > 200) return { key: 'adopt.mapping.longHeader', params: at, column: c.column };
+    if (c.role !== null) {
+      const first = roles.get(c.role);
+      if (first !== undefined) {
+        return { key: 'adopt.mapping.duplicateRole', params: { ...at, role: c.role, first: letter(first) }, column: c.column };
+      }
+      roles.set(c.role, c.column);
+    }
+    if (c.type === 'dropdown') {
+      const opts = c.options ?? [];
+      if (opts.length === 0) return { key: 'adopt.mapping.noOptions', params: at, column: c.column };
+      const labels = new Set<string>();
+      for (const o of opts) {
+        const ok = optionSchema.safeParse(o);
+        if (!o.label.trim()) return { key: 'adopt.mapping.emptyOption', params: at, column: c.column };
+        if (!ok.success) {
+          const path = ok.error.issues[0]?.path[0];
+          if (path === 'color') return { key: 'adopt.mapping.badColor', params: { ...at, option: o.label, color: o.color }, column: c.column };
+          return { key: 'adopt.mapping.badOption', params: { ...at, option: o.label }, column: c.column };
+        }
+        const k = o.label.trim().toLowerCase();
+        if (labels.has(k)) return { key: 'adopt.mapping.duplicateOption', params: { ...at, option: o.label.trim() }, column: c.column };
+        labels.add(k);
+      }
+    }
+  }
+  if (!m.columns.some((c) => c.adopt)) return { key: 'adopt.mapping.nothing', params: {} };
+  return null;
+}
+
+const previewColumnSchema = z.object({
+  column: z.number().int().min(1),
+  letter: z.string(),
+  header: z.string(),
+  /** False for a blank, over-long or repeated header: such a column can only be left alone. */
+  adoptable: z.boolean(),
+  /** Why a column is not adoptable (translated), or null. */
+  note: z.string().nullable(),
+  /** A field ClientFlow already knows (set up or adopted before; found even when moved or renamed). */
+  known: z.boolean(),
+  adopt: z.boolean(),
+  role: z.enum(ROLES as [Role, ...Role[]]).nullable(),
+  type: z.enum(FIELD_TYPE_IDS),
+  required: z.boolean(),
+  options: z.array(optionSchema).optional(),
+  /** Non-empty data cells that are not formulas. */
+  filled: z.number().int().min(0),
+  /** Share of those that fit `type` (1 when none). */
+  fit: z.number().min(0).max(1),
+  misfitCount: z.number().int().min(0),
+  /** The first cells that do not fit, as the sheet holds them. */
+  misfits: z.array(z.object({ a1: z.string(), value: z.string() })).max(PREVIEW_MISFITS),
+  formulas: z.number().int().min(0),
+});
+
+export const adoptPreviewSchema = z.object({
+  sheetId: z.number().int(),
+  sheetName: z.string(),
+  headerRow: z.number().int().min(1),
+  dataRows: z.number().int().min(0),
+  /** The sheet was adopted or set up before: known columns keep their settings. */
+  adoptedBefore: z.boolean(),
+  columns: z.array(previewColumnSchema),
+  stages: z.object({ won: z.string(), lost: z.string() }).nullable(),
+});
+
+export const adoptReportSchema = z.object({
+  sheetName: z.string(),
+  adoptedColumns: z.number().int(),
+  /** Cells that break their column's type or a required field (never altered). */
+  misfitCount: z.number().int(),
+  /** How many of them are highlighted. */
+  highlighted: z.number().int(),
+  formulaCells: z.number().int(),
+  /** Headers of columns whose number format was kept. */
+  formatsKept: z.array(z.string()),
+  /** The first misfit cells, in reading order. */
+  cells: z.array(z.object({ a1: z.string(), header: z.string(), code: z.string(), message: z.string(), value: z.string() })).max(REPORT_CELLS),
+  /** The translated report (the same text menuAdopt shows). */
+  message: z.string(),
+});
+
+export type AdoptPreview = z.output<typeof adoptPreviewSchema>;
+export type AdoptPreviewColumn = z.output<typeof previewColumnSchema>;
+export type AdoptReport = z.output<typeof adoptReportSchema>;
+
+/** The mapping a preview shows, ready to edit and send back. */
+export function mappingOfPreview(p: AdoptPreview): AdoptMapping {
+  return {
+    sheetId: p.sheetId,
+    headerRow: p.headerRow,
+    stages: p.stages,
+    columns: p.columns.map((c) => ({
+      column: c.column,
+      header: c.header,
+      adopt: c.adopt,
+      role: c.role,
+      type: c.type,
+      required: c.required,
+      ...(c.options ? { options: c.options.map((o) => ({ ...o })) } : {}),
+    })),
+  };
+}
+
+export const adoptEndpoints = {
+  /** The mapping for the active sheet; given a mapping, that mapping re-checked (fit, options). */
+  previewAdopt: endpoint(z.tuple([adoptMappingSchema.optional()]), adoptPreviewSchema),
+  /** Applies exactly this mapping (as menuAdopt does after its confirmation). Values never change. */
+  applyAdopt: endpoint(z.tuple([adoptMappingSchema]), adoptReportSchema),
+};
+
+/** A mapping problem in words: `tr` is t() bound to a locale (the add-on's or the sidebar's). */
+export function mappingProblemText(p: MappingProblem, tr: (key: MessageKey, params?: Params) => string): string {
+  const params: Params = { ...p.params };
+  if (typeof params.role === 'string' && isKnownRole(params.role)) params.role = tr(`adopt.role.${params.role}` as MessageKey);
+  return tr(p.key, params);
+}
