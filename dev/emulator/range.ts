@@ -30,6 +30,11 @@ export const RANGE_API = [
   'addDeveloperMetadata', 'getDeveloperMetadata',
 ] as const;
 
+/** A cell holds at most 50,000 characters; longer input is refused whole.
+ * Ref: https://support.google.com/drive/answer/37603 (Google Sheets: 50,000 characters per cell) */
+export const MAX_CELL_CHARS = 50_000;
+export const CELL_TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
+
 export class RangeImpl {
   proxy!: GRange;
   constructor(
@@ -167,6 +172,10 @@ export class RangeImpl {
     for (const row of values) {
       if (!Array.isArray(row)) throw new ScriptException('The parameters (number[]) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
       if (row.length !== cols) throw new ScriptException(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${cols}.`);
+      for (let j = 0; j < cols; j++) {
+        const v: unknown = row[j];
+        if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw new ScriptException(CELL_TOO_LONG);
+      }
     }
     for (let i = 0; i < rows; i++) {
       const row = values[i] as unknown[];
@@ -177,6 +186,7 @@ export class RangeImpl {
     return this.proxy;
   }
   setValue(v: unknown): GRange {
+    if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw new ScriptException(CELL_TOO_LONG);
     for (let i = 0; i < this.box.rows; i++) for (let j = 0; j < this.box.cols; j++) this.writeCell(this.r0 + i, this.c0 + j, v);
     this.ctx.rt.wrote(this.box.rows * this.box.cols);
     this.touched();
@@ -441,6 +451,9 @@ export function rangeAt(ctx: Ctx, sheet: SheetData, row: number, col: number, ro
   if (!Number.isInteger(row) || !Number.isInteger(col) || !Number.isInteger(rows) || !Number.isInteger(cols)) throw new ScriptException('Invalid argument: row/column must be whole numbers');
   if (rows < 1) throw new ScriptException('The number of rows in the range must be at least 1.');
   if (cols < 1) throw new ScriptException('The number of columns in the range must be at least 1.');
-  if (row < 1 || col < 1 || row + rows - 1 > sheet.maxRows || col + cols - 1 > sheet.maxCols) throw new ScriptException('The coordinates of the range are outside the dimensions of the sheet.');
+  // Apps Script's own messages for a range starting before row/column 1.
+  if (row < 1) throw new ScriptException('The starting row of the range is too small.');
+  if (col < 1) throw new ScriptException('The starting column of the range is too small.');
+  if (row + rows - 1 > sheet.maxRows || col + cols - 1 > sheet.maxCols) throw new ScriptException('The coordinates of the range are outside the dimensions of the sheet.');
   return ctx.range(sheet, { row, col, rows, cols });
 }

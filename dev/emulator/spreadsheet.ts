@@ -10,7 +10,7 @@ import { Book, type Ctx } from './context';
 import type { Enums } from './enums';
 import { SheetData, type ChartData, type RangeRef } from './model';
 import { ChartImpl, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
-import { RANGE_API, RangeImpl, rangeAt } from './range';
+import { CELL_TOO_LONG, MAX_CELL_CHARS, RANGE_API, RangeImpl, rangeAt } from './range';
 import { enumName, type Runtime, ScriptException } from './runtime';
 import { deleteMap, type DimMap, insertMap, mapBox, moveMap, rewriteRefs, rewriteRuleFormula } from './refs';
 import { type AppliedDV, makeDVBuilder } from './validation';
@@ -193,6 +193,9 @@ export class SheetImpl {
     this.checkRow(position);
     if (position + n - 1 > this.data.maxRows) throw new ScriptException('Those rows are out of bounds.');
     if (n >= this.data.maxRows) throw new ScriptException('You can\'t delete all the rows on the sheet.');
+    // Sheets keeps at least one row below the frozen ones.
+    const fr = this.data.frozenRows;
+    if (fr > 0 && position <= fr + 1 && position + n - 1 >= this.data.maxRows) throw new ScriptException('Sorry, it is not possible to delete all non-frozen rows.');
     this.data.deleteRows(position - 1, n);
     this.shiftAll(deleteMap('row', position, n));
   }
@@ -355,6 +358,8 @@ export class SheetImpl {
   }
   /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#appendRow(Object) */
   appendRow(values: unknown[]): GSheet {
+    if (!Array.isArray(values)) throw new ScriptException("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    if (values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) throw new ScriptException(CELL_TOO_LONG);
     const row = this.data.lastRow() + 1;
     if (row > this.data.maxRows) this.data.maxRows = row;
     if (values.length > this.data.maxCols) this.data.maxCols = values.length;
