@@ -22,6 +22,7 @@ import { CPU_FACTOR } from '../emulator/runtime';
 import type { CellView, Emulator, SimSheet } from '../emulator/types';
 import { loadAddon, type Addon, type Outcome } from '../harness';
 import { parseCsv } from '../../src/cli/csv';
+import { columnLetter } from './tsv';
 import type { ActionResult, ActionSummary, CellOut, ChartOut, DialogOut, EngineOp, EngineReply, MenuOut, SheetState, StateOut } from './protocol';
 
 export interface EngineConfig {
@@ -47,17 +48,6 @@ export interface DialogChannel {
   wait(dialog: DialogOut): string;
   /** Wall time spent waiting for people so far (ms). */
   waitedMs(): number;
-}
-
-export function columnLetter(n: number): string {
-  let s = '';
-  let x = n;
-  while (x > 0) {
-    const m = (x - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
 }
 
 const BUTTON_SETS = ['YES_NO_CANCEL', 'YES_NO', 'OK_CANCEL', 'OK'];
