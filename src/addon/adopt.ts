@@ -16,7 +16,7 @@ import type { IssueCode } from '../core/fields/types';
 import { t, type Locale, type MessageKey, type Params } from '../core/i18n';
 import { adopted, inferSheet, toSchema, type Inference, type MergedBlock } from '../core/infer';
 import { cellA1, confirmText, doneText, sortIssues } from '../core/infer/report';
-import { checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../core/api/adopt';
+import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../core/api/adopt';
 import { resolveLayout, type Layout } from '../core/plan/layout';
 import { RULE_COLORS, INVALID_RULE_KINDS, markedFormula, type RulePlan } from '../core/plan/rules';
 import { validateRows, type CellIssue } from '../core/plan/validate';
@@ -223,7 +223,12 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
   const metadata = existing ? readColumnMetadata(sheet).map((m) => ({ column: m.column, key: m.key })) : [];
   const inferred = toSchema(inf, ctx, existing?.locale ?? locale, { sheetId, sheetName: read.sheetName });
   const merged = mergeWithExisting(inferred, inf, existing, headers, metadata);
+  const mergedColumns = new Set(Object.values(merged.layout.columns));
+  const knownColumns = new Set(existing
+    ? Object.values(resolveLayout(existing.fields, headers, metadata).columns).filter((c) => mergedColumns.has(c))
+    : []);
   return {
+    knownColumns,
     ss,
     sheet,
     read,
@@ -348,6 +353,13 @@ export function adoptActiveSheet(locale: Locale): string | null {
   return result.text;
 }
 
+/** The mapping as it crossed the bridge, parsed with zod: a malformed one is a translated UserError. */
+function parseMapping(raw: unknown, locale: Locale): AdoptMapping {
+  const r = adoptMappingSchema.safeParse(raw);
+  if (r.success) return r.data;
+  throw mappingError(checkMapping(raw) ?? { key: 'adopt.mapping.invalid', params: { detail: 'invalid' } }, locale);
+}
+
 /** The sheet a mapping was made for (by id: a renamed sheet is still found). */
 function sheetById(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): Sheet {
   for (const s of ss.getSheets()) if (s.getSheetId() === sheetId) return s;
@@ -359,8 +371,9 @@ function sheetById(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number
  * mapping checked against its sheet, new dropdowns given the options their values suggest, and every
  * column's fit recomputed for its (new) type.
  */
-export function previewAdopt(locale: Locale, mapping?: AdoptMapping): AdoptPreview {
+export function previewAdopt(locale: Locale, raw?: unknown): AdoptPreview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const mapping = raw === undefined || raw === null ? null : parseMapping(raw, locale);
   const plan = planAdopt(ss, mapping ? sheetById(ss, mapping.sheetId) : ss.getActiveSheet(), locale);
   if (!mapping) return buildPreview(plan, defaultMapping(plan), locale);
   const filled = fillOptions(plan, mapping);
@@ -372,8 +385,9 @@ export function previewAdopt(locale: Locale, mapping?: AdoptMapping): AdoptPrevi
 }
 
 /** The sidebar's apply: exactly the mapping given, through applyAdoptMapping (as menuAdopt). */
-export function applyAdopt(locale: Locale, mapping: AdoptMapping): AdoptReport {
+export function applyAdopt(locale: Locale, raw: unknown): AdoptReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const mapping = parseMapping(raw, locale);
   const problem = checkMapping(mapping);
   if (problem) throw mappingError(problem, locale);
   const plan = planAdopt(ss, sheetById(ss, mapping.sheetId), locale);

@@ -11,6 +11,7 @@ import type { CellValue, DropdownOption, FieldTypeId, ParseResult, TypeContext }
 import { AUTO_TYPES } from '../core/fields/types';
 import { t, type Locale, type MessageKey, type Params } from '../core/i18n';
 import { columnLetter, inferOptions, type Inference, type InferredColumn } from '../core/infer';
+import { OPTION_PALETTE } from '../core/infer/options';
 import type { Layout } from '../core/plan/layout';
 import { optionSchema, type FieldInput, type TableSchemaInput } from '../core/schema';
 import type { Role } from '../core/roles';
@@ -32,6 +33,8 @@ export interface AdoptBasis {
   schema: TableSchemaInput;
   layout: Layout;
   adoptedBefore: boolean;
+  /** 1-based columns of fields from an earlier adopt or set-up (found by metadata or header). */
+  knownColumns: ReadonlySet<number>;
 }
 
 const AUTO: ReadonlySet<string> = new Set<string>(AUTO_TYPES);
@@ -233,8 +236,26 @@ export function optionsFromColumn(b: AdoptBasis, column: number): DropdownOption
     const v = b.values[r]?.[c];
     if (!isBlank(v)) all.push(text(v));
   }
-  return inferOptions(all, true)?.options ?? [];
+  const inferred = inferOptions(all, true);
+  if (inferred) return inferred.options;
+  // Too varied for inference to call it a dropdown, but the user says it is one: the most frequent
+  // values become the options (the rest are reported as misfits).
+  const counts = new Map<string, { label: string; n: number }>();
+  for (const v of all) {
+    const label = v.trim().slice(0, 100);
+    const k = label.toLowerCase();
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { label, n: 1 });
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+    .slice(0, MAX_SUGGESTED_OPTIONS)
+    .map((c, i) => ({ label: c.label, color: OPTION_PALETTE[i % OPTION_PALETTE.length] as string }));
 }
+
+/** Options suggested for a column the user turned into a dropdown, at most. */
+export const MAX_SUGGESTED_OPTIONS = 100;
 
 /** A mapping whose new dropdowns without options get the options their values suggest. */
 export function fillOptions(b: AdoptBasis, m: AdoptMapping): AdoptMapping {
@@ -261,8 +282,7 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
     const role: Role | null = mc ? (mc.role !== null && isKnownRole(mc.role) ? mc.role : null) : ic?.managed ? ic.role : null;
     const raw = type === 'dropdown' ? (mc ? mc.options : ic?.options) : undefined;
     const options = raw?.filter((o) => optionSchema.safeParse(o).success).map((o) => ({ label: o.label.trim(), color: o.color, ...(o.aliases ? { aliases: o.aliases } : {}) }));
-    const isKnown = known.has(column);
-    const { adoptable, note } = adoptability(b, column, locale, isKnown);
+    const { adoptable, note } = adoptability(b, column, locale, known.has(column));
     const fit = columnFit(b, column, type, options);
     return {
       column,
@@ -270,7 +290,7 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
       header: headerOf(b, column),
       adoptable,
       note,
-      known: isKnown,
+      known: b.knownColumns.has(column),
       adopt: adoptable && (mc ? mc.adopt : false),
       role,
       type,

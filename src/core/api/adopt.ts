@@ -214,11 +214,19 @@ export function mappingOfPreview(p: AdoptPreview): AdoptMapping {
   };
 }
 
+/**
+ * The mapping argument as the bridge sees it: typed as a mapping, but let through as it is, so that the
+ * add-on parses it with `adoptMappingSchema` itself (checkMapping) and a malformed one gets the
+ * translated 'adopt.mapping.invalid' rather than a raw zod report. The sidebar runs checkMapping before
+ * sending: the mapping is checked with zod on both sides.
+ */
+const mappingArg = z.custom<AdoptMapping>(() => true);
+
 export const adoptEndpoints = {
   /** The mapping for the active sheet; given a mapping, that mapping re-checked (fit, options). */
-  previewAdopt: endpoint(z.tuple([adoptMappingSchema.optional()]), adoptPreviewSchema),
+  previewAdopt: endpoint(z.tuple([mappingArg.optional()]), adoptPreviewSchema),
   /** Applies exactly this mapping (as menuAdopt does after its confirmation). Values never change. */
-  applyAdopt: endpoint(z.tuple([adoptMappingSchema]), adoptReportSchema),
+  applyAdopt: endpoint(z.tuple([mappingArg]), adoptReportSchema),
 };
 
 /** A mapping problem in words: `tr` is t() bound to a locale (the add-on's or the sidebar's). */

@@ -203,7 +203,7 @@ export const adoptMessages = defineMessages(
     'adopt.mapping.unknownType': '{column} 列“{header}”：“{type}”不是字段类型。',
     'adopt.mapping.noHeader': '{column} 列没有表头，只能保持不动。请先在表头行为它命名。',
     'adopt.mapping.longHeader': '{column} 列的表头超过 200 个字符，只能保持不动。',
-    'adopt.mapping.duplicateRole': '{first} 列和{column} 列的含义都是“{role}”。请给其中一列换个含义或保持不动。',
+    'adopt.mapping.duplicateRole': '{first} 列和 {column} 列的含义都是“{role}”。请给其中一列换个含义或保持不动。',
     'adopt.mapping.noOptions': '{column} 列“{header}”是下拉选项，但没有任何选项。请至少添加一个。',
     'adopt.mapping.emptyOption': '{column} 列“{header}”有一个选项没有名称。',
     'adopt.mapping.badColor': '选项“{option}”（{column} 列）的颜色“{color}”无效，应形如 #c9daf8。',
