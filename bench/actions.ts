@@ -7,7 +7,8 @@
  *
  * - `setup`: on a fresh, empty spreadsheet a person runs "Set up a new client table" (menuSetUp,
  *   template 1 = B2B sales), then pastes the N generated clients under the new table's header (columns
- *   matched by meaning; the paste itself is the person's, not counted), which fires onEdit (one per block
+ *   matched by meaning; dropdowns that reject other input get their option's spelling, as Sheets refuses
+ *   the paste otherwise; the paste itself is the person's, not counted), which fires onEdit (one per block
  *   of at most 50,000 rows: PASTE_BLOCK). Measured: menuSetUp + those onEdits, i.e. the cost of getting N
  *   rows into a set-up, checked table; the notes split the two. (Setting up beside an N-row sheet would
  *   not fit 500,000 × 20 twice under the 10-million-cell limit.) The later actions use this table.
@@ -27,6 +28,7 @@ import { createTable, type GeneratedTable } from './generate';
 import { fingerprintClusters, scorePairs } from './fingerprint';
 import { roleForHeader } from '../src/core/infer/synonyms';
 import type { ColumnKey } from './generate';
+import { STAGES } from './vocab';
 
 export interface SizeState {
   readonly rows: number;
@@ -39,7 +41,7 @@ export interface SizeState {
   /** A fresh spreadsheet holding the raw table (for actions that need it untouched). */
   freshEnv(): Addon;
   /** Set by setup: the sheet of the set-up table, its header, and its data rows. */
-  tableSheet: { name: string; header: string[]; dataRows: number } | null;
+  tableSheet: { name: string; header: string[]; dataRows: number; conform: Array<((v: string) => string) | null> } | null;
   /** Notes for the readable output (stderr with --json). */
   note(text: string): void;
 }
@@ -71,8 +73,42 @@ function mapColumns(header: readonly string[], columns: readonly ColumnKey[]): A
   });
 }
 
-function projectRows(rows: ReadonlyArray<ReadonlyArray<string>>, map: ReadonlyArray<number>): string[][] {
-  return rows.map((r) => map.map((c) => (c >= 0 ? (r[c] ?? '') : '')));
+function projectRows(rows: ReadonlyArray<ReadonlyArray<string>>, map: ReadonlyArray<number>, conform: ReadonlyArray<((v: string) => string) | null>): string[][] {
+  return rows.map((r) => map.map((c, i) => {
+    const v = c >= 0 ? (r[c] ?? '') : '';
+    const f = conform[i];
+    return f ? f(v) : v;
+  }));
+}
+
+/** Every spelling the generator uses for a stage, folded, → the stage's own label. */
+const STAGE_SPELLINGS = new Map<string, string>();
+for (const st of STAGES) for (const v of [st.label, ...st.variants]) STAGE_SPELLINGS.set(fold(v), st.label);
+
+function fold(v: string): string {
+  return v.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
+/**
+ * Sheets refuses a paste that breaks a "reject input" validation ("There was a problem: Choose one of the
+ * options"), and the harness does too; so a person pasting clients into a set-up table writes those
+ * dropdowns' values as their options. For each column whose validation rejects a value outside a list:
+ * the option it spells (case, spacing, the generator's variants such as '成交' or 'closed-won'), else ''.
+ */
+function conformers(emu: Emulator, sheet: string, width: number): Array<((v: string) => string) | null> {
+  const row = emu.view(sheet, `A2:${colLetter(width)}2`)[0] ?? [];
+  return row.map((cell) => {
+    const dv = cell.validation;
+    if (!dv || dv.allowInvalid || dv.criteria !== 'VALUE_IN_LIST' || !dv.listValues) return null;
+    const options = new Map(dv.listValues.map((o) => [fold(o), o] as const));
+    return (v: string) => {
+      if (v === '') return v;
+      const direct = options.get(fold(v));
+      if (direct !== undefined) return direct;
+      const label = STAGE_SPELLINGS.get(fold(v));
+      return (label !== undefined ? options.get(fold(label)) : undefined) ?? '';
+    };
+  });
 }
 
 function colLetter(n: number): string {
@@ -106,9 +142,10 @@ function setUpAndFill(s: SizeState, measureParts: boolean): void {
     throw new Error(`menuSetUp made no client table${alert ? ` (alert: ${alert.slice(0, 200)})` : ''}`);
   }
   emu.activateSheet(name);
-  const rows = projectRows(s.table.rows, map);
+  const conform = conformers(emu, name, header.length);
+  const rows = projectRows(s.table.rows, map, conform);
   for (let at = 0; at < rows.length; at += PASTE_BLOCK) addon.paste(`A${2 + at}`, rows.slice(at, at + PASTE_BLOCK));
-  s.tableSheet = { name, header, dataRows: s.rows };
+  s.tableSheet = { name, header, dataRows: s.rows, conform };
   const size = emu.dataSize(name);
   if (size.rows < s.rows + 1) s.note(`setup @${s.rows}: warning: the table sheet "${name}" has ${size.rows} rows after the paste, expected ${s.rows + 1}`);
   if (measureParts) {
@@ -175,7 +212,7 @@ export const ACTIONS: readonly ActionDef[] = [
       const rows: string[][] = [];
       for (let i = 0; i < extra.rows; i++) rows.push(extra.rowAt(i));
       const addon = s.env();
-      addon.paste(`A${2 + t.dataRows}`, projectRows(rows, mapColumns(t.header, s.columns)));
+      addon.paste(`A${2 + t.dataRows}`, projectRows(rows, mapColumns(t.header, s.columns), t.conform));
       t.dataRows += 1000;
     },
   },

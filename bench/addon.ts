@@ -34,7 +34,14 @@ interface HarnessLike {
 }
 
 type CreateEmulator = (options?: EmulatorOptions) => Emulator;
-type LoadAddon = (emu: Emulator) => HarnessLike;
+type LoadAddon = (emu: Emulator, options?: { codeFile?: string }) => HarnessLike;
+
+/** The harness reports failures as { ok: false, error } (as Sheets shows them): make them throw here. */
+function check(outcome: unknown): void {
+  if (typeof outcome === 'object' && outcome !== null && (outcome as { ok?: unknown }).ok === false) {
+    throw new Error(String((outcome as { error?: unknown }).error ?? 'failed'));
+  }
+}
 
 export interface AddonFactory {
   /** Entry points declared in dist/Code.js (top-level function declarations). */
@@ -109,6 +116,7 @@ export async function loadAddonFactory(distDir: string): Promise<AddonFactory | 
   const code = readFileSync(codePath, 'utf8');
   const create = createEmulator;
   const load: LoadAddon = loadAddon ?? ((emu) => minimalHarness(emu, code, codePath));
+  if (!loadAddon) console.error('bench: dev/harness is not there; using a minimal stand-in');
   return {
     entryPoints,
     create(rows, options) {
@@ -119,12 +127,12 @@ export async function loadAddonFactory(distDir: string): Promise<AddonFactory | 
       for (let at = PASTE_BLOCK; at < rows.length; at += PASTE_BLOCK) {
         emu.pasteValues(`A${at + 1}`, rows.slice(at, at + PASTE_BLOCK), first);
       }
-      const h = load(emu);
+      const h = load(emu, { codeFile: codePath });
       return {
         emu,
-        menu: (name) => void h.menu(name),
-        edit: (a1, value) => void h.edit(a1, value),
-        paste: (a1, values) => void h.paste(a1, values),
+        menu: (name) => check(h.menu(name)),
+        edit: (a1, value) => check(h.edit(a1, value)),
+        paste: (a1, values) => check(h.paste(a1, values)),
       };
     },
   };

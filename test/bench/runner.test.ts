@@ -31,11 +31,11 @@ describe('bench --json', () => {
   let stderr = '';
 
   beforeAll(() => {
-    const r = run(['--json', '--rows', '200,2000']);
+    const r = run(['--json', '--rows', '200,500']);
     stderr = r.stderr;
     expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
     rows = JSON.parse(r.stdout) as Row[]; // stdout is the JSON array and nothing else
-  });
+  }, 300_000);
 
   it('prints rows in the contract shape for every action present, at each size', () => {
     expect(Array.isArray(rows)).toBe(true);
@@ -48,7 +48,7 @@ describe('bench --json', () => {
       }
       expect(Number.isInteger(row.service_calls)).toBe(true);
     }
-    for (const n of [200, 2000]) {
+    for (const n of [200, 500]) {
       const at = rows.filter((r) => r.rows === n).map((r) => r.action);
       expect(at).toContain('dedupe-peer-fingerprint');
       expect(new Set(at).size).toBe(at.length);
