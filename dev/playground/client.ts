@@ -215,6 +215,8 @@ function renderCell(cell: CellOut | undefined, r: number, c: number, width: numb
 
 function renderRow(sheet: SheetState, r: number): HTMLDivElement {
   const row = el('div', 'row');
+  // A row scrolled into view before its cells arrived from the server.
+  if (r > sheet.frozenRows && (r < sheet.r0 || r >= sheet.r0 + sheet.cells.length)) row.classList.add('loading');
   const head = el('div', `rh${r === sel.r ? ' sel' : ''}`, String(r));
   row.append(head);
   for (let c = 1; c <= sheet.columns; c++) row.append(renderCell(cellAt(r, c), r, c, sheet.colWidths[c - 1] ?? 100));
