@@ -1,3 +1,4 @@
 /** Every panel of the sidebar. A new feature adds its module here (and nothing in the shell). */
 import './setup';
 import './check';
+import './adopt';

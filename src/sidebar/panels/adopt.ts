@@ -1,0 +1,433 @@
+/**
+ * The Adopt panel (issue 3, item 5: "the sidebar can edit the mapping"): reads the active sheet's
+ * inferred mapping (previewAdopt), lets the user change each column's meaning (or leave it alone),
+ * type, required flag and dropdown options with their colors, re-checks how the values fit, and
+ * applies exactly that mapping (applyAdopt, the same apply as menuAdopt), then shows the report.
+ *
+ * Everything that came from the sheet (headers, values, options) is set as text, never as markup.
+ */
+import {
+  checkMapping, mappingOfPreview, mappingProblemText,
+  type AdoptMapping, type AdoptMappingColumn, type AdoptPreview, type AdoptPreviewColumn, type AdoptReport, type MappingProblem,
+} from '../../core/api/adopt';
+import { USER_TYPES } from '../../core/fields/types';
+import type { MessageKey } from '../../core/i18n';
+import { userTypeOfRole } from '../../core/infer/infer';
+import { ROLES, type Role } from '../../core/roles';
+import { h, replaceChildren, uid } from '../dom';
+import { registerPanel, UserMessage, type PanelContext } from '../panels';
+
+/** Colors offered for new options, in turn (light tints that keep dark text readable). */
+const PALETTE = ['#c9daf8', '#d9ead3', '#fff2cc', '#fce5cd', '#d9d2e9', '#d0e0e3', '#ead1dc', '#f4cccc'];
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+const LEAVE = '';
+const OWN = '_own';
+
+function safeColor(c: string | undefined, i: number): string {
+  return c && COLOR.test(c) ? c.toLowerCase() : PALETTE[i % PALETTE.length];
+}
+
+interface View {
+  preview: AdoptPreview;
+  mapping: AdoptMapping;
+  /** Columns edited since the preview was computed (their fit is out of date). */
+  changed: Set<number>;
+  /** Column with a problem, highlighted. */
+  invalid: number | undefined;
+  /** Columns whose options are expanded. */
+  open: Set<number>;
+  report: AdoptReport | null;
+}
+
+/** Problems a re-check can live with: the add-on suggests options for a new dropdown itself. */
+function blocksRecheck(p: MappingProblem | null): p is MappingProblem {
+  return p !== null && p.key !== 'adopt.mapping.noOptions' && p.key !== 'adopt.mapping.nothing';
+}
+
+function render(container: HTMLElement, ctx: PanelContext): void {
+  const { t } = ctx;
+  let view: View | null = null;
+  const results = h('div', { class: 'cf-adopt-body' });
+
+  const problemMessage = (p: MappingProblem) => mappingProblemText(p, (key, params) => t(key, params));
+
+  const show = (preview: AdoptPreview, report: AdoptReport | null) => {
+    view = {
+      preview,
+      mapping: mappingOfPreview(preview),
+      changed: new Set(),
+      invalid: undefined,
+      open: view?.open ?? new Set(preview.columns.filter((c) => c.adopt && c.type === 'dropdown' && (c.options?.length ?? 0) === 0).map((c) => c.column)),
+      report,
+    };
+    draw();
+  };
+
+  const read = async () => {
+    const preview = await ctx.busy(() => ctx.call('previewAdopt'));
+    if (preview) show(preview, null);
+  };
+
+  const refuse = (p: MappingProblem) => {
+    if (!view) return;
+    view.invalid = p.column;
+    draw();
+    ctx.showError(new UserMessage(problemMessage(p)));
+    setTimeout(() => container.querySelector('.cf-invalid')?.scrollIntoView({ block: 'nearest' }), 0);
+  };
+
+  const recheck = async () => {
+    if (!view) return;
+    const v = view;
+    const problem = checkMapping(v.mapping);
+    if (blocksRecheck(problem)) return refuse(problem);
+    const mapping = v.mapping;
+    const preview = await ctx.busy(() => ctx.call('previewAdopt', mapping));
+    if (!preview) return;
+    show(preview, v.report);
+  };
+
+  const apply = async () => {
+    if (!view) return;
+    const v = view;
+    const problem = checkMapping(v.mapping);
+    if (problem) return refuse(problem);
+    v.invalid = undefined;
+    const mapping = v.mapping;
+    const report = await ctx.busy(() => ctx.call('applyAdopt', mapping));
+    if (!report) return;
+    // Read the adopted sheet again: its columns now show as known.
+    const preview = await ctx.busy(() => ctx.call('previewAdopt'));
+    if (preview) show(preview, report);
+    else if (view) {
+      view.report = report;
+      draw();
+    }
+    ctx.showNotice(report.message.split('\n')[0] ?? '');
+  };
+
+  /** Replaces one column of the mapping; `redraw` for structural changes. */
+  const put = (column: number, change: Partial<AdoptMappingColumn>, redraw: boolean) => {
+    if (!view) return;
+    const v = view;
+    v.mapping = { ...v.mapping, columns: v.mapping.columns.map((c) => (c.column === column ? { ...c, ...change } : c)) };
+    v.changed.add(column);
+    if (v.invalid === column) v.invalid = undefined;
+    if (redraw) draw();
+  };
+
+  const draw = () => {
+    if (!view) return;
+    const v = view;
+    const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+    const p = v.preview;
+    const adopted = v.mapping.columns.filter((c) => c.adopt).length;
+    replaceChildren(
+      results,
+      h(
+        'div',
+        { class: 'block' },
+        h('p', { class: 'cf-adopt-where' }, t('adopt.sidebar.where', { sheet: p.sheetName, row: p.headerRow, rows: p.dataRows })),
+        p.adoptedBefore ? h('p', { class: 'secondary cf-adopt-before' }, t('adopt.sidebar.before')) : null,
+        h('ol', { class: 'cf-fields cf-adopt-columns' }, p.columns.map((pc) => {
+          const mc = v.mapping.columns.find((c) => c.column === pc.column);
+          return mc ? columnCard(pc, mc, v, ctx, put, recheck) : null;
+        })),
+      ),
+      h(
+        'div',
+        { class: 'block cf-apply cf-adopt-apply' },
+        h('span', { class: 'secondary cf-adopt-count' }, t('adopt.sidebar.count', { count: adopted, total: p.columns.length })),
+        h(
+          'div',
+          { class: 'cf-row' },
+          h('button', { type: 'button', class: 'action cf-adopt-button', onclick: () => void apply() }, t('adopt.sidebar.apply')),
+          h('button', { type: 'button', class: 'cf-adopt-recheck', disabled: v.changed.size === 0, onclick: () => void recheck() }, t('adopt.sidebar.recheck')),
+        ),
+      ),
+      v.report ? reportBlock(v.report, ctx) : null,
+    );
+    if (focusKey) container.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  };
+
+  replaceChildren(
+    container,
+    h(
+      'div',
+      { class: 'block' },
+      h('p', { class: 'secondary' }, t('adopt.sidebar.intro')),
+      h('button', { type: 'button', class: 'cf-adopt-read', onclick: () => void read() }, t('adopt.sidebar.read')),
+    ),
+    results,
+  );
+  void read();
+}
+
+function roleName(ctx: PanelContext, role: Role): string {
+  return ctx.t(`adopt.role.${role}` as MessageKey);
+}
+
+function typeName(ctx: PanelContext, type: string): string {
+  return ctx.maybe(`fields.type.${type}`) ?? type;
+}
+
+function fitLine(pc: AdoptPreviewColumn, ctx: PanelContext): HTMLElement {
+  const { t } = ctx;
+  const parts: Array<HTMLElement | string> = [];
+  parts.push(pc.filled === 0 ? t('adopt.sidebar.empty') : t('adopt.sidebar.fit', { share: Math.floor(pc.fit * 100), filled: pc.filled }));
+  if (pc.formulas > 0) parts.push(' · ', t('adopt.sidebar.formulas', { count: pc.formulas }));
+  return h(
+    'div',
+    { class: `secondary cf-adopt-fit${pc.misfitCount > 0 ? ' cf-adopt-misfit' : ''}`, style: 'margin-top:4px;overflow-wrap:anywhere' },
+    parts,
+    pc.misfitCount > 0
+      ? h(
+          'div',
+          { class: 'cf-adopt-misfits' },
+          t('adopt.sidebar.misfits', { count: pc.misfitCount }),
+          pc.misfits.map((m) => h('span', { class: 'cf-adopt-cell' }, ' ', h('b', { class: 'cf-a1' }, m.a1), ' “', h('span', { class: 'cf-adopt-value' }, m.value), '”')),
+        )
+      : null,
+  );
+}
+
+function columnCard(
+  pc: AdoptPreviewColumn,
+  mc: AdoptMappingColumn,
+  v: View,
+  ctx: PanelContext,
+  put: (column: number, change: Partial<AdoptMappingColumn>, redraw: boolean) => void,
+  recheck: () => Promise<void>,
+): HTMLLIElement {
+  const { t } = ctx;
+  const roleId = uid('role');
+  const typeId = uid('type');
+  const reqId = uid('req');
+  const roleValue = mc.adopt ? (mc.role ?? OWN) : LEAVE;
+  const types: string[] = [...USER_TYPES];
+  if (!types.includes(mc.type)) types.push(mc.type); // an auto field kept from the set-up
+
+  const roleSelect = h(
+    'select',
+    {
+      id: roleId,
+      class: 'cf-adopt-role',
+      style: 'flex:1;min-width:0',
+      disabled: !pc.adoptable,
+      'data-focus-key': `role:${pc.column}`,
+      onchange: (e: Event) => {
+        const value = (e.target as HTMLSelectElement).value;
+        if (value === LEAVE) return put(pc.column, { adopt: false }, true);
+        if (value === OWN) return put(pc.column, { adopt: true, role: null }, true);
+        const role = value as Role;
+        const type = userTypeOfRole(role);
+        // A meaning with a type of its own brings that type; a text meaning keeps what the content says.
+        const nextType = type === 'text' && mc.type !== 'dropdown' ? mc.type : type;
+        put(pc.column, { adopt: true, role, type: nextType }, true);
+        if (nextType === 'dropdown' && !(mc.options?.length)) {
+          v.open.add(pc.column);
+          void recheck();
+        }
+      },
+    },
+    h('option', { value: LEAVE, selected: roleValue === LEAVE }, t('adopt.sidebar.leaveAlone')),
+    h('option', { value: OWN, selected: roleValue === OWN }, t('adopt.sidebar.ownColumn')),
+    ROLES.map((r) => h('option', { value: r, selected: roleValue === r }, roleName(ctx, r))),
+  );
+
+  const typeSelect = h(
+    'select',
+    {
+      id: typeId,
+      class: 'cf-type-select cf-adopt-type',
+      disabled: !mc.adopt,
+      'data-focus-key': `type:${pc.column}`,
+      onchange: (e: Event) => {
+        const type = (e.target as HTMLSelectElement).value;
+        put(pc.column, { type }, true);
+        if (type === 'dropdown' && !(mc.options?.length)) {
+          v.open.add(pc.column);
+          void recheck();
+        }
+      },
+    },
+    types.map((id) => h('option', { value: id, selected: id === mc.type }, typeName(ctx, id))),
+  );
+
+  return h(
+    'li',
+    { class: `cf-field cf-adopt-column${v.invalid === pc.column ? ' cf-invalid' : ''}${mc.adopt ? '' : ' cf-adopt-alone'}`, 'data-column': pc.letter },
+    h(
+      'div',
+      { class: 'cf-adopt-title', style: 'margin-bottom:4px;overflow-wrap:anywhere' },
+      h('b', { class: 'cf-a1' }, pc.letter),
+      ' ',
+      h('span', { class: 'cf-adopt-header' }, pc.header),
+      pc.known ? h('span', { class: 'secondary cf-adopt-known' }, ` · ${t('adopt.sidebar.known')}`) : null,
+    ),
+    pc.note ? h('div', { class: 'secondary cf-adopt-note' }, pc.note) : null,
+    h('label', { for: roleId, class: 'cf-sr' }, t('adopt.sidebar.role')),
+    h('div', { class: 'cf-row' }, roleSelect),
+    mc.adopt
+      ? h(
+          'div',
+          { class: 'cf-row cf-meta' },
+          h('label', { for: typeId, class: 'cf-sr' }, t('adopt.sidebar.type')),
+          typeSelect,
+          h(
+            'span',
+            { class: 'cf-check' },
+            h('input', {
+              type: 'checkbox',
+              id: reqId,
+              class: 'cf-required',
+              checked: mc.required,
+              onchange: (e: Event) => put(pc.column, { required: (e.target as HTMLInputElement).checked }, false),
+            }),
+            h('label', { for: reqId }, t('adopt.sidebar.required')),
+          ),
+        )
+      : null,
+    mc.adopt && mc.type === 'dropdown' ? optionList(pc, mc, v, ctx, put) : null,
+    v.changed.has(pc.column)
+      ? h('div', { class: 'secondary cf-adopt-changed', style: 'margin-top:4px' }, t('adopt.sidebar.changed'))
+      : fitLine(pc, ctx),
+  );
+}
+
+function optionList(
+  pc: AdoptPreviewColumn,
+  mc: AdoptMappingColumn,
+  v: View,
+  ctx: PanelContext,
+  put: (column: number, change: Partial<AdoptMappingColumn>, redraw: boolean) => void,
+): HTMLElement {
+  const { t } = ctx;
+  const opts = mc.options ?? [];
+  /** The column's options now (several edits may land between redraws). */
+  const current = () => v.mapping.columns.find((c) => c.column === pc.column)?.options ?? [];
+  const setOption = (j: number, change: { label?: string; color?: string }) => {
+    const next = current().slice();
+    const old = next[j];
+    if (!old) return;
+    next[j] = { ...old, ...change };
+    put(pc.column, { options: next }, false);
+    // Renaming a stage keeps it the won/lost terminal it was.
+    const s = v.mapping.stages;
+    if (mc.role === 'stage' && change.label !== undefined && s && (s.won === old.label || s.lost === old.label)) {
+      v.mapping = { ...v.mapping, stages: { won: s.won === old.label ? change.label : s.won, lost: s.lost === old.label ? change.label : s.lost } };
+    }
+  };
+  const title = mc.role === 'stage' ? 'adopt.sidebar.stages' : 'adopt.sidebar.options';
+  return h(
+    'details',
+    {
+      class: 'cf-options',
+      open: v.open.has(pc.column),
+      ontoggle: (e: Event) => {
+        if ((e.target as HTMLDetailsElement).open) v.open.add(pc.column);
+        else v.open.delete(pc.column);
+      },
+    },
+    h(
+      'summary',
+      { class: 'secondary cf-options-title' },
+      t(title, { count: opts.length }),
+      ' ',
+      h('span', { class: 'cf-chips', 'aria-hidden': 'true' }, opts.slice(0, 12).map((o, j) => h('span', { class: 'cf-chip', style: `background-color:${safeColor(o.color, j)}` }))),
+    ),
+    h(
+      'ul',
+      null,
+      opts.map((o, j) =>
+        h(
+          'li',
+          { class: 'cf-option cf-row' },
+          h('input', {
+            type: 'color',
+            class: 'cf-color',
+            value: safeColor(o.color, j),
+            'aria-label': t('adopt.sidebar.optionColor', { option: o.label }),
+            oninput: (e: Event) => {
+              const input = e.target as HTMLInputElement;
+              const color = safeColor(input.value, j);
+              setOption(j, { color });
+              const label = input.nextElementSibling as HTMLElement | null;
+              if (label) label.style.backgroundColor = color;
+              const chip = input.closest('details')?.querySelectorAll<HTMLElement>('.cf-chip')[j];
+              if (chip) chip.style.backgroundColor = color;
+            },
+          }),
+          h('input', {
+            type: 'text',
+            class: 'cf-option-label',
+            value: o.label,
+            maxlength: 100,
+            style: `background-color:${safeColor(o.color, j)}`,
+            'data-focus-key': `option:${pc.column}:${j}`,
+            'aria-label': t('adopt.sidebar.optionLabel'),
+            oninput: (e: Event) => setOption(j, { label: (e.target as HTMLInputElement).value }),
+          }),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'cf-icon cf-remove-option',
+              title: t('adopt.sidebar.removeOption', { option: o.label }),
+              'aria-label': t('adopt.sidebar.removeOption', { option: o.label }),
+              onclick: () => put(pc.column, { options: current().filter((_, k) => k !== j) }, true),
+            },
+            '✕',
+          ),
+        ),
+      ),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'cf-add-option',
+        onclick: () => {
+          const list = current();
+          const labels = new Set(list.map((o) => o.label.toLowerCase()));
+          let n = list.length + 1;
+          while (labels.has(t('adopt.sidebar.newOption', { n }).toLowerCase())) n += 1;
+          v.open.add(pc.column);
+          put(pc.column, { options: [...list, { label: t('adopt.sidebar.newOption', { n }), color: PALETTE[list.length % PALETTE.length] }] }, true);
+        },
+      },
+      `+ ${t('adopt.sidebar.addOption')}`,
+    ),
+  );
+}
+
+function reportBlock(r: AdoptReport, ctx: PanelContext): HTMLElement {
+  const { t } = ctx;
+  return h(
+    'div',
+    { class: 'block cf-adopt-report', style: 'overflow-wrap:anywhere' },
+    h('b', null, t('adopt.sidebar.reportTitle')),
+    r.message.split('\n').map((line) => h('p', { class: 'cf-adopt-report-line' }, line)),
+    r.cells.length > 0
+      ? h(
+          'ul',
+          { class: 'cf-cells' },
+          r.cells.map((c) =>
+            h(
+              'li',
+              { class: 'cf-cell' },
+              h('b', { class: 'cf-a1' }, c.a1),
+              ' ',
+              h('span', { class: 'secondary cf-cell-header' }, c.header),
+              ' “',
+              h('span', { class: 'cf-adopt-value' }, c.value),
+              '”',
+              h('div', { class: 'cf-cell-message' }, c.message),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+registerPanel({ id: 'adopt', titleKey: 'adopt.sidebar.title', order: 15, render });
