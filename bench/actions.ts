@@ -9,7 +9,7 @@
  *   template 1 = B2B sales), then pastes the N generated clients under the new table's header (columns
  *   matched by meaning; dropdowns that reject other input get their option's spelling, as Sheets refuses
  *   the paste otherwise; the paste itself is the person's, not counted), which fires onEdit (one per block
- *   of at most 50,000 rows: PASTE_BLOCK). Measured: menuSetUp + those onEdits, i.e. the cost of getting N
+ *   of at most 100,000 rows: PASTE_BLOCK). Measured: menuSetUp + those onEdits, i.e. the cost of getting N
  *   rows into a set-up, checked table; the notes split the two. (Setting up beside an N-row sheet would
  *   not fit 500,000 × 20 twice under the 10-million-cell limit.) The later actions use this table.
  * - `adopt`: "Adopt this sheet" (menuAdopt, confirmations answered YES) on a fresh spreadsheet holding the
@@ -58,6 +58,9 @@ export interface ActionDef {
    */
   kind: 'addon' | 'node';
   run(s: SizeState, addon: Addon | null): void;
+  /** How many add-on executions the action makes at a size (default 1); service calls are only compared
+   * across sizes with the same count. */
+  executions?(rows: number): number;
   /** For addon actions that use another spreadsheet than s.env() (made before measuring). */
   envFor?(s: SizeState): Addon;
 }
@@ -173,6 +176,7 @@ export const ACTIONS: readonly ActionDef[] = [
     name: 'setup',
     needs: ['menuSetUp'],
     kind: 'addon',
+    executions: (rows) => 1 + Math.ceil(rows / PASTE_BLOCK),
     run: (s) => setUpAndFill(s, true),
   },
   {

@@ -14,8 +14,9 @@ import type { Emulator, EmulatorOptions } from '../dev/emulator/types';
  * The largest block a person pastes at once. Tables above it are pasted in several blocks (each its own
  * onEdit when the add-on is listening): a 500,000-row paste is not something the Sheets UI does in one
  * go, and the emulator's paste spreads rows into Math.max(...), which overflows the stack past ~120k rows.
+ * 100,000 keeps the default sizes (1k/10k/100k) to one paste.
  */
-export const PASTE_BLOCK = 50_000;
+export const PASTE_BLOCK = 100_000;
 
 export interface Addon {
   readonly emu: Emulator;
