@@ -48,6 +48,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   const { t } = ctx;
   let view: View | null = null;
   const results = h('div', { class: 'cf-adopt-body' });
+  const readButton = h('button', { type: 'button', class: 'cf-adopt-read', onclick: () => void read() }, t('adopt.sidebar.read'));
 
   const problemMessage = (p: MappingProblem) => mappingProblemText(p, (key, params) => t(key, params));
 
@@ -60,6 +61,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
       open: view?.open ?? new Set(preview.columns.filter((c) => c.adopt && c.type === 'dropdown' && (c.options?.length ?? 0) === 0).map((c) => c.column)),
       report,
     };
+    readButton.textContent = t('adopt.sidebar.reread');
     draw();
   };
 
@@ -156,7 +158,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
       'div',
       { class: 'block' },
       h('p', { class: 'secondary' }, t('adopt.sidebar.intro')),
-      h('button', { type: 'button', class: 'cf-adopt-read', onclick: () => void read() }, t('adopt.sidebar.read')),
+      readButton,
     ),
     results,
   );
