@@ -119,4 +119,4 @@ chmodSync(join(dist, 'cli.js'), 0o755);
 await buildNode('dev/playground/server.ts', 'dev/playground.js');
 if (existsSync(join(root, 'dev/playground/client.ts'))) await buildBrowser('dev/playground/client.ts', 'dev/playground-client.js');
 await buildNode('bench/main.ts', 'dev/bench.js');
-console.log(`build: dist/ ready in ${Date.now() - started} ms (${names.length} entry points)`);
+console.error(`build: dist/ ready in ${Date.now() - started} ms (${names.length} entry points)`);

@@ -124,6 +124,13 @@ function jsonValue(v: unknown): unknown {
   return v instanceof Date ? v.toISOString() : v;
 }
 
+/** The widest row's length (at least 1), without spreading rows into arguments (stack overflow past ~120k rows). */
+function widest(rows: ReadonlyArray<ReadonlyArray<unknown>>): number {
+  let w = 1;
+  for (const r of rows) if (r.length > w) w = r.length;
+  return w;
+}
+
 /** Compresses a set of cells into rectangles: runs of rows per column, merged across equal adjacent columns. */
 function rectangles(cells: Array<[number, number]>): Box[] {
   const byCol = new Map<number, number[]>();
@@ -333,7 +340,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     authMode: () => rt.authMode(),
     loadRows(rows: string[][], sheetName?: string) {
       const s = sheetOf(sheetName);
-      personWrite(s, { row: 1, col: 1, rows: rows.length, cols: Math.max(1, ...rows.map((r) => r.length)) }, rows);
+      personWrite(s, { row: 1, col: 1, rows: rows.length, cols: widest(rows) }, rows);
     },
     typeValue(a1: string, value: string, sheetName?: string) {
       const { sheet: s, box } = boxOf(sheetName === undefined ? book.active : sheetOf(sheetName), a1);
@@ -359,7 +366,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     },
     pasteValues(a1: string, values: string[][], sheetName?: string) {
       const { sheet: s, box } = boxOf(sheetName === undefined ? book.active : sheetOf(sheetName), a1);
-      const full = { row: box.row, col: box.col, rows: values.length, cols: Math.max(1, ...values.map((r) => r.length)) };
+      const full = { row: box.row, col: box.col, rows: values.length, cols: widest(values) };
       // A paste is one edit: when a pasted value breaks a rule that rejects invalid input, the whole
       // paste is refused with the rule's message and nothing changes (no onEdit), as typing is refused.
       // Ref: https://support.google.com/docs/answer/186103 ("If the data is invalid: Reject the input").
