@@ -254,7 +254,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     return e;
   };
   const personWrite = (s: SheetData, box: Box, values: string[][]): void => {
-    grow(s, box.row + values.length - 1, box.col + Math.max(0, ...values.map((r) => r.length)) - 1);
+    grow(s, box.row + values.length - 1, box.col + widest(values) - 1);
     const impl = new RangeImpl(wb, s, box);
     values.forEach((row, i) => row.forEach((v, j) => impl.writeCell(box.row - 1 + i, box.col - 1 + j, v)));
     book.changed(s);
