@@ -4,7 +4,7 @@
  * manifest's exact scopes, and a build that refuses bad entry modules.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -114,5 +114,25 @@ describe('the clientflow bin', () => {
     expect(pkg.bin.clientflow).toBe('dist/cli.js');
     expect(readFileSync(join(dist, 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
     expect(() => execFileSync(join(dist, 'cli.js'), ['--help'], { encoding: 'utf8' })).not.toThrow();
+  });
+});
+
+describe('source hygiene', () => {
+  it('uses no `any` type and no ts-ignore in shipped code (src/)', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, entry.name);
+        if (entry.isDirectory()) walk(p);
+        else if (/\.ts$/.test(entry.name)) {
+          readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
+            const code = line.replace(/\/\/.*$/, '');
+            if (/(:\s*any\b|\bas any\b|<any>|any\[\])/.test(code) || /@ts-(ignore|nocheck)/.test(line)) offenders.push(`${p}:${i + 1}`);
+          });
+        }
+      }
+    };
+    walk(join(root, 'src'));
+    expect(offenders).toEqual([]);
   });
 });
