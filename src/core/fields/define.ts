@@ -3,7 +3,8 @@
  * - empty cells ('' or white space only) parse to { kind: 'empty' };
  * - a string starting with '=' is a formula string (code 'formula') for every type except the free-text
  *   ones (text, long text, ID), which keep such a value as text: it is stored in a '@' cell, so it is
- *   text and stays text (DESIGN.md rule 4);
+ *   text and stays text (DESIGN.md rule 4); and except a value the type itself names (a dropdown
+ *   option labelled '=1+1', see isFormulaLikeValue);
  * - normalize = parse, then the canonical written form; 'unchanged' when the cell already shows exactly
  *   that form (compared as cell text, so '1200' in a CSV and 1200 from getValues are both canonical).
  */
@@ -20,6 +21,11 @@ export interface TypeSpec {
   /** Values are written as text ('@' cells): normalize flags any value Sheets would reinterpret. */
   textual?: boolean;
   acceptsAnyText?: boolean;
+  /**
+   * A string starting with '=' that is nonetheless a value of this type (a dropdown option whose own
+   * label is '=1+1'): such a cell is in a '@' column and holds that text, not a formula.
+   */
+  isFormulaLikeValue?(raw: string, ctx: TypeContext): boolean;
   /** Parses a non-empty cell (strings are not blank and, unless freeText, not formulas). */
   parseValue(raw: Exclude<CellValue, ''>, ctx: TypeContext): ParseResult;
   /** The canonical value to write for a parsed value; null keeps the cell as it is (e.g. a Date cell). */
@@ -41,7 +47,7 @@ export function defineType(spec: TypeSpec): FieldTypeDef {
       const c = raw.charCodeAt(0);
       // Fast blank check: only strings starting with white space or invisible chars can be blank.
       if ((c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff) && isBlankString(raw)) return OK_EMPTY;
-      if (!spec.freeText && isFormulaText(raw.trimStart())) return FORMULA;
+      if (!spec.freeText && isFormulaText(raw.trimStart()) && !spec.isFormulaLikeValue?.(raw, ctx)) return FORMULA;
     } else if (typeof raw === 'number' && !Number.isFinite(raw)) {
       return fail(invalidCode(spec.id));
     } else if (raw instanceof Date && Number.isNaN(raw.getTime())) {

@@ -115,6 +115,9 @@ export const dropdown = defineType({
     if (m.label !== null) return { ok: true, value: { kind: 'option', value: m.label } };
     return fail('unknownOption', m.hint);
   },
+  // An option whose own label (or alias) starts with '=' is that option, spelled exactly (no typo
+  // mending): the column is '@', so the cell holds the text, never a formula.
+  isFormulaLikeValue: (raw, ctx) => (ctx.options ?? []).some((o) => o.label === raw.trim() || (o.aliases ?? []).includes(raw.trim())),
   canonical: (v) => (v.kind === 'option' ? v.value : null),
   numberFormat: () => '@',
   validation: (ctx) => ({ kind: 'list', values: (ctx.options ?? []).map((o) => o.label) }),
