@@ -11,6 +11,7 @@ import type { Enums } from './enums';
 import { SheetData, type ChartData, type RangeRef } from './model';
 import { ChartImpl, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
 import { CELL_TOO_LONG, MAX_CELL_CHARS, RANGE_API, RangeImpl, rangeAt } from './range';
+import { makeRangeList } from './rangelist';
 import { enumName, type Runtime, ScriptException } from './runtime';
 import { deleteMap, type DimMap, insertMap, mapBox, moveMap, rewriteRefs, rewriteRuleFormula } from './refs';
 import { type AppliedDV, makeDVBuilder } from './validation';
@@ -20,7 +21,7 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSS = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const SHEET_API = [
-  'getName', 'setName', 'getSheetId', 'getIndex', 'getParent', 'getRange', 'getDataRange', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns',
+  'getName', 'setName', 'getSheetId', 'getIndex', 'getParent', 'getRange', 'getRangeList', 'getDataRange', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns',
   'insertRows', 'insertRowsBefore', 'insertRowsAfter', 'insertRowBefore', 'insertRowAfter', 'deleteRow', 'deleteRows',
   'insertColumns', 'insertColumnsBefore', 'insertColumnsAfter', 'insertColumnBefore', 'insertColumnAfter', 'deleteColumn', 'deleteColumns', 'moveColumns',
   'setFrozenRows', 'getFrozenRows', 'setFrozenColumns', 'getFrozenColumns', 'setColumnWidth', 'setColumnWidths', 'getColumnWidth', 'autoResizeColumns',
@@ -72,6 +73,10 @@ export class SheetImpl {
     }
     if (typeof a !== 'number' || typeof column !== 'number') throw new ScriptException("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return rangeAt(this.ctx, this.data, a, column, numRows ?? 1, numColumns ?? 1);
+  }
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String) */
+  getRangeList(a1Notations: unknown): GoogleAppsScript.Spreadsheet.RangeList {
+    return makeRangeList(this.ctx, this.data, a1Notations);
   }
   /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getDataRange() (A1 to last row/column with content; A1 if empty) */
   getDataRange(): GRange {
