@@ -8,7 +8,7 @@
  *
  * Service calls do not grow with rows: the read is getValues/getFormulas/getNumberFormats of one block,
  * plus getMergedRanges of the top rows; the apply is per column; the highlight is one conditional-format
- * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES).
+ * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES) and fetched in one getRangeList.
  */
 import { regionFromLocale, fieldType, defaultContext } from '../core/fields';
 import type { CellValue, TypeContext } from '../core/fields/types';
@@ -293,13 +293,11 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const layout = built.layout;
 
   const keep = keepFormatColumns(schema, layout, read, inf.dataStart, inf.dataEnd, plan.ctx);
-  applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone });
-  // Put back the number formats of columns where ours would change how existing values read.
-  for (const k of keep) {
-    if (inf.dataEnd <= inf.dataStart) break;
-    const block = read.formats.slice(inf.dataStart, inf.dataEnd).map((r) => [r[k.column - 1] ?? '']);
-    sheet.getRange(inf.dataStart + 1, k.column, block.length, 1).setNumberFormats(block);
-  }
+  // Columns where our number format would change how existing values read keep theirs on the data rows
+  // (sheet rows through inf.dataEnd): ours covers only the rows below. The calls do not depend on how
+  // many columns keep their formats, and no format is written twice.
+  const keepFormatsThrough = new Map(keep.map((k) => [k.column, inf.dataEnd] as const));
+  applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough });
   saveConfig(schema);
 
   // Cells that break their column's type: reported and highlighted, never altered. Formula cells are kept.

@@ -1,29 +1,42 @@
 /**
  * Applies a table's set-up to a sheet (headers, formats, validation, widths, frozen header, banding,
  * warning-only header protection, our conditional-format rules, column metadata), batched: the number
- * of service calls depends on the number of columns and of existing rules/protections/bandings,
- * never on the number of rows.
+ * of service calls depends on the number of columns, of distinct formats and rules, and of existing
+ * rules/protections/bandings, never on the number of rows.
+ *
+ * Batching (each service call costs ~25 ms in Apps Script, so a set-up of 20 columns must not make
+ * hundreds): every Range the set-up needs comes from one Sheet.getRangeList(a1s).getRanges() (two calls
+ * for any number of ranges); one number format per distinct format over a RangeList; one validation
+ * per block of adjacent columns with the same rule (each distinct rule built once); one width per run of
+ * adjacent columns of the same width (setColumnWidths); rule builders reused while ranges and format
+ * keys stay the same; our rules recognized with two calls per existing rule.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range-list#setNumberFormat(String)
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)
  *
  * For the adopt engineer (src/addon/adopt*.ts): call
- *   applyTable(sheet, schema, { headerRow, writeHeaders: false, layout })
+ *   applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, keepFormatsThrough })
  * with the schema built from the inferred columns (field.header = the header text found) and the
  * layout of where each field sits; then saveConfig({ ...schema, location }) from ./config-store.
  * Nothing here changes a cell's value except the header texts when writeHeaders is true.
  *
  * Apps Script members used (the emulator must cover them):
- *   Sheet: getRange(a1), getRange(r,c,nr,nc), setFrozenRows, setColumnWidth, getMaxRows, getMaxColumns,
- *     insertColumnsAfter, getBandings, getProtections, getConditionalFormatRules,
- *     setConditionalFormatRules, createDeveloperMetadataFinder
- *   Range: setValues, setNumberFormat, setDataValidation, setFontWeight, setBackground, setFontColor,
- *     applyRowBanding, protect, addDeveloperMetadata, getRow, getColumn, getNumRows, getNumColumns
+ *   Sheet: getRangeList, getRange(r,c,nr,nc) (none per rule or column), setFrozenRows, setColumnWidths,
+ *     getMaxRows, getMaxColumns, insertColumnsAfter, getBandings, getProtections,
+ *     getConditionalFormatRules, setConditionalFormatRules, createDeveloperMetadataFinder
+ *   RangeList: getRanges, setNumberFormat, clearDataValidations, setFontWeight, setBackground, setFontColor
+ *   Range: setValues, setNumberFormat, setDataValidation, clearDataValidations, setFontWeight,
+ *     setBackground, setFontColor, applyRowBanding, protect, addDeveloperMetadata, getRow, getColumn,
+ *     getNumRows, getNumColumns
  *   Banding: getRange, remove; Protection: getDescription, setDescription, setWarningOnly, remove
  *   DeveloperMetadataFinder: withKey, find; DeveloperMetadata: getValue, getLocation, remove;
  *   DeveloperMetadataLocation: getColumn
  *   SpreadsheetApp.newDataValidation, newConditionalFormatRule, BandingTheme, ProtectionType
- *   ConditionalFormatRule: getBooleanCondition; BooleanCondition: getCriteriaType, getCriteriaValues
+ *   ConditionalFormatRule: getBooleanCondition; BooleanCondition: getCriteriaValues
  */
 import { FIELD_METADATA_KEY, type ColumnMetadata, type Layout } from '../core/plan/layout';
-import { mergeRules, SETUP_RULE_KINDS, type RuleKind, type RulePlan } from '../core/plan/rules';
+import { a1 } from '../core/plan/a1';
+import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../core/plan/rules';
 import { planSetup, type SetupPlan, type ValidationPlan } from '../core/plan/setup';
 import type { TableSchema } from '../core/schema';
 import type { Locale } from '../core/i18n';
@@ -31,6 +44,7 @@ import { lookupType } from './types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
 export interface ApplyOptions {
   headerRow: number;
@@ -39,6 +53,11 @@ export interface ApplyOptions {
   layout: Layout;
   uiLocale: Locale;
   timeZone: string;
+  /**
+   * Adopt: columns (1-based) whose existing number formats are kept on rows up to and including the
+   * given sheet row (ours would change how their values read); our format covers only the rows below.
+   */
+  keepFormatsThrough?: ReadonlyMap<number, number>;
 }
 
 export interface ApplyResult {
@@ -72,31 +91,90 @@ export function buildValidation(v: ValidationPlan): GoogleAppsScript.Spreadsheet
   return b.setAllowInvalid(v.allowInvalid).setHelpText(v.helpText).build();
 }
 
-function ruleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string | null {
-  const cond = rule.getBooleanCondition();
-  if (!cond) return null;
-  if (cond.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return null;
-  const v = cond.getCriteriaValues()[0];
-  return typeof v === 'string' ? v : null;
+/**
+ * Range objects for A1 notations of one sheet: one getRangeList + getRanges for all of them (two
+ * service calls, however many ranges), instead of one Sheet.getRange per range.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)
+ */
+export function rangesByA1(sheet: Sheet, a1s: Iterable<string>, into: Map<string, Range> = new Map()): Map<string, Range> {
+  const missing = [...new Set(a1s)].filter((a) => !into.has(a));
+  if (missing.length === 0) return into;
+  const ranges = sheet.getRangeList(missing).getRanges();
+  missing.forEach((a, i) => {
+    const r = ranges[i];
+    if (r) into.set(a, r);
+  });
+  return into;
 }
 
-export function buildRule(sheet: Sheet, r: RulePlan): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
-  let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula);
-  if (r.format.background) b = b.setBackground(r.format.background);
-  if (r.format.fontColor) b = b.setFontColor(r.format.fontColor);
-  if (r.format.bold) b = b.setBold(true);
-  return b.setRanges(r.ranges.map((a) => sheet.getRange(a))).build();
+function rangeOf(ranges: ReadonlyMap<string, Range>, a: string): Range {
+  const r = ranges.get(a);
+  if (!r) throw new Error(`apply: range ${a} was not fetched`);
+  return r;
+}
+
+/**
+ * The custom formula of a rule, in two calls (getBooleanCondition, getCriteriaValues); null for a rule
+ * without a boolean condition (a gradient: one call). The criteria type is not read: a formula of ours
+ * is recognized by its marker (ruleKind), which no other criterion's value carries.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/boolean-condition#getCriteriaValues()
+ */
+function ruleFormula(rule: Rule): string | null {
+  const cond = rule.getBooleanCondition();
+  if (!cond) return null;
+  const v = cond.getCriteriaValues()[0];
+  return typeof v === 'string' && v.startsWith('=') ? v : null;
+}
+
+function formatKeys(f: RuleFormat): string {
+  return `${f.background ? 'b' : ''}${f.fontColor ? 'f' : ''}${f.bold ? 'B' : ''}`;
+}
+
+/**
+ * Builds our rules. A builder is reused while the next rule sets the same format keys (each built rule is
+ * a snapshot of the builder: ConditionalFormatRuleBuilder.build() "constructs a conditional format rule
+ * from the settings applied to the builder"), so consecutive rules set only what differs: a dropdown's
+ * option colors cost three calls each (condition, color, build) instead of five.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#build()
+ */
+export function buildRules(ours: readonly RulePlan[], ranges: ReadonlyMap<string, Range>): Rule[] {
+  const out: Rule[] = [];
+  let b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder | null = null;
+  let keys = '';
+  let prev: RuleFormat = {};
+  let prevRanges = '';
+  for (const r of ours) {
+    const k = formatKeys(r.format);
+    if (!b || k !== keys) {
+      b = SpreadsheetApp.newConditionalFormatRule();
+      keys = k;
+      prev = {};
+      prevRanges = '';
+    }
+    b = b.whenFormulaSatisfied(r.formula);
+    if (r.format.background && r.format.background !== prev.background) b = b.setBackground(r.format.background);
+    if (r.format.fontColor && r.format.fontColor !== prev.fontColor) b = b.setFontColor(r.format.fontColor);
+    if (r.format.bold && !prev.bold) b = b.setBold(true);
+    const rk = r.ranges.join(',');
+    if (rk !== prevRanges) b = b.setRanges(r.ranges.map((a) => rangeOf(ranges, a)));
+    prev = r.format;
+    prevRanges = rk;
+    out.push(b.build());
+  }
+  return out;
 }
 
 /**
  * Replaces our rules of the given kinds by `ours` (first, highest precedence) and keeps every other
- * rule in order, in one setConditionalFormatRules call.
+ * rule in order, in one setConditionalFormatRules call. Ranges not in `ranges` are fetched in one
+ * getRangeList.
  */
-export function replaceRules(sheet: Sheet, ours: readonly RulePlan[], kinds: ReadonlySet<RuleKind>): { rules: number; keptRules: number } {
+export function replaceRules(sheet: Sheet, ours: readonly RulePlan[], kinds: ReadonlySet<RuleKind>, ranges: Map<string, Range> = new Map()): { rules: number; keptRules: number } {
   const existing = sheet.getConditionalFormatRules();
   const { keep, userRules } = mergeRules(existing, ruleFormula, kinds);
-  const built = ours.map((r) => buildRule(sheet, r));
-  sheet.setConditionalFormatRules([...built, ...keep]);
+  rangesByA1(sheet, ours.flatMap((r) => r.ranges), ranges);
+  const built = buildRules(ours, ranges);
+  if (built.length > 0 || keep.length !== existing.length) sheet.setConditionalFormatRules([...built, ...keep]);
   return { rules: built.length, keptRules: userRules };
 }
 
@@ -119,6 +197,24 @@ function overlaps(r: Range, first: number, last: number, firstCol: number, lastC
   return r1 <= last && r2 >= first && c1 <= lastCol && c2 >= firstCol;
 }
 
+/** Runs of adjacent columns with the same key: [first column, last column, key]. */
+function runs<T>(items: ReadonlyArray<{ column: number }>, keyOf: (i: number) => string, valueOf: (i: number) => T): Array<{ first: number; last: number; key: string; value: T }> {
+  const out: Array<{ first: number; last: number; key: string; value: T }> = [];
+  items.forEach((c, i) => {
+    const key = keyOf(i);
+    const last = out[out.length - 1];
+    if (last && last.last + 1 === c.column && last.key === key) last.last = c.column;
+    else out.push({ first: c.column, last: c.column, key, value: valueOf(i) });
+  });
+  return out;
+}
+
+/** One call for one range, two (getRangeList + the call) for several. */
+function onRanges(sheet: Sheet, a1s: readonly string[], ranges: ReadonlyMap<string, Range>, fn: (t: Range | GoogleAppsScript.Spreadsheet.RangeList) => unknown): void {
+  if (a1s.length === 0) return;
+  fn(a1s.length === 1 ? rangeOf(ranges, a1s[0] as string) : sheet.getRangeList([...a1s]));
+}
+
 export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions): ApplyResult {
   const plan = planSetup(schema, opts.layout, opts.headerRow, {
     timeZone: opts.timeZone,
@@ -130,6 +226,15 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
   const maxCols = sheet.getMaxColumns();
   if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
 
+  // The A1 of every range below, fetched at once.
+  const formatA1 = (c: SetupPlan['columns'][number]): string | null => {
+    const kept = opts.keepFormatsThrough?.get(c.column);
+    if (kept === undefined || kept < plan.firstDataRow) return c.dataRange;
+    return kept < plan.lastRow ? a1(kept + 1, c.column, plan.lastRow, c.column) : null;
+  };
+  const validationRuns = runs(plan.columns, (i) => JSON.stringify(plan.columns[i]?.validation ?? null), (i) => plan.columns[i]?.validation ?? null)
+    .map((r) => ({ ...r, a1: a1(plan.firstDataRow, r.first, plan.lastRow, r.last) }));
+
   // 1. Column metadata: keep what is right, remove what is stale, add what is missing.
   const meta = readColumnMetadata(sheet);
   const want = new Map(plan.columns.map((c) => [c.column, c.key]));
@@ -138,43 +243,70 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
     if (want.get(m.column) === m.key && !have.has(m.column)) have.add(m.column);
     else m.md.remove();
   }
+  const metaA1 = (c: { letter: string }) => `${c.letter}:${c.letter}`;
+  const needMeta = plan.columns.filter((c) => !have.has(c.column));
+  const wanted: string[] = [
+    ...needMeta.map(metaA1),
+    ...validationRuns.map((r) => r.a1),
+    ...plan.columns.map(formatA1).filter((a): a is string => a !== null),
+    ...(plan.banding ? [plan.banding.a1] : []),
+    ...plan.protection.a1s,
+    ...plan.headerBlocks.map((h) => h.a1),
+    ...plan.rules.flatMap((r) => r.ranges),
+  ];
+  const ranges = rangesByA1(sheet, wanted);
+  for (const c of needMeta) rangeOf(ranges, metaA1(c)).addDeveloperMetadata(FIELD_METADATA_KEY, c.key);
+
+  // 2. Number formats over every row below the header: one call (or RangeList) per distinct format.
+  //    The header blocks are plain text ('@') too, set here, before their texts are written.
+  const byFormat = new Map<string, string[]>();
+  const addFormat = (fmt: string, a: string) => { const l = byFormat.get(fmt) ?? []; l.push(a); byFormat.set(fmt, l); };
   for (const c of plan.columns) {
-    if (!have.has(c.column)) sheet.getRange(`${c.letter}:${c.letter}`).addDeveloperMetadata(FIELD_METADATA_KEY, c.key);
+    const a = formatA1(c);
+    if (a !== null) addFormat(c.numberFormat, a);
+  }
+  for (const h of plan.headerBlocks) addFormat('@', h.a1);
+  for (const [fmt, a1s] of byFormat) onRanges(sheet, a1s, ranges, (t) => t.setNumberFormat(fmt));
+
+  // 3. Validation per block of adjacent columns with the same rule; each distinct rule built once;
+  //    columns without a rule cleared together.
+  const built = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+  const clear: string[] = [];
+  for (const r of validationRuns) {
+    if (!r.value) { clear.push(r.a1); continue; }
+    let dv = built.get(r.key);
+    if (!dv) { dv = buildValidation(r.value); built.set(r.key, dv); }
+    rangeOf(ranges, r.a1).setDataValidation(dv);
+  }
+  onRanges(sheet, clear, ranges, (t) => t.clearDataValidations());
+  const validations = plan.columns.filter((c) => c.validation).length;
+
+  // 4. Widths per run of adjacent columns of the same width.
+  for (const w of runs(plan.columns, (i) => String(plan.columns[i]?.width), (i) => plan.columns[i]?.width ?? 120)) {
+    sheet.setColumnWidths(w.first, w.last - w.first + 1, w.value);
   }
 
-  // 2. Per column: number format and validation over every row below the header, width.
-  let validations = 0;
-  for (const c of plan.columns) {
-    const range = sheet.getRange(c.dataRange);
-    range.setNumberFormat(c.numberFormat);
-    range.setDataValidation(c.validation ? buildValidation(c.validation) : null);
-    if (c.validation) validations++;
-    sheet.setColumnWidth(c.column, c.width);
-  }
-
-  // 3. Banding over the data rows of the table (an overlapping banding would make Sheets refuse ours).
+  // 5. Banding over the data rows of the table (an overlapping banding would make Sheets refuse ours).
   const firstCol = plan.columns[0]?.column ?? 1;
   for (const b of sheet.getBandings()) {
     if (overlaps(b.getRange(), plan.headerRow, plan.lastRow, firstCol, lastCol)) b.remove();
   }
-  if (plan.banding) sheet.getRange(plan.banding.a1).applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, false, false);
+  if (plan.banding) rangeOf(ranges, plan.banding.a1).applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, false, false);
 
-  // 4. Header protection, warning only (editors can still fix a header).
+  // 6. Header protection, warning only (editors can still fix a header).
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (isOurProtection(p.getDescription())) p.remove();
   }
-  for (const a of plan.protection.a1s) sheet.getRange(a).protect().setDescription(plan.protection.description).setWarningOnly(true);
+  for (const a of plan.protection.a1s) rangeOf(ranges, a).protect().setDescription(plan.protection.description).setWarningOnly(true);
 
-  // 5. Our rules in one call.
-  const { rules, keptRules } = replaceRules(sheet, plan.rules, SETUP_RULE_KINDS);
+  // 7. Our rules in one call.
+  const { rules, keptRules } = replaceRules(sheet, plan.rules, SETUP_RULE_KINDS, ranges);
 
-  // 6. Header row last: style, text (plain text format so '=…' or '+…' stays text), frozen.
-  for (const h of plan.headerBlocks) {
-    const range = sheet.getRange(h.a1);
-    range.setNumberFormat('@');
-    if (plan.writeHeaders) range.setValues([h.headers]);
-    range.setFontWeight('bold').setBackground(plan.headerStyle.background).setFontColor(plan.headerStyle.fontColor);
-  }
+  // 8. Header row last: text (in '@' cells, so '=…' or '+…' stays text), style, frozen.
+  if (plan.writeHeaders) for (const h of plan.headerBlocks) rangeOf(ranges, h.a1).setValues([h.headers]);
+  onRanges(sheet, plan.headerBlocks.map((h) => h.a1), ranges, (t) => {
+    t.setFontWeight('bold').setBackground(plan.headerStyle.background).setFontColor(plan.headerStyle.fontColor);
+  });
   sheet.setFrozenRows(plan.frozenRows);
   return { plan, columns: plan.columns.length, validations, rules, keptRules };
 }
