@@ -18,10 +18,10 @@ import { adopted, inferSheet, toSchema, type Inference, type MergedBlock } from 
 import { cellA1, confirmText, doneText, sortIssues } from '../core/infer/report';
 import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../core/api/adopt';
 import { resolveLayout, type Layout } from '../core/plan/layout';
-import { RULE_COLORS, INVALID_RULE_KINDS, markedFormula, type RulePlan } from '../core/plan/rules';
+import { RULE_COLORS, markedFormula, type RulePlan } from '../core/plan/rules';
 import { validateRows, type CellIssue } from '../core/plan/validate';
 import { parseSchema, type Field, type FieldInput, type TableSchema, type TableSchemaInput } from '../core/schema';
-import { applyTable, readColumnMetadata, replaceRules } from './apply';
+import { applyTable, readColumnMetadata } from './apply';
 import { loadConfig, saveConfig } from './config-store';
 import { UserError } from './serve';
 import { keepFormatColumns } from './adoptFormats';
@@ -297,18 +297,18 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   // (sheet rows through inf.dataEnd): ours covers only the rows below. The calls do not depend on how
   // many columns keep their formats, and no format is written twice.
   const keepFormatsThrough = new Map(keep.map((k) => [k.column, inf.dataEnd] as const));
-  applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough });
-  saveConfig(schema);
 
   // Cells that break their column's type: reported and highlighted, never altered. Formula cells are kept.
+  // The highlight rule goes first, in the set-up's single replacement of our rules.
   const dataValues = read.values.slice(inf.dataStart, inf.dataEnd);
   const check = validateRows(schema, layout, dataValues, inf.dataStart + 1, 1, read.timeZone, fieldType);
   const misfits = sortIssues(check.issues.filter((i) => !read.formulas[i.row - 1]?.[i.column - 1]));
   const { ranges, covered } = misfitRanges(misfits, HIGHLIGHT_MAX_RANGES);
-  const rule: RulePlan[] = ranges.length
+  const firstRules: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
     : [];
-  replaceRules(sheet, rule, INVALID_RULE_KINDS);
+  applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules });
+  saveConfig(schema);
 
   let formulaCells = 0;
   for (const c of Object.values(layout.columns)) {

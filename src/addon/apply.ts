@@ -58,6 +58,8 @@ export interface ApplyOptions {
    * given sheet row (ours would change how their values read); our format covers only the rows below.
    */
   keepFormatsThrough?: ReadonlyMap<number, number>;
+  /** Rules of ours put before the set-up's (adopt's 'invalid' highlight), in the same single replacement. */
+  firstRules?: readonly RulePlan[];
 }
 
 export interface ApplyResult {
@@ -253,6 +255,7 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
     ...plan.protection.a1s,
     ...plan.headerBlocks.map((h) => h.a1),
     ...plan.rules.flatMap((r) => r.ranges),
+    ...(opts.firstRules ?? []).flatMap((r) => r.ranges),
   ];
   const ranges = rangesByA1(sheet, wanted);
   for (const c of needMeta) rangeOf(ranges, metaA1(c)).addDeveloperMetadata(FIELD_METADATA_KEY, c.key);
@@ -300,7 +303,8 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
   for (const a of plan.protection.a1s) rangeOf(ranges, a).protect().setDescription(plan.protection.description).setWarningOnly(true);
 
   // 7. Our rules in one call.
-  const { rules, keptRules } = replaceRules(sheet, plan.rules, SETUP_RULE_KINDS, ranges);
+  const first = opts.firstRules ?? [];
+  const { rules, keptRules } = replaceRules(sheet, [...first, ...plan.rules], SETUP_RULE_KINDS, ranges);
 
   // 8. Header row last: text (in '@' cells, so '=…' or '+…' stays text), style, frozen.
   if (plan.writeHeaders) for (const h of plan.headerBlocks) rangeOf(ranges, h.a1).setValues([h.headers]);
@@ -308,5 +312,5 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
     t.setFontWeight('bold').setBackground(plan.headerStyle.background).setFontColor(plan.headerStyle.fontColor);
   });
   sheet.setFrozenRows(plan.frozenRows);
-  return { plan, columns: plan.columns.length, validations, rules, keptRules };
+  return { plan, columns: plan.columns.length, validations, rules: rules - first.length, keptRules };
 }
