@@ -58,13 +58,39 @@ function parseArgs(command: string, argv: string[], valued: readonly string[], l
   return { positional, options, help };
 }
 
-function readText(command: string, file: string, locale: Locale): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : String((e as Error).message);
-    throw new CliExit(2, t(locale, 'cli.error.unreadable', { command, file, reason }));
+/** Why a file could not be read or written, in the user's language (no errno codes shown). */
+function fsReason(e: unknown, locale: Locale, writing: boolean): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
+  switch (code) {
+    case 'ENOENT': return t(locale, writing ? 'cli.reason.noFolder' : 'cli.reason.noFile');
+    case 'EISDIR': return t(locale, 'cli.reason.isFolder');
+    case 'ENOTDIR': return t(locale, 'cli.reason.noFolder');
+    case 'EACCES': case 'EPERM': case 'EROFS': return t(locale, 'cli.reason.denied');
+    default: return t(locale, 'cli.reason.other', { code: code || 'EIO' });
   }
+}
+
+/**
+ * Binary data rather than text: a NUL byte, or bytes that are not UTF-8 (the decoder's U+FFFD) in more
+ * than a trace of the file. CSV exports are UTF-8 text (with or without a BOM).
+ */
+function looksBinary(bytes: Buffer, text: string): boolean {
+  if (bytes.includes(0)) return true;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
+  return bad > 0 && bad * 100 > text.length;
+}
+
+function readText(command: string, file: string, locale: Locale): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new CliExit(2, t(locale, 'cli.error.unreadable', { command, file, reason: fsReason(e, locale, false) }));
+  }
+  const text = bytes.toString('utf8');
+  if (looksBinary(bytes, text)) throw new CliExit(2, t(locale, 'cli.error.binary', { command, file }));
+  return text;
 }
 
 function regionOption(command: string, p: Parsed, locale: Locale): string | null {
@@ -145,7 +171,7 @@ async function run(argv: string[]): Promise<number> {
       try {
         writeFileSync(out, toCsv(result.out), 'utf8');
       } catch (e) {
-        throw new CliExit(2, t(locale, 'cli.error.unwritable', { file: out, reason: String((e as Error).message) }));
+        throw new CliExit(2, t(locale, 'cli.error.unwritable', { file: out, reason: fsReason(e, locale, true) }));
       }
       printJson({ out, ...result.summary });
       return 0;
@@ -167,15 +193,20 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** A message fit for a terminal: its first line, without control characters or undecodable bytes. */
+function oneLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, '?');
+}
+
 run(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof CliExit) {
-      process.stderr.write(e.message.split('\n')[0] + '\n');
+      process.stderr.write(oneLine(e.message) + '\n');
       process.exitCode = e.code;
       return;
     }
-    process.stderr.write(`clientflow: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`clientflow: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = 1;
   },
 );
