@@ -20,9 +20,10 @@ import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type Adopt
 import { resolveLayout, type Layout } from '../core/plan/layout';
 import { RULE_COLORS, markedFormula, type RulePlan } from '../core/plan/rules';
 import { validateRows, type CellIssue } from '../core/plan/validate';
-import { parseSchema, type Field, type FieldInput, type TableSchema, type TableSchemaInput } from '../core/schema';
+import { idSummary } from '../core/plan/autofill';
+import { fieldByRole, parseSchema, type Field, type FieldInput, type TableSchema, type TableSchemaInput } from '../core/schema';
 import { applyTable, readColumnMetadata } from './apply';
-import { loadConfig, saveConfig } from './config-store';
+import { idCounterProps, loadConfig, saveConfig } from './config-store';
 import { UserError } from './serve';
 import { keepFormatColumns } from './adoptFormats';
 import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from './adoptMapping';
@@ -308,7 +309,12 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
     : [];
   applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules });
-  saveConfig(schema);
+  // The client-ID counter onEdit continues from, from the IDs the sheet holds (read already).
+  const idField = fieldByRole(schema, 'clientId');
+  const idCol = idField ? layout.columns[idField.key] : undefined;
+  const ids: string[] = [];
+  if (idCol !== undefined) for (let r = inf.dataStart; r < inf.dataEnd; r++) ids.push(String(read.values[r]?.[idCol - 1] ?? ''));
+  saveConfig(schema, idCounterProps(plan.sheetId, idSummary(ids)));
 
   let formulaCells = 0;
   for (const c of Object.values(layout.columns)) {

@@ -1,6 +1,6 @@
 /**
  * The config store: the table schema in document properties (codec in src/core/config.ts).
- * Calls: load = 2 (getDocumentProperties, getProperties); save = 3-4.
+ * Calls: load = 2 (getDocumentProperties, getProperties); save = 3-4 (extra properties ride along).
  * Ref: https://developers.google.com/apps-script/reference/properties/properties
  */
 import { configKeys, decodeConfig, encodeConfig, salvageConfig, type DecodeResult } from '../core/config';
@@ -10,6 +10,33 @@ import { UserError } from './serve';
 
 export function readProps(): Record<string, string> {
   return PropertiesService.getDocumentProperties().getProperties();
+}
+
+/**
+ * The client-ID counter beside the config: at most two IDs standing for the whole ID column of the
+ * table's sheet (core/plan/autofill idSummary), so onEdit finds the next ID without reading the column.
+ * `ids: null` means unknown (an adopted sheet: onEdit reads the column once, then keeps the counter).
+ * Kept up to date by onEdit (IDs it writes and IDs seen in edited rows); a value for another sheet is
+ * ignored. Not a config key (configKeys() does not list it), so config repair and reset leave it alone.
+ */
+export const ID_COUNTER_KEY = 'clientflow.ids';
+
+export function readIdCounter(props: Readonly<Record<string, string>>, sheetId: number): string[] | null {
+  const raw = props[ID_COUNTER_KEY];
+  if (raw === undefined) return null;
+  try {
+    const v = JSON.parse(raw) as unknown;
+    if (typeof v !== 'object' || v === null) return null;
+    const o = v as { sheetId?: unknown; ids?: unknown };
+    if (o.sheetId !== sheetId || !Array.isArray(o.ids) || !o.ids.every((x) => typeof x === 'string')) return null;
+    return o.ids as string[];
+  } catch {
+    return null;
+  }
+}
+
+export function idCounterProps(sheetId: number, ids: readonly string[] | null): Record<string, string> {
+  return { [ID_COUNTER_KEY]: JSON.stringify({ sheetId, ids }) };
 }
 
 export function loadConfig(props: Record<string, string> = readProps()): DecodeResult {
@@ -45,13 +72,16 @@ export function describeConfigProblem(r: DecodeResult, locale: Locale): { code: 
   };
 }
 
-/** Writes the schema; stale parts of a longer previous config are deleted. */
-export function saveConfig(schema: TableSchema): void {
+/**
+ * Writes the schema (and `extra` properties, such as the ID counter, in the same call); stale parts of a
+ * longer previous config are deleted.
+ */
+export function saveConfig(schema: TableSchema, extra: Readonly<Record<string, string>> = {}): void {
   const enc = encodeConfig(schema);
   if (!enc.ok) throw new UserError(enc.code === 'tooLarge' ? 'config.error.tooLarge' : 'config.error.invalid', { detail: enc.detail ?? enc.code });
   const store = PropertiesService.getDocumentProperties();
   const old = configKeys(store.getProperties());
-  store.setProperties(enc.props, false);
+  store.setProperties({ ...extra, ...enc.props }, false);
   for (const k of old) if (!(k in enc.props)) store.deleteProperty(k);
 }
 

@@ -16,7 +16,7 @@ import { t, type Locale } from '../core/i18n';
 import { sequentialLayout, type Layout } from '../core/plan/layout';
 import { parseSchema, type TableSchema } from '../core/schema';
 import { applyTable } from './apply';
-import { loadConfig, saveConfig } from './config-store';
+import { idCounterProps, loadConfig, saveConfig } from './config-store';
 import { UserError } from './serve';
 import { findTableSheet, isSheetEmpty, readLayout } from './table';
 
@@ -130,7 +130,9 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     sheet.activate();
   }
   const sheetName = sheet.getName();
-  saveConfig({ ...schema, location: { sheetId: sheet.getSheetId(), sheetName, headerRow } });
+  const sheetId = sheet.getSheetId();
+  // A new table (new or empty sheet) has no client IDs yet: onEdit starts its counter from none.
+  saveConfig({ ...schema, location: { sheetId, sheetName, headerRow } }, existing ? {} : idCounterProps(sheetId, []));
   const params = { sheet: sheetName, columns: result.columns, validations: result.validations, rules: result.rules, kept: result.keptRules };
   return {
     sheetName,

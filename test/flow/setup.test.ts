@@ -290,6 +290,59 @@ describe('onEdit auto fields', () => {
     expect(new Set(ids).size).toBe(1000);
   });
 
+  it('costs the same service calls and cells read in a 100-row and a 5,000-row table (no whole-column reads)', () => {
+    const measure = (rows: number) => {
+      const { emu, addon, app } = start();
+      setUp(addon, emu);
+      const sheet = app.getActiveSpreadsheet().getSheetByName('Sheet1');
+      if (!sheet) throw new Error('no sheet');
+      if (rows + 10 > 1000) sheet.insertRowsAfter(1000, rows + 10 - 1000);
+      addon.paste('B2', Array.from({ length: rows }, (_, i) => [`Co ${i}`, `Name ${i}`, '', `p${i}@x.com`]));
+      expect(emu.view('Sheet1', `A${rows + 1}`)[0]?.[0]?.value).toBe(`C-${String(rows).padStart(6, '0')}`);
+      emu.resetStats();
+      addon.edit(`C${rows + 2}`, 'New client'); // a new row: needs the next ID
+      const fresh = emu.stats();
+      expect(emu.view('Sheet1', `A${rows + 2}`)[0]?.[0]?.value).toBe(`C-${String(rows + 1).padStart(6, '0')}`);
+      emu.resetStats();
+      addon.edit(`E${Math.floor(rows / 2)}`, 'new@x.com'); // an existing row in the middle
+      const existing = emu.stats();
+      expect(addon.errors).toEqual([]);
+      return { fresh, existing };
+    };
+    const small = measure(100);
+    const large = measure(5000);
+    expect(large.fresh.byMethod).toEqual(small.fresh.byMethod);
+    expect(large.fresh.cellsRead).toBe(small.fresh.cellsRead);
+    expect(large.existing.byMethod).toEqual(small.existing.byMethod);
+    expect(large.existing.cellsRead).toBe(small.existing.cellsRead);
+    // One row of the table, the header, the properties: nothing near 5,000 cells.
+    expect(large.fresh.cellsRead).toBeLessThan(100);
+    expect(large.fresh.total).toBeLessThanOrEqual(25);
+  });
+
+  it('continues after IDs the user pasted or typed, and after the whole column when no counter is stored', () => {
+    const { emu, addon } = start();
+    setUp(addon, emu);
+    addon.paste('A2', [['C-000500', 'ACME', 'Ann']]);
+    addon.edit('C3', 'Bo');
+    expect(emu.view('Sheet1', 'A3')[0]?.[0]?.value).toBe('C-000501');
+    addon.edit('A4', 'C-0000900'); // typed into the ID column: wider, zero-padded
+    addon.edit('C5', 'Cy');
+    expect(emu.view('Sheet1', 'A5')[0]?.[0]?.value).toBe('C-0000901');
+    // A table without a counter (adopted by an older version): the ID column is read once.
+    const props = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    props.deleteProperty('clientflow.ids');
+    emu.resetStats();
+    addon.edit('C6', 'Di');
+    expect(emu.view('Sheet1', 'A6')[0]?.[0]?.value).toBe('C-0000902');
+    expect(emu.stats().byMethod['Range.getValues']).toBe(3);
+    emu.resetStats();
+    addon.edit('C7', 'Ed');
+    expect(emu.view('Sheet1', 'A7')[0]?.[0]?.value).toBe('C-0000903');
+    expect(emu.stats().byMethod['Range.getValues']).toBe(2);
+    expect(addon.errors).toEqual([]);
+  });
+
   it('ignores edits of other sheets and of the header', () => {
     const { emu, addon } = start();
     setUp(addon, emu);

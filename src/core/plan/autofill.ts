@@ -11,6 +11,8 @@
  * Ref: https://developers.google.com/apps-script/guides/triggers/events#edit
  */
 import type { CellValue } from '../fields/types';
+import { CLIENT_ID_PREFIX } from '../fields/autoId';
+import { cleanInput } from '../fields/util';
 import { fieldByRole, type TableSchema } from '../schema';
 import type { Layout } from './layout';
 import { isBlank } from './validate';
@@ -59,6 +61,35 @@ export function idSequence(first: string, count: number): string[] {
   const digits = m[2] as string;
   const start = Number(digits);
   return Array.from({ length: count }, (_, i) => prefix + String(start + i).padStart(digits.length, '0'));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * At most two IDs that stand for a whole ID column as far as nextClientId is concerned: the one with the
+ * largest number and the widest zero-padded one (nextClientId reads only those two facts, with the same
+ * matching: prefix, white space, digits, case-insensitive). So
+ * nextClientId([...idSummary(all), ...more]) === nextClientId([...all, ...more]) for any `more`: onEdit
+ * keeps this summary in document properties instead of reading the whole column on every edit.
+ */
+export function idSummary(ids: readonly string[], prefix: string = CLIENT_ID_PREFIX): string[] {
+  const re = new RegExp('^' + escapeRegExp(prefix.trim()) + '\\s*(\\d+)$', 'i');
+  let max: { id: string; digits: string } | null = null;
+  let widest: { id: string; width: number } | null = null;
+  for (const id of ids) {
+    const m = re.exec(cleanInput(String(id)));
+    if (!m) continue;
+    const raw = m[1] as string;
+    const digits = raw.replace(/^0+(?=\d)/, '');
+    if (!max || digits.length > max.digits.length || (digits.length === max.digits.length && digits > max.digits)) max = { id, digits };
+    if (raw[0] === '0' && (!widest || raw.length > widest.width)) widest = { id, width: raw.length };
+  }
+  const out: string[] = [];
+  if (max) out.push(max.id);
+  if (widest && widest.id !== max?.id) out.push(widest.id);
+  return out;
 }
 
 /** Rows of a sheet edit that belong to the table (below the header); null when none. */
