@@ -36,7 +36,11 @@ export function serve<N extends EndpointName>(name: N, impl: Impl<N>): (...raw: 
     let locale: Locale = 'en';
     try {
       locale = userLocale();
-      const args = ep.args.parse(raw) as z.output<Endpoints[N]['args']>;
+      const parsed = ep.args.safeParse(raw);
+      // Arguments that do not fit the endpoint come from a stale or tampered sidebar: one short,
+      // translated sentence for the user; the details are for developers, not for the page.
+      if (!parsed.success) return { ok: false, error: { code: 'badRequest', message: t(locale, 'error.badRequest') } };
+      const args = parsed.data as z.output<Endpoints[N]['args']>;
       const data = ep.result.parse(impl(...args)) as z.output<Endpoints[N]['result']>;
       return { ok: true, data };
     } catch (e) {

@@ -54,8 +54,7 @@ describe.each(['en', 'zh-CN'] as Loc[])('wrong argument types (%s)', (locale) =>
     if (!env.ok) expect(w.emu.snapshot().sheets).toEqual(before.sheets);
   });
 
-  // BUG: src/addon/serve.ts serve() turns a zod argument error into error.generic with the raw zod JSON (English, multi-line).
-  it.failing.each(cases.filter(([, fn]) => !['getBootstrap', 'getSetupState', 'validateTable', 'previewAdopt', 'applyAdopt'].includes(fn)))(
+  it.each(cases.filter(([, fn]) => !['getBootstrap', 'getSetupState', 'validateTable', 'previewAdopt', 'applyAdopt'].includes(fn)))(
     '%s is refused with a short translated message, not a validation report',
     (_label, fn, args) => {
       const w = world(locale);

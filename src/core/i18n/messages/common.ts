@@ -13,6 +13,7 @@ export const commonMessages = defineMessages(
     'error.timeLimit': 'The action ran out of time and was rolled back; nothing was changed.',
     'error.noAccess': 'ClientFlow cannot read this spreadsheet yet. Open it from the Extensions menu first.',
     'error.busy': 'Another ClientFlow action is running on this spreadsheet. Try again in a moment.',
+    'error.badRequest': 'ClientFlow did not understand this request from the sidebar. Close the sidebar, open it again and retry.',
   },
   {
     'app.name': 'ClientFlow 客户流程表',
@@ -25,5 +26,6 @@ export const commonMessages = defineMessages(
     'error.timeLimit': '操作超时，已全部撤回，表格没有任何改动。',
     'error.noAccess': 'ClientFlow 暂时无法读取此表格，请先从“扩展程序”菜单打开。',
     'error.busy': '此表格上正在运行另一项 ClientFlow 操作，请稍后再试。',
+    'error.badRequest': 'ClientFlow 无法理解侧边栏发来的请求。请关闭侧边栏后重新打开再试。',
   },
 );
