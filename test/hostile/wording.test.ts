@@ -23,8 +23,9 @@ describe.each(['en', 'zh-CN'] as Locale[])('menu items named in messages (%s)', 
     for (const r of refs) expect(menuLabels(locale)).toContain(r);
   });
 
-  // BUG: src/core/i18n/messages/adopt.ts 'adopt.error.empty' sends the user to "Set up a new table" / “新建客户表”, but the menu item is "Set up a new client table…" / “新建客户流程表…”.
-  it.failing('adopt.error.empty names real menu items', () => {
-    for (const r of referencedItems(t(locale, 'adopt.error.empty'))) expect(menuLabels(locale)).toContain(r);
+  it('adopt.error.empty names real menu items', () => {
+    const refs = referencedItems(t(locale, 'adopt.error.empty'));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const r of refs) expect(menuLabels(locale)).toContain(r);
   });
 });
