@@ -103,7 +103,7 @@ export function encodeConfig(schema: TableSchema): { ok: true; props: Record<str
   if (!checked.ok) return { ok: false, code: 'invalid', detail: `${checked.path}: ${checked.code}` };
   const json = JSON.stringify(checked.schema);
   const parts = splitUtf8(json, CHUNK_BYTES);
-  if (parts.length > MAX_PARTS) return { ok: false, code: 'tooLarge', detail: `${utf8Length(json)} bytes` };
+  if (parts.length > MAX_PARTS) return { ok: false, code: 'tooLarge', detail: String(utf8Length(json)) };
   const props: Record<string, string> = {
     [CONFIG_KEY]: JSON.stringify({ format: CONFIG_FORMAT, version: SCHEMA_VERSION, parts: parts.length, length: json.length, sum: checksum(json) }),
   };

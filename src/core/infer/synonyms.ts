@@ -53,7 +53,7 @@ export const ROLE_SYNONYMS: Readonly<Partial<Record<Role, readonly string[]>>> =
   lastInteraction: ['Last interaction', 'Last conversation', 'Interaction summary', 'Last note', '最近沟通', '沟通记录', '跟进记录', '最近互动', '沟通内容', '跟进情况'],
   notes: ['Notes', 'Note', 'Comments', 'Comment', 'Remarks', 'Memo', 'Description', '备注', '说明', '附注', '描述', '其他'],
   created: ['Created', 'Created at', 'Created on', 'Date added', 'Added', '创建时间', '创建日期', '录入时间', '录入日期', '添加时间'],
-  updated: ['Updated', 'Updated at', 'Last updated', 'Modified', 'Last modified', '更新时间', '修改时间', '最后更新'],
+  updated: ['Updated', 'Updated at', 'Last updated', 'Modified', 'Last modified', '更新时间', '更新日期', '修改时间', '修改日期', '最后更新'],
   stageSince: ['Stage since', 'In stage since', 'Stage date', '阶段开始', '进入阶段时间', '阶段日期'],
 };
 

@@ -102,9 +102,12 @@ describe('config codec', () => {
 
   it('has a translated message for every error code in both languages', () => {
     for (const k of ['config.error.corrupt', 'config.error.tooNew', 'config.error.tooOld', 'config.error.invalid', 'config.error.tooLarge'] as const) {
-      expect(t('en', k, { detail: 'x' })).toMatch(/x/);
-      expect(t('zh-CN', k, { detail: 'x' })).toMatch(/[\u4e00-\u9fff]/);
+      expect(t('en', k, { detail: '7' })).toMatch(/ClientFlow|table/);
+      expect(t('zh-CN', k, { detail: '7' })).toMatch(/[\u4e00-\u9fff]/);
     }
+    // Versions and sizes are shown; damage details (English, technical) are not.
+    for (const k of ['config.error.tooNew', 'config.error.tooOld', 'config.error.tooLarge'] as const) expect(t('zh-CN', k, { detail: '7' })).toMatch(/7/);
+    for (const k of ['config.error.corrupt', 'config.error.invalid'] as const) expect(t('zh-CN', k, { detail: 'part 0 missing' })).not.toMatch(/part/);
   });
 
   it('refuses to encode an invalid schema or one too large for the store', () => {
