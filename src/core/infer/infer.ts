@@ -8,6 +8,7 @@
  */
 import type { CellValue, DropdownOption, FieldTypeDef, FieldTypeId, IssueCode, ParseResult, TypeContext, UserTypeId } from '../fields/types';
 import { ROLE_TYPES, type Role } from '../roles';
+import { calendarParts } from '../fields/calendar';
 import { inferOptions, type InferredOptions } from './options';
 import { headerKey, roleForHeader } from './synonyms';
 
@@ -201,11 +202,10 @@ const TIME_MARK = /\d{1,2}:\d{2}/;
 
 function hasTime(v: CellValue, ctx: TypeContext): boolean {
   if (v instanceof Date) {
-    // A Date cell carries a time of day when it is not midnight in the spreadsheet's zone.
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: ctx.timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(v);
-    const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
-    const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
-    return h !== 0 || m !== 0;
+    // A Date cell carries a time of day when it is not midnight in the spreadsheet's zone (the
+    // field types' calendar reading: one Intl call per 15-minute slice, not one per cell).
+    const p = calendarParts(v, ctx.timeZone);
+    return p !== null && (p.hh !== 0 || p.mm !== 0);
   }
   return typeof v === 'string' && TIME_MARK.test(v);
 }

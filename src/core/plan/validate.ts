@@ -4,7 +4,7 @@
  * with nothing in any table column is not a client and is skipped too (so "required" only speaks
  * about rows that exist).
  */
-import type { CellValue, IssueCode } from '../fields/types';
+import type { CellValue, IssueCode, ParseResult } from '../fields/types';
 import { AUTO_TYPES } from '../fields/types';
 import type { TableSchema } from '../schema';
 import { a1 } from './a1';
@@ -27,6 +27,7 @@ export interface ValidationResult {
 }
 
 const AUTO = new Set<string>(AUTO_TYPES);
+const MEMO_MAX = 20_000;
 
 export function isBlank(v: CellValue | null | undefined): boolean {
   return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -47,7 +48,7 @@ export function validateRows(
 ): ValidationResult {
   const checks = schema.fields
     .filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type))
-    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone) }));
+    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>() }));
   const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
   const issues: CellIssue[] = [];
   let rows = 0;
@@ -63,7 +64,27 @@ export function validateRows(
         if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
         continue;
       }
-      const res = c.def.parse(v as CellValue, c.ctx);
+      // A type that accepts any text (text, long text) never fails on a non-blank cell: nothing to parse.
+      if (c.def.acceptsAnyText) continue;
+      // Parsing is pure: a text or an instant seen before in the column (a dropdown's options, repeated
+      // dates or amounts) is not parsed again. Bounded, so a column of unique values costs one map
+      // insert each.
+      let res: ParseResult | undefined;
+      if (typeof v === 'string') {
+        res = c.memo.get(v);
+        if (res === undefined) {
+          res = c.def.parse(v, c.ctx);
+          if (c.memo.size < MEMO_MAX) c.memo.set(v, res);
+        }
+      } else if (v instanceof Date || typeof v === 'number') {
+        const k = v instanceof Date ? v.getTime() : v;
+        const memo = v instanceof Date ? c.dates : c.numbers;
+        res = memo.get(k);
+        if (res === undefined) {
+          res = c.def.parse(v, c.ctx);
+          if (memo.size < MEMO_MAX) memo.set(k, res);
+        }
+      } else res = c.def.parse(v as CellValue, c.ctx);
       if (!res.ok) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: res.code, ...(res.hint ? { hint: res.hint } : {}) });
     }
   }
