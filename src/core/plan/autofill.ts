@@ -88,7 +88,10 @@ export function idSummary(ids: readonly string[], prefix: string = CLIENT_ID_PRE
   }
   const out: string[] = [];
   if (max) out.push(max.id);
-  if (widest && widest.id !== max?.id) out.push(widest.id);
+  // Canonical: the widest only when the largest is not as wide itself (so equal columns give equal
+  // summaries, whatever the order of their IDs, and onEdit does not rewrite an unchanged counter).
+  const maxRaw = max ? (re.exec(cleanInput(String(max.id)))?.[1] ?? '') : '';
+  if (widest && !(maxRaw[0] === '0' && maxRaw.length >= widest.width)) out.push(widest.id);
   return out;
 }
 
