@@ -123,8 +123,7 @@ describe('text stays text in clean', () => {
 });
 
 describe('plain numbers in a column ClientFlow does not know', () => {
-  // BUG: src/core/infer/infer.ts contentType: bare numbers parse as both percent and number, and SPECIFICITY prefers percent, so an ID, quantity or height column is inferred as percent; clean then rewrites 00123 → 123% and 3 → 3% (needs a '%'-mark rule like the currency-mark one).
-  it.failing('zero-led IDs and quantities are not turned into percentages', () => {
+  it('zero-led IDs and quantities are not turned into percentages', () => {
     const p = file('ids.csv', 'Name,Customer no.,Qty\nAnn,00123,3\nBob,00124,5\nCy,00980,120\n');
     const out = join(tmp, 'ids-out.csv');
     const r = run(['clean', p, '--out', out]);
@@ -134,8 +133,7 @@ describe('plain numbers in a column ClientFlow does not know', () => {
     expect(rows.map((x) => x[2])).toEqual(['Qty', '3', '5', '120']);
   });
 
-  // BUG: src/core/infer/infer.ts contentType: a short notes column of 'x'/'y' marks is inferred as checkbox despite its 'Notes' header, and clean rewrites the notes to TRUE.
-  it.failing('a "Notes" column keeps its notes', () => {
+  it('a "Notes" column keeps its notes', () => {
     const p = file('notes.csv', 'Name,Notes\nAnn,x\nBob,y\nCy,n\n');
     const out = join(tmp, 'notes-out.csv');
     expect(run(['clean', p, '--out', out]).code).toBe(0);

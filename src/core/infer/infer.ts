@@ -198,6 +198,11 @@ function parsesAs(type: FieldTypeDef, v: CellValue, ctx: TypeContext): boolean {
 }
 
 const CURRENCY_MARK = /[¥$€£₩₹]|元|RMB|CNY|USD|EUR|GBP|HKD/i;
+const PERCENT_MARK = /[%％]|百分之/;
+/** A header that says the column holds percentages ("Discount %", "Win rate", "占比", "转化率"). */
+const PERCENT_HEADER = /percent|pct|%|％|比例|占比|百分比|率/i;
+/** Real checkbox vocabulary: values a user writes to mean ticked / not ticked. 'x' or 'y' alone is not enough. */
+const CHECKBOX_WORD = /^(true|false|yes|no|是|否|对|错|✓|✔|✗|✘|☑|☐|☒)$/i;
 const TIME_MARK = /\d{1,2}:\d{2}/;
 
 function hasTime(v: CellValue, ctx: TypeContext): boolean {
@@ -214,6 +219,10 @@ interface ContentStats {
   sampled: number;
   shares: Partial<Record<UserTypeId, number>>;
   currencyMarks: number;
+  percentMarks: number;
+  checkboxWords: number;
+  /** String values like '00123': an identifier whose leading zeros a number would lose. */
+  leadingZeros: number;
   timeMarks: number;
   longOrMultiline: number;
   strings: string[];
@@ -222,6 +231,9 @@ interface ContentStats {
 function contentStats(values: CellValue[], ctx: TypeContext, types: TypeLookup): ContentStats {
   const shares: Partial<Record<UserTypeId, number>> = {};
   let currencyMarks = 0;
+  let percentMarks = 0;
+  let checkboxWords = 0;
+  let leadingZeros = 0;
   let timeMarks = 0;
   let longOrMultiline = 0;
   const strings: string[] = [];
@@ -234,19 +246,32 @@ function contentStats(values: CellValue[], ctx: TypeContext, types: TypeLookup):
   for (const v of values) {
     if (typeof v === 'string') {
       if (CURRENCY_MARK.test(v)) currencyMarks++;
+      if (PERCENT_MARK.test(v)) percentMarks++;
+      if (CHECKBOX_WORD.test(v.trim())) checkboxWords++;
+      if (/^0\d+$/.test(v.trim())) leadingZeros++;
       if (v.length > 60 || v.includes('\n')) longOrMultiline++;
     }
+    if (typeof v === 'boolean') checkboxWords++;
     if (hasTime(v, ctx)) timeMarks++;
     strings.push(cellText(v));
   }
-  return { sampled: values.length, shares, currencyMarks, timeMarks, longOrMultiline, strings };
+  return { sampled: values.length, shares, currencyMarks, percentMarks, checkboxWords, leadingZeros, timeMarks, longOrMultiline, strings };
 }
 
 /** The content's own verdict: the type most values parse with (≥ half), most specific on ties. */
-function contentType(st: ContentStats, moneyHeader: boolean): { type: UserTypeId; share: number } | null {
+function contentType(st: ContentStats, moneyHeader: boolean, percentHeader: boolean): { type: UserTypeId; share: number } | null {
   const cands = CONTENT_TYPES
     .map((t) => ({ type: t, share: st.shares[t] ?? 0 }))
-    .filter((c) => c.share >= 0.5);
+    .filter((c) => c.share >= 0.5)
+    // Bare numbers parse as percent too ("3" → 3%): percent only when a good share of values carry a
+    // '%' / '百分之' mark or the header says percent (like the currency-mark rule below), so an ID,
+    // quantity or height column stays what it is.
+    .filter((c) => c.type !== 'percent' || percentHeader || st.percentMarks * 10 >= st.sampled * 3)
+    // Checkbox from content alone needs real checkbox vocabulary (TRUE/FALSE, yes/no, 是/否, ✓…) in a
+    // clear majority: a column of 'x' / 'y' marks is notes, not ticks.
+    .filter((c) => c.type !== 'checkbox' || st.checkboxWords * 10 >= st.sampled * 6)
+    // Zero-led digit strings ('00123') are identifiers: as a number they would lose their zeros.
+    .filter((c) => st.leadingZeros === 0 || (c.type !== 'number' && c.type !== 'currency' && c.type !== 'percent'));
   if (cands.length === 0) return null;
   const pick = (type: UserTypeId) => cands.find((c) => c.type === type);
   // Money vs plain number: currency only with currency marks or a money header.
@@ -343,7 +368,9 @@ export function inferTable(input: InferInput): Inference {
     const match = managed ? roleForHeader(header) : null;
     let role: Role | null = match && !rolesTaken.has(match.role) ? match.role : null;
     const roleType = role ? userTypeOfRole(role) : null;
-    const fromContent = contentType(st, role !== null && MONEY_ROLES.has(role));
+    let fromContent = contentType(st, role !== null && MONEY_ROLES.has(role), PERCENT_HEADER.test(header));
+    // A header with a known text role ("Notes", "备注", "Name") wins over checkbox-looking content.
+    if (fromContent?.type === 'checkbox' && (roleType === 'text' || roleType === 'longText')) fromContent = null;
 
     let type: UserTypeId;
     let share = 1;
