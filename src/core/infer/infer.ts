@@ -299,6 +299,32 @@ function textType(st: ContentStats): UserTypeId {
   return st.longOrMultiline * 10 >= st.sampled && st.sampled > 0 ? 'longText' : 'text';
 }
 
+const CLIENTISH = new Set(['客户', '客户名称', '客户名', 'Client', 'Client name', 'Customer', 'Customer name'].map(headerKey));
+const CONTACT_PERSON = new Set(['联系人', '联系人姓名', 'Contact', 'Contact name', 'Contact person'].map(headerKey));
+
+/**
+ * ClientFlow's own B2B headers: when a sheet has both a client-ish header (客户名称, Client…) and a
+ * contact-person header (联系人, Contact name…), the client-ish one is the company and the contact one
+ * the person's name. With only one of them, the synonyms apply (it is the name). Unless another header
+ * already names the company ("公司名称"): then the client-ish one stays the name. 0-based column → role.
+ */
+function clientContactRoles(headerCells: ReadonlyArray<CellValue>, width: number): Map<number, Role> {
+  let client = -1;
+  let contact = -1;
+  let company = false;
+  for (let c = 0; c < width; c++) {
+    const key = headerKey(cellText(headerCells[c]).trim());
+    if (!key) continue;
+    if (CLIENTISH.has(key)) { if (client < 0) client = c; } else if (CONTACT_PERSON.has(key)) { if (contact < 0) contact = c; } else if (roleForHeader(key)?.role === 'company') company = true;
+  }
+  const out = new Map<number, Role>();
+  if (client >= 0 && contact >= 0 && !company) {
+    out.set(client, 'company');
+    out.set(contact, 'name');
+  }
+  return out;
+}
+
 const MONEY_ROLES: ReadonlySet<Role> = new Set<Role>(['dealValue', 'totalSpend']);
 
 /** Infers header row, roles, types and options of a whole sheet. */
@@ -334,6 +360,7 @@ export function inferTable(input: InferInput): Inference {
   let rowsWithData = 0;
   for (let r = dataStart; r < dataEnd; r++) if (!grid[r].every((v) => isEmpty(v))) rowsWithData++;
 
+  const override = clientContactRoles(headerCells, width);
   for (let c = 0; c < width; c++) {
     const header = cellText(headerCells[c]).trim();
     // Values of this column: non-empty, not formulas.
@@ -365,7 +392,8 @@ export function inferTable(input: InferInput): Inference {
       if (!isEmpty(v)) sample.push(v);
     }
     const st = contentStats(sample, ctx, types);
-    const match = managed ? roleForHeader(header) : null;
+    const over = override.get(c);
+    const match = managed ? (over ? { role: over, exact: true } : roleForHeader(header)) : null;
     let role: Role | null = match && !rolesTaken.has(match.role) ? match.role : null;
     const roleType = role ? userTypeOfRole(role) : null;
     let fromContent = contentType(st, role !== null && MONEY_ROLES.has(role), PERCENT_HEADER.test(header));
