@@ -215,7 +215,10 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
     ? defaultContext(existing.locale, { region: existing.region, dateOrder: existing.dateOrder, currency: existing.currency, timeZone: read.timeZone })
     : defaultContext(locale, { region: regionFromLocale(read.spreadsheetLocale), timeZone: read.timeZone });
 
-  const inf = inferSheet({ grid: read.values, formulas: read.formulas, merged: read.merged, ctx });
+  // On a table ClientFlow set up, the saved settings know the header row: use it instead of guessing
+  // it from content (labels like '2024' or '50%' look like data).
+  const savedHeader = existing?.location?.headerRow;
+  const inf = inferSheet({ grid: read.values, formulas: read.formulas, merged: read.merged, ctx, ...(savedHeader !== undefined ? { headerRow: savedHeader - 1 } : {}) });
   if (inf.headerRow === null) throw new UserError('adopt.error.noHeader');
   const mergedHeader = inf.problems.find((p) => p.code === 'mergedHeader');
   if (mergedHeader && mergedHeader.code === 'mergedHeader') throw new UserError('adopt.error.merged', { a1: mergedHeader.a1 });

@@ -86,16 +86,14 @@ describe('adopting a table whose header ClientFlow itself wrote', () => {
     expect(w.emu.alerts.at(-1)?.prompt).not.toMatch(/Left alone/i);
   });
 
-  // BUG: src/core/infer/synonyms.ts: ClientFlow's own Chinese B2B headers '联系人' (contact name) and '更新日期' (updated) are not recognized when adopting (shown as 无法识别), while the English template's are.
-  it.failing('Chinese B2B template (no saved settings): every column is recognized', () => {
+  it('Chinese B2B template (no saved settings): every column is recognized', () => {
     const w = table('zh-CN');
     (w.emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().deleteAllProperties();
     adopt(w, ['NO']);
     expect(w.emu.alerts.at(-1)?.prompt).not.toMatch(/无法识别/);
   });
 
-  // BUG: src/addon/adopt.ts adoptActiveSheet: on the table ClientFlow set up (header row known from the saved settings), header detection is still guessed from content, so number-like header labels make adopt say "no header row".
-  it.failing('adopt on a set-up table whose labels look like numbers uses the saved header row', () => {
+  it('adopt on a set-up table whose labels look like numbers uses the saved header row', () => {
     const w = world('en');
     const r = w.addon.call('previewTemplate', ['b2b', 'en']);
     const schema = (r as { result: { data: { fields: Array<{ header: string; label: { en: string; 'zh-CN': string } }> } } }).result.data;

@@ -38,6 +38,11 @@ export interface InferInput {
   merged?: readonly MergedBlock[];
   ctx: TypeContext;
   types: TypeLookup;
+  /**
+   * 0-based header row when it is known (a table ClientFlow set up: the saved settings say where its
+   * header is), so it is not guessed from content. Ignored when outside the grid.
+   */
+  headerRow?: number;
   /** Values per column read for type inference (evenly spaced). Default 2000. */
   sampleSize?: number;
 }
@@ -333,7 +338,10 @@ export function inferTable(input: InferInput): Inference {
   const sampleSize = input.sampleSize ?? 2000;
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const problems: InferProblem[] = [];
-  const headerRow = findHeaderRow(grid);
+  const known = input.headerRow;
+  const headerRow = known !== undefined && known >= 0 && known < grid.length && grid[known].some((v) => !isEmpty(v))
+    ? known
+    : findHeaderRow(grid);
   let dataEnd = grid.length;
   while (dataEnd > 0 && grid[dataEnd - 1].every((v) => isEmpty(v))) dataEnd--;
   if (headerRow === null) {
