@@ -15,17 +15,11 @@ import type { MessageKey } from '../../core/i18n';
 import { userTypeOfRole } from '../../core/infer/infer';
 import { ROLES, type Role } from '../../core/roles';
 import { h, replaceChildren, uid } from '../dom';
+import { optionsEditor } from '../options-editor';
 import { registerPanel, UserMessage, type PanelContext } from '../panels';
 
-/** Colors offered for new options, in turn (light tints that keep dark text readable). */
-const PALETTE = ['#c9daf8', '#d9ead3', '#fff2cc', '#fce5cd', '#d9d2e9', '#d0e0e3', '#ead1dc', '#f4cccc'];
-const COLOR = /^#[0-9a-fA-F]{6}$/;
 const LEAVE = '';
 const OWN = '_own';
-
-function safeColor(c: string | undefined, i: number): string {
-  return c && COLOR.test(c) ? c.toLowerCase() : PALETTE[i % PALETTE.length];
-}
 
 interface View {
   preview: AdoptPreview;
@@ -304,102 +298,25 @@ function optionList(
   ctx: PanelContext,
   put: (column: number, change: Partial<AdoptMappingColumn>, redraw: boolean) => void,
 ): HTMLElement {
-  const { t } = ctx;
-  const opts = mc.options ?? [];
-  /** The column's options now (several edits may land between redraws). */
-  const current = () => v.mapping.columns.find((c) => c.column === pc.column)?.options ?? [];
-  const setOption = (j: number, change: { label?: string; color?: string }) => {
-    const next = current().slice();
-    const old = next[j];
-    if (!old) return;
-    next[j] = { ...old, ...change };
-    put(pc.column, { options: next }, false);
-    // Renaming a stage keeps it the won/lost terminal it was.
-    const s = v.mapping.stages;
-    if (mc.role === 'stage' && change.label !== undefined && s && (s.won === old.label || s.lost === old.label)) {
-      v.mapping = { ...v.mapping, stages: { won: s.won === old.label ? change.label : s.won, lost: s.lost === old.label ? change.label : s.lost } };
-    }
-  };
-  const title = mc.role === 'stage' ? 'adopt.sidebar.stages' : 'adopt.sidebar.options';
-  return h(
-    'details',
+  return optionsEditor(
     {
-      class: 'cf-options',
+      options: mc.options ?? [],
+      current: () => v.mapping.columns.find((c) => c.column === pc.column)?.options ?? [],
+      set: (options, redraw) => put(pc.column, { options }, redraw),
+      // Renaming a stage keeps it the won/lost terminal it was.
+      renamed: (from, to) => {
+        const s = mc.role === 'stage' ? v.mapping.stages : undefined;
+        if (s && (s.won === from || s.lost === from)) {
+          v.mapping = { ...v.mapping, stages: { won: s.won === from ? to : s.won, lost: s.lost === from ? to : s.lost } };
+        }
+      },
+      isStage: mc.role === 'stage',
+      focusKey: String(pc.column),
       open: v.open.has(pc.column),
-      ontoggle: (e: Event) => {
-        if ((e.target as HTMLDetailsElement).open) v.open.add(pc.column);
-        else v.open.delete(pc.column);
-      },
+      toggled: (open) => (open ? v.open.add(pc.column) : v.open.delete(pc.column)),
+      keepOne: false,
     },
-    h(
-      'summary',
-      { class: 'secondary cf-options-title' },
-      t(title, { count: opts.length }),
-      ' ',
-      h('span', { class: 'cf-chips', 'aria-hidden': 'true' }, opts.slice(0, 12).map((o, j) => h('span', { class: 'cf-chip', style: `background-color:${safeColor(o.color, j)}` }))),
-    ),
-    h(
-      'ul',
-      null,
-      opts.map((o, j) =>
-        h(
-          'li',
-          { class: 'cf-option cf-row' },
-          h('input', {
-            type: 'color',
-            class: 'cf-color',
-            value: safeColor(o.color, j),
-            'aria-label': t('adopt.sidebar.optionColor', { option: o.label }),
-            oninput: (e: Event) => {
-              const input = e.target as HTMLInputElement;
-              const color = safeColor(input.value, j);
-              setOption(j, { color });
-              const label = input.nextElementSibling as HTMLElement | null;
-              if (label) label.style.backgroundColor = color;
-              const chip = input.closest('details')?.querySelectorAll<HTMLElement>('.cf-chip')[j];
-              if (chip) chip.style.backgroundColor = color;
-            },
-          }),
-          h('input', {
-            type: 'text',
-            class: 'cf-option-label',
-            value: o.label,
-            maxlength: 100,
-            style: `background-color:${safeColor(o.color, j)}`,
-            'data-focus-key': `option:${pc.column}:${j}`,
-            'aria-label': t('adopt.sidebar.optionLabel'),
-            oninput: (e: Event) => setOption(j, { label: (e.target as HTMLInputElement).value }),
-          }),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'cf-icon cf-remove-option',
-              title: t('adopt.sidebar.removeOption', { option: o.label }),
-              'aria-label': t('adopt.sidebar.removeOption', { option: o.label }),
-              onclick: () => put(pc.column, { options: current().filter((_, k) => k !== j) }, true),
-            },
-            '✕',
-          ),
-        ),
-      ),
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'cf-add-option',
-        onclick: () => {
-          const list = current();
-          const labels = new Set(list.map((o) => o.label.toLowerCase()));
-          let n = list.length + 1;
-          while (labels.has(t('adopt.sidebar.newOption', { n }).toLowerCase())) n += 1;
-          v.open.add(pc.column);
-          put(pc.column, { options: [...list, { label: t('adopt.sidebar.newOption', { n }), color: PALETTE[list.length % PALETTE.length] }] }, true);
-        },
-      },
-      `+ ${t('adopt.sidebar.addOption')}`,
-    ),
+    ctx,
   );
 }
 

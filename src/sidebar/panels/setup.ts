@@ -6,22 +6,15 @@
  */
 import type { Endpoints } from '../../core/api';
 import type { ResultOf } from '../../core/api/endpoint';
-import { tableSchema, type Field, type Option, type TableSchema } from '../../core/schema';
+import { tableSchema, type Field, type TableSchema } from '../../core/schema';
 import { h, replaceChildren, uid } from '../dom';
+import { iconButton, optionsEditor, PALETTE } from '../options-editor';
 import { registerPanel, UserMessage, type PanelContext } from '../panels';
 
 type SetupState = ResultOf<Endpoints['getSetupState']>;
 type Summary = ResultOf<Endpoints['applySetup']>;
 type TemplateId = SetupState['templates'][number]['id'];
 type Locale = SetupState['locale'];
-
-/** Option colors offered for new options, in turn (light tints that keep dark text readable). */
-export const PALETTE = ['#e8f0fe', '#e6f4ea', '#fef7e0', '#fce8e6', '#f3e8fd', '#e0f7fa', '#fff0e1', '#f1f3f4'];
-
-const COLOR = /^#[0-9a-fA-F]{6}$/;
-export function safeColor(c: string | undefined, i = 0): string {
-  return c && COLOR.test(c) ? c.toLowerCase() : PALETTE[i % PALETTE.length];
-}
 
 /** A key for a new field: letters, digits and _, unique in the schema. */
 export function newFieldKey(fields: readonly Pick<Field, 'key'>[]): string {
@@ -353,10 +346,6 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   void load();
 }
 
-function iconButton(label: string, text: string, cls: string, onclick: () => void, disabled = false): HTMLButtonElement {
-  return h('button', { type: 'button', class: `cf-icon ${cls}`, title: label, 'aria-label': label, disabled, onclick }, text);
-}
-
 /**
  * Edits of one field always read the field from the current draft (never a copy captured at render
  * time), so that several edits between redraws all land.
@@ -480,102 +469,25 @@ function fieldCard(f: Field, i: number, count: number, ed: FieldEditor, setField
 const AUTO: readonly string[] = ['autoId', 'created', 'updated', 'stageSince'];
 
 function optionList(f: Field, ed: FieldEditor, v: View, ctx: PanelContext): HTMLElement {
-  const { t } = ctx;
-  const opts: Option[] = f.options ?? [];
-  const isStage = f.role === 'stage';
-  const setOption = (j: number, change: Partial<Option>) => {
-    const cur = ed.get();
-    const next = (cur.options ?? []).slice();
-    const old = next[j];
-    if (!old) return;
-    next[j] = { ...old, ...change };
-    ed.put({ ...cur, options: next }, false);
-    // Renaming a stage keeps it the won/lost terminal it was.
-    if (isStage && change.label !== undefined && v.draft?.stages) {
-      const s = v.draft.stages;
-      if (s.won === old.label || s.lost === old.label) {
-        v.draft = { ...v.draft, stages: { won: s.won === old.label ? change.label : s.won, lost: s.lost === old.label ? change.label : s.lost } };
-      }
-    }
-  };
-  return h(
-    'details',
+  return optionsEditor(
     {
-      class: 'cf-options',
+      options: f.options ?? [],
+      current: () => ed.get().options ?? [],
+      set: (options, redraw) => ed.put({ ...ed.get(), options }, redraw),
+      // Renaming a stage keeps it the won/lost terminal it was.
+      renamed: (from, to) => {
+        const s = f.role === 'stage' ? v.draft?.stages : undefined;
+        if (v.draft && s && (s.won === from || s.lost === from)) {
+          v.draft = { ...v.draft, stages: { won: s.won === from ? to : s.won, lost: s.lost === from ? to : s.lost } };
+        }
+      },
+      isStage: f.role === 'stage',
+      focusKey: f.key,
       open: v.openOptions.has(f.key),
-      ontoggle: (e: Event) => {
-        if ((e.target as HTMLDetailsElement).open) v.openOptions.add(f.key);
-        else v.openOptions.delete(f.key);
-      },
+      toggled: (open) => (open ? v.openOptions.add(f.key) : v.openOptions.delete(f.key)),
+      keepOne: true,
     },
-    h(
-      'summary',
-      { class: 'secondary cf-options-title' },
-      t(isStage ? 'sidebar.setup.stages' : 'sidebar.setup.options'),
-      ` (${opts.length}) `,
-      h('span', { class: 'cf-chips', 'aria-hidden': 'true' }, opts.slice(0, 12).map((o, j) => h('span', { class: 'cf-chip', style: `background-color:${safeColor(o.color, j)}` }))),
-    ),
-    h(
-      'ul',
-      null,
-      opts.map((o, j) =>
-        h(
-          'li',
-          { class: 'cf-option cf-row' },
-          h('input', {
-            type: 'color',
-            class: 'cf-color',
-            value: safeColor(o.color, j),
-            'aria-label': t('sidebar.setup.optionColor', { option: o.label }),
-            oninput: (e: Event) => {
-              const color = safeColor((e.target as HTMLInputElement).value, j);
-              setOption(j, { color });
-              const input = e.target as HTMLElement;
-              const label = input.nextElementSibling as HTMLElement | null;
-              if (label) label.style.backgroundColor = color;
-              const chip = input.closest('details')?.querySelectorAll<HTMLElement>('.cf-chip')[j];
-              if (chip) chip.style.backgroundColor = color;
-            },
-          }),
-          h('input', {
-            type: 'text',
-            class: 'cf-option-label',
-            value: o.label,
-            maxlength: 100,
-            style: `background-color:${safeColor(o.color, j)}`,
-            'data-focus-key': `option:${f.key}:${j}`,
-            'aria-label': t('sidebar.setup.optionLabel'),
-            oninput: (e: Event) => setOption(j, { label: (e.target as HTMLInputElement).value }),
-          }),
-          iconButton(
-            t('sidebar.setup.removeOption', { option: o.label }),
-            '✕',
-            'cf-remove-option',
-            () => {
-              const cur = ed.get();
-              ed.put({ ...cur, options: (cur.options ?? []).filter((_, k) => k !== j) }, true);
-            },
-            opts.length <= 1,
-          ),
-        ),
-      ),
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'cf-add-option',
-        onclick: () => {
-          const cur = ed.get();
-          const list = cur.options ?? [];
-          const labels = new Set(list.map((o) => o.label.toLowerCase()));
-          let n = list.length + 1;
-          while (labels.has(t('sidebar.setup.newOption', { n }).toLowerCase())) n += 1;
-          ed.put({ ...cur, options: [...list, { label: t('sidebar.setup.newOption', { n }), color: PALETTE[list.length % PALETTE.length] }] }, true);
-        },
-      },
-      `+ ${t('sidebar.setup.addOption')}`,
-    ),
+    ctx,
   );
 }
 
