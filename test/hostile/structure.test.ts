@@ -43,8 +43,7 @@ describe('pasted blocks', () => {
     expect(cell(w, at('Updated', 2)).value).toBeInstanceOf(Date);
   });
 
-  // BUG: src/core/plan/autofill.ts planAutoFill: Created is filled only when the Client ID is blank, so a pasted row that brings its own ID never gets a Created date (Updated is set).
-  it.failing('a new row pasted with its own client ID still gets its Created date, like the row next to it', () => {
+  it('a new row pasted with its own client ID still gets its Created date, like the row next to it', () => {
     const w = table();
     w.addon.paste('A2', [['MY-7', 'Acme', 'Ann'], ['', 'Beta', 'Ben']]);
     expect(cell(w, at('Created', 3)).value).toBeInstanceOf(Date);

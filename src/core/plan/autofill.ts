@@ -136,12 +136,19 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
     const sheetRow = rowsFirstRow + i;
     if (sheetRow < edit.firstRow || sheetRow > edit.lastRow) return;
     if (!userCols.some((c) => !isBlank(cell(row, c)))) return; // an emptied row is not a client
-    const isNew = idCol !== undefined ? isBlank(cell(row, idCol)) : createdCol !== undefined && isBlank(cell(row, createdCol));
-    if (isNew) {
-      if (idCol !== undefined) set(idCol, i, input.newId(newRows));
+    // "New to the table" is decided from the edited rows alone (already read in the one getValues of
+    // the span; onEdit reads no other cell, so its calls do not grow with the table): a row without a
+    // client ID, or a row ClientFlow has never stamped (Created and Updated both blank) — a pasted row
+    // that brings its own ID is still new. A row whose Created the user cleared keeps its Updated, so
+    // it is not mistaken for new.
+    const noId = idCol !== undefined && isBlank(cell(row, idCol));
+    const unstamped = createdCol !== undefined && isBlank(cell(row, createdCol)) && (updatedCol === undefined || isBlank(cell(row, updatedCol)));
+    const isNew = noId || unstamped;
+    if (noId) {
+      set(idCol, i, input.newId(newRows));
       newRows++;
-      if (createdCol !== undefined && isBlank(cell(row, createdCol))) set(createdCol, i, now);
     }
+    if (isNew && createdCol !== undefined && isBlank(cell(row, createdCol))) set(createdCol, i, now);
     set(updatedCol, i, now);
     const stage = cell(row, stageCol);
     if (sinceCol !== undefined && !isBlank(stage) && (stageChanged || (isNew && isBlank(cell(row, sinceCol))))) set(sinceCol, i, now);
