@@ -56,41 +56,75 @@ const MEMO_MAX = 200_000;
  * metadata accessors, the same order of checks); test/core/fields/phone-fast.test.ts compares the two.
  */
 interface TypeCheck { re: RegExp; lengths: readonly number[] | undefined }
-interface PlanCheck { national: RegExp | null; types: TypeCheck[] | null }
+interface PlanCheck {
+  national: RegExp | null;
+  types: TypeCheck[] | null;
+  /** national_prefix_for_parsing (or national_prefix), anchored at the start; null when none. */
+  npp: RegExp | null;
+  lengths: readonly number[] | undefined;
+  leading: RegExp | null;
+  idd: RegExp | null;
+}
 interface PlanLike {
   nationalNumberPattern(): string;
   hasTypes(): boolean;
   type(t: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+  nationalPrefixForParsing(): string | undefined;
+  possibleLengths(): number[] | undefined;
+  leadingDigits(): string | undefined;
+  IDDPrefix(): string | undefined;
 }
-interface MetadataLike { hasCallingCode(cc: string): boolean; selectNumberingPlan(cc: string): void; numberingPlan?: unknown }
+interface MetadataLike { hasCallingCode(cc: string): boolean; selectNumberingPlan(key: string): void; numberingPlan?: unknown }
 
 /** getNumberType's order: fixed line first, then the others (NON_FIXED_LINE_PHONE_TYPES). */
 const NUMBER_TYPES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
 const whole = (pattern: string): RegExp => new RegExp('^(?:' + pattern + ')$');
+const start = (pattern: string | undefined): RegExp | null => (pattern ? new RegExp('^(?:' + pattern + ')') : null);
 let metadata: MetadataLike | null = null;
 const plans = new Map<string, PlanCheck>();
 
-function planFor(cc: string): PlanCheck {
-  let p = plans.get(cc);
+function md(): MetadataLike {
+  if (!metadata) metadata = new (Metadata as unknown as new (json: unknown) => MetadataLike)(maxMetadata);
+  return metadata;
+}
+
+/** The numbering plan of a calling code (its main country) or of a country, patterns compiled once. */
+function planFor(key: string): PlanCheck {
+  let p = plans.get(key);
   if (p) return p;
-  const md = metadata as MetadataLike;
-  md.selectNumberingPlan(cc);
-  const plan = md.numberingPlan as PlanLike;
+  const m = md();
+  m.selectNumberingPlan(key);
+  const plan = m.numberingPlan as PlanLike;
   const types: TypeCheck[] = [];
   for (const t of NUMBER_TYPES) {
     const td = plan.type(t);
     const pattern = td?.pattern();
     if (td && pattern) types.push({ re: whole(pattern), lengths: td.possibleLengths() });
   }
-  p = { national: whole(plan.nationalNumberPattern()), types: plan.hasTypes() ? types : null };
-  plans.set(cc, p);
+  p = {
+    national: whole(plan.nationalNumberPattern()),
+    types: plan.hasTypes() ? types : null,
+    npp: start(plan.nationalPrefixForParsing()),
+    lengths: plan.possibleLengths(),
+    leading: start(plan.leadingDigits()),
+    // stripIddPrefix: `new RegExp(IDDPrefix)` must match at index 0; with no IDD prefix nothing is stripped.
+    idd: start(plan.IDDPrefix()),
+  };
+  plans.set(key, p);
   return p;
+}
+
+/** isValid on a plan: with types, getNumberType(...) !== undefined; without, the national pattern alone. */
+function validIn(plan: PlanCheck, nn: string): boolean {
+  if (!plan.national || !plan.national.test(nn)) return false;
+  if (plan.types) return plan.types.some((t) => (!t.lengths || t.lengths.indexOf(nn.length) >= 0) && t.re.test(nn));
+  return true;
 }
 
 /** A '+digits' string checked without the text parser; null when not valid. */
 export function validE164(plusDigits: string): string | null {
   if (!E164.test(plusDigits)) return null;
-  if (!metadata) metadata = new (Metadata as unknown as new (json: unknown) => MetadataLike)(maxMetadata);
+  const metadata = md();
   // extractCountryCallingCode: calling codes are prefix-free, the first one found (1 to 3 digits) is it.
   let cc = '';
   for (let i = 2; i - 1 <= 3 && i <= plusDigits.length; i++) {
@@ -99,14 +133,102 @@ export function validE164(plusDigits: string): string | null {
   }
   const nn = cc ? plusDigits.slice(cc.length + 1) : '';
   if (!nn) return null; // the library throws: no calling code, or nothing after it
-  const plan = planFor(cc);
-  // isValid: with types, getNumberType(...) !== undefined; without, the national pattern alone.
-  if (!plan.national || !plan.national.test(nn)) return null;
-  if (plan.types) {
-    const ok = plan.types.some((t) => (!t.lengths || t.lengths.indexOf(nn.length) >= 0) && t.re.test(nn));
-    if (!ok) return null;
+  return validIn(planFor(cc), nn) ? plusDigits : null;
+}
+
+/**
+ * `parsePhoneNumberFromString(digits, country)` → valid E.164 or null, for digits without a '+', by the
+ * library's own steps (parse.js → extractCountryCallingCode → stripIddPrefix /
+ * extractCountryCallingCodeFromInternationalNumberWithoutPlusSign → extractNationalNumber →
+ * getCountryByCallingCode → isValid) on patterns compiled once. So the trunk prefix (US/CA '1',
+ * CN/GB/DE/FR/JP '0', RU '8') comes from each country's national_prefix_for_parsing in the metadata, and
+ * a number of an impossible length falls out by the same length checks. Returns undefined (the caller
+ * runs the library) in the few branches not ported: an international (IDD) prefix like '011', a
+ * national-prefix rule with a captured group (carrier codes, transform rules: BR, AR, MX…), a calling
+ * code shared by countries with different possible lengths. test/core/fields/phone-fast.test.ts compares.
+ */
+interface CountryInfo { cc: string; group: readonly string[]; lengths: readonly number[] | undefined | 'mixed' }
+const countryInfos = new Map<string, CountryInfo>();
+function countryInfo(country: CountryCode): CountryInfo {
+  let ci = countryInfos.get(country);
+  if (ci) return ci;
+  const cc = getCountryCallingCode(country);
+  const group = (maxMetadata as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes[cc] ?? [country];
+  const all = group.map((c) => JSON.stringify(planFor(c).lengths ?? null));
+  const lengths = all.every((l) => l === all[0]) ? planFor(country).lengths : 'mixed';
+  ci = { cc, group, lengths };
+  countryInfos.set(country, ci);
+  return ci;
+}
+
+type LengthCheck = 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH';
+/** checkNumberLength (helpers/checkNumberLength.js) without a type. */
+function checkLength(len: number, lengths: readonly number[] | undefined): LengthCheck {
+  if (!lengths) return 'IS_POSSIBLE';
+  const min = lengths[0] as number;
+  if (min === len) return 'IS_POSSIBLE';
+  if (min > len) return 'TOO_SHORT';
+  if ((lengths[lengths.length - 1] as number) < len) return 'TOO_LONG';
+  return lengths.indexOf(len, 1) >= 0 ? 'IS_POSSIBLE' : 'INVALID_LENGTH';
+}
+
+/** extractNationalNumber (helpers/extractNationalNumber.js); undefined for a prefix with captured groups. */
+function extractNational(num: string, plan: PlanCheck, lengths: CountryInfo['lengths']): string | undefined {
+  if (!plan.npp) return num;
+  const m = plan.npp.exec(num);
+  if (!m) return num;
+  if (m.length > 1 && m[m.length - 1]) return undefined; // carrier code / transform rule: not ported
+  const after = num.slice(m[0].length);
+  if (after === num) return num;
+  // shouldHaveExtractedNationalPrefix
+  if (plan.national && plan.national.test(num) && !(plan.national.test(after))) return num;
+  if (plan.lengths) {
+    // The lengths of getCountryByCallingCode(cc, after): the same for every country of the calling code.
+    if (lengths === 'mixed') return undefined;
+    const r = checkLength(after.length, lengths);
+    if (r === 'TOO_SHORT' || r === 'INVALID_LENGTH') return num;
   }
-  return plusDigits;
+  return after;
+}
+
+/** getCountryByNationalNumber (helpers/getCountryByNationalNumber.js). */
+function countryByNational(nn: string, group: readonly string[]): string | undefined {
+  if (group.length === 1) return group[0];
+  for (const c of group) {
+    const p = planFor(c);
+    if (p.leading) { if (p.leading.test(nn)) return c; }
+    else if (p.types && validIn(p, nn)) return c;
+  }
+  return undefined;
+}
+
+export function nationalToE164(digits: string, country: CountryCode): string | null | undefined {
+  const ci = countryInfo(country);
+  const own = planFor(country);
+  if (own.idd && own.idd.test(digits)) return undefined; // stripIddPrefix applies: not ported
+  let number = digits;
+  let ccFromNumber = false;
+  if (digits.startsWith(ci.cc)) {
+    // extractCountryCallingCodeFromInternationalNumberWithoutPlusSign: '8613800138000' in a CN table.
+    const shorter = digits.slice(ci.cc.length);
+    const nnShort = extractNational(shorter, own, ci.lengths);
+    const nnFull = extractNational(digits, own, ci.lengths);
+    if (nnShort === undefined || nnFull === undefined) return undefined;
+    const nat = own.national;
+    const natFull = nat ? nat.test(nnFull) : false;
+    const natShort = nat ? nat.test(nnShort) : false;
+    if ((!natFull && natShort) || checkLength(nnFull.length, own.lengths) === 'TOO_LONG') {
+      ccFromNumber = true;
+      number = shorter;
+    }
+  }
+  if (!number) return null;
+  // With the calling code taken from the number the library selects the calling code's main plan.
+  const nn = extractNational(number, ccFromNumber ? planFor(ci.cc) : own, ci.lengths);
+  if (nn === undefined) return undefined;
+  if (nn.length < 2 || nn.length > 17) return null;
+  const exact = countryByNational(nn, ci.group) ?? (ccFromNumber ? undefined : country);
+  return validIn(planFor(exact ?? ci.cc), nn) ? '+' + ci.cc + nn : null;
 }
 
 /** Reads a phone number; null when it is not a valid one for its country. */
@@ -146,13 +268,13 @@ function parsePhoneUncached(raw: string, ctx: TypeContext): PhoneParts | null {
     }
   } else {
     const country = countryOf(ctx);
-    // Digits that do not start with the trunk prefix '0' usually follow the calling code as they are:
-    // check that E.164 directly (fast). A number written with another trunk prefix (1 in North America,
-    // 8 in Russia) is one digit too long that way, fails the length check, and goes to the text parser.
-    if (country && s[0] !== '0') e164 = validE164('+' + getCountryCallingCode(country) + s);
-    if (e164 === null && country) {
-      const pn = parsePhoneNumberFromString(s, country);
-      e164 = pn && pn.isValid() ? pn.number : null;
+    if (country) {
+      const fast = nationalToE164(s, country);
+      if (fast !== undefined) e164 = fast;
+      else {
+        const pn = parsePhoneNumberFromString(s, country);
+        e164 = pn && pn.isValid() ? pn.number : null;
+      }
     }
   }
   if (e164 === null) return null;
