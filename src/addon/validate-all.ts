@@ -49,8 +49,16 @@ export function validateTable(locale: Locale): ValidateReport {
     message: issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {}),
   }));
   const first = cells.slice(0, 5).map((c) => `${c.a1} (${c.message})`).join(', ');
-  const message = result.issues.length === 0
+  const summary = result.issues.length === 0
     ? t(locale, 'setup.validate.ok', { rows: result.rows })
     : t(locale, 'setup.validate.found', { count: result.issues.length, rows: result.rows, cells: first });
+  // Columns of the table the sheet no longer has (deleted, or their header renamed beyond recognition):
+  // named first, so a deleted required column is not silently skipped.
+  const missing = layout.missing
+    .map((key) => schema.fields.find((f) => f.key === key))
+    .filter((f): f is NonNullable<typeof f> => f !== undefined)
+    .map((f) => `"${f.header}"`);
+  const sep = locale === 'zh-CN' ? '、' : ', ';
+  const message = missing.length ? `${t(locale, 'setup.validate.missing', { columns: missing.join(sep) })}\n\n${summary}` : summary;
   return { rows: result.rows, count: result.issues.length, cells, message };
 }
