@@ -142,6 +142,27 @@ describe('numbers without a country code: fast path = parsePhoneNumberFromString
     }
   });
 
+  it('over every supported region, every prefix digit and every length (trunk prefix and length rules)', () => {
+    const r = rng(5);
+    let compared = 0;
+    for (const region of getCountries()) {
+      const cc = getCountryCallingCode(region);
+      for (const prefix of ['0', '1', '8', '9', '7', '6', '2', '5', '01', '02', '06', '80', '000', cc, cc + '0', cc + '1']) {
+        for (let len = 3; len <= 14; len++) {
+          for (let k = 0; k < 2; k++) {
+            let d = prefix;
+            for (let i = 0; i < len; i++) d += String(Math.floor(r() * 10));
+            const got = nationalToE164(d, region);
+            if (got === undefined) continue;
+            compared++;
+            expect([region, d, got]).toEqual([region, d, lib(d, region)]);
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(60_000);
+  });
+
   const SEPARATED = /\d/;
   /** Real-looking text: spaces, dashes, dots, parentheses around the area code. */
   const formatted = fc.tuple(regionAndDigits, fc.array(fc.constantFrom('', '', '', ' ', '-', '.', ' - '), { minLength: 20, maxLength: 20 }), fc.boolean())
