@@ -144,19 +144,17 @@ export function validE164(plusDigits: string): string | null {
  * CN/GB/DE/FR/JP '0', RU '8') comes from each country's national_prefix_for_parsing in the metadata, and
  * a number of an impossible length falls out by the same length checks. Returns undefined (the caller
  * runs the library) in the few branches not ported: an international (IDD) prefix like '011', a
- * national-prefix rule with a captured group (carrier codes, transform rules: BR, AR, MX…), a calling
- * code shared by countries with different possible lengths. test/core/fields/phone-fast.test.ts compares.
+ * national-prefix rule with a captured group (carrier codes, transform rules: BR, AR, MX…).
+ * test/core/fields/phone-fast.test.ts compares the two.
  */
-interface CountryInfo { cc: string; group: readonly string[]; lengths: readonly number[] | undefined | 'mixed' }
+interface CountryInfo { cc: string; group: readonly string[] }
 const countryInfos = new Map<string, CountryInfo>();
 function countryInfo(country: CountryCode): CountryInfo {
   let ci = countryInfos.get(country);
   if (ci) return ci;
   const cc = getCountryCallingCode(country);
   const group = (maxMetadata as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes[cc] ?? [country];
-  const all = group.map((c) => JSON.stringify(planFor(c).lengths ?? null));
-  const lengths = all.every((l) => l === all[0]) ? planFor(country).lengths : 'mixed';
-  ci = { cc, group, lengths };
+  ci = { cc, group };
   countryInfos.set(country, ci);
   return ci;
 }
@@ -172,8 +170,10 @@ function checkLength(len: number, lengths: readonly number[] | undefined): Lengt
   return lengths.indexOf(len, 1) >= 0 ? 'IS_POSSIBLE' : 'INVALID_LENGTH';
 }
 
+const planOrOwn = (country: string | undefined, own: PlanCheck): PlanCheck => (country ? planFor(country) : own);
+
 /** extractNationalNumber (helpers/extractNationalNumber.js); undefined for a prefix with captured groups. */
-function extractNational(num: string, plan: PlanCheck, lengths: CountryInfo['lengths']): string | undefined {
+function extractNational(num: string, plan: PlanCheck, group: readonly string[]): string | undefined {
   if (!plan.npp) return num;
   const m = plan.npp.exec(num);
   if (!m) return num;
@@ -183,8 +183,8 @@ function extractNational(num: string, plan: PlanCheck, lengths: CountryInfo['len
   // shouldHaveExtractedNationalPrefix
   if (plan.national && plan.national.test(num) && !(plan.national.test(after))) return num;
   if (plan.lengths) {
-    // The lengths of getCountryByCallingCode(cc, after): the same for every country of the calling code.
-    if (lengths === 'mixed') return undefined;
+    // checkNumberLength with the country getCountryByCallingCode(cc, after) finds, else the plan's own.
+    const lengths = group.length === 1 ? plan.lengths : planOrOwn(countryByNational(after, group), plan).lengths;
     const r = checkLength(after.length, lengths);
     if (r === 'TOO_SHORT' || r === 'INVALID_LENGTH') return num;
   }
@@ -211,8 +211,8 @@ export function nationalToE164(digits: string, country: CountryCode): string | n
   if (digits.startsWith(ci.cc)) {
     // extractCountryCallingCodeFromInternationalNumberWithoutPlusSign: '8613800138000' in a CN table.
     const shorter = digits.slice(ci.cc.length);
-    const nnShort = extractNational(shorter, own, ci.lengths);
-    const nnFull = extractNational(digits, own, ci.lengths);
+    const nnShort = extractNational(shorter, own, ci.group);
+    const nnFull = extractNational(digits, own, ci.group);
     if (nnShort === undefined || nnFull === undefined) return undefined;
     const nat = own.national;
     const natFull = nat ? nat.test(nnFull) : false;
@@ -224,7 +224,7 @@ export function nationalToE164(digits: string, country: CountryCode): string | n
   }
   if (!number) return null;
   // With the calling code taken from the number the library selects the calling code's main plan.
-  const nn = extractNational(number, ccFromNumber ? planFor(ci.cc) : own, ci.lengths);
+  const nn = extractNational(number, ccFromNumber ? planFor(ci.cc) : own, ci.group);
   if (nn === undefined) return undefined;
   if (nn.length < 2 || nn.length > 17) return null;
   const exact = countryByNational(nn, ci.group) ?? (ccFromNumber ? undefined : country);
