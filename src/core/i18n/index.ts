@@ -1,4 +1,5 @@
 import type { Catalog } from './define';
+import { formatMessage } from './format';
 import { commonMessages } from './messages/common';
 import { menuMessages } from './messages/menu';
 import { fieldsMessages } from './messages/fields';
@@ -43,14 +44,17 @@ export function resolveLocale(raw: string | null | undefined): Locale {
   return s.startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** The message for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+/**
+ * The message for `key` in `locale`, with `{name}` placeholders filled from `params` and English
+ * plurals (`{count, plural, one {# cell} other {# cells}}`) chosen by count (see ./format.ts).
+ */
 export function t(locale: Locale, key: MessageKey, params?: Params): string {
   const template = tables[locale][key] ?? tables.en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
-  );
+  const loc = tables[locale][key] !== undefined ? locale : 'en';
+  return formatMessage(template, loc, params);
 }
+
+export { formatMessage, pluralForm } from './format';
 
 /** The whole table for one locale (sent to the sidebar once at start). */
 export function messagesFor(locale: Locale): Readonly<Record<MessageKey, string>> {

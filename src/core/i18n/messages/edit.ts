@@ -5,7 +5,7 @@ export const editMessages = defineMessages(
   {
     'edit.title': 'ClientFlow',
     'edit.failed': 'ClientFlow could not fill the automatic columns for this edit: {message}',
-    'edit.tooLarge': 'Pasted block too large for automatic columns ({rows} rows); run "Check all rows" instead.',
+    'edit.tooLarge': 'Pasted block too large for automatic columns ({rows, plural, one {# row} other {# rows}}); run "Check all rows" instead.',
   },
   {
     'edit.title': 'ClientFlow',
