@@ -118,7 +118,7 @@ describe('numbers without a country code: fast path = parsePhoneNumberFromString
       if (got) valid++;
       expect([region, d, got]).toEqual([region, d, lib(d, region)]);
     }), { numRuns: 40_000, seed: 42 });
-    expect(fast).toBeGreaterThan(30_000); // the fast path decides most numbers
+    expect(fast).toBeGreaterThan(33_000); // the fast path decides all but BR's carrier-code rule and IDD prefixes
     expect(valid).toBeGreaterThan(3_000); // and the comparison covers valid numbers too
   });
 
