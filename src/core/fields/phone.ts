@@ -145,7 +145,8 @@ export function validE164(plusDigits: string): string | null {
  * a number of an impossible length falls out by the same length checks. Returns undefined (the caller
  * runs the library) in the few branches not ported: an international (IDD) prefix like '011', a
  * national-prefix rule with a captured group (carrier codes, transform rules: BR, AR, MX…).
- * test/core/fields/phone-fast.test.ts compares the two.
+ * test/core/fields/phone-fast.test.ts compares the two. Measured per call (library → this): Chinese mobile
+ * in a US table 41 → 3.9 µs, '1 415…' in US 26 → 1.1 µs, '0207…' in GB 21 → 0.4 µs, '8 912…' in RU 6 → 0.3 µs.
  */
 interface CountryInfo { cc: string; group: readonly string[] }
 const countryInfos = new Map<string, CountryInfo>();
