@@ -4,6 +4,7 @@
  * used with the browser's language, so even a failed start shows a translated message.
  */
 import type { Locale, MessageKey, Params } from '../core/i18n';
+import { formatMessage } from '../core/i18n/format';
 import { sidebarMessages } from '../core/i18n/messages/sidebar';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -13,13 +14,6 @@ export interface I18n {
   t: Translate;
   /** A message by a key built at run time (e.g. 'setup.schema.' + code), or undefined when unknown. */
   maybe(key: string, params?: Params): string | undefined;
-}
-
-function fill(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
-  );
 }
 
 export function browserLocale(nav: { language?: string } | undefined): Locale {
@@ -35,10 +29,10 @@ export function createI18n(locale: Locale, messages?: Readonly<Record<string, st
   };
   return {
     locale,
-    t: (key, params) => fill(lookup(key) ?? key, params),
+    t: (key, params) => formatMessage(lookup(key) ?? key, locale, params),
     maybe: (key, params) => {
       const m = lookup(key);
-      return m === undefined ? undefined : fill(m, params);
+      return m === undefined ? undefined : formatMessage(m, locale, params);
     },
   };
 }

@@ -14,6 +14,8 @@ const rules = new Map<string, Intl.PluralRules>();
 export function pluralForm(locale: string, n: number): 'one' | 'other' {
   let r = rules.get(locale);
   if (!r) {
+    // A runtime without Intl.PluralRules still gets English right (only 1 is singular).
+    if (typeof Intl === 'undefined' || typeof Intl.PluralRules !== 'function') return locale.startsWith('en') && n === 1 ? 'one' : 'other';
     r = new Intl.PluralRules(locale);
     rules.set(locale, r);
   }
