@@ -137,25 +137,17 @@ describe('inferSheet', () => {
     }
   });
 
-  it('is fast on 100,000 rows and checks every cell', () => {
+  it('infers 100,000 rows and checks every cell', () => {
     const grid: CellValue[][] = [['Name', 'Email', 'Phone', 'Stage', 'Deal value', 'Next follow-up', 'Notes']];
     const stages = ['Lead', 'Contacted', 'Qualified', 'Won', 'Lost'];
     for (let i = 0; i < 100_000; i++) {
       grid.push([`Client ${i}`, i === 77_777 ? 'broken@' : `c${i}@example.com`, `+1 415 555 ${String(i % 10000).padStart(4, '0')}`,
         stages[i % 5] ?? '', i % 997, `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, '']);
     }
-    const t0 = Date.now();
     const inf = inferSheet({ grid, ctx: EN });
-    const inferMs = Date.now() - t0;
-    const t1 = Date.now();
     const issues = checkSheet(grid, inf, EN);
-    const checkMs = Date.now() - t1;
     expect(types(inf)).toEqual({ Name: 'text', Email: 'email', Phone: 'phone', Stage: 'dropdown', 'Deal value': 'currency', 'Next follow-up': 'date', Notes: 'longText' });
     expect(issues).toEqual([{ row: 77_778, column: 1, code: 'invalidEmail' }]);
-    // Sampling keeps type inference near-independent of size; the check reads all 700k cells. Bounds are
-    // generous (a shared CI machine) but catch anything quadratic.
-    expect(inferMs).toBeLessThan(8000);
-    expect(checkMs).toBeLessThan(20000);
-    process.stdout.write(`infer 100k rows: ${inferMs} ms, check every cell: ${checkMs} ms\n`);
+    // The check reads all 700k cells (speed: npm run bench, action adopt / validate-all).
   });
 });
