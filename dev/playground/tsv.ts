@@ -1,15 +1,6 @@
 /** Pure helpers of the playground page (kept apart so that tests can run them without a DOM). */
 
-export function columnLetter(n: number): string {
-  let s = '';
-  let x = n;
-  while (x > 0) {
-    const m = (x - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter } from '../../src/core/fields/util';
 
 /** Tab-separated text as Sheets puts it on the clipboard: cells holding tabs, line breaks or quotes
  * are quoted, with "" for a quote. */

@@ -19,7 +19,7 @@ import { cellA1, confirmText, doneText, sortIssues } from '../core/infer/report'
 import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../core/api/adopt';
 import { resolveLayout, type Layout } from '../core/plan/layout';
 import { RULE_COLORS, markedFormula, type RulePlan } from '../core/plan/rules';
-import { validateRows, type CellIssue } from '../core/plan/validate';
+import { highlightRuns, validateRows, type CellIssue } from '../core/plan/validate';
 import { idSummary } from '../core/plan/autofill';
 import { fieldByRole, parseSchema, type Field, type FieldInput, type TableSchema, type TableSchemaInput } from '../core/schema';
 import { applyTable, readColumnMetadata } from './apply';
@@ -148,39 +148,6 @@ export function mergeWithExisting(
   };
 }
 
-/** Per column, runs of consecutive broken rows ('C5:C9'), at most `max`; and how many cells they cover. */
-export function misfitRanges(issues: readonly CellIssue[], max: number): { ranges: string[]; covered: number } {
-  const byCol = new Map<number, number[]>();
-  for (const i of issues) {
-    const list = byCol.get(i.column) ?? [];
-    list.push(i.row);
-    byCol.set(i.column, list);
-  }
-  const ranges: string[] = [];
-  let covered = 0;
-  const letter = (c: number) => {
-    let n = c;
-    let s = '';
-    while (n > 0) { const m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); }
-    return s;
-  };
-  for (const [col, rows] of [...byCol.entries()].sort((x, y) => x[0] - y[0])) {
-    rows.sort((x, y) => x - y);
-    let start = rows[0] as number;
-    let prev = start;
-    for (let k = 1; k <= rows.length; k++) {
-      const r = rows[k];
-      if (r !== undefined && r === prev + 1) { prev = r; continue; }
-      if (ranges.length >= max) return { ranges, covered };
-      const L = letter(col);
-      ranges.push(start === prev ? `${L}${start}` : `${L}${start}:${L}${prev}`);
-      covered += prev - start + 1;
-      if (r !== undefined) { start = r; prev = r; }
-    }
-  }
-  return { ranges, covered };
-}
-
 function alert(ui: GoogleAppsScript.Base.Ui, locale: Locale, message: string): void {
   ui.alert(t(locale, 'adopt.title'), message, ui.ButtonSet.OK);
 }
@@ -307,7 +274,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const dataValues = read.values.slice(inf.dataStart, inf.dataEnd);
   const check = validateRows(schema, layout, dataValues, inf.dataStart + 1, 1, read.timeZone, fieldType);
   const misfits = sortIssues(check.issues.filter((i) => !read.formulas[i.row - 1]?.[i.column - 1]));
-  const { ranges, covered } = misfitRanges(misfits, HIGHLIGHT_MAX_RANGES);
+  const { ranges, covered } = highlightRuns(misfits, HIGHLIGHT_MAX_RANGES);
   const firstRules: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
     : [];

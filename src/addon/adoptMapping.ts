@@ -10,7 +10,7 @@ import { fieldType, issueMessage } from '../core/fields';
 import type { CellValue, DropdownOption, FieldTypeId, ParseResult, TypeContext } from '../core/fields/types';
 import { AUTO_TYPES } from '../core/fields/types';
 import { t, type Locale, type MessageKey, type Params } from '../core/i18n';
-import { columnLetter, inferOptions, type Inference, type InferredColumn } from '../core/infer';
+import { indexLetter, inferOptions, type Inference, type InferredColumn } from '../core/infer';
 import { OPTION_PALETTE } from '../core/infer/options';
 import type { Layout } from '../core/plan/layout';
 import { optionSchema, type FieldInput, type TableSchemaInput } from '../core/schema';
@@ -80,7 +80,7 @@ export function adoptability(b: AdoptBasis, column: number, locale: Locale, know
   if (header.length > 200) return { adoptable: false, note: t(locale, 'adopt.sidebar.noteLong') };
   const dup = b.inf.problems.find((p) => p.code === 'duplicateHeader' && p.column === column - 1);
   if (dup && dup.code === 'duplicateHeader' && !known) {
-    return { adoptable: false, note: t(locale, 'adopt.sidebar.noteDuplicate', { first: columnLetter(dup.first) }) };
+    return { adoptable: false, note: t(locale, 'adopt.sidebar.noteDuplicate', { first: indexLetter(dup.first) }) };
   }
   return { adoptable: true, note: null };
 }
@@ -116,11 +116,11 @@ export function matchSheet(b: AdoptBasis, m: AdoptMapping, locale: Locale): Mapp
   const fields = fieldsByColumn(b);
   for (const c of m.columns) {
     const header = headerOf(b, c.column);
-    if (header !== c.header) return { key: 'adopt.mapping.stale', params: { column: columnLetter(c.column - 1), header }, column: c.column };
+    if (header !== c.header) return { key: 'adopt.mapping.stale', params: { column: indexLetter(c.column - 1), header }, column: c.column };
     if (c.adopt && !adoptability(b, c.column, locale, fields.has(c.column)).adoptable) {
       const dup = b.inf.problems.find((p) => p.code === 'duplicateHeader' && p.column === c.column - 1);
-      const first = dup && dup.code === 'duplicateHeader' ? columnLetter(dup.first) : '?';
-      return { key: 'adopt.mapping.duplicateHeader', params: { column: columnLetter(c.column - 1), header, first }, column: c.column };
+      const first = dup && dup.code === 'duplicateHeader' ? indexLetter(dup.first) : '?';
+      return { key: 'adopt.mapping.duplicateHeader', params: { column: indexLetter(c.column - 1), header, first }, column: c.column };
     }
   }
   return null;
@@ -131,7 +131,7 @@ function newKey(role: Role | null, header: string, column: number, taken: Set<st
   let base: string = role ?? '';
   if (!base) {
     const slug = header.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 30);
-    base = slug ? `col_${slug}` : `col_${columnLetter(column - 1)}`;
+    base = slug ? `col_${slug}` : `col_${indexLetter(column - 1)}`;
   }
   let key = base;
   for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;
@@ -200,7 +200,7 @@ export function columnFit(b: AdoptBasis, column: number, type: FieldTypeId, opti
   const ctx: TypeContext = options ? { ...b.ctx, options } : b.ctx;
   const memo = new Map<string, boolean>();
   const out: ColumnFit = { filled: 0, fit: 1, misfitCount: 0, misfits: [], formulas: 0 };
-  const letter = columnLetter(c);
+  const letter = indexLetter(c);
   for (let r = b.inf.dataStart; r < b.inf.dataEnd; r++) {
     if (b.formulas[r]?.[c]) { out.formulas++; continue; }
     const v = b.values[r]?.[c];
@@ -286,7 +286,7 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
     const fit = columnFit(b, column, type, options);
     return {
       column,
-      letter: columnLetter(column - 1),
+      letter: indexLetter(column - 1),
       header: headerOf(b, column),
       adoptable,
       note,

@@ -18,6 +18,7 @@ import { endpoint } from './endpoint';
 import { FIELD_TYPE_IDS, optionSchema } from '../schema';
 import { ROLES, type Role } from '../roles';
 import type { FieldTypeId } from '../fields/types';
+import { columnLetter } from '../fields/util';
 import type { MessageKey, Params } from '../i18n';
 
 /** Misfit cells shown per column in the preview. */
@@ -77,16 +78,6 @@ export interface MappingProblem {
   column?: number;
 }
 
-function letter(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /**
  * The mapping's own consistency, in the order a user would fix it: the first problem, or null.
@@ -103,7 +94,7 @@ export function checkMapping(raw: unknown): MappingProblem | null {
   const seenColumns = new Set<number>();
   const roles = new Map<string, number>();
   for (const c of m.columns) {
-    const at = { column: letter(c.column), header: c.header };
+    const at = { column: columnLetter(c.column), header: c.header };
     if (seenColumns.has(c.column)) return { key: 'adopt.mapping.duplicateColumn', params: at, column: c.column };
     seenColumns.add(c.column);
     if (c.role !== null && !isKnownRole(c.role)) return { key: 'adopt.mapping.unknownRole', params: { ...at, role: c.role }, column: c.column };
@@ -114,7 +105,7 @@ export function checkMapping(raw: unknown): MappingProblem | null {
     if (c.role !== null) {
       const first = roles.get(c.role);
       if (first !== undefined) {
-        return { key: 'adopt.mapping.duplicateRole', params: { ...at, role: c.role, first: letter(first) }, column: c.column };
+        return { key: 'adopt.mapping.duplicateRole', params: { ...at, role: c.role, first: columnLetter(first) }, column: c.column };
       }
       roles.set(c.role, c.column);
     }

@@ -9,21 +9,15 @@
 import type { CellValue, DropdownOption, FieldTypeDef, FieldTypeId, IssueCode, ParseResult, TypeContext, UserTypeId } from '../fields/types';
 import { ROLE_TYPES, type Role } from '../roles';
 import { calendarParts } from '../fields/calendar';
+import { columnLetter } from '../fields/util';
 import { inferOptions, type InferredOptions } from './options';
 import { headerKey, roleForHeader } from './synonyms';
 
 export type TypeLookup = (id: FieldTypeId) => FieldTypeDef;
 
-/** 0-based column index → 'A', 'B', … 'AA'. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+/** 0-based column index (inference works on grids) → 'A', 'B', … 'AA'. */
+export function indexLetter(index: number): string {
+  return columnLetter(index + 1);
 }
 
 /** A merged block, 0-based and relative to the grid. */
@@ -354,7 +348,7 @@ export function inferTable(input: InferInput): Inference {
 
   for (const m of input.merged ?? []) {
     if (m.row <= headerRow && headerRow < m.row + m.rows && m.columns > 1) {
-      const a1 = `${columnLetter(m.column)}${m.row + 1}:${columnLetter(m.column + m.columns - 1)}${m.row + m.rows}`;
+      const a1 = `${indexLetter(m.column)}${m.row + 1}:${indexLetter(m.column + m.columns - 1)}${m.row + m.rows}`;
       problems.push({ code: 'mergedHeader', a1 });
     }
   }

@@ -3,13 +3,13 @@
  * the same text is tested without Sheets. Grid coordinates are 0-based from A1.
  */
 import { t, type Locale, type MessageKey } from '../i18n';
-import { adopted, columnLetter, type CellIssue, type Inference, type InferredColumn } from './infer';
+import { adopted, indexLetter, type CellIssue, type Inference, type InferredColumn } from './infer';
 
 export const CONFIRM_MAX_LINES = 25;
 export const REPORT_MAX_CELLS = 10;
 
 export function cellA1(row: number, column: number): string {
-  return `${columnLetter(column)}${row + 1}`;
+  return `${indexLetter(column)}${row + 1}`;
 }
 
 export function typeName(locale: Locale, type: InferredColumn['type']): string {
@@ -42,12 +42,12 @@ export function columnMeaning(locale: Locale, col: InferredColumn): string {
 export function leftAlone(locale: Locale, inf: Inference): string[] {
   const out: string[] = [];
   for (const c of inf.columns) {
-    if (c.managed && !c.role) out.push(t(locale, 'adopt.leftAlone.unknown', { column: columnLetter(c.column), header: c.header }));
+    if (c.managed && !c.role) out.push(t(locale, 'adopt.leftAlone.unknown', { column: indexLetter(c.column), header: c.header }));
   }
   for (const p of inf.problems) {
-    if (p.code === 'blankHeader') out.push(t(locale, 'adopt.leftAlone.blank', { column: columnLetter(p.column) }));
+    if (p.code === 'blankHeader') out.push(t(locale, 'adopt.leftAlone.blank', { column: indexLetter(p.column) }));
     if (p.code === 'duplicateHeader') {
-      out.push(t(locale, 'adopt.leftAlone.duplicate', { column: columnLetter(p.column), header: p.header, first: columnLetter(p.first) }));
+      out.push(t(locale, 'adopt.leftAlone.duplicate', { column: indexLetter(p.column), header: p.header, first: indexLetter(p.first) }));
     }
   }
   return out;
@@ -60,7 +60,7 @@ export function confirmText(locale: Locale, inf: Inference, sheetName: string, a
   if (adoptedBefore) lines.push(t(locale, 'adopt.confirm.existing'));
   const managed = inf.columns.filter(adopted);
   for (const col of managed.slice(0, CONFIRM_MAX_LINES)) {
-    lines.push(t(locale, 'adopt.confirm.line', { column: columnLetter(col.column), header: col.header, meaning: columnMeaning(locale, col) }));
+    lines.push(t(locale, 'adopt.confirm.line', { column: indexLetter(col.column), header: col.header, meaning: columnMeaning(locale, col) }));
   }
   if (managed.length > CONFIRM_MAX_LINES) lines.push(t(locale, 'adopt.confirm.more', { count: managed.length - CONFIRM_MAX_LINES }));
   const alone = leftAlone(locale, inf);

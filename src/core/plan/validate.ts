@@ -93,16 +93,18 @@ export function validateRows(
 
 /**
  * The A1 ranges to highlight: per column, runs of consecutive broken rows merged ('C5:C9'), at most
- * `max` ranges (a rule with thousands of ranges is slow in Sheets; the report still counts them all).
+ * `max` ranges (a rule with thousands of ranges is slow in Sheets; the report still counts them all),
+ * and how many cells those ranges cover.
  */
-export function highlightRanges(issues: readonly CellIssue[], max = 500): string[] {
+export function highlightRuns(issues: readonly CellIssue[], max = 500): { ranges: string[]; covered: number } {
   const byCol = new Map<number, number[]>();
   for (const i of issues) {
     const list = byCol.get(i.column) ?? [];
     list.push(i.row);
     byCol.set(i.column, list);
   }
-  const out: string[] = [];
+  const ranges: string[] = [];
+  let covered = 0;
   for (const [col, rows] of [...byCol.entries()].sort((x, y) => x[0] - y[0])) {
     rows.sort((x, y) => x - y);
     let start = rows[0] as number;
@@ -110,10 +112,16 @@ export function highlightRanges(issues: readonly CellIssue[], max = 500): string
     for (let k = 1; k <= rows.length; k++) {
       const r = rows[k];
       if (r !== undefined && r === prev + 1) { prev = r; continue; }
-      out.push(a1(start, col, prev, col));
-      if (out.length >= max) return out;
+      if (ranges.length >= max) return { ranges, covered };
+      ranges.push(a1(start, col, prev, col));
+      covered += prev - start + 1;
       if (r !== undefined) { start = r; prev = r; }
     }
   }
-  return out;
+  return { ranges, covered };
+}
+
+/** Just the ranges of highlightRuns. */
+export function highlightRanges(issues: readonly CellIssue[], max = 500): string[] {
+  return highlightRuns(issues, max).ranges;
 }
