@@ -4,9 +4,9 @@
  * may run (no dialog, no title change, no injected element) and every text shows literally.
  */
 import type { Browser, Page } from 'playwright-core';
-import { createEmulator, type EmulatorExt } from '../../dev/emulator';
+import { createEmulator } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
-import { launch, openSidebar, type Handlers, type Opened } from '../sidebar/harness';
+import { addonHandlers, launch, openSidebar, type Opened } from '../sidebar/harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,19 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function addonHandlers(emu: EmulatorExt): Handlers {
-  const addon = loadAddon(emu);
-  const handlers: Handlers = {};
-  for (const name of addon.functions) {
-    handlers[name] = (...args: unknown[]) => {
-      const out = addon.call(name, args);
-      if (!out.ok) throw new Error(out.error);
-      return out.result;
-    };
-  }
-  return handlers;
-}
 
 const IMG = '<img src=x onerror="document.title=\'pwned\'">';
 const SCRIPT = '<script>document.title="pwned"</script>';

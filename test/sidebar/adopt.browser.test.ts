@@ -7,9 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createEmulator, type EmulatorExt } from '../../dev/emulator';
-import { loadAddon } from '../../dev/harness';
 import { t } from '../../src/core/i18n';
-import { launch, openSidebar, type Handlers } from './harness';
+import { addonHandlers, launch, openSidebar, type Handlers } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,20 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Each google.script.run call runs the built add-on on the emulator (as e2e.browser.test.ts does). */
-function addonHandlers(emu: EmulatorExt): Handlers {
-  const addon = loadAddon(emu);
-  const handlers: Handlers = {};
-  for (const name of addon.functions) {
-    handlers[name] = (...args: unknown[]) => {
-      const out = addon.call(name, args);
-      if (!out.ok) throw new Error(out.error);
-      return out.result;
-    };
-  }
-  return handlers;
-}
 
 const XSS = '<img src=x onerror="document.title=\'pwned\'">';
 const DATA: string[][] = [

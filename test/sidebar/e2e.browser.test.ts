@@ -5,10 +5,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createEmulator, type EmulatorExt } from '../../dev/emulator';
+import { createEmulator } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
 import { t } from '../../src/core/i18n';
-import { launch, openSidebar, SIDEBAR_HTML, type Handlers } from './harness';
+import { addonHandlers, launch, openSidebar, SIDEBAR_HTML } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,24 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/**
- * Each google.script.run call runs the built add-on (dist/Code.js) on the emulator through the flow
- * harness: the envelope comes back to the page's success handler; an uncaught error goes to its
- * failure handler, as google.script.run does.
- */
-function addonHandlers(emu: EmulatorExt): Handlers {
-  const addon = loadAddon(emu);
-  const handlers: Handlers = {};
-  for (const name of addon.functions) {
-    handlers[name] = (...args: unknown[]) => {
-      const out = addon.call(name, args);
-      if (!out.ok) throw new Error(out.error);
-      return out.result;
-    };
-  }
-  return handlers;
-}
 
 test('the menu opens the built sidebar page with a translated title', () => {
   const emu = createEmulator({ userLocale: 'zh-CN' });

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { messagesFor, type Locale } from '../../src/core/i18n';
+import type { EmulatorExt } from '../../dev/emulator';
+import { loadAddon } from '../../dev/harness';
 
 export const SIDEBAR_HTML = join(__dirname, '..', '..', 'dist', 'Sidebar.html');
 export const ADDON_CSS = 'https://ssl.gstatic.com/docs/script/css/add-ons1.css';
@@ -116,4 +118,22 @@ export async function openSidebar(browser: Browser, handlers: Handlers, opts: Op
   });
   await page.goto(pathToFileURL(SIDEBAR_HTML).href);
   return opened;
+}
+
+/**
+ * Handlers that run the built add-on (dist/Code.js) on the emulator through the flow harness: the
+ * envelope comes back to the page's success handler; an uncaught error goes to its failure handler,
+ * as google.script.run does.
+ */
+export function addonHandlers(emu: EmulatorExt): Handlers {
+  const addon = loadAddon(emu);
+  const handlers: Handlers = {};
+  for (const name of addon.functions) {
+    handlers[name] = (...args: unknown[]) => {
+      const out = addon.call(name, args);
+      if (!out.ok) throw new Error(out.error);
+      return out.result;
+    };
+  }
+  return handlers;
 }
