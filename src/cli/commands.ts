@@ -6,7 +6,7 @@
 import { cellText, fieldType, issueMessage as fieldIssueMessage } from '../core/fields';
 import type { IssueCode, TypeContext, UserTypeId } from '../core/fields/types';
 import type { Locale } from '../core/i18n';
-import { checkSheet, columnContext, findHeaderRow, inferSheet, type Inference } from '../core/infer';
+import { checkSheet, columnContext, inferSheet, type Inference } from '../core/infer';
 
 export class NoHeaderError extends Error {
   constructor() {
@@ -25,16 +25,10 @@ export interface ValidateOutput {
 }
 
 /**
- * The default region when neither --region nor the user's locale names a country: the table's own
- * language (a header row written mostly in Chinese → CN), else US.
+ * The default region when neither --region nor the user's locale names a country: US, as the CLI
+ * contract (DESIGN.md) says, whatever the table's language, so that results never depend on a guess.
  */
-export function guessRegion(grid: string[][]): string {
-  const h = findHeaderRow(grid);
-  if (h === null) return 'US';
-  const cells = (grid[h] ?? []).filter((c) => c.trim() !== '');
-  const cjk = cells.filter((c) => /[\u3400-\u9fff]/.test(c)).length;
-  return cells.length > 0 && cjk * 2 > cells.length ? 'CN' : 'US';
-}
+export const DEFAULT_REGION = 'US';
 
 function inferOrThrow(grid: string[][], ctx: TypeContext): Inference {
   const inf = inferSheet({ grid, ctx });

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultContext, regionFromLocale } from '../core/fields/context';
 import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../core/i18n';
-import { cleanGrid, guessRegion, NoHeaderError, validateGrid } from './commands';
+import { cleanGrid, DEFAULT_REGION, NoHeaderError, validateGrid } from './commands';
 import { parseCsv, toCsv } from './csv';
 import { runSim } from './sim';
 
@@ -143,7 +143,7 @@ async function run(argv: string[]): Promise<number> {
       const region = regionOption(command, p, locale);
       const grid = loadGrid(command, file, locale);
       try {
-        printJson(validateGrid(grid, defaultContext(locale, { region: region ?? guessRegion(grid) }), locale));
+        printJson(validateGrid(grid, defaultContext(locale, { region: region ?? DEFAULT_REGION }), locale));
       } catch (e) {
         if (e instanceof NoHeaderError) throw new CliExit(1, t(locale, 'cli.error.noHeader', { command, file }));
         throw e;
@@ -163,7 +163,7 @@ async function run(argv: string[]): Promise<number> {
       if (same) throw new CliExit(2, t(locale, 'cli.error.sameOut'));
       let result: ReturnType<typeof cleanGrid>;
       try {
-        result = cleanGrid(grid, defaultContext(locale, { region: region ?? guessRegion(grid) }), locale);
+        result = cleanGrid(grid, defaultContext(locale, { region: region ?? DEFAULT_REGION }), locale);
       } catch (e) {
         if (e instanceof NoHeaderError) throw new CliExit(1, t(locale, 'cli.error.noHeader', { command, file }));
         throw e;

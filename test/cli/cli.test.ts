@@ -66,7 +66,7 @@ describe('validate', () => {
   });
 
   it('finds a Chinese header below a title row and a blank row (BOM, CRLF, quoted line break)', () => {
-    const r = run(['validate', join(FX, 'clients-zh.csv')]);
+    const r = run(['validate', join(FX, 'clients-zh.csv'), '--region', 'CN']);
     expect(r.code).toBe(0);
     const out = json<Validate>(r.stdout);
     expect(out.columns).toEqual([
@@ -84,6 +84,14 @@ describe('validate', () => {
       { row: 3, column: '手机', code: 'invalidPhone' },
       { row: 3, column: '下次跟进', code: 'invalidDate' },
     ]);
+  });
+
+  it('defaults to US when neither --region nor the locale names a country, whatever the table language', () => {
+    const out = json<Validate>(run(['validate', join(FX, 'clients-zh.csv')]).stdout);
+    // 138 0013 8000 is a Chinese mobile: not a valid US number.
+    expect(out.issues.filter((i) => i.column === '手机').length).toBeGreaterThan(0);
+    const cn = json<Validate>(run(['validate', join(FX, 'clients-zh.csv')], { LANG: 'zh_CN.UTF-8' }).stdout);
+    expect(cn.issues.filter((i) => i.column === '手机').length).toBeLessThan(out.issues.filter((i) => i.column === '手机').length);
   });
 
   it('speaks Chinese under a Chinese locale', () => {
@@ -150,7 +158,7 @@ describe('clean', () => {
 
   it('keeps the title and blank rows above a Chinese header, and mends 万/元/¥ amounts and Chinese dates', () => {
     const out = join(tmp, 'zh-clean.csv');
-    const r = run(['clean', join(FX, 'clients-zh.csv'), '--out', out]);
+    const r = run(['clean', join(FX, 'clients-zh.csv'), '--out', out, '--region', 'CN']);
     expect(r.code).toBe(0);
     const lines = readFileSync(out, 'utf8').split('\n');
     expect(lines[0]).toBe('2024 客户跟进表,,,,,,');
