@@ -155,6 +155,10 @@ export function surelyText(s: string): boolean {
 export function parseTyped(text: string, cellFormat: string | undefined, locale: string): Parsed {
   if (cellFormat === TEXT_FORMAT) return { value: text };
   if (text === '') return { value: '' };
+  // A leading apostrophe is Sheets' quote prefix: the rest is kept as text, and the apostrophe is not
+  // part of the value (getValue returns '00123' for a typed "'00123"; scripts use setValue("'" + s) for
+  // the same effect). Ref: https://support.google.com/docs/answer/3094146 (format numbers as text)
+  if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.length > 1 && text.startsWith('=')) return { value: '', formula: text };
   if (/^[1-9]\d{0,14}$/.test(text)) return { value: Number(text) };
   const s = text.trim();

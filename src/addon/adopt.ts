@@ -14,7 +14,7 @@ import { regionFromLocale, fieldType, defaultContext } from '../core/fields';
 import type { CellValue, TypeContext } from '../core/fields/types';
 import type { IssueCode } from '../core/fields/types';
 import { t, type Locale, type MessageKey, type Params } from '../core/i18n';
-import { adopted, inferSheet, toSchema, type Inference, type MergedBlock } from '../core/infer';
+import { adopted, inferSheet, inferWithPhoneRegion, toSchema, type Inference, type MergedBlock } from '../core/infer';
 import { cellA1, confirmText, doneText, sortIssues } from '../core/infer/report';
 import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../core/api/adopt';
 import { resolveLayout, type Layout } from '../core/plan/layout';
@@ -178,14 +178,17 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
 
   const stored = loadConfig();
   const existing = stored.ok && stored.schema.location?.sheetId === sheetId ? stored.schema : null;
-  const ctx: TypeContext = existing
+  const baseCtx: TypeContext = existing
     ? defaultContext(existing.locale, { region: existing.region, dateOrder: existing.dateOrder, currency: existing.currency, timeZone: read.timeZone })
     : defaultContext(locale, { region: regionFromLocale(read.spreadsheetLocale), timeZone: read.timeZone });
 
   // On a table ClientFlow set up, the saved settings know the header row: use it instead of guessing
   // it from content (labels like '2024' or '50%' look like data).
   const savedHeader = existing?.location?.headerRow;
-  const inf = inferSheet({ grid: read.values, formulas: read.formulas, merged: read.merged, ctx, ...(savedHeader !== undefined ? { headerRow: savedHeader - 1 } : {}) });
+  const input = { grid: read.values, formulas: read.formulas, merged: read.merged, ctx: baseCtx, ...(savedHeader !== undefined ? { headerRow: savedHeader - 1 } : {}) };
+  // A first adopt reads phones in the region the sheet's own numbers speak (Chinese mobiles written
+  // without +86 in an en_US spreadsheet); an adopted table keeps the region it was saved with.
+  const { inference: inf, ctx } = existing ? { inference: inferSheet(input), ctx: baseCtx } : inferWithPhoneRegion(input);
   if (inf.headerRow === null) throw new UserError('adopt.error.noHeader');
   const mergedHeader = inf.problems.find((p) => p.code === 'mergedHeader');
   if (mergedHeader && mergedHeader.code === 'mergedHeader') throw new UserError('adopt.error.merged', { a1: mergedHeader.a1 });

@@ -27,6 +27,13 @@ describe('parsing on write', () => {
     expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['123', '42', '00123']]);
   });
 
+  test("a leading apostrophe keeps the rest as text, without the apostrophe", () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setValues([["'00123", "'+86 138 0013 8000", "'=1+1"]]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([['00123', '+86 138 0013 8000', '=1+1']]);
+    expect(sheet.getRange('A1:C1').getFormulas()).toEqual([['', '', '']]);
+  });
+
   test('"=1+1" becomes a formula that evaluates to 2; a name starting with "=" in an @ cell stays text', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue('=1+1');

@@ -26,3 +26,4 @@ export function checkSheet(
 ): CellIssue[] {
   return checkCells(grid, inf, ctx, fieldType, formulas, all);
 }
+export { inferWithPhoneRegion, phoneRegionOf } from './region';
