@@ -160,6 +160,20 @@ function ensureSetUp(s: SizeState): void {
   if (!s.tableSheet) setUpAndFill(s, false);
 }
 
+/** A menu action run on the set-up table, its confirmations answered YES then OK. */
+function menuOnSetUpTable(name: string, fn: string): ActionDef {
+  return {
+    name,
+    needs: ['menuSetUp', fn],
+    kind: 'addon',
+    prepare: ensureSetUp,
+    run: (s) => {
+      s.env().emu.queueAnswers(['YES', 'OK']);
+      s.env().menu(fn);
+    },
+  };
+}
+
 export const ACTIONS: readonly ActionDef[] = [
   {
     name: 'adopt',
@@ -221,36 +235,9 @@ export const ACTIONS: readonly ActionDef[] = [
     },
   },
   // Later issues: these run once their menu functions exist in dist/Code.js.
-  {
-    name: 'cleanup',
-    needs: ['menuSetUp', 'menuCleanUp'],
-    kind: 'addon',
-    prepare: ensureSetUp,
-    run: (s) => {
-      s.env().emu.queueAnswers(['YES', 'OK']);
-      s.env().menu('menuCleanUp');
-    },
-  },
-  {
-    name: 'dedupe',
-    needs: ['menuSetUp', 'menuFindDuplicates'],
-    kind: 'addon',
-    prepare: ensureSetUp,
-    run: (s) => {
-      s.env().emu.queueAnswers(['YES', 'OK']);
-      s.env().menu('menuFindDuplicates');
-    },
-  },
-  {
-    name: 'funnel',
-    needs: ['menuSetUp', 'menuBuildFunnel'],
-    kind: 'addon',
-    prepare: ensureSetUp,
-    run: (s) => {
-      s.env().emu.queueAnswers(['YES', 'OK']);
-      s.env().menu('menuBuildFunnel');
-    },
-  },
+  menuOnSetUpTable('cleanup', 'menuCleanUp'),
+  menuOnSetUpTable('dedupe', 'menuFindDuplicates'),
+  menuOnSetUpTable('funnel', 'menuBuildFunnel'),
   {
     name: 'dedupe-peer-fingerprint',
     needs: [],

@@ -63,7 +63,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const n = edit.lastRow - edit.firstRow + 1;
   // A first guess before reading anything: the schema's width (the sheet's may only be smaller).
   if (editCostMs(n, schema.fields.length, autoFields.length) > EDIT_BUDGET_MS) {
-    e.source.toast(t(resolveLocale(Session.getActiveUserLocale()), 'edit.tooLarge', { rows: n }), t('en', 'edit.title'));
+    tooLargeToast(e.source, n);
     return;
   }
 
@@ -76,7 +76,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (Object.keys(layout.columns).length === 0) return;
   const span = tableSpan(layout);
   if (editCostMs(n, span.last - span.first + 1, autoFields.length) > EDIT_BUDGET_MS) {
-    e.source.toast(t(resolveLocale(Session.getActiveUserLocale()), 'edit.tooLarge', { rows: n }), t('en', 'edit.title'));
+    tooLargeToast(e.source, n);
     return;
   }
   const rows = sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1).getValues() as CellValue[][];
@@ -128,3 +128,8 @@ export function onEditSafe(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 }
 
+/** The pasted block is too large to fill the automatic columns within the trigger's time: say so. */
+function tooLargeToast(source: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: number): void {
+  const locale = resolveLocale(Session.getActiveUserLocale());
+  source.toast(t(locale, 'edit.tooLarge', { rows }), t(locale, 'edit.title'));
+}

@@ -4,13 +4,12 @@
  * sheet, edit it, apply it; a wrong mapping gets a translated message and changes nothing.
  * Run `node build.mjs` first (npm test does).
  */
-import { createEmulator } from '../../dev/emulator';
-import { loadAddon, type Addon } from '../../dev/harness';
+import type { Addon } from '../../dev/harness';
+import { startOn, type SS } from './helpers';
 import type { Emulator } from '../../dev/emulator/types';
 import { t } from '../../src/core/i18n';
 import { mappingOfPreview, type AdoptMapping, type AdoptPreview, type AdoptReport } from '../../src/core/api/adopt';
 
-type SS = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
 const HEADER = ['客户名称', 'Company', '手机', 'Email', '阶段', 'Deal value', '下次跟进', 'Notes', '身高'];
 /** A mixed Chinese/English sheet with a title row and a blank row above the header (row 3). */
@@ -28,11 +27,8 @@ const DATA: string[][] = [
   ['Dan Fox', 'Globex', '13400134000', 'dan@example.com', '线索', '=1000*2', '2026-02-02', '', '181'],
 ];
 
-function start(data: string[][] = DATA, userLocale: 'en' | 'zh-CN' = 'zh-CN'): { emu: Emulator; addon: Addon; app: SS } {
-  const emu = createEmulator({ userLocale });
-  emu.loadRows(data);
-  const addon = loadAddon(emu);
-  return { emu, addon, app: emu.globals.SpreadsheetApp as SS };
+function start(data: string[][] = DATA, userLocale: 'en' | 'zh-CN' = 'zh-CN'): ReturnType<typeof startOn> {
+  return startOn(data, userLocale);
 }
 
 function ok<T>(addon: Addon, fn: string, args: unknown[] = []): T {

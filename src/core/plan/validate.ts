@@ -54,9 +54,9 @@ export function validateRows(
   let rows = 0;
   for (let r = 0; r < values.length; r++) {
     const row = values[r] as readonly CellValue[];
-    let any = false;
-    for (const i of tableIdx) if (!isBlank(row[i])) { any = true; break; }
-    if (!any) continue;
+    let hasData = false;
+    for (const i of tableIdx) if (!isBlank(row[i])) { hasData = true; break; }
+    if (!hasData) continue;
     rows++;
     for (const c of checks) {
       const v = row[c.idx];

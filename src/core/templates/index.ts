@@ -55,6 +55,8 @@ const notes: FieldDef = { key: 'notes', role: 'notes', type: 'longText', en: 'No
 const created: FieldDef = { key: 'created', role: 'created', type: 'created', en: 'Created', zh: '创建日期' };
 const updated: FieldDef = { key: 'updated', role: 'updated', type: 'updated', en: 'Updated', zh: '更新日期' };
 const stageSince: FieldDef = { key: 'stageSince', role: 'stageSince', type: 'stageSince', en: 'Stage since', zh: '进入阶段日期' };
+/** Next follow-up of the e-commerce and services templates (回访: a follow-up visit or call to a customer). */
+const nextVisit: FieldDef = { key: 'nextFollowUp', role: 'nextFollowUp', type: 'date', en: 'Next follow-up', zh: '下次回访日期' };
 const lastContact: FieldDef = { key: 'lastContact', role: 'lastContact', type: 'date', en: 'Last contact', zh: '最近联系日期' };
 const priority: FieldDef = {
   key: 'priority', role: 'priority', type: 'dropdown', en: 'Priority', zh: '优先级', width: 90,
@@ -147,7 +149,7 @@ const ECOMMERCE: TemplateDef = {
     { key: 'lastPurchase', role: 'lastPurchase', type: 'date', en: 'Last purchase', zh: '最近购买日期' },
     { key: 'preference', role: 'preference', type: 'text', en: 'Preference', zh: '购买偏好', width: 160 },
     lastContact,
-    { key: 'nextFollowUp', role: 'nextFollowUp', type: 'date', en: 'Next follow-up', zh: '下次回访日期' },
+    nextVisit,
     notes,
     created,
     updated,
@@ -188,7 +190,7 @@ const SERVICES: TemplateDef = {
     },
     { key: 'dealValue', role: 'dealValue', type: 'currency', en: 'Fee', zh: '服务费用', width: 110 },
     lastContact,
-    { key: 'nextFollowUp', role: 'nextFollowUp', type: 'date', en: 'Next follow-up', zh: '下次回访日期' },
+    nextVisit,
     notes,
     created,
     updated,

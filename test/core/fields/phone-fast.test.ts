@@ -12,6 +12,7 @@ import type { E164Number, MetadataJson } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import { nationalToE164, parsePhone, validE164 } from '../../../src/core/fields/phone';
 import { defaultContext } from '../../../src/core/fields/context';
+import { mulberry32 } from '../../../bench/random';
 
 function library(e164: string): string | null {
   if (!/^\+[1-9]\d{6,14}$/.test(e164)) return null;
@@ -23,17 +24,8 @@ function library(e164: string): string | null {
   }
 }
 
-/** mulberry32: deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic: the bench's seeded PRNG. */
+const rng = mulberry32;
 
 describe('validE164 (cached patterns) = PhoneNumber.isValid()', () => {
   const codes = [...new Set(getCountries().map((c) => getCountryCallingCode(c)))].concat(['800', '808', '870', '878', '881', '882', '883', '888', '979', '0', '999', '38', '42']);
