@@ -1,5 +1,5 @@
 // Build: esbuild bundles for Apps Script (dist/Code.js, dist/Sidebar.html, dist/appsscript.json),
-// the CLI (dist/cli.js, the `clientflow` bin) and the dev tools (dist/dev/: playground, bench).
+// the CLI (dist/cli.js, the `clientflow` bin) and the dev tools (dist/dev/: sim, playground, bench).
 // Usage: node build.mjs
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, existsSync } from 'node:fs';
@@ -116,6 +116,8 @@ await buildSidebar();
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 await buildNode('src/cli/main.ts', 'cli.js', '#!/usr/bin/env node');
 chmodSync(join(dist, 'cli.js'), 0o755);
+// `clientflow sim` loads dist/dev/sim.js at run time: the emulator stays out of dist/cli.js.
+await buildNode('dev/sim.ts', 'dev/sim.js');
 await buildNode('dev/playground/server.ts', 'dev/playground.js');
 if (existsSync(join(root, 'dev/playground/client.ts'))) await buildBrowser('dev/playground/client.ts', 'dev/playground-client.js');
 await buildNode('bench/main.ts', 'dev/bench.js');
