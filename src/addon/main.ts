@@ -4,8 +4,8 @@
  * Export only functions from here. One module per feature.
  */
 export { onOpen, onInstall } from './open';
-export * from './entries/setup';
-export * from './api/setup';
-export * from './entries/adopt';
-export * from './api/adopt';
-export * from './api/sidebar';
+export * from './setup/menu';
+export * from './setup/endpoints';
+export * from './adopt/menu';
+export * from './adopt/endpoints';
+export * from './shell/endpoints';

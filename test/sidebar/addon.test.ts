@@ -6,7 +6,7 @@
 import { ENDPOINTS } from '../../src/core/api';
 import { envelopeSchema } from '../../src/core/api/endpoint';
 import { messagesFor, t } from '../../src/core/i18n';
-import { getBootstrap, menuOpenSidebar } from '../../src/addon/api/sidebar';
+import { getBootstrap, menuOpenSidebar } from '../../src/addon/shell/endpoints';
 import { createEmulator, type EmulatorExt } from '../../dev/emulator';
 
 const PAGE = '<!DOCTYPE html><html><body><div id="app"></div></body></html>';

@@ -2,8 +2,8 @@
  * Sidebar endpoints of "Adopt this sheet" (contract: src/core/api/adopt.ts). previewAdopt only reads;
  * applyAdopt writes under the document lock, like every ClientFlow action.
  */
-import { previewAdopt as preview, applyAdopt as apply } from '../adopt';
-import { serve, userLocale, UserError } from '../serve';
+import { previewAdopt as preview, applyAdopt as apply } from './adopt';
+import { serve, userLocale, UserError } from '../runtime/serve';
 
 function locked<T>(fn: () => T): T {
   const lock = LockService.getDocumentLock();

@@ -6,17 +6,17 @@
  * replaced at the next check (or set-up). Required-but-empty cells are shown by the set-up's
  * 'required' rule, which follows edits live.
  */
-import { issueMessage } from '../core/fields';
-import { t, type Locale } from '../core/i18n';
-import { a1 } from '../core/plan/a1';
-import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../core/plan/rules';
-import { highlightRanges, validateRows } from '../core/plan/validate';
-import type { CellValue } from '../core/fields/types';
-import { replaceRules } from './apply';
-import { requireConfigOrNull } from './config-store';
-import { UserError } from './serve';
-import { readLayout, requireTableSheet } from './table';
-import { lookupType } from './types';
+import { issueMessage } from '../../core/fields';
+import { t, type Locale } from '../../core/i18n';
+import { a1 } from '../../core/plan/a1';
+import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/plan/rules';
+import { highlightRanges, validateRows } from '../../core/plan/validate';
+import type { CellValue } from '../../core/fields/types';
+import { replaceRules } from '../sheet/apply';
+import { requireConfigOrNull } from '../config/store';
+import { UserError } from '../runtime/serve';
+import { readLayout, requireTableSheet } from '../sheet/table';
+import { lookupType } from '../types';
 
 export interface ValidateReport {
   rows: number;

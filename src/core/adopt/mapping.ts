@@ -6,19 +6,19 @@
  *
  * Pure: no Apps Script call in this file (it works on the batched read of src/addon/adopt.ts).
  */
-import { fieldType, issueMessage } from '../core/fields';
-import type { CellValue, DropdownOption, FieldTypeId, ParseResult, TypeContext } from '../core/fields/types';
-import { AUTO_TYPES } from '../core/fields/types';
-import { t, type Locale, type MessageKey, type Params } from '../core/i18n';
-import { indexLetter, inferOptions, type Inference, type InferredColumn } from '../core/infer';
-import { OPTION_PALETTE } from '../core/infer/options';
-import type { Layout } from '../core/plan/layout';
-import { optionSchema, type FieldInput, type TableSchemaInput } from '../core/schema';
-import type { Role } from '../core/roles';
+import { fieldType, issueMessage } from '../fields';
+import type { CellValue, DropdownOption, FieldTypeId, ParseResult, TypeContext } from '../fields/types';
+import { AUTO_TYPES } from '../fields/types';
+import { t, type Locale, type MessageKey, type Params } from '../i18n';
+import { indexLetter, inferOptions, type Inference, type InferredColumn } from '../infer';
+import { OPTION_PALETTE } from '../infer/options';
+import type { Layout } from '../plan/layout';
+import { optionSchema, type FieldInput, type TableSchemaInput } from '../schema';
+import type { Role } from '../roles';
 import {
   isKnownRole, isKnownType, mappingProblemText, PREVIEW_MISFITS,
   type AdoptMapping, type AdoptPreview, type AdoptPreviewColumn, type MappingProblem,
-} from '../core/api/adopt';
+} from '../api/adopt';
 
 /** What the mapping functions need of one adopt: the batched read, its inference, the merged schema. */
 export interface AdoptBasis {

@@ -34,13 +34,13 @@
  *   SpreadsheetApp.newDataValidation, newConditionalFormatRule, BandingTheme, ProtectionType
  *   ConditionalFormatRule: getBooleanCondition; BooleanCondition: getCriteriaValues
  */
-import { FIELD_METADATA_KEY, type ColumnMetadata, type Layout } from '../core/plan/layout';
-import { a1 } from '../core/plan/a1';
-import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../core/plan/rules';
-import { planSetup, type SetupPlan, type ValidationPlan } from '../core/plan/setup';
-import type { TableSchema } from '../core/schema';
-import type { Locale } from '../core/i18n';
-import { lookupType } from './types';
+import { FIELD_METADATA_KEY, type ColumnMetadata, type Layout } from '../../core/plan/layout';
+import { a1 } from '../../core/plan/a1';
+import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/plan/rules';
+import { planSetup, type SetupPlan, type ValidationPlan } from '../../core/plan/setup';
+import type { TableSchema } from '../../core/schema';
+import type { Locale } from '../../core/i18n';
+import { lookupType } from '../types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;

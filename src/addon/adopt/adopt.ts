@@ -10,23 +10,23 @@
  * plus getMergedRanges of the top rows; the apply is per column; the highlight is one conditional-format
  * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES) and fetched in one getRangeList.
  */
-import { regionFromLocale, fieldType, defaultContext } from '../core/fields';
-import type { CellValue, TypeContext } from '../core/fields/types';
-import type { IssueCode } from '../core/fields/types';
-import { t, type Locale, type MessageKey, type Params } from '../core/i18n';
-import { adopted, inferSheet, inferWithPhoneRegion, toSchema, type Inference, type MergedBlock } from '../core/infer';
-import { cellA1, confirmText, doneText, sortIssues } from '../core/infer/report';
-import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../core/api/adopt';
-import { resolveLayout, type Layout } from '../core/plan/layout';
-import { RULE_COLORS, markedFormula, type RulePlan } from '../core/plan/rules';
-import { highlightRuns, validateRows, type CellIssue } from '../core/plan/validate';
-import { idSummary } from '../core/plan/autofill';
-import { fieldByRole, parseSchema, type Field, type FieldInput, type TableSchema, type TableSchemaInput } from '../core/schema';
-import { applyTable, readColumnMetadata } from './apply';
-import { idCounterProps, loadConfig, saveConfig } from './config-store';
-import { UserError } from './serve';
-import { keepFormatColumns } from './adoptFormats';
-import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from './adoptMapping';
+import { regionFromLocale, fieldType, defaultContext } from '../../core/fields';
+import type { CellValue, TypeContext } from '../../core/fields/types';
+import type { IssueCode } from '../../core/fields/types';
+import { t, type Locale, type MessageKey, type Params } from '../../core/i18n';
+import { adopted, inferSheet, inferWithPhoneRegion, toSchema, type Inference, type MergedBlock } from '../../core/infer';
+import { cellA1, confirmText, doneText, sortIssues } from '../../core/adopt/report';
+import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
+import { resolveLayout, type Layout } from '../../core/plan/layout';
+import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/plan/rules';
+import { highlightRuns, validateRows, type CellIssue } from '../../core/plan/validate';
+import { idSummary } from '../../core/plan/autofill';
+import { fieldByRole, parseSchema, type Field, type FieldInput, type TableSchema, type TableSchemaInput } from '../../core/schema';
+import { applyTable, readColumnMetadata } from '../sheet/apply';
+import { idCounterProps, loadConfig, saveConfig } from '../config/store';
+import { UserError } from '../runtime/serve';
+import { keepFormatColumns } from '../../core/adopt/formats';
+import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

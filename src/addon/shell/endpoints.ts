@@ -1,5 +1,5 @@
 import { messagesFor, t } from '../../core/i18n';
-import { serve, userLocale } from '../serve';
+import { serve, userLocale } from '../runtime/serve';
 
 /** Sidebar shell endpoints. */
 export const getBootstrap = serve('getBootstrap', () => {

@@ -2,11 +2,11 @@
  * Finding the configured table: its sheet (by id, so a renamed sheet is still found) and its layout
  * (developer metadata first, header text second: see src/core/plan/layout.ts).
  */
-import { resolveLayout, type Layout } from '../core/plan/layout';
-import type { TableSchema } from '../core/schema';
-import type { CellValue } from '../core/fields/types';
+import { resolveLayout, type Layout } from '../../core/plan/layout';
+import type { TableSchema } from '../../core/schema';
+import type { CellValue } from '../../core/fields/types';
 import { readColumnMetadata } from './apply';
-import { UserError } from './serve';
+import { UserError } from '../runtime/serve';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

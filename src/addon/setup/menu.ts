@@ -1,13 +1,13 @@
 /** Menu entry points and the edit trigger of the table set-up (issue 3). */
 import { t, type Locale } from '../../core/i18n';
 import { TEMPLATE_ORDER, spreadsheetDefaults, templateSchema } from '../../core/templates';
-import { loadConfig } from '../config-store';
-import { offerConfigRemedy } from '../config-ui';
-import { onEditSafe } from '../edit';
-import { describeError, userLocale } from '../serve';
-import { setUpTable } from '../setup';
-import { findTableSheet } from '../table';
-import { validateTable } from '../validate-all';
+import { loadConfig } from '../config/store';
+import { offerConfigRemedy } from '../config/remedy-dialog';
+import { onEditSafe } from '../edit/autofill';
+import { describeError, userLocale } from '../runtime/serve';
+import { setUpTable } from './setup';
+import { findTableSheet } from '../sheet/table';
+import { validateTable } from '../check/check';
 
 function alertError(e: unknown, locale: Locale, titleKey: 'setup.title' | 'setup.validate.title'): void {
   const ui = SpreadsheetApp.getUi();

@@ -2,10 +2,10 @@
 import { t } from '../../core/i18n';
 import { FIELD_TYPE_IDS } from '../../core/schema';
 import { TEMPLATE_ORDER, spreadsheetDefaults, templateSchema } from '../../core/templates';
-import { describeConfigProblem, loadConfig, repairConfig as repairStored, resetConfig } from '../config-store';
-import { serve, userLocale, UserError } from '../serve';
-import { setUpTable } from '../setup';
-import { validateTable as validate } from '../validate-all';
+import { describeConfigProblem, loadConfig, repairConfig as repairStored, resetConfig } from '../config/store';
+import { serve, userLocale, UserError } from '../runtime/serve';
+import { setUpTable } from './setup';
+import { validateTable as validate } from '../check/check';
 
 /** Runs `fn` under the document lock so two ClientFlow actions never interleave. */
 function locked<T>(fn: () => T): T {

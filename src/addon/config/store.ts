@@ -3,10 +3,10 @@
  * Calls: load = 2 (getDocumentProperties, getProperties); save = 3-4 (extra properties ride along).
  * Ref: https://developers.google.com/apps-script/reference/properties/properties
  */
-import { configKeys, decodeConfig, encodeConfig, salvageConfig, type DecodeResult } from '../core/config';
-import { t, type Locale } from '../core/i18n';
-import type { TableSchema } from '../core/schema';
-import { UserError } from './serve';
+import { configKeys, decodeConfig, encodeConfig, salvageConfig, type DecodeResult } from '../../core/config';
+import { t, type Locale } from '../../core/i18n';
+import type { TableSchema } from '../../core/schema';
+import { UserError } from '../runtime/serve';
 
 export function readProps(): Record<string, string> {
   return PropertiesService.getDocumentProperties().getProperties();

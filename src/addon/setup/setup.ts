@@ -12,13 +12,13 @@
  * set-up). On an existing or empty sheet, the header texts and the config are written last: an
  * interruption changes no value and the next set-up completes the formats.
  */
-import { t, type Locale } from '../core/i18n';
-import { sequentialLayout, type Layout } from '../core/plan/layout';
-import { parseSchema, type TableSchema } from '../core/schema';
-import { applyTable } from './apply';
-import { idCounterProps, loadConfig, saveConfig } from './config-store';
-import { UserError } from './serve';
-import { findTableSheet, isSheetEmpty, readLayout } from './table';
+import { t, type Locale } from '../../core/i18n';
+import { sequentialLayout, type Layout } from '../../core/plan/layout';
+import { parseSchema, type TableSchema } from '../../core/schema';
+import { applyTable } from '../sheet/apply';
+import { idCounterProps, loadConfig, saveConfig } from '../config/store';
+import { UserError } from '../runtime/serve';
+import { findTableSheet, isSheetEmpty, readLayout } from '../sheet/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -3,7 +3,7 @@
  * the same text is tested without Sheets. Grid coordinates are 0-based from A1.
  */
 import { t, type Locale, type MessageKey } from '../i18n';
-import { adopted, indexLetter, type CellIssue, type Inference, type InferredColumn } from './infer';
+import { adopted, indexLetter, type CellIssue, type Inference, type InferredColumn } from '../infer/infer';
 
 export const CONFIRM_MAX_LINES = 25;
 export const REPORT_MAX_CELLS = 10;

@@ -1,6 +1,6 @@
 /** The config problem dialog of the menus (the sidebar shows the same remedies in its Setup panel). */
-import { t, type Locale } from '../core/i18n';
-import { describeConfigProblem, loadConfig, repairConfig, resetConfig } from './config-store';
+import { t, type Locale } from '../../core/i18n';
+import { describeConfigProblem, loadConfig, repairConfig, resetConfig } from './store';
 
 /**
  * When the stored config cannot be read, say so and offer the way out: YES repair, NO reset,

@@ -10,16 +10,16 @@
  * Ref: https://developers.google.com/apps-script/guides/triggers#onedite (simple trigger limits)
  * Ref: https://developers.google.com/apps-script/guides/triggers/events#edit (event object)
  */
-import { nextClientId } from '../core/fields';
-import type { CellValue } from '../core/fields/types';
-import { resolveLocale, t } from '../core/i18n';
-import { clipEdit, idSequence, idSummary, planAutoFill } from '../core/plan/autofill';
-import { resolveLayout, type Layout } from '../core/plan/layout';
-import { tableSpan } from '../core/plan/rules';
-import { fieldByRole } from '../core/schema';
-import { idCounterProps, loadConfig, readIdCounter } from './config-store';
-import { readColumnMetadata } from './apply';
-import { describeError } from './serve';
+import { nextClientId } from '../../core/fields';
+import type { CellValue } from '../../core/fields/types';
+import { resolveLocale, t } from '../../core/i18n';
+import { clipEdit, idSequence, idSummary, planAutoFill } from '../../core/plan/autofill';
+import { resolveLayout, type Layout } from '../../core/plan/layout';
+import { tableSpan } from '../../core/plan/rules';
+import { fieldByRole } from '../../core/schema';
+import { idCounterProps, loadConfig, readIdCounter } from '../config/store';
+import { readColumnMetadata } from '../sheet/apply';
+import { describeError } from '../runtime/serve';
 
 /**
  * The simulated time an edit may take before it is left to "Check all rows": a simple trigger has 30

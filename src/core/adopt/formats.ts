@@ -7,11 +7,11 @@
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setnumberformatnumberformat
  * Ref: https://support.google.com/docs/answer/56470 (number formats)
  */
-import { fieldType } from '../core/fields';
-import type { CellValue, TypeContext } from '../core/fields/types';
-import type { Layout } from '../core/plan/layout';
-import { typeContext } from '../core/plan/setup';
-import type { TableSchema } from '../core/schema';
+import { fieldType } from '../fields';
+import type { CellValue, TypeContext } from '../fields/types';
+import type { Layout } from '../plan/layout';
+import { typeContext } from '../plan/setup';
+import type { TableSchema } from '../schema';
 
 const DATE_FORMAT = /[dy]|m{3,}|(^|[^h:])mm?([^:s]|$)/i;
 

@@ -1,7 +1,7 @@
 /** Menu entry point: adopt an existing sheet of clients (issue 3). See src/addon/adopt.ts. */
 import { t } from '../../core/i18n';
-import { adoptActiveSheet } from '../adopt';
-import { describeError, userLocale } from '../serve';
+import { adoptActiveSheet } from './adopt';
+import { describeError, userLocale } from '../runtime/serve';
 
 export function menuAdopt(): void {
   const locale = userLocale();

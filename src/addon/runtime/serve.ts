@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ENDPOINTS, type EndpointName, type Endpoints } from '../core/api';
-import type { Envelope } from '../core/api/endpoint';
-import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../core/i18n';
+import { ENDPOINTS, type EndpointName, type Endpoints } from '../../core/api';
+import type { Envelope } from '../../core/api/endpoint';
+import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../../core/i18n';
 
 /** An error whose message is meant for the user (already a message key, translated on the way out). */
 export class UserError extends Error {
