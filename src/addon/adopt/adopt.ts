@@ -11,20 +11,20 @@
  * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES) and fetched in one getRangeList.
  */
 import { regionFromLocale, fieldType, defaultContext } from '../../core/fields';
-import type { CellValue, TypeContext } from '../../core/fields/types';
-import type { IssueCode } from '../../core/fields/types';
+import type { CellValue, IssueCode, TypeContext } from '../../core/fields/types';
 import { t, type Locale, type MessageKey, type Params } from '../../core/i18n';
-import { adopted, inferSheet, inferWithPhoneRegion, toSchema, type Inference, type MergedBlock } from '../../core/infer';
-import { cellA1, confirmText, doneText, sortIssues } from '../../core/adopt/report';
+import { inferSheet, inferWithPhoneRegion, toSchema, type MergedBlock } from '../../core/infer';
+import { cellA1, doneText, sortIssues } from '../../core/adopt/report';
+import { mergeWithExisting } from '../../core/adopt/merge';
 import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
-import { resolveLayout, type Layout } from '../../core/plan/layout';
+import { resolveLayout } from '../../core/plan/layout';
 import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/plan/rules';
 import { highlightRuns, validateRows, type CellIssue } from '../../core/plan/validate';
 import { idSummary } from '../../core/plan/autofill';
-import { fieldByRole, parseSchema, type Field, type FieldInput, type TableSchema, type TableSchemaInput } from '../../core/schema';
+import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
 import { applyTable, readColumnMetadata } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
-import { UserError } from '../runtime/serve';
+import { UserError } from '../runtime/errors';
 import { keepFormatColumns } from '../../core/adopt/formats';
 import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
 
@@ -68,88 +68,6 @@ export function readSheet(sheet: Sheet, lastRow: number, lastCol: number, spread
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
     spreadsheetLocale: spreadsheet.getSpreadsheetLocale(),
   };
-}
-
-/**
- * The schema for the sheet: inferred fields, except that a column already known from an earlier adopt
- * or set-up (found by developer metadata, then by header text) keeps its field — so adopting again
- * changes nothing, and moved or renamed columns are still the same fields.
- */
-export function mergeWithExisting(
-  inferred: TableSchemaInput,
-  inf: Inference,
-  existing: TableSchema | null,
-  headers: readonly CellValue[],
-  metadata: ReadonlyArray<{ column: number; key: string }>,
-): { schema: TableSchemaInput; layout: Layout; adoptedBefore: boolean } {
-  const managed = inf.columns.filter(adopted);
-  const inferredFields = inferred.fields as FieldInput[];
-  // inferred.fields are in the order of the managed columns (toFields keeps headers ≤ 200 chars).
-  const byColumn = new Map<number, FieldInput>();
-  let k = 0;
-  for (const c of managed) {
-    if (c.header.length > 200) continue;
-    const f = inferredFields[k++];
-    if (f) byColumn.set(c.column + 1, f);
-  }
-  if (!existing) {
-    const columns: Record<string, number> = {};
-    for (const [col, f] of byColumn) columns[f.key] = col;
-    return { schema: inferred, layout: { columns, missing: [], notes: [] }, adoptedBefore: false };
-  }
-  const old = resolveLayout(existing.fields, headers, metadata);
-  const fieldAt = new Map<number, Field>();
-  for (const f of existing.fields) {
-    const col = old.columns[f.key];
-    if (col !== undefined) fieldAt.set(col, f);
-  }
-  const fields: FieldInput[] = [];
-  const columns: Record<string, number> = {};
-  const keys = new Set<string>();
-  const roles = new Set<string>();
-  // Known fields first (they keep key, role, type, options), then new columns.
-  for (const [col, f] of fieldAt) {
-    const header = String(headers[col - 1] ?? '').trim();
-    // Found by its metadata or header: kept even when renamed to something inference cannot read.
-    if (!header || header.length > 200) continue;
-    fields.push({ ...f, header });
-    columns[f.key] = col;
-    keys.add(f.key);
-    if (f.role) roles.add(f.role);
-  }
-  for (const [col, f] of byColumn) {
-    if (fieldAt.has(col) && columns[(fieldAt.get(col) as Field).key] === col) continue;
-    let key = f.key;
-    for (let i = 2; keys.has(key); i++) key = `${f.key}_${i}`;
-    const role = f.role && !roles.has(f.role) ? f.role : null;
-    fields.push({ ...f, key, role });
-    columns[key] = col;
-    keys.add(key);
-    if (role) roles.add(role);
-  }
-  fields.sort((a, b) => (columns[a.key] ?? 0) - (columns[b.key] ?? 0));
-  const stageField = fields.find((f) => f.role === 'stage');
-  const labels = new Set((stageField?.options ?? []).map((o) => o.label));
-  let stages = existing.stages ?? inferred.stages ?? null;
-  if (stages && !(labels.has(stages.won) && labels.has(stages.lost))) stages = inferred.stages ?? null;
-  if (stages && !(labels.has(stages.won) && labels.has(stages.lost))) stages = null;
-  return {
-    schema: {
-      ...inferred,
-      region: existing.region,
-      currency: existing.currency,
-      dateOrder: existing.dateOrder,
-      rules: existing.rules,
-      fields,
-      stages,
-    },
-    layout: { columns, missing: [], notes: [] },
-    adoptedBefore: true,
-  };
-}
-
-function alert(ui: GoogleAppsScript.Base.Ui, locale: Locale, message: string): void {
-  ui.alert(t(locale, 'adopt.title'), message, ui.ButtonSet.OK);
 }
 
 /** One adopt, read and inferred: everything needed to preview, confirm and apply a mapping. */
@@ -311,23 +229,6 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     formatsKept: outcome.formatsKept,
     schema,
   };
-}
-
-/** The whole menu action. Returns the final report text (also shown in an alert), or null when cancelled. */
-export function adoptActiveSheet(locale: Locale): string | null {
-  const ui = SpreadsheetApp.getUi();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = planAdopt(ss, ss.getActiveSheet(), locale);
-  if (!plan.inf.columns.some(adopted)) throw new UserError('adopt.error.noColumns');
-
-  const answer = ui.alert(t(locale, 'adopt.title'), confirmText(locale, plan.inf, plan.sheetName, plan.adoptedBefore), ui.ButtonSet.YES_NO);
-  if (answer !== ui.Button.YES) {
-    ss.toast(t(locale, 'adopt.cancelled'), t(locale, 'adopt.title'));
-    return null;
-  }
-  const result = applyAdoptMapping(plan, defaultMapping(plan), locale);
-  alert(ui, locale, result.text);
-  return result.text;
 }
 
 /** The mapping as it crossed the bridge, parsed with zod: a malformed one is a translated UserError. */

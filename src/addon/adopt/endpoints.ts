@@ -1,20 +1,11 @@
 /**
- * Sidebar endpoints of "Adopt this sheet" (contract: src/core/api/adopt.ts). previewAdopt only reads;
- * applyAdopt writes under the document lock, like every ClientFlow action.
+ * Sidebar endpoints of "Adopt this sheet" (contract: src/core/api/adopt.ts); the menu twin is ./menu.ts.
+ * previewAdopt only reads; applyAdopt changes the sheet under the document lock.
  */
+import { userLocale } from '../runtime/action';
+import { serve, serveChange } from '../runtime/serve';
 import { previewAdopt as preview, applyAdopt as apply } from './adopt';
-import { serve, userLocale, UserError } from '../runtime/serve';
-
-function locked<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10_000)) throw new UserError('error.busy');
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
-}
 
 export const previewAdopt = serve('previewAdopt', (mapping) => preview(userLocale(), mapping));
 
-export const applyAdopt = serve('applyAdopt', (mapping) => locked(() => apply(userLocale(), mapping)));
+export const applyAdopt = serveChange('applyAdopt', (mapping) => apply(userLocale(), mapping));

@@ -1,21 +1,27 @@
-/** Menu entry point: adopt an existing sheet of clients (issue 3). See src/addon/adopt.ts. */
+/** Menu entry of "Adopt this sheet" (the flow is described in ./adopt.ts); its sidebar twins are ./endpoints.ts. */
 import { t } from '../../core/i18n';
-import { adoptActiveSheet } from './adopt';
-import { describeError, userLocale } from '../runtime/serve';
+import { adopted } from '../../core/infer';
+import { confirmText } from '../../core/adopt/report';
+import { defaultMapping } from '../../core/adopt/mapping';
+import { menuAction, underDocumentLock } from '../runtime/action';
+import { UserError } from '../runtime/errors';
+import { applyAdoptMapping, planAdopt } from './adopt';
 
-export function menuAdopt(): void {
-  const locale = userLocale();
-  const lock = LockService.getDocumentLock();
+/**
+ * Menu: read the active sheet, show what adopting it means (YES/NO), then apply the inferred mapping
+ * under the document lock and report. The lock is not held while the confirmation waits.
+ */
+export const menuAdopt = menuAction('adopt.title', (locale) => {
   const ui = SpreadsheetApp.getUi();
-  if (!lock.tryLock(5000)) {
-    ui.alert(t(locale, 'adopt.title'), t(locale, 'error.busy'), ui.ButtonSet.OK);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = planAdopt(ss, ss.getActiveSheet(), locale);
+  if (!plan.inf.columns.some(adopted)) throw new UserError('adopt.error.noColumns');
+
+  const answer = ui.alert(t(locale, 'adopt.title'), confirmText(locale, plan.inf, plan.sheetName, plan.adoptedBefore), ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) {
+    ss.toast(t(locale, 'adopt.cancelled'), t(locale, 'adopt.title'));
     return;
   }
-  try {
-    adoptActiveSheet(locale);
-  } catch (e) {
-    ui.alert(t(locale, 'adopt.title'), describeError(e, locale).message, ui.ButtonSet.OK);
-  } finally {
-    lock.releaseLock();
-  }
-}
+  const result = underDocumentLock(() => applyAdoptMapping(plan, defaultMapping(plan), locale));
+  ui.alert(t(locale, 'adopt.title'), result.text, ui.ButtonSet.OK);
+});

@@ -14,9 +14,9 @@ import { highlightRanges, validateRows } from '../../core/plan/validate';
 import type { CellValue } from '../../core/fields/types';
 import { replaceRules } from '../sheet/apply';
 import { requireConfigOrNull } from '../config/store';
-import { UserError } from '../runtime/serve';
+import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
-import { lookupType } from '../types';
+import { fieldType } from '../../core/fields';
 
 export interface ValidateReport {
   rows: number;
@@ -37,7 +37,7 @@ export function validateTable(locale: Locale): ValidateReport {
   const span = tableSpan(layout);
   const n = lastRow - headerRow;
   const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
-  const result = validateRows(schema, layout, values, headerRow + 1, span.first, ss.getSpreadsheetTimeZone(), lookupType);
+  const result = validateRows(schema, layout, values, headerRow + 1, span.first, ss.getSpreadsheetTimeZone(), fieldType);
   const ranges = highlightRanges(result.issues);
   replaceRules(sheet, ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]

@@ -6,7 +6,7 @@
 import { configKeys, decodeConfig, encodeConfig, salvageConfig, type DecodeResult } from '../../core/config';
 import { t, type Locale } from '../../core/i18n';
 import type { TableSchema } from '../../core/schema';
-import { UserError } from '../runtime/serve';
+import { UserError } from '../runtime/errors';
 
 export function readProps(): Record<string, string> {
   return PropertiesService.getDocumentProperties().getProperties();

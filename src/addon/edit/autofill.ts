@@ -19,7 +19,7 @@ import { tableSpan } from '../../core/plan/rules';
 import { fieldByRole } from '../../core/schema';
 import { idCounterProps, loadConfig, readIdCounter } from '../config/store';
 import { readColumnMetadata } from '../sheet/apply';
-import { describeError } from '../runtime/serve';
+import { describeError } from '../runtime/errors';
 
 /**
  * The simulated time an edit may take before it is left to "Check all rows": a simple trigger has 30

@@ -1,36 +1,27 @@
+/**
+ * The server half of the sidebar bridge: an endpoint's implementation wrapped so that its arguments
+ * and result are checked against the endpoint's schema (src/core/api), in the user's locale, with
+ * errors translated into the envelope. serveChange does the same under the document lock: the
+ * sidebar's twin of a menu action's change (./action.ts).
+ */
 import type { z } from 'zod';
 import { ENDPOINTS, type EndpointName, type Endpoints } from '../../core/api';
 import type { Envelope } from '../../core/api/endpoint';
-import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../../core/i18n';
-
-/** An error whose message is meant for the user (already a message key, translated on the way out). */
-export class UserError extends Error {
-  constructor(readonly key: MessageKey, readonly params?: Params, readonly code: string = key) {
-    super(key);
-  }
-}
-
-export function userLocale(): Locale {
-  return resolveLocale(Session.getActiveUserLocale());
-}
-
-/** Turns any thrown value into a message for the user, in their language. Never a stack trace. */
-export function describeError(e: unknown, locale: Locale): { code: string; message: string } {
-  if (e instanceof UserError) return { code: e.code, message: t(locale, e.key, e.params) };
-  const raw = e instanceof Error ? e.message : String(e);
-  if (/Exceeded maximum execution time/i.test(raw)) return { code: 'timeLimit', message: t(locale, 'error.timeLimit') };
-  return { code: 'internal', message: t(locale, 'error.generic', { message: raw }) };
-}
+import { t, type Locale } from '../../core/i18n';
+import { underDocumentLock, userLocale } from './action';
+import { describeError } from './errors';
 
 type Impl<N extends EndpointName> = (
   ...args: z.output<Endpoints[N]['args']>
 ) => z.input<Endpoints[N]['result']>;
 
+type Served<N extends EndpointName> = (...raw: unknown[]) => Envelope<z.output<Endpoints[N]['result']>>;
+
 /**
  * The server side of an endpoint: checks the arguments against the endpoint's schema, runs `impl`,
  * checks its result, and wraps both outcomes in an Envelope (errors translated for the user).
  */
-export function serve<N extends EndpointName>(name: N, impl: Impl<N>): (...raw: unknown[]) => Envelope<z.output<Endpoints[N]['result']>> {
+export function serve<N extends EndpointName>(name: N, impl: Impl<N>): Served<N> {
   const ep = ENDPOINTS[name];
   return (...raw: unknown[]) => {
     let locale: Locale = 'en';
@@ -47,4 +38,9 @@ export function serve<N extends EndpointName>(name: N, impl: Impl<N>): (...raw: 
       return { ok: false, error: describeError(e, locale) };
     }
   };
+}
+
+/** An endpoint that changes the document: `serve`, with `impl` run under the document lock. */
+export function serveChange<N extends EndpointName>(name: N, impl: Impl<N>): Served<N> {
+  return serve(name, (...args) => underDocumentLock(() => impl(...args)));
 }

@@ -1,22 +1,12 @@
-/** Sidebar endpoints of the table set-up (contract: src/core/api/setup.ts). */
+/** Sidebar endpoints of the table set-up (contract: src/core/api/setup.ts); the menu twin is ./menu.ts. */
 import { t } from '../../core/i18n';
 import { FIELD_TYPE_IDS } from '../../core/schema';
 import { TEMPLATE_ORDER, spreadsheetDefaults, templateSchema } from '../../core/templates';
 import { describeConfigProblem, loadConfig, repairConfig as repairStored, resetConfig } from '../config/store';
-import { serve, userLocale, UserError } from '../runtime/serve';
+import { userLocale } from '../runtime/action';
+import { UserError } from '../runtime/errors';
+import { serve, serveChange } from '../runtime/serve';
 import { setUpTable } from './setup';
-import { validateTable as validate } from '../check/check';
-
-/** Runs `fn` under the document lock so two ClientFlow actions never interleave. */
-function locked<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10_000)) throw new UserError('error.busy');
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
-}
 
 export const getSetupState = serve('getSetupState', () => {
   const locale = userLocale();
@@ -39,10 +29,9 @@ export const previewTemplate = serve('previewTemplate', (id, locale) => {
   return templateSchema(id, locale, spreadsheetDefaults(ssLocale, locale));
 });
 
-export const applySetup = serve('applySetup', (schema, options) =>
-  locked(() => setUpTable(schema, options?.target ?? 'auto', userLocale())));
+export const applySetup = serveChange('applySetup', (schema, options) => setUpTable(schema, options?.target ?? 'auto', userLocale()));
 
-export const repairConfig = serve('repairConfig', (remedy) => locked(() => {
+export const repairConfig = serveChange('repairConfig', (remedy) => {
   const locale = userLocale();
   if (remedy === 'reset') {
     resetConfig();
@@ -51,6 +40,4 @@ export const repairConfig = serve('repairConfig', (remedy) => locked(() => {
   const fixed = repairStored();
   if (!fixed) throw new UserError('config.cannotRepair');
   return { message: t(locale, 'config.repaired', { fields: fixed.fields.length }), schema: fixed };
-}));
-
-export const validateTable = serve('validateTable', () => locked(() => validate(userLocale())));
+});

@@ -17,7 +17,7 @@ import { sequentialLayout, type Layout } from '../../core/plan/layout';
 import { parseSchema, type TableSchema } from '../../core/schema';
 import { applyTable } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
-import { UserError } from '../runtime/serve';
+import { UserError } from '../runtime/errors';
 import { findTableSheet, isSheetEmpty, readLayout } from '../sheet/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -40,7 +40,7 @@ import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type Rule
 import { planSetup, type SetupPlan, type ValidationPlan } from '../../core/plan/setup';
 import type { TableSchema } from '../../core/schema';
 import type { Locale } from '../../core/i18n';
-import { lookupType } from '../types';
+import { fieldType } from '../../core/fields';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -223,7 +223,7 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
     maxRows: sheet.getMaxRows(),
     uiLocale: opts.uiLocale,
     writeHeaders: opts.writeHeaders,
-  }, lookupType);
+  }, fieldType);
   const lastCol = plan.columns.length ? (plan.columns[plan.columns.length - 1] as { column: number }).column : 0;
   const maxCols = sheet.getMaxColumns();
   if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);

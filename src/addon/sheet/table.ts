@@ -6,7 +6,7 @@ import { resolveLayout, type Layout } from '../../core/plan/layout';
 import type { TableSchema } from '../../core/schema';
 import type { CellValue } from '../../core/fields/types';
 import { readColumnMetadata } from './apply';
-import { UserError } from '../runtime/serve';
+import { UserError } from '../runtime/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
