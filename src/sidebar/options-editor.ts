@@ -5,7 +5,7 @@
  */
 import type { Option } from '../core/schema';
 import { h } from './dom';
-import type { PanelContext } from './panels';
+import type { PanelContext } from './panel-registry';
 
 /** Option colors offered for new options, in turn (light tints that keep dark text readable). */
 export const PALETTE = ['#e8f0fe', '#e6f4ea', '#fef7e0', '#fce8e6', '#f3e8fd', '#e0f7fa', '#fff0e1', '#f1f3f4'];

@@ -111,7 +111,7 @@ describe('layers', () => {
 
 describe('sidebar endpoints and add-on exports', () => {
   const exported = Object.keys(addon);
-  const menus = MENU_ITEMS.flatMap((i) => ('fn' in i ? [i.fn] : []));
+  const menus: string[] = MENU_ITEMS.flatMap((i) => ('fn' in i ? [i.fn] : []));
   const TRIGGERS = ['onOpen', 'onInstall', 'onEdit'];
 
   it('every endpoint has an add-on export of the same name', () => {

@@ -17,10 +17,10 @@ import { inferSheet, inferWithPhoneRegion, toSchema, type MergedBlock } from '..
 import { cellA1, doneText, sortIssues } from '../../core/adopt/report';
 import { mergeWithExisting } from '../../core/adopt/merge';
 import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
-import { resolveLayout } from '../../core/plan/layout';
-import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/plan/rules';
-import { highlightRuns, validateRows, type CellIssue } from '../../core/plan/validate';
-import { idSummary } from '../../core/plan/autofill';
+import { resolveLayout } from '../../core/table/layout';
+import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rules';
+import { highlightRuns, validateRows, type CellIssue } from '../../core/check/validate';
+import { idSummary } from '../../core/edit/autofill';
 import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
 import { applyTable, readColumnMetadata } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';

@@ -8,9 +8,9 @@
  */
 import { issueMessage } from '../../core/fields';
 import { t, type Locale } from '../../core/i18n';
-import { a1 } from '../../core/plan/a1';
-import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/plan/rules';
-import { highlightRanges, validateRows } from '../../core/plan/validate';
+import { a1 } from '../../core/table/a1';
+import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/setup/rules';
+import { highlightRanges, validateRows } from '../../core/check/validate';
 import type { CellValue } from '../../core/fields/types';
 import { replaceRules } from '../sheet/apply';
 import { requireConfigOrNull } from '../config/store';

@@ -14,7 +14,7 @@ export function readProps(): Record<string, string> {
 
 /**
  * The client-ID counter beside the config: at most two IDs standing for the whole ID column of the
- * table's sheet (core/plan/autofill idSummary), so onEdit finds the next ID without reading the column.
+ * table's sheet (core/edit/autofill idSummary), so onEdit finds the next ID without reading the column.
  * `ids: null` means unknown (an adopted sheet: onEdit reads the column once, then keeps the counter).
  * Kept up to date by onEdit (IDs it writes and IDs seen in edited rows); a value for another sheet is
  * ignored. Not a config key (configKeys() does not list it), so config repair and reset leave it alone.

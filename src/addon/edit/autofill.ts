@@ -13,9 +13,9 @@
 import { nextClientId } from '../../core/fields';
 import type { CellValue } from '../../core/fields/types';
 import { resolveLocale, t } from '../../core/i18n';
-import { clipEdit, idSequence, idSummary, planAutoFill } from '../../core/plan/autofill';
-import { resolveLayout, type Layout } from '../../core/plan/layout';
-import { tableSpan } from '../../core/plan/rules';
+import { clipEdit, idSequence, idSummary, planAutoFill } from '../../core/edit/autofill';
+import { resolveLayout, type Layout } from '../../core/table/layout';
+import { tableSpan } from '../../core/setup/rules';
 import { fieldByRole } from '../../core/schema';
 import { idCounterProps, loadConfig, readIdCounter } from '../config/store';
 import { readColumnMetadata } from '../sheet/apply';

@@ -13,7 +13,7 @@
  * interruption changes no value and the next set-up completes the formats.
  */
 import { t, type Locale } from '../../core/i18n';
-import { sequentialLayout, type Layout } from '../../core/plan/layout';
+import { sequentialLayout, type Layout } from '../../core/table/layout';
 import { parseSchema, type TableSchema } from '../../core/schema';
 import { applyTable } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';

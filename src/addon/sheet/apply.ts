@@ -34,10 +34,10 @@
  *   SpreadsheetApp.newDataValidation, newConditionalFormatRule, BandingTheme, ProtectionType
  *   ConditionalFormatRule: getBooleanCondition; BooleanCondition: getCriteriaValues
  */
-import { FIELD_METADATA_KEY, type ColumnMetadata, type Layout } from '../../core/plan/layout';
-import { a1 } from '../../core/plan/a1';
-import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/plan/rules';
-import { planSetup, type SetupPlan, type ValidationPlan } from '../../core/plan/setup';
+import { FIELD_METADATA_KEY, type ColumnMetadata, type Layout } from '../../core/table/layout';
+import { a1 } from '../../core/table/a1';
+import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/setup/rules';
+import { planSetup, type SetupPlan, type ValidationPlan } from '../../core/setup/plan';
 import type { TableSchema } from '../../core/schema';
 import type { Locale } from '../../core/i18n';
 import { fieldType } from '../../core/fields';

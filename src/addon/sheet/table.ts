@@ -1,8 +1,8 @@
 /**
  * Finding the configured table: its sheet (by id, so a renamed sheet is still found) and its layout
- * (developer metadata first, header text second: see src/core/plan/layout.ts).
+ * (developer metadata first, header text second: see src/core/table/layout.ts).
  */
-import { resolveLayout, type Layout } from '../../core/plan/layout';
+import { resolveLayout, type Layout } from '../../core/table/layout';
 import type { TableSchema } from '../../core/schema';
 import type { CellValue } from '../../core/fields/types';
 import { readColumnMetadata } from './apply';

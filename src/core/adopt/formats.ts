@@ -9,8 +9,8 @@
  */
 import { fieldType } from '../fields';
 import type { CellValue, TypeContext } from '../fields/types';
-import type { Layout } from '../plan/layout';
-import { typeContext } from '../plan/setup';
+import type { Layout } from '../table/layout';
+import { typeContext } from '../setup/plan';
 import type { TableSchema } from '../schema';
 
 const DATE_FORMAT = /[dy]|m{3,}|(^|[^h:])mm?([^:s]|$)/i;

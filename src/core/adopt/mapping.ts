@@ -12,7 +12,7 @@ import { AUTO_TYPES } from '../fields/types';
 import { t, type Locale, type MessageKey, type Params } from '../i18n';
 import { indexLetter, inferOptions, type Inference, type InferredColumn } from '../infer';
 import { OPTION_PALETTE } from '../infer/options';
-import type { Layout } from '../plan/layout';
+import type { Layout } from '../table/layout';
 import { optionSchema, type FieldInput, type TableSchemaInput } from '../schema';
 import type { Role } from '../roles';
 import {

@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../fields/types';
 import { adopted, type Inference } from '../infer';
-import { resolveLayout, type Layout } from '../plan/layout';
+import { resolveLayout, type Layout } from '../table/layout';
 import type { Field, FieldInput, TableSchema, TableSchemaInput } from '../schema';
 
 /**

@@ -9,7 +9,7 @@ import type { ResultOf } from '../../core/api/endpoint';
 import { tableSchema, type Field, type TableSchema } from '../../core/schema';
 import { h, replaceChildren, uid } from '../dom';
 import { iconButton, optionsEditor, PALETTE } from '../options-editor';
-import { registerPanel, UserMessage, type PanelContext } from '../panels';
+import { registerPanel, UserMessage, type PanelContext } from '../panel-registry';
 
 type SetupState = ResultOf<Endpoints['getSetupState']>;
 type Summary = ResultOf<Endpoints['applySetup']>;

@@ -12,8 +12,8 @@
  * Ref: https://support.google.com/docs/answer/78413 (conditional formatting: when several rules apply, the
  * first one in the list wins).
  */
-import type { Layout } from './layout';
-import { a1, columnLetter, formulaString } from './a1';
+import type { Layout } from '../table/layout';
+import { a1, columnLetter, formulaString } from '../table/a1';
 import { fieldByRole, type TableSchema } from '../schema';
 
 export const RULE_MARKER = 'clientflow:';

@@ -1,6 +1,6 @@
 /** idSummary: two IDs that stand for a whole ID column as far as nextClientId is concerned. */
 import { nextClientId } from '../../../src/core/fields';
-import { idSummary } from '../../../src/core/plan/autofill';
+import { idSummary } from '../../../src/core/edit/autofill';
 
 describe('idSummary', () => {
   it('gives the same next ID as the whole column, with any IDs added', () => {

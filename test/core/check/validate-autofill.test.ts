@@ -1,8 +1,8 @@
 import { fieldType, nextClientId } from '../../../src/core/fields';
 import type { CellValue } from '../../../src/core/fields/types';
-import { clipEdit, idSequence, planAutoFill, type EditArea } from '../../../src/core/plan/autofill';
-import { sequentialLayout } from '../../../src/core/plan/layout';
-import { highlightRanges, validateRows } from '../../../src/core/plan/validate';
+import { clipEdit, idSequence, planAutoFill, type EditArea } from '../../../src/core/edit/autofill';
+import { sequentialLayout } from '../../../src/core/table/layout';
+import { highlightRanges, validateRows } from '../../../src/core/check/validate';
 import { templateSchema } from '../../../src/core/templates';
 
 const schema = templateSchema('b2b', 'en');

@@ -1,6 +1,6 @@
 import type { CellValue } from '../../../src/core/fields/types';
-import { idSequence, planAutoFill } from '../../../src/core/plan/autofill';
-import { sequentialLayout } from '../../../src/core/plan/layout';
+import { idSequence, planAutoFill } from '../../../src/core/edit/autofill';
+import { sequentialLayout } from '../../../src/core/table/layout';
 import { templateSchema } from '../../../src/core/templates';
 
 const schema = templateSchema('b2b', 'en');

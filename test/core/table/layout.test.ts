@@ -1,4 +1,4 @@
-import { resolveLayout, sequentialLayout } from '../../../src/core/plan/layout';
+import { resolveLayout, sequentialLayout } from '../../../src/core/table/layout';
 import { templateSchema } from '../../../src/core/templates';
 
 const schema = templateSchema('b2b', 'en');

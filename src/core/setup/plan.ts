@@ -18,8 +18,8 @@
 import { AUTO_TYPES, type FieldTypeDef, type FieldTypeId, type TypeContext, type ValidationSpec } from '../fields/types';
 import { t, type Locale } from '../i18n';
 import type { Field, TableSchema } from '../schema';
-import { a1, columnLetter } from './a1';
-import type { Layout } from './layout';
+import { a1, columnLetter } from '../table/a1';
+import type { Layout } from '../table/layout';
 import { planRules, type RulePlan } from './rules';
 
 /** How the plan finds a field type's definition (the add-on passes fieldType from src/core/fields). */

@@ -14,8 +14,8 @@ import type { CellValue } from '../fields/types';
 import { CLIENT_ID_PREFIX } from '../fields/autoId';
 import { cleanInput } from '../fields/util';
 import { fieldByRole, type TableSchema } from '../schema';
-import type { Layout } from './layout';
-import { isBlank } from './validate';
+import type { Layout } from '../table/layout';
+import { isBlank } from '../check/validate';
 
 export interface EditArea {
   firstRow: number;

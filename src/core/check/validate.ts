@@ -7,9 +7,9 @@
 import type { CellValue, IssueCode, ParseResult } from '../fields/types';
 import { AUTO_TYPES } from '../fields/types';
 import type { TableSchema } from '../schema';
-import { a1 } from './a1';
-import type { Layout } from './layout';
-import { typeContext, type TypeLookup } from './setup';
+import { a1 } from '../table/a1';
+import type { Layout } from '../table/layout';
+import { typeContext, type TypeLookup } from '../setup/plan';
 
 export interface CellIssue {
   /** Sheet row and column (1-based). */

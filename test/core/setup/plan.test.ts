@@ -1,8 +1,8 @@
 import { HyperFormula } from 'hyperformula';
 import { fieldType } from '../../../src/core/fields';
-import { sequentialLayout } from '../../../src/core/plan/layout';
-import { mergeRules, planRules, ruleKind, SETUP_RULE_KINDS, INVALID_RULE_KINDS, markedFormula } from '../../../src/core/plan/rules';
-import { planSetup, type SetupPlan } from '../../../src/core/plan/setup';
+import { sequentialLayout } from '../../../src/core/table/layout';
+import { mergeRules, planRules, ruleKind, SETUP_RULE_KINDS, INVALID_RULE_KINDS, markedFormula } from '../../../src/core/setup/rules';
+import { planSetup, type SetupPlan } from '../../../src/core/setup/plan';
 import { templateSchema } from '../../../src/core/templates';
 import type { TableSchema } from '../../../src/core/schema';
 
