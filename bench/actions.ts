@@ -26,6 +26,7 @@ import type { Emulator } from '../dev/emulator/types';
 import { PASTE_BLOCK, type Addon } from './addon';
 import { createTable, type GeneratedTable } from './generate';
 import { fingerprintClusters, scorePairs } from './fingerprint';
+import { columnLetter } from '../src/core/fields/util';
 import { roleForHeader } from '../src/core/infer/synonyms';
 import type { ColumnKey } from './generate';
 import { STAGES } from './vocab';
@@ -99,7 +100,7 @@ function fold(v: string): string {
  * the option it spells (case, spacing, the generator's variants such as '成交' or 'closed-won'), else ''.
  */
 function conformers(emu: Emulator, sheet: string, width: number): Array<((v: string) => string) | null> {
-  const row = emu.view(sheet, `A2:${colLetter(width)}2`)[0] ?? [];
+  const row = emu.view(sheet, `A2:${columnLetter(width)}2`)[0] ?? [];
   return row.map((cell) => {
     const dv = cell.validation;
     if (!dv || dv.allowInvalid || dv.criteria !== 'VALUE_IN_LIST' || !dv.listValues) return null;
@@ -112,12 +113,6 @@ function conformers(emu: Emulator, sheet: string, width: number): Array<((v: str
       return (label !== undefined ? options.get(fold(label)) : undefined) ?? '';
     };
   });
-}
-
-function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /**
@@ -138,7 +133,7 @@ function setUpAndFill(s: SizeState, measureParts: boolean): void {
   const created = emu.sheetNames().find((n) => !before.has(n));
   const name = created ?? emu.sheetNames()[0] ?? 'Sheet1';
   const width = emu.dataSize(name).columns;
-  const header = width > 0 ? (emu.view(name, `A1:${colLetter(width)}1`)[0]?.map((c) => c.display) ?? []) : [];
+  const header = width > 0 ? (emu.view(name, `A1:${columnLetter(width)}1`)[0]?.map((c) => c.display) ?? []) : [];
   const map = mapColumns(header, s.columns);
   if (map.filter((m) => m >= 0).length < 2) {
     const alert = emu.alerts.slice(alerts0).map((a) => a.prompt.replace(/\s+/g, ' ')).join(' / ');
@@ -215,7 +210,7 @@ export const ACTIONS: readonly ActionDef[] = [
       const addon = s.env();
       const col = Math.max(0, t.header.findIndex((h) => roleForHeader(h)?.role === 'email'));
       const row = 2 + Math.floor(t.dataRows / 2);
-      addon.edit(`${colLetter(col + 1)}${row}`, ' New.Address@Example.com ');
+      addon.edit(`${columnLetter(col + 1)}${row}`, ' New.Address@Example.com ');
     },
   },
   {

@@ -14,12 +14,13 @@ import { regionFromLocale, fieldType, defaultContext } from '../../core/fields';
 import type { CellValue, IssueCode, TypeContext } from '../../core/fields/types';
 import { t, type Locale, type MessageKey, type Params } from '../../core/i18n';
 import { inferSheet, inferWithPhoneRegion, toSchema, type MergedBlock } from '../../core/infer';
-import { cellA1, doneText, sortIssues } from '../../core/adopt/report';
+import { doneText, sortIssues } from '../../core/adopt/report';
+import { a1 } from '../../core/table/a1';
 import { mergeWithExisting } from '../../core/adopt/merge';
 import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
 import { resolveLayout } from '../../core/table/layout';
 import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rules';
-import { highlightRuns, validateRows, type CellIssue } from '../../core/check/validate';
+import { highlightRuns, validateRows, type SheetIssue } from '../../core/check/validate';
 import { idSummary } from '../../core/edit/autofill';
 import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
 import { applyTable, readColumnMetadata } from '../sheet/apply';
@@ -281,7 +282,7 @@ export function applyAdopt(locale: Locale, raw: unknown): AdoptReport {
     cells: r.misfits.slice(0, REPORT_CELLS).map((i) => {
       const v = plan.read.values[i.row - 1]?.[i.column - 1];
       return {
-        a1: cellA1(i.row - 1, i.column - 1),
+        a1: a1(i.row, i.column),
         header: String(headers[i.column - 1] ?? ''),
         code: i.code,
         message: misfitMessage(locale, i.code, i.hint),

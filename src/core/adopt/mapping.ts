@@ -7,11 +7,12 @@
  * Pure: no Apps Script call in this file (it works on the batched read of src/addon/adopt.ts).
  */
 import { fieldType, issueMessage } from '../fields';
+import { columnLetter, isBlankCell, valueText } from '../fields/util';
 import type { CellValue, DropdownOption, FieldTypeId, ParseResult, TypeContext } from '../fields/types';
 import { AUTO_TYPES } from '../fields/types';
 import { t, type Locale, type MessageKey, type Params } from '../i18n';
-import { indexLetter, inferOptions, type Inference, type InferredColumn } from '../infer';
-import { OPTION_PALETTE } from '../infer/options';
+import { inferOptions, type Inference, type InferredColumn } from '../infer';
+import { paletteColor } from '../colors';
 import type { Layout } from '../table/layout';
 import { optionSchema, type FieldInput, type TableSchemaInput } from '../schema';
 import type { Role } from '../roles';
@@ -39,16 +40,6 @@ export interface AdoptBasis {
 
 const AUTO: ReadonlySet<string> = new Set<string>(AUTO_TYPES);
 
-function isBlank(v: CellValue | undefined): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-function text(v: CellValue | undefined): string {
-  if (v === undefined || v === null) return '';
-  if (v instanceof Date) return v.toISOString();
-  return String(v);
-}
-
 function headerRowIndex(b: AdoptBasis): number {
   return b.inf.headerRow ?? 0;
 }
@@ -60,7 +51,7 @@ function inferredAt(b: AdoptBasis, column: number): InferredColumn | undefined {
 
 /** The header text of a 1-based column, as the preview shows it. */
 export function headerOf(b: AdoptBasis, column: number): string {
-  return inferredAt(b, column)?.header ?? text(b.values[headerRowIndex(b)]?.[column - 1]).trim();
+  return inferredAt(b, column)?.header ?? valueText(b.values[headerRowIndex(b)]?.[column - 1]).trim();
 }
 
 /** Fields of the merged schema by 1-based column. */
@@ -80,7 +71,7 @@ export function adoptability(b: AdoptBasis, column: number, locale: Locale, know
   if (header.length > 200) return { adoptable: false, note: t(locale, 'adopt.sidebar.noteLong') };
   const dup = b.inf.problems.find((p) => p.code === 'duplicateHeader' && p.column === column - 1);
   if (dup && dup.code === 'duplicateHeader' && !known) {
-    return { adoptable: false, note: t(locale, 'adopt.sidebar.noteDuplicate', { first: indexLetter(dup.first) }) };
+    return { adoptable: false, note: t(locale, 'adopt.sidebar.noteDuplicate', { first: columnLetter(dup.first + 1) }) };
   }
   return { adoptable: true, note: null };
 }
@@ -116,11 +107,11 @@ export function matchSheet(b: AdoptBasis, m: AdoptMapping, locale: Locale): Mapp
   const fields = fieldsByColumn(b);
   for (const c of m.columns) {
     const header = headerOf(b, c.column);
-    if (header !== c.header) return { key: 'adopt.mapping.stale', params: { column: indexLetter(c.column - 1), header }, column: c.column };
+    if (header !== c.header) return { key: 'adopt.mapping.stale', params: { column: columnLetter(c.column), header }, column: c.column };
     if (c.adopt && !adoptability(b, c.column, locale, fields.has(c.column)).adoptable) {
       const dup = b.inf.problems.find((p) => p.code === 'duplicateHeader' && p.column === c.column - 1);
-      const first = dup && dup.code === 'duplicateHeader' ? indexLetter(dup.first) : '?';
-      return { key: 'adopt.mapping.duplicateHeader', params: { column: indexLetter(c.column - 1), header, first }, column: c.column };
+      const first = dup && dup.code === 'duplicateHeader' ? columnLetter(dup.first + 1) : '?';
+      return { key: 'adopt.mapping.duplicateHeader', params: { column: columnLetter(c.column), header, first }, column: c.column };
     }
   }
   return null;
@@ -131,7 +122,7 @@ function newKey(role: Role | null, header: string, column: number, taken: Set<st
   let base: string = role ?? '';
   if (!base) {
     const slug = header.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 30);
-    base = slug ? `col_${slug}` : `col_${indexLetter(column - 1)}`;
+    base = slug ? `col_${slug}` : `col_${columnLetter(column)}`;
   }
   let key = base;
   for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;
@@ -200,11 +191,11 @@ export function columnFit(b: AdoptBasis, column: number, type: FieldTypeId, opti
   const ctx: TypeContext = options ? { ...b.ctx, options } : b.ctx;
   const memo = new Map<string, boolean>();
   const out: ColumnFit = { filled: 0, fit: 1, misfitCount: 0, misfits: [], formulas: 0 };
-  const letter = indexLetter(c);
+  const letter = columnLetter(c + 1);
   for (let r = b.inf.dataStart; r < b.inf.dataEnd; r++) {
     if (b.formulas[r]?.[c]) { out.formulas++; continue; }
     const v = b.values[r]?.[c];
-    if (isBlank(v)) continue;
+    if (isBlankCell(v)) continue;
     out.filled++;
     if (!def) continue;
     let ok: boolean | undefined = typeof v === 'string' ? memo.get(v) : undefined;
@@ -220,7 +211,7 @@ export function columnFit(b: AdoptBasis, column: number, type: FieldTypeId, opti
     }
     if (!ok) {
       out.misfitCount++;
-      if (out.misfits.length < PREVIEW_MISFITS) out.misfits.push({ a1: `${letter}${r + 1}`, value: text(v).slice(0, 200) });
+      if (out.misfits.length < PREVIEW_MISFITS) out.misfits.push({ a1: `${letter}${r + 1}`, value: valueText(v).slice(0, 200) });
     }
   }
   out.fit = out.filled === 0 ? 1 : (out.filled - out.misfitCount) / out.filled;
@@ -234,7 +225,7 @@ export function optionsFromColumn(b: AdoptBasis, column: number): DropdownOption
   for (let r = b.inf.dataStart; r < b.inf.dataEnd; r++) {
     if (b.formulas[r]?.[c]) continue;
     const v = b.values[r]?.[c];
-    if (!isBlank(v)) all.push(text(v));
+    if (!isBlankCell(v)) all.push(valueText(v));
   }
   const inferred = inferOptions(all, true);
   if (inferred) return inferred.options;
@@ -251,7 +242,7 @@ export function optionsFromColumn(b: AdoptBasis, column: number): DropdownOption
   return [...counts.values()]
     .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
     .slice(0, MAX_SUGGESTED_OPTIONS)
-    .map((c, i) => ({ label: c.label, color: OPTION_PALETTE[i % OPTION_PALETTE.length] as string }));
+    .map((c, i) => ({ label: c.label, color: paletteColor(i) }));
 }
 
 /** Options suggested for a column the user turned into a dropdown, at most. */
@@ -286,7 +277,7 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
     const fit = columnFit(b, column, type, options);
     return {
       column,
-      letter: indexLetter(column - 1),
+      letter: columnLetter(column),
       header: headerOf(b, column),
       adoptable,
       note,

@@ -3,13 +3,16 @@
  * the same text is tested without Sheets. Grid coordinates are 0-based from A1.
  */
 import { t, type Locale, type MessageKey } from '../i18n';
-import { adopted, indexLetter, type CellIssue, type Inference, type InferredColumn } from '../infer/infer';
+import { columnLetter } from '../fields/util';
+import { a1 } from '../table/a1';
+import { adopted, type GridIssue, type Inference, type InferredColumn } from '../infer/infer';
 
 export const CONFIRM_MAX_LINES = 25;
 export const REPORT_MAX_CELLS = 10;
 
-export function cellA1(row: number, column: number): string {
-  return `${indexLetter(column)}${row + 1}`;
+/** A1 of a cell in grid coordinates (0-based row and column). */
+export function gridA1(row: number, column: number): string {
+  return a1(row + 1, column + 1);
 }
 
 export function typeName(locale: Locale, type: InferredColumn['type']): string {
@@ -42,12 +45,12 @@ export function columnMeaning(locale: Locale, col: InferredColumn): string {
 export function leftAlone(locale: Locale, inf: Inference): string[] {
   const out: string[] = [];
   for (const c of inf.columns) {
-    if (c.managed && !c.role) out.push(t(locale, 'adopt.leftAlone.unknown', { column: indexLetter(c.column), header: c.header }));
+    if (c.managed && !c.role) out.push(t(locale, 'adopt.leftAlone.unknown', { column: columnLetter(c.column + 1), header: c.header }));
   }
   for (const p of inf.problems) {
-    if (p.code === 'blankHeader') out.push(t(locale, 'adopt.leftAlone.blank', { column: indexLetter(p.column) }));
+    if (p.code === 'blankHeader') out.push(t(locale, 'adopt.leftAlone.blank', { column: columnLetter(p.column + 1) }));
     if (p.code === 'duplicateHeader') {
-      out.push(t(locale, 'adopt.leftAlone.duplicate', { column: indexLetter(p.column), header: p.header, first: indexLetter(p.first) }));
+      out.push(t(locale, 'adopt.leftAlone.duplicate', { column: columnLetter(p.column + 1), header: p.header, first: columnLetter(p.first + 1) }));
     }
   }
   return out;
@@ -60,7 +63,7 @@ export function confirmText(locale: Locale, inf: Inference, sheetName: string, a
   if (adoptedBefore) lines.push(t(locale, 'adopt.confirm.existing'));
   const managed = inf.columns.filter(adopted);
   for (const col of managed.slice(0, CONFIRM_MAX_LINES)) {
-    lines.push(t(locale, 'adopt.confirm.line', { column: indexLetter(col.column), header: col.header, meaning: columnMeaning(locale, col) }));
+    lines.push(t(locale, 'adopt.confirm.line', { column: columnLetter(col.column + 1), header: col.header, meaning: columnMeaning(locale, col) }));
   }
   if (managed.length > CONFIRM_MAX_LINES) lines.push(t(locale, 'adopt.confirm.more', { count: managed.length - CONFIRM_MAX_LINES }));
   const alone = leftAlone(locale, inf);
@@ -78,7 +81,7 @@ export interface AdoptOutcome {
   sheetName: string;
   adoptedColumns: number;
   /** Broken cells, grid coordinates (0-based from A1). */
-  misfits: readonly CellIssue[];
+  misfits: readonly GridIssue[];
   /** How many of them are highlighted. */
   highlighted: number;
   formulaCells: number;
@@ -92,7 +95,7 @@ export function doneText(locale: Locale, o: AdoptOutcome): string {
   if (o.misfits.length === 0) lines.push(t(locale, 'adopt.fitAll'));
   else {
     const sorted = sortIssues(o.misfits);
-    const cells = sorted.slice(0, REPORT_MAX_CELLS).map((i) => cellA1(i.row, i.column)).join(', ');
+    const cells = sorted.slice(0, REPORT_MAX_CELLS).map((i) => gridA1(i.row, i.column)).join(', ');
     lines.push(sorted.length > REPORT_MAX_CELLS
       ? t(locale, 'adopt.misfitsMore', { count: sorted.length, cells, more: sorted.length - REPORT_MAX_CELLS })
       : t(locale, 'adopt.misfits', { count: sorted.length, cells }));

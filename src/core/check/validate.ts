@@ -7,11 +7,14 @@
 import type { CellValue, IssueCode, ParseResult } from '../fields/types';
 import { AUTO_TYPES } from '../fields/types';
 import type { TableSchema } from '../schema';
+import { isBlankCell } from '../fields/util';
 import { a1 } from '../table/a1';
 import type { Layout } from '../table/layout';
-import { typeContext, type TypeLookup } from '../setup/plan';
+import type { TypeLookup } from '../fields/types';
+import { typeContext } from '../setup/plan';
 
-export interface CellIssue {
+/** A cell that breaks its field, in sheet coordinates (1-based row and column, as Apps Script; see GridIssue). */
+export interface SheetIssue {
   /** Sheet row and column (1-based). */
   row: number;
   column: number;
@@ -23,15 +26,11 @@ export interface CellIssue {
 export interface ValidationResult {
   /** Non-empty data rows checked. */
   rows: number;
-  issues: CellIssue[];
+  issues: SheetIssue[];
 }
 
 const AUTO = new Set<string>(AUTO_TYPES);
 const MEMO_MAX = 20_000;
-
-export function isBlank(v: CellValue | null | undefined): boolean {
-  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
 
 /**
  * @param values rows of the table's span as getValues returns them, starting at sheet row `firstRow`
@@ -50,17 +49,17 @@ export function validateRows(
     .filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type))
     .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>() }));
   const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
-  const issues: CellIssue[] = [];
+  const issues: SheetIssue[] = [];
   let rows = 0;
   for (let r = 0; r < values.length; r++) {
     const row = values[r] as readonly CellValue[];
     let hasData = false;
-    for (const i of tableIdx) if (!isBlank(row[i])) { hasData = true; break; }
+    for (const i of tableIdx) if (!isBlankCell(row[i])) { hasData = true; break; }
     if (!hasData) continue;
     rows++;
     for (const c of checks) {
       const v = row[c.idx];
-      if (isBlank(v)) {
+      if (isBlankCell(v)) {
         if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
         continue;
       }
@@ -96,7 +95,7 @@ export function validateRows(
  * `max` ranges (a rule with thousands of ranges is slow in Sheets; the report still counts them all),
  * and how many cells those ranges cover.
  */
-export function highlightRuns(issues: readonly CellIssue[], max = 500): { ranges: string[]; covered: number } {
+export function highlightRuns(issues: readonly SheetIssue[], max = 500): { ranges: string[]; covered: number } {
   const byCol = new Map<number, number[]>();
   for (const i of issues) {
     const list = byCol.get(i.column) ?? [];
@@ -122,6 +121,6 @@ export function highlightRuns(issues: readonly CellIssue[], max = 500): { ranges
 }
 
 /** Just the ranges of highlightRuns. */
-export function highlightRanges(issues: readonly CellIssue[], max = 500): string[] {
+export function highlightRanges(issues: readonly SheetIssue[], max = 500): string[] {
   return highlightRuns(issues, max).ranges;
 }

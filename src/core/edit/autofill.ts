@@ -15,7 +15,7 @@ import { CLIENT_ID_PREFIX } from '../fields/autoId';
 import { cleanInput } from '../fields/util';
 import { fieldByRole, type TableSchema } from '../schema';
 import type { Layout } from '../table/layout';
-import { isBlank } from '../check/validate';
+import { isBlankCell } from '../fields/util';
 
 export interface EditArea {
   firstRow: number;
@@ -135,23 +135,23 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
   rows.forEach((row, i) => {
     const sheetRow = rowsFirstRow + i;
     if (sheetRow < edit.firstRow || sheetRow > edit.lastRow) return;
-    if (!userCols.some((c) => !isBlank(cell(row, c)))) return; // an emptied row is not a client
+    if (!userCols.some((c) => !isBlankCell(cell(row, c)))) return; // an emptied row is not a client
     // "New to the table" is decided from the edited rows alone (already read in the one getValues of
     // the span; onEdit reads no other cell, so its calls do not grow with the table): a row without a
     // client ID, or a row ClientFlow has never stamped (Created and Updated both blank) — a pasted row
     // that brings its own ID is still new. A row whose Created the user cleared keeps its Updated, so
     // it is not mistaken for new.
-    const noId = idCol !== undefined && isBlank(cell(row, idCol));
-    const unstamped = createdCol !== undefined && isBlank(cell(row, createdCol)) && (updatedCol === undefined || isBlank(cell(row, updatedCol)));
+    const noId = idCol !== undefined && isBlankCell(cell(row, idCol));
+    const unstamped = createdCol !== undefined && isBlankCell(cell(row, createdCol)) && (updatedCol === undefined || isBlankCell(cell(row, updatedCol)));
     const isNew = noId || unstamped;
     if (noId) {
       set(idCol, i, input.newId(newRows));
       newRows++;
     }
-    if (isNew && createdCol !== undefined && isBlank(cell(row, createdCol))) set(createdCol, i, now);
+    if (isNew && createdCol !== undefined && isBlankCell(cell(row, createdCol))) set(createdCol, i, now);
     set(updatedCol, i, now);
     const stage = cell(row, stageCol);
-    if (sinceCol !== undefined && !isBlank(stage) && (stageChanged || (isNew && isBlank(cell(row, sinceCol))))) set(sinceCol, i, now);
+    if (sinceCol !== undefined && !isBlankCell(stage) && (stageChanged || (isNew && isBlankCell(cell(row, sinceCol))))) set(sinceCol, i, now);
   });
 
   const writes: ColumnWrite[] = [];

@@ -4,7 +4,7 @@
  */
 import { fieldType } from '../fields';
 import type { CellValue, TypeContext } from '../fields/types';
-import { checkCells, inferTable, type CellIssue, type Inference, type InferInput } from './infer';
+import { checkCells, inferTable, type GridIssue, type Inference, type InferInput } from './infer';
 
 /** inferTable with the registered field types. */
 export function inferSheet(input: Omit<InferInput, 'types'>): Inference {
@@ -18,7 +18,7 @@ export function checkSheet(
   ctx: TypeContext,
   formulas?: ReadonlyArray<ReadonlyArray<string>>,
   all = false,
-): CellIssue[] {
+): GridIssue[] {
   return checkCells(grid, inf, ctx, fieldType, formulas, all);
 }
 

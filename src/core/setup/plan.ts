@@ -15,15 +15,13 @@
  * (a date for Created…) only warns, with a help text saying ClientFlow fills them.
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
  */
-import { AUTO_TYPES, type FieldTypeDef, type FieldTypeId, type TypeContext, type ValidationSpec } from '../fields/types';
+import { AUTO_TYPES, type FieldTypeId, type TypeContext, type TypeLookup, type ValidationSpec } from '../fields/types';
 import { t, type Locale } from '../i18n';
 import type { Field, TableSchema } from '../schema';
 import { a1, columnLetter } from '../table/a1';
 import type { Layout } from '../table/layout';
 import { planRules, type RulePlan } from './rules';
 
-/** How the plan finds a field type's definition (the add-on passes fieldType from src/core/fields). */
-export type TypeLookup = (id: FieldTypeId) => FieldTypeDef;
 
 export interface ValidationPlan {
   spec: ValidationSpec;
