@@ -6,12 +6,13 @@
  * Exit codes: 0 done; 1 the file has no header row; 2 usage error, unreadable or unwritable file,
  * or an invalid scenario.
  */
-import { readFileSync, writeFileSync, realpathSync } from 'node:fs';
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultContext, regionFromLocale } from '../core/fields/context';
 import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../core/i18n';
 import { cleanGrid, DEFAULT_REGION, NoHeaderError, validateGrid } from './commands';
-import { parseCsv, toCsv } from './csv';
+import { parseCsvChecked, toCsv, type CsvProblem } from './csv';
+import { decodeCsvBytes } from './decode';
 import { runSim } from './sim';
 
 /** Raised for anything that ends the command with a one-line message. */
@@ -70,27 +71,17 @@ function fsReason(e: unknown, locale: Locale, writing: boolean): string {
   }
 }
 
-/**
- * Binary data rather than text: a NUL byte, or bytes that are not UTF-8 (the decoder's U+FFFD) in more
- * than a trace of the file. CSV exports are UTF-8 text (with or without a BOM).
- */
-function looksBinary(bytes: Buffer, text: string): boolean {
-  if (bytes.includes(0)) return true;
-  let bad = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
-  return bad > 0 && bad * 100 > text.length;
-}
-
-function readText(command: string, file: string, locale: Locale): string {
+/** The file's text and the encoding it was decoded from; a file no encoding explains is refused. */
+function readText(command: string, file: string, locale: Locale): { text: string; encoding: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
     throw new CliExit(2, t(locale, 'cli.error.unreadable', { command, file, reason: fsReason(e, locale, false) }));
   }
-  const text = bytes.toString('utf8');
-  if (looksBinary(bytes, text)) throw new CliExit(2, t(locale, 'cli.error.binary', { command, file }));
-  return text;
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) throw new CliExit(2, t(locale, decoded.reason === 'binary' ? 'cli.error.binary' : 'cli.error.encoding', { command, file }));
+  return decoded;
 }
 
 function regionOption(command: string, p: Parsed, locale: Locale): string | null {
@@ -108,10 +99,34 @@ function localeRegion(): string | null {
   return /[_-][A-Za-z]{2}$/.test(bare) ? regionFromLocale(bare) : null;
 }
 
-function loadGrid(command: string, file: string, locale: Locale): string[][] {
-  const grid = parseCsv(readText(command, file, locale), { keepEmptyRows: true });
+/**
+ * The file's rows, refused with the line when a quote does not close (everything after it would merge
+ * into one cell); rows shorter or longer than the widest are padded and named on stderr.
+ */
+function loadGrid(command: string, file: string, locale: Locale): { grid: string[][]; encoding: string } {
+  const { text, encoding } = readText(command, file, locale);
+  const { rows: grid, problems } = parseCsvChecked(text);
+  const quote = problems.find((p) => p.kind !== 'ragged');
+  if (quote) throw new CliExit(2, t(locale, quote.kind === 'unterminatedQuote' ? 'cli.error.unterminatedQuote' : 'cli.error.badQuote', { command, file, line: quote.line }));
+  const ragged = problems.filter((p): p is Extract<CsvProblem, { kind: 'ragged' }> => p.kind === 'ragged');
+  if (ragged.length > 0) {
+    const lines = ragged.slice(0, 10).map((p) => t(locale, 'cli.warn.raggedLine', { line: p.line, fields: p.fields })).join(t(locale, 'cli.listSeparator')) + (ragged.length > 10 ? '…' : '');
+    process.stderr.write(t(locale, 'cli.warn.ragged', { command, file, count: ragged.length, lines, usual: ragged[0]?.usual ?? 0 }) + '\n');
+  }
   if (grid.every((r) => r.every((c) => c.trim() === ''))) throw new CliExit(1, t(locale, 'cli.error.empty', { command, file }));
-  return grid;
+  return { grid, encoding };
+}
+
+/** The same file under two names (a hard link, a symbolic link, `./a.csv` and `a.csv`): same device and inode. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false; // b does not exist yet
+  }
 }
 
 function printJson(value: unknown): void {
@@ -141,9 +156,9 @@ async function run(argv: string[]): Promise<number> {
       if (p.help) { process.stdout.write(t(locale, 'cli.usage') + '\n'); return 0; }
       const file = oneFile(command, p, locale);
       const region = regionOption(command, p, locale);
-      const grid = loadGrid(command, file, locale);
+      const { grid, encoding } = loadGrid(command, file, locale);
       try {
-        printJson(validateGrid(grid, defaultContext(locale, { region: region ?? DEFAULT_REGION }), locale));
+        printJson({ ...validateGrid(grid, defaultContext(locale, { region: region ?? DEFAULT_REGION }), locale), encoding });
       } catch (e) {
         if (e instanceof NoHeaderError) throw new CliExit(1, t(locale, 'cli.error.noHeader', { command, file }));
         throw e;
@@ -157,10 +172,8 @@ async function run(argv: string[]): Promise<number> {
       const out = p.options.get('--out');
       if (!out) throw new CliExit(2, t(locale, 'cli.error.missingOut'));
       const region = regionOption(command, p, locale);
-      const grid = loadGrid(command, file, locale);
-      let same = resolve(out) === resolve(file);
-      try { same ||= realpathSync(out) === realpathSync(file); } catch { /* out does not exist yet */ }
-      if (same) throw new CliExit(2, t(locale, 'cli.error.sameOut'));
+      if (sameFile(file, out)) throw new CliExit(2, t(locale, 'cli.error.sameOut'));
+      const { grid, encoding } = loadGrid(command, file, locale);
       let result: ReturnType<typeof cleanGrid>;
       try {
         result = cleanGrid(grid, defaultContext(locale, { region: region ?? DEFAULT_REGION }), locale);
@@ -169,11 +182,11 @@ async function run(argv: string[]): Promise<number> {
         throw e;
       }
       try {
-        writeFileSync(out, toCsv(result.out), 'utf8');
+        writeFileSync(out, toCsv(result.out, { formulaSafe: true }), 'utf8');
       } catch (e) {
         throw new CliExit(2, t(locale, 'cli.error.unwritable', { file: out, reason: fsReason(e, locale, true) }));
       }
-      printJson({ out, ...result.summary });
+      printJson({ out, encoding, ...result.summary });
       return 0;
     }
     case 'sim': {
