@@ -18,6 +18,8 @@
  * - `edit-one-cell`: a person types one email into a row in the middle of the N-row table; onEdit runs.
  * - `paste-1000-rows`: a person pastes 1,000 new clients below the N rows; one onEdit for the block.
  * - `cleanup`, `dedupe`, `funnel`: the menu actions of later issues (skipped until they exist).
+ * - `load`: evaluating dist/Code.js cold in a fresh process (bench/load.ts), as Apps Script does at
+ *   every execution; the same at every size.
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
  *   rows, in plain Node (no service calls; sim_ms is its cpu × 3, as DESIGN.md's clock model would count
  *   it inside Apps Script). Its pairwise precision and recall against the planted truth are noted.
@@ -30,6 +32,7 @@ import { columnLetter } from '../src/core/fields/util';
 import { roleForHeader } from '../src/core/infer/synonyms';
 import type { ColumnKey } from './generate';
 import { STAGES } from './vocab';
+import { measureLoad } from './load';
 
 export interface SizeState {
   readonly rows: number;
@@ -58,7 +61,7 @@ export interface ActionDef {
    * 'node' actions run in plain Node.
    */
   kind: 'addon' | 'node';
-  run(s: SizeState, addon: Addon | null): void;
+  run(s: SizeState, addon: Addon | null): void | { cpuMs: number };
   /** How many add-on executions the action makes at a size (default 1); service calls are only compared
    * across sizes with the same count. */
   executions?(rows: number): number;
@@ -170,6 +173,17 @@ function menuOnSetUpTable(name: string, fn: string): ActionDef {
 }
 
 export const ACTIONS: readonly ActionDef[] = [
+  {
+    // Evaluating dist/Code.js cold (bench/load.ts); independent of the table's size.
+    name: 'load',
+    needs: [],
+    kind: 'node',
+    run: (s) => {
+      const m = measureLoad();
+      s.note(`load: dist/Code.js is ${(m.bytes / 1024).toFixed(0)} KB; median cold evaluation ${m.cpuMs.toFixed(1)} ms cpu`);
+      return { cpuMs: m.cpuMs };
+    },
+  },
   {
     name: 'adopt',
     needs: ['menuAdopt'],

@@ -52,7 +52,7 @@ export interface Addon {
 const SIX_MINUTES = 6 * 60 * 1000;
 const SIMPLE_TRIGGER_LIMIT = 30 * 1000;
 
-function findUp(rel: string): string {
+export function findUp(rel: string): string {
   const starts = [process.cwd(), __dirname];
   for (const start of starts) {
     let dir = resolve(start);

@@ -2,11 +2,13 @@
  * What every CLI command shares: the user's locale and region from the environment, reading a CSV file
  * (with translated reasons when it cannot be read), checking the file argument, printing JSON.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { regionFromLocale } from '../core/fields/context';
 import { t, type Locale } from '../core/i18n';
 import { CliExit, type ParsedArgs } from './args';
-import { parseCsv } from './csv';
+import { parseCsvChecked, type CsvProblem } from './csv';
+import { decodeCsvBytes } from './decode';
 
 function envLocale(): string {
   const env = process.env;
@@ -31,27 +33,17 @@ export function fsReason(e: unknown, locale: Locale, writing: boolean): string {
   }
 }
 
-/**
- * Binary data rather than text: a NUL byte, or bytes that are not UTF-8 (the decoder's U+FFFD) in more
- * than a trace of the file. CSV exports are UTF-8 text (with or without a BOM).
- */
-function looksBinary(bytes: Buffer, text: string): boolean {
-  if (bytes.includes(0)) return true;
-  let bad = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
-  return bad > 0 && bad * 100 > text.length;
-}
-
-export function readText(command: string, file: string, locale: Locale): string {
+/** The file's text and the encoding it was decoded from (./decode.ts); a file no encoding explains is refused. */
+export function readText(command: string, file: string, locale: Locale): { text: string; encoding: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
     throw new CliExit(2, t(locale, 'cli.error.unreadable', { command, file, reason: fsReason(e, locale, false) }));
   }
-  const text = bytes.toString('utf8');
-  if (looksBinary(bytes, text)) throw new CliExit(2, t(locale, 'cli.error.binary', { command, file }));
-  return text;
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) throw new CliExit(2, t(locale, decoded.reason === 'binary' ? 'cli.error.binary' : 'cli.error.encoding', { command, file }));
+  return decoded;
 }
 
 /** The --region option (two letters, upper-cased), else the locale's country, else null. */
@@ -70,11 +62,40 @@ function localeRegion(): string | null {
   return /[_-][A-Za-z]{2}$/.test(bare) ? regionFromLocale(bare) : null;
 }
 
-/** The CSV file as a grid of strings (empty rows kept); a file with no value at all ends with exit 1. */
-export function loadGrid(command: string, file: string, locale: Locale): string[][] {
-  const grid = parseCsv(readText(command, file, locale), { keepEmptyRows: true });
+/**
+ * The CSV file as a grid of strings (empty rows kept) and its encoding. Refused, with the line, when a
+ * quote never closes (everything after it would merge into one cell); rows with another number of
+ * values than most rows are padded and named on stderr; a file with no value at all ends with exit 1.
+ */
+export function loadCsv(command: string, file: string, locale: Locale): { grid: string[][]; encoding: string } {
+  const { text, encoding } = readText(command, file, locale);
+  const { rows: grid, problems } = parseCsvChecked(text);
+  const quote = problems.find((p) => p.kind !== 'ragged');
+  if (quote) throw new CliExit(2, t(locale, quote.kind === 'unterminatedQuote' ? 'cli.error.unterminatedQuote' : 'cli.error.badQuote', { command, file, line: quote.line }));
+  const ragged = problems.filter((p): p is Extract<CsvProblem, { kind: 'ragged' }> => p.kind === 'ragged');
+  if (ragged.length > 0) {
+    const lines = ragged.slice(0, 10).map((p) => t(locale, 'cli.warn.raggedLine', { line: p.line, fields: p.fields })).join(t(locale, 'cli.listSeparator')) + (ragged.length > 10 ? '…' : '');
+    process.stderr.write(t(locale, 'cli.warn.ragged', { command, file, count: ragged.length, lines, usual: ragged[0]?.usual ?? 0 }) + '\n');
+  }
   if (grid.every((r) => r.every((c) => c.trim() === ''))) throw new CliExit(1, t(locale, 'cli.error.empty', { command, file }));
-  return grid;
+  return { grid, encoding };
+}
+
+/** loadCsv's grid alone. */
+export function loadGrid(command: string, file: string, locale: Locale): string[][] {
+  return loadCsv(command, file, locale).grid;
+}
+
+/** The same file under two names (a hard link, a symbolic link, `./a.csv` and `a.csv`): same device and inode. */
+export function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false; // b does not exist yet
+  }
 }
 
 export function printJson(value: unknown): void {

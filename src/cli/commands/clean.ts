@@ -2,8 +2,7 @@
  * `clientflow clean FILE.csv --out OUT.csv [--region CC]`: the same rows and columns with values
  * normalized as the add-on's cleanup does (src/core/cleanup), and a JSON summary of the changes.
  */
-import { realpathSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { cleanGrid } from '../../core/cleanup/grid';
 import { defaultContext } from '../../core/fields/context';
 import { t, type Locale } from '../../core/i18n';
@@ -11,7 +10,7 @@ import { NoHeaderError } from '../../core/infer';
 import { CliExit, parseCommandArgs } from '../args';
 import { toCsv } from '../csv';
 import { DEFAULT_REGION } from '../defaults';
-import { fsReason, loadGrid, oneFile, printJson, printUsage, regionOption } from '../io';
+import { fsReason, loadCsv, oneFile, printJson, printUsage, regionOption, sameFile } from '../io';
 
 export function runClean(argv: string[], locale: Locale): number {
   const command = 'clean';
@@ -21,10 +20,8 @@ export function runClean(argv: string[], locale: Locale): number {
   const out = p.options.get('out');
   if (!out) throw new CliExit(2, t(locale, 'cli.error.missingOut'));
   const region = regionOption(command, p, locale);
-  const grid = loadGrid(command, file, locale);
-  let same = resolve(out) === resolve(file);
-  try { same ||= realpathSync(out) === realpathSync(file); } catch { /* out does not exist yet */ }
-  if (same) throw new CliExit(2, t(locale, 'cli.error.sameOut'));
+  if (sameFile(file, out)) throw new CliExit(2, t(locale, 'cli.error.sameOut'));
+  const { grid, encoding } = loadCsv(command, file, locale);
   let result: ReturnType<typeof cleanGrid>;
   try {
     result = cleanGrid(grid, defaultContext(locale, { region: region ?? DEFAULT_REGION }), locale);
@@ -33,10 +30,10 @@ export function runClean(argv: string[], locale: Locale): number {
     throw e;
   }
   try {
-    writeFileSync(out, toCsv(result.out), 'utf8');
+    writeFileSync(out, toCsv(result.out, { formulaSafe: true }), 'utf8');
   } catch (e) {
     throw new CliExit(2, t(locale, 'cli.error.unwritable', { file: out, reason: fsReason(e, locale, true) }));
   }
-  printJson({ out, ...result.summary });
+  printJson({ out, encoding, ...result.summary });
   return 0;
 }

@@ -10,7 +10,7 @@ import { t, type Locale } from '../../core/i18n';
 import { checkSheet, inferWithHeader, NoHeaderError } from '../../core/infer';
 import { CliExit, parseCommandArgs } from '../args';
 import { DEFAULT_REGION } from '../defaults';
-import { loadGrid, oneFile, printJson, printUsage, regionOption } from '../io';
+import { loadCsv, oneFile, printJson, printUsage, regionOption } from '../io';
 
 export interface ValidateOutput {
   columns: Array<{ header: string; type: UserTypeId }>;
@@ -37,9 +37,9 @@ export function runValidate(argv: string[], locale: Locale): number {
   if (p.help) { printUsage(locale); return 0; }
   const file = oneFile(command, p, locale);
   const region = regionOption(command, p, locale);
-  const grid = loadGrid(command, file, locale);
+  const { grid, encoding } = loadCsv(command, file, locale);
   try {
-    printJson(validateGrid(grid, defaultContext(locale, { region: region ?? DEFAULT_REGION }), locale));
+    printJson({ ...validateGrid(grid, defaultContext(locale, { region: region ?? DEFAULT_REGION }), locale), encoding });
   } catch (e) {
     if (e instanceof NoHeaderError) throw new CliExit(1, t(locale, 'cli.error.noHeader', { command, file }));
     throw e;
