@@ -370,7 +370,7 @@ export class RangeImpl {
 
   // ---- protection, banding, merges ----
   protect(): GoogleAppsScript.Spreadsheet.Protection {
-    const data = { sheet: this.sheet, box: { ...this.box }, description: '', warningOnly: false, removed: false };
+    const data = { sheet: this.sheet, box: { ...this.box }, description: '', warningOnly: false, removed: false, editors: [this.ctx.book.user.email] };
     this.sheet.protections.push(data);
     return makeProtection(this.ctx, data);
   }

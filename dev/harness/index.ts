@@ -143,13 +143,22 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
     return ctx;
   };
 
+  // The manifest beside the bundle: its oauthScopes bound what every execution may call.
+  const manifestPath = opts.code === undefined ? join(dirname(codePath), 'appsscript.json') : findUp('dist/appsscript.json');
+  if (existsSync(manifestPath) && ext.setManifestScopes) {
+    const scopes = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { oauthScopes?: string[] }).oauthScopes;
+    if (Array.isArray(scopes)) ext.setManifestScopes(scopes);
+  }
+
+  // Executions nest when one is suspended (emu.pauseAtCall): begin first, so that the auth mode and
+  // realm set next belong to this execution and the interrupted one gets its own back at the end.
   const execute = (mode: AuthModeName, limitMs: number, run: (ctx: vm.Context) => unknown): Outcome => {
+    ext.beginExecution?.(timeLimits ? limitMs : Infinity);
     emu.setAuthMode(mode);
     const ctx = context();
     const realmError = vm.runInContext('Error', ctx) as ErrorConstructor;
     ext.setRealmError?.((m) => new realmError(m));
     ext.setTemplateScope?.(ctx as Record<string, unknown>);
-    if (timeLimits) ext.beginExecution?.(limitMs);
     try {
       const result = emu.runScript(() => {
         script.runInContext(ctx);
@@ -161,8 +170,8 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
       errors.push(msg);
       return { ok: false, error: msg };
     } finally {
-      ext.endExecution?.();
       ext.setRealmError?.(null);
+      ext.endExecution?.();
     }
   };
 
