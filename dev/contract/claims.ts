@@ -275,6 +275,8 @@ export const CLAIMS: Claim[] = [
     } },
   { name: 'metadata on a block that is not a whole row or column is refused', source: 'https://developers.google.com/sheets/api/guides/metadata (rows, columns, sheets or the spreadsheet)',
     run: ({ sheet }) => throwsWith(() => sheet.getRange('A1:B2').addDeveloperMetadata('k', 'v'), 'Developer metadata may only be added to') },
+  { name: 'metadata on two whole columns at once is refused', source: 'https://developers.google.com/sheets/api/guides/metadata ("an entire row or column"); gas-fakes refuses it; unconfirmed on Sheets',
+    run: ({ sheet }) => throwsWith(() => sheet.getRange('B:C').addDeveloperMetadata('k', 'v'), 'Developer metadata may only be added to') },
   { name: 'metadata goes away with its deleted column', source: 'https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.developerMetadata',
     run: ({ sheet }) => {
       sheet.getRange('C:C').addDeveloperMetadata('contract.gone', 'x');

@@ -411,10 +411,12 @@ export class RangeImpl {
   }
 
   // ---- developer metadata (whole rows or columns only) ----
-  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#addDeveloperMetadata(String) */
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#addDeveloperMetadata(String)
+   * One whole row or one whole column only ("an entire row or column"): a span of several columns is
+   * refused too, as gas-fakes refuses it (the stricter reading; unconfirmed on Sheets). */
   addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown): GRange {
-    const wholeRows = this.box.col === 1 && this.box.cols === this.sheet.maxCols;
-    const wholeCols = this.box.row === 1 && this.box.rows === this.sheet.maxRows;
+    const wholeRows = this.box.col === 1 && this.box.cols === this.sheet.maxCols && this.box.rows === 1;
+    const wholeCols = this.box.row === 1 && this.box.rows === this.sheet.maxRows && this.box.cols === 1;
     if (!wholeRows && !wholeCols) throw new ScriptException('Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.');
     let val: string | null = null;
     let vis = 'DOCUMENT';

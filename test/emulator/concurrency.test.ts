@@ -4,7 +4,7 @@
  * Ref: https://developers.google.com/apps-script/guides/services/quotas (executions run in parallel)
  */
 import { createEmulator, LOCK_TIMEOUT_MESSAGE } from '../../dev/emulator';
-import { loadAddon } from '../../dev/harness';
+import { interleave, loadAddon } from '../../dev/harness';
 
 /** A counter kept in document properties, bumped by read-modify-write with a service call between, with
  * and without the document lock. */
@@ -26,6 +26,12 @@ function holdAndWait() {
   return lock.hasLock();
 }
 function whoami() { return Session.getActiveUser().getEmail(); }
+function onEdit(e) {
+  var props = PropertiesService.getDocumentProperties();
+  var n = Number(props.getProperty('edits') || '0');
+  e.range.offset(0, 1).setValue(('value' in e ? 'V' : 'x') + ('oldValue' in e ? 'O' : 'x'));
+  props.setProperty('edits', String(n + 1));
+}
 function onOpen(e) { SpreadsheetApp.getUi().createAddonMenu().addItem('Bump', 'bump').addToUi(); }
 function ask() {
   var ui = SpreadsheetApp.getUi();
@@ -117,6 +123,34 @@ describe('interleaving two executions', () => {
   test('scopes: a call the manifest does not cover fails in FULL mode too, with Apps Script\'s message', () => {
     const { a } = addon();
     expect(a.call('whoami')).toEqual({ ok: false, error: 'Exception: You do not have permission to call User.getEmail. Required permissions: https://www.googleapis.com/auth/userinfo.email' });
+  });
+});
+
+describe('the harness helpers', () => {
+  test('interleave: two onEdits of two pastes, the second inside the first, at every switch point', () => {
+    for (let n = 1; n <= 6; n++) {
+      const { emu, a } = addon();
+      const { switched } = interleave(emu, n, () => void a.act({ kind: 'paste', a1: 'A2', values: [['x']] }), () => void a.act({ kind: 'paste', a1: 'A3', values: [['y']] }));
+      const edits = Number((emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().getProperty('edits'));
+      // the counter has no lock: when the switch falls between its read (call 2) and its write, one update is lost
+      expect(edits).toBe(switched && n >= 3 ? 1 : 2);
+      expect(emu.view('Sheet1', 'B2:B3').map((r) => r[0]?.value)).toEqual(['xx', 'xx']);
+    }
+  });
+
+  test('act: each person action reaches onEdit with its event shape', () => {
+    const { emu, a } = addon();
+    a.act({ kind: 'type', a1: 'A1', value: 'x' });
+    a.act({ kind: 'type', a1: 'A1', value: 'y' });
+    a.act({ kind: 'delete', a1: 'A1' });
+    expect(emu.view('Sheet1', 'B1')[0]?.[0]?.value).toBe('xO');
+  });
+
+  test('onEdit can run in NONE mode (an add-on not yet used in the document): the document is refused', () => {
+    const emu = createEmulator();
+    const a = loadAddon(emu, { code: CODE, editAuthMode: 'NONE' });
+    const out = a.act({ kind: 'type', a1: 'A1', value: 'x' });
+    expect(out).toEqual({ ok: false, error: expect.stringContaining('You do not have permission to call PropertiesService.getDocumentProperties') });
   });
 });
 
