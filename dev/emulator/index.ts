@@ -23,6 +23,7 @@ import { displayValue } from './display';
 import { createEnums } from './enums';
 import { FormulaEngine, relativeForm, shiftFormula } from './formulas';
 import { type CFData, type RangeRef, SheetData } from './model';
+import { checkEditable, PROTECTED_MESSAGE } from './objects';
 import { RangeImpl } from './range';
 import { type AuthPolicy, enumName, Runtime, ScriptException } from './runtime';
 import { CacheStore, type HtmlOutputImpl, makeCache, makeHtmlService, makeLock, makeLockState, makeLogger, makeProperties, makeSession, makeUi, makeUtilities, PropertyStore, type QueuedAnswer, type UiState } from './services';
@@ -438,6 +439,15 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     return { s: sheet, box };
   };
 
+  /** A person may not change cells of a protection they are not an editor of (Sheets shows its
+   * message and nothing changes); a warning-only protection lets them through after its warning. */
+  const mayEdit = (s: SheetData, box: Box): void => {
+    try {
+      checkEditable(wb, s, box);
+    } catch (e) {
+      throw new EditRejected(PROTECTED_MESSAGE, (e as Error).message);
+    }
+  };
   /** Runs one person action; returns the onEdit event it fires (see editEvent for the shapes). */
   const personEdit = (action: PersonAction): EditEventLike => {
     switch (action.kind) {
@@ -447,6 +457,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         const r = box.row - 1;
         const c = box.col - 1;
         const old = scriptValue(s, r, c).raw;
+        mayEdit(s, box);
         const before = capture(s, box);
         personWrite(s, box, [[action.value]]);
         enforceRules(before);
@@ -456,6 +467,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       case 'paste': {
         const { s, box: b } = targetOf(action.a1, action.sheet);
         const box = { row: b.row, col: b.col, rows: action.values.length, cols: widest(action.values) };
+        mayEdit(s, box);
         const before = capture(s, box);
         grow(s, box.row + box.rows - 1, box.col + box.cols - 1);
         // Formats that come with the pasted text (e.g. from another spreadsheet) apply before parsing:
@@ -470,6 +482,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         const src = targetOf(action.from, action.fromSheet);
         const { s, box: b } = targetOf(action.a1, action.sheet);
         const box = { row: b.row, col: b.col, rows: src.box.rows, cols: src.box.cols };
+        mayEdit(s, box);
         const before = capture(s, box);
         grow(s, box.row + box.rows - 1, box.col + box.cols - 1);
         // Read the whole source first: source and target may overlap.
@@ -515,6 +528,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         // Ctrl+D over a selection: its first row is copied into the rows below, as a normal paste.
         const { s, box } = targetOf(action.a1, action.sheet);
         if (box.rows < 2) throw new Error('emulator: fillDown needs a selection of two rows or more');
+        mayEdit(s, box);
         const before = capture(s, box);
         const dvCopies = new Map<object, object>();
         const sr = box.row - 1;
@@ -528,6 +542,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       case 'delete': {
         // The Delete key clears contents only: formats, validation and rules stay.
         const { s, box } = targetOf(action.a1, action.sheet);
+        mayEdit(s, box);
         const before = capture(s, box);
         const old = box.rows === 1 && box.cols === 1 ? scriptValue(s, box.row - 1, box.col - 1).raw : '';
         for (let r = box.row - 1; r < box.row - 1 + box.rows; r++)

@@ -6,7 +6,8 @@
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata
  */
 import type { Ctx } from './context';
-import { type BandingData, type ChartData, type MetadataData, type ProtectionData, type RangeRef, spanBox } from './model';
+import type { Box } from './a1';
+import { type BandingData, type ChartData, type MetadataData, type ProtectionData, type RangeRef, type SheetData, spanBox } from './model';
 import { enumName, ScriptException } from './runtime';
 
 type GS = typeof GoogleAppsScript.Spreadsheet;
@@ -243,6 +244,22 @@ export function makeBanding(ctx: Ctx, data: BandingData): GBanding {
   const b = new BandingImpl(ctx, data);
   b.proxy = ctx.rt.wrap<GBanding>('Banding', b, { methods: BANDING_API });
   return b.proxy;
+}
+
+/**
+ * A user may change a protected range only as the spreadsheet's owner or one of its editors; a
+ * warning-only protection lets anyone through (the person sees a warning first).
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/protection ("The owner of the
+ * spreadsheet is always able to edit protected ranges and sheets"); Sheets' message for the refusal.
+ */
+export function checkEditable(ctx: Ctx, sheet: SheetData, box: Box): void {
+  const u = ctx.book.user;
+  if (u.role === 'owner' || sheet.protections.length === 0) return;
+  const ref = { sheet, box };
+  for (const p of sheet.protections) {
+    if (p.warningOnly || p.editors.includes(u.email)) continue;
+    if (!p.box || overlaps({ sheet, box: p.box }, ref)) throw new ScriptException(PROTECTED_MESSAGE);
+  }
 }
 
 export function overlaps(a: RangeRef, b: RangeRef): boolean {

@@ -30,6 +30,9 @@ export const RANGE_API = [
   'addDeveloperMetadata', 'getDeveloperMetadata',
 ] as const;
 
+/** Members that change the cells (refused on a protected range the user may not edit). */
+export const RANGE_WRITES: ReadonlySet<string> = new Set(RANGE_API.filter((m) => /^(set|clear)/.test(m) || m === 'merge' || m === 'breakApart'));
+
 /** A cell holds at most 50,000 characters; longer input is refused whole.
  * Ref: https://support.google.com/drive/answer/37603 (Google Sheets: 50,000 characters per cell) */
 export const MAX_CELL_CHARS = 50_000;

@@ -53,6 +53,8 @@ export interface Exposed {
   readonly methods: readonly string[];
   /** Plain properties (enums, namespaces) visible to the script, not counted. */
   readonly props?: readonly string[];
+  /** Runs inside each counted call, before the member (e.g. a protection check); may throw. */
+  readonly before?: (method: string) => void;
 }
 
 export class Runtime {
@@ -267,9 +269,17 @@ export class Runtime {
           if (!fn) {
             const raw = Reflect.get(target, prop) as unknown;
             if (typeof raw !== 'function') throw new Error(`emulator bug: ${cls}.${prop} is not implemented`);
-            fn = function (this: unknown, ...args: unknown[]) {
-              return rt.invoke(cls, prop, () => (raw as (...a: unknown[]) => unknown).apply(target, args));
-            };
+            const before = exposed.before;
+            fn = before
+              ? function (this: unknown, ...args: unknown[]) {
+                  return rt.invoke(cls, prop, () => {
+                    before(prop);
+                    return (raw as (...a: unknown[]) => unknown).apply(target, args);
+                  });
+                }
+              : function (this: unknown, ...args: unknown[]) {
+                  return rt.invoke(cls, prop, () => (raw as (...a: unknown[]) => unknown).apply(target, args));
+                };
             cache.set(prop, fn);
           }
           return fn;

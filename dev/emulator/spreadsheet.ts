@@ -9,8 +9,8 @@ import { makeCFBuilder, CFRuleImpl, makeRule } from './conditional';
 import { Book, type Ctx } from './context';
 import type { Enums } from './enums';
 import { SheetData, type ChartData, type RangeRef } from './model';
-import { ChartImpl, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
-import { CELL_TOO_LONG, MAX_CELL_CHARS, RANGE_API, RangeImpl, rangeAt } from './range';
+import { ChartImpl, checkEditable, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
+import { CELL_TOO_LONG, MAX_CELL_CHARS, RANGE_API, RANGE_WRITES, RangeImpl, rangeAt } from './range';
 import { makeRangeList } from './rangelist';
 import { enumName, type Runtime, ScriptException } from './runtime';
 import { deleteMap, type DimMap, insertMap, mapBox, moveMap, rewriteRefs, rewriteRuleFormula } from './refs';
@@ -489,7 +489,7 @@ export class Workbook implements Ctx {
   ) {}
   range(sheet: SheetData, box: Box): GRange {
     const impl = new RangeImpl(this, sheet, { ...box });
-    impl.proxy = this.rt.wrap<GRange>('Range', impl, { methods: RANGE_API });
+    impl.proxy = this.rt.wrap<GRange>('Range', impl, { methods: RANGE_API, before: (m) => (RANGE_WRITES.has(m) ? checkEditable(this, sheet, impl.box) : undefined) });
     return impl.proxy;
   }
   sheet(sheet: SheetData): GSheet {

@@ -86,6 +86,19 @@ describe('protections and the user\'s rights (https://developers.google.com/apps
     w.remove();
     expect(sheet.getProtections(RANGE)).toHaveLength(0);
   });
+  test('an editor\'s writes into a range protected by the owner are refused, by script and by hand; warning-only ones pass', () => {
+    const { emu, g, sheet } = setup();
+    sheet.getRange('A1:B1').protect();
+    sheet.getRange('C1').protect().setWarningOnly(true);
+    emu.setUser({ email: 'ed@example.com', role: 'editor' });
+    expect(() => sheet.getRange('B1:C1').setValues([['x', 'y']])).toThrow(PROTECTED_MESSAGE);
+    expect(() => g.SpreadsheetApp.getActiveSheet().getRangeList(['A1', 'D1']).setBackground('#ff0000')).toThrow(PROTECTED_MESSAGE);
+    expect(() => emu.personEdit({ kind: 'type', a1: 'A1', value: 'x' })).toThrow(PROTECTED_MESSAGE);
+    sheet.getRange('C1:D1').setValues([['ok', 'ok']]);
+    emu.personEdit({ kind: 'type', a1: 'C1', value: 'typed' });
+    expect(sheet.getRange('A1:D1').getValues()).toEqual([['', '', 'typed', 'ok']]);
+  });
+
   test('the editor who made a protection may remove it', () => {
     const { emu, sheet } = setup({ user: { email: 'ed@example.com', role: 'editor' } });
     const p = sheet.getRange('A1').protect();
