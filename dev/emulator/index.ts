@@ -337,36 +337,62 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
   };
 
   // ---- saved states of a block: for undo, and to roll back an edit a rule rejects ----
+  // Kept compact (one array per layer, layers the sheet does not use skipped): a person's paste can be
+  // 100,000 rows × 20 columns.
   interface CellState { v: Cell; f?: string; fmt?: string; dv?: object; bg?: string; fc?: string; fw?: string }
-  interface Saved { s: SheetData; box: Box; cells: CellState[]; cf: CFData[]; maxRows: number; maxCols: number }
+  type LayerName = 'formats' | 'validations' | 'backgrounds' | 'fontColors' | 'fontWeights';
+  const LAYERS: LayerName[] = ['formats', 'validations', 'backgrounds', 'fontColors', 'fontWeights'];
+  interface Saved { s: SheetData; box: Box; values: Cell[]; formulas: Map<number, string> | null; layers: Partial<Record<LayerName, unknown[]>>; cf: CFData[]; maxRows: number; maxCols: number }
   const capture = (s: SheetData, box: Box): Saved => {
-    const cells: CellState[] = [];
+    const values: Cell[] = [];
+    const formulas = s.formulas.size ? new Map<number, string>() : null;
+    const layers: Partial<Record<LayerName, unknown[]>> = {};
+    for (const name of LAYERS) if (!(s[name] as { isEmpty(): boolean }).isEmpty()) layers[name] = [];
+    let i = 0;
     for (let r = box.row - 1; r < box.row - 1 + box.rows; r++)
-      for (let c = box.col - 1; c < box.col - 1 + box.cols; c++)
-        cells.push({ v: s.getValue(r, c), f: s.formula(r, c), fmt: s.formats.get(r, c), dv: s.validations.get(r, c), bg: s.backgrounds.get(r, c), fc: s.fontColors.get(r, c), fw: s.fontWeights.get(r, c) });
-    return { s, box: { ...box }, cells, cf: [...s.cfRules], maxRows: s.maxRows, maxCols: s.maxCols };
+      for (let c = box.col - 1; c < box.col - 1 + box.cols; c++, i++) {
+        values.push(s.getValue(r, c));
+        const f = formulas ? s.formula(r, c) : undefined;
+        if (f !== undefined) formulas?.set(i, f);
+        for (const name of LAYERS) layers[name]?.push((s[name] as { get(r: number, c: number): unknown }).get(r, c));
+      }
+    return { s, box: { ...box }, values, formulas, layers, cf: [...s.cfRules], maxRows: s.maxRows, maxCols: s.maxCols };
   };
+  const cellAt = (x: Saved, i: number): CellState => ({
+    v: x.values[i] as Cell,
+    f: x.formulas?.get(i),
+    fmt: x.layers.formats?.[i] as string | undefined,
+    dv: x.layers.validations?.[i] as object | undefined,
+    bg: x.layers.backgrounds?.[i] as string | undefined,
+    fc: x.layers.fontColors?.[i] as string | undefined,
+    fw: x.layers.fontWeights?.[i] as string | undefined,
+  });
   const restore = (x: Saved): void => {
     const { s, box } = x;
     let i = 0;
     for (let r = box.row - 1; r < box.row - 1 + box.rows; r++)
-      for (let c = box.col - 1; c < box.col - 1 + box.cols; c++) {
-        const st = x.cells[i++] as CellState;
-        s.setValue(r, c, st.v);
-        s.setFormula(r, c, st.f);
-        s.formats.set(r, c, st.fmt);
-        s.validations.set(r, c, st.dv);
-        s.backgrounds.set(r, c, st.bg);
-        s.fontColors.set(r, c, st.fc);
-        s.fontWeights.set(r, c, st.fw);
+      for (let c = box.col - 1; c < box.col - 1 + box.cols; c++, i++) {
+        s.setValue(r, c, x.values[i] as Cell);
+        if (x.formulas || s.formulas.size) s.setFormula(r, c, x.formulas?.get(i));
+        for (const name of LAYERS) {
+          const layer = s[name] as { set(r: number, c: number, v: unknown): void; isEmpty(): boolean };
+          const saved = x.layers[name];
+          if (saved) layer.set(r, c, saved[i]);
+          else if (!layer.isEmpty()) layer.set(r, c, undefined);
+        }
       }
     s.cfRules = x.cf;
     s.maxRows = x.maxRows;
     s.maxCols = x.maxCols;
     book.changed(s);
   };
+  const UNDO_DEPTH = 20;
   /** Person actions that can be undone (most recent last). */
   const undoStack: Saved[] = [];
+  const remember = (x: Saved): void => {
+    undoStack.push(x);
+    if (undoStack.length > UNDO_DEPTH) undoStack.shift();
+  };
   /** After a person's write: a cell whose rule rejects invalid input and whose new value breaks it
    * refuses the whole action (nothing changes, no onEdit), with the rule's help text.
    * Ref: https://support.google.com/docs/answer/186103 ("If the data is invalid: Reject the input").
@@ -461,7 +487,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         const before = capture(s, box);
         personWrite(s, box, [[action.value]]);
         enforceRules(before);
-        undoStack.push(before);
+        remember(before);
         return editEvent(s, box, { value: scriptValue(s, r, c).raw, old });
       }
       case 'paste': {
@@ -475,7 +501,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         action.numberFormats?.forEach((row, i) => row.forEach((f, j) => s.formats.set(box.row - 1 + i, box.col - 1 + j, f === '' ? undefined : f)));
         personWrite(s, box, action.values);
         enforceRules(before);
-        undoStack.push(before);
+        remember(before);
         return editEvent(s, box);
       }
       case 'pasteFrom': {
@@ -491,7 +517,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         let i = 0;
         for (let r = src.box.row - 1; r < src.box.row - 1 + src.box.rows; r++)
           for (let c = src.box.col - 1; c < src.box.col - 1 + src.box.cols; c++) {
-            const st = block.cells[i++] as CellState;
+            const st = cellAt(block, i++);
             if (action.special === 'values') {
               const raw = st.f !== undefined ? book.engine.valueAt(src.s, r, c) : st.v;
               scratch.setValue(r, c, raw);
@@ -521,7 +547,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         if (action.special !== 'values') copyRules(src.s, src.box, s, box);
         book.changed(s);
         enforceRules(before);
-        undoStack.push(before);
+        remember(before);
         return editEvent(s, box);
       }
       case 'fillDown': {
@@ -536,7 +562,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         copyRules(s, { ...box, rows: 1 }, s, { ...box, row: box.row + 1, rows: box.rows - 1 });
         book.changed(s);
         enforceRules(before);
-        undoStack.push(before);
+        remember(before);
         return editEvent(s, box);
       }
       case 'delete': {
@@ -551,7 +577,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
             s.setFormula(r, c, undefined);
           }
         book.changed(s);
-        undoStack.push(before);
+        remember(before);
         return box.rows === 1 && box.cols === 1 ? editEvent(s, box, { old }) : editEvent(s, box);
       }
       case 'undo': {
