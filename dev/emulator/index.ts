@@ -57,10 +57,11 @@ export interface EmulatorExt extends Emulator {
    * it interrupted (if any) gets back its auth mode, realm and time limit. */
   endExecution(): void;
   /**
-   * Interleaving: the running (or next) execution is suspended at its `n`th service call from now;
-   * `run` runs then (typically another execution through the harness, to its end), and the first
-   * resumes with that call. Used by sim's `interleave` step:
-   *   emu.pauseAtCall(n, () => runSteps(second)); runSteps(first); if (emu.cancelPause()) runSteps(second);
+   * Interleaving: the running (or next) execution is suspended at its `n`th service call from now,
+   * before that call takes effect; `run` runs then (typically another execution through the harness,
+   * to its end), and the first resumes with that call. The harness's `interleave(emu, N, first, second)`
+   * (sim's `switchAfterCalls: N`) is pauseAtCall(N + 1, second), then `second` afterwards when the
+   * pause did not strike.
    */
   pauseAtCall(n: number, run: () => void): void;
   /** Disarms a pending pause; true when it had not struck (the first steps made fewer than n calls). */

@@ -56,14 +56,15 @@ export interface Addon {
 }
 
 /**
- * Two executions interleaving: `first` runs until its `n`th service call, `second` runs to its end, then
- * `first` resumes (each typically one or more harness calls, each its own execution). When `first` makes
- * fewer than n calls, `second` runs after it. Returns whether the switch happened inside `first`.
+ * Two executions interleaving (sim's `switchAfterCalls`): `first` makes `n` service calls, then
+ * `second` runs to its end, then `first` resumes with its next call (each side typically one or more
+ * harness calls, each its own execution). n = 0 switches before `first`'s first call. When `first`
+ * makes n calls or fewer, `second` runs after it. Returns whether the switch happened inside `first`.
  */
 export function interleave(emu: Emulator, n: number, first: () => void, second: () => void): { switched: boolean } {
   const ext = emu as Partial<EmulatorExt>;
   if (!ext.pauseAtCall || !ext.cancelPause) throw new Error('interleave: this emulator cannot suspend executions');
-  ext.pauseAtCall(n, second);
+  ext.pauseAtCall(Math.max(0, Math.floor(n)) + 1, second);
   let pending = true;
   try {
     first();
