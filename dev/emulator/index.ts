@@ -500,6 +500,14 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         // Formats that come with the pasted text (e.g. from another spreadsheet) apply before parsing:
         // a '@' source keeps `00123` text.
         action.numberFormats?.forEach((row, i) => row.forEach((f, j) => s.formats.set(box.row - 1 + i, box.col - 1 + j, f === '' ? undefined : f)));
+        // Validation that comes with them replaces the target's (null: the source cell had none).
+        action.validations?.forEach((row, i) =>
+          row.forEach((v, j) => {
+            const r = box.row - 1 + i;
+            const c = box.col - 1 + j;
+            s.validations.set(r, c, v ? ({ criteria: v.criteria, args: [...v.args], allowInvalid: v.allowInvalid ?? true, helpText: v.helpText ?? null, anchor: { row: r + 1, col: c + 1 } } as AppliedDV) : undefined);
+          }),
+        );
         personWrite(s, box, action.values);
         enforceRules(before);
         remember(before);

@@ -36,8 +36,9 @@ export interface EmulatorOptions {
 /**
  * What a person does in the Sheets UI, for `personEdit` (each returns the onEdit event it fires):
  * - type: one cell, parsed as Sheets parses typing (event: value, and oldValue when the cell held one);
- * - paste: plain text from outside Sheets, parsed as typing; `numberFormats` (same shape) when the text
- *   comes with formats, e.g. from another spreadsheet (event: neither value nor oldValue);
+ * - paste: plain text from outside Sheets, parsed as typing; `numberFormats` and `validations` (same
+ *   shape) when the cells come with them, e.g. from another spreadsheet: they replace the target's
+ *   (a null validation removes the target's) (event: neither value nor oldValue);
  * - pasteFrom: copy a block of this spreadsheet (`from`, on `fromSheet`) and paste it at `a1`. 'normal'
  *   (Ctrl+V) brings values, formulas, number formats, colors, data validation and conditional formats;
  *   'values' (Ctrl+Shift+V) the computed values only (event: neither);
@@ -46,9 +47,16 @@ export interface EmulatorOptions {
  *   only for one cell that held a value; otherwise neither);
  * - undo: Ctrl+Z of the last person action (event: neither, on the block it restored).
  */
+/** A data validation rule carried by pasted cells (a CUSTOM_FORMULA is written for its own cell). */
+export interface PastedValidation {
+  criteria: string; // DataValidationCriteria name, e.g. 'VALUE_IN_LIST', 'CHECKBOX', 'CUSTOM_FORMULA'
+  args: unknown[]; // as SimValidation's args, e.g. [['Lead', 'Won'], true]
+  allowInvalid?: boolean; // default true
+  helpText?: string | null;
+}
 export type PersonAction =
   | { kind: 'type'; a1: string; value: string; sheet?: string }
-  | { kind: 'paste'; a1: string; values: string[][]; numberFormats?: string[][]; sheet?: string }
+  | { kind: 'paste'; a1: string; values: string[][]; numberFormats?: string[][]; validations?: Array<Array<PastedValidation | null>>; sheet?: string }
   | { kind: 'pasteFrom'; from: string; fromSheet?: string; a1: string; sheet?: string; special?: 'normal' | 'values' }
   | { kind: 'fillDown'; a1: string; sheet?: string }
   | { kind: 'delete'; a1: string; sheet?: string }

@@ -156,3 +156,16 @@ describe('rows a paste adds past the sheet\'s end', () => {
     expect(sheet.getRange(max + 2, 1).getDataValidation()).toBeNull();
   });
 });
+
+describe('plain paste carrying validation from another spreadsheet', () => {
+  test('the pasted cells take the carried rules; null removes the target\'s', () => {
+    const { emu, g, sheet } = setup();
+    sheet.getRange('A1:A10').setDataValidation(g.SpreadsheetApp.newDataValidation().requireValueInList(['Lead']).setAllowInvalid(false).build());
+    emu.personEdit({ kind: 'paste', a1: 'A2', values: [['Won'], ['x']], validations: [[{ criteria: 'VALUE_IN_LIST', args: [['Won', 'Lost'], true], allowInvalid: false }], [null]] });
+    expect(sheet.getRange('A2').getDataValidation()?.getCriteriaValues()).toEqual([['Won', 'Lost'], true]);
+    expect(sheet.getRange('A3').getDataValidation()).toBeNull();
+    expect(sheet.getRange('A4').getDataValidation()?.getCriteriaValues()).toEqual([['Lead'], true]);
+    expect(() => emu.personEdit({ kind: 'paste', a1: 'A5', values: [['Nope']], validations: [[{ criteria: 'VALUE_IN_LIST', args: [['Won'], true], allowInvalid: false }]] })).toThrow(EditRejected);
+    expect(sheet.getRange('A5').getDataValidation()?.getCriteriaValues()).toEqual([['Lead'], true]);
+  });
+});
