@@ -2,11 +2,15 @@
  * The strict Sheets emulator: `createEmulator()` builds one spreadsheet with the Apps Script globals the
  * add-on uses. See ./types.ts for the public surface and DESIGN.md "The emulator".
  *
- * Files: runtime.ts (strict counted proxies, clock, faults, AuthMode), a1.ts, values.ts (typing
+ * Files: runtime.ts (strict counted proxies, clock from clock.json, faults, AuthMode, nested and
+ * suspended executions), a1.ts, values.ts (typing
  * semantics), display.ts (number formats), dates.ts (serials, zones, formatDate), model.ts (row-array
  * store + sparse layers), formulas.ts (HyperFormula, lazily), range.ts, spreadsheet.ts (Sheet,
  * Spreadsheet, SpreadsheetApp), validation.ts, conditional.ts, objects.ts (protection, charts, banding,
  * developer metadata), services.ts (Ui, HtmlService, Properties, Lock, Cache, Session, Utilities, Logger).
+ *
+ * Person actions (personEdit) and their onEdit event shapes, paste with formats, scopes per member: this
+ * file. README.md beside it summarises the API for sim, the playground and tests.
  *
  * refs.ts: what inserting, deleting and moving rows/columns does to references (cell formulas, rule
  * formulas, ranges of rules/charts/protections/bandings/merges, row/column metadata).
