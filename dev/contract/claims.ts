@@ -410,7 +410,8 @@ export function preparePersonSheet(env: ContractEnv): void {
   const sh = ss.insertSheet(PERSON_SHEET);
   sh.getRange('D2').setValue(5);
   sh.getRange('E2:E5').setDataValidation(env.SpreadsheetApp.newDataValidation().requireValueInList(['Lead', 'Won'], true).setAllowInvalid(false).build());
-  sh.getRange('G1:G10').setValues(PERSON_STEPS.map((s, i) => [`${i + 1}. ${s.say}`]).concat([['Then run runContract.']]));
+  const lines = PERSON_STEPS.map((s, i) => [`${i + 1}. ${s.say}`]).concat([['Then run runContract.']]);
+  sh.getRange(1, 7, lines.length, 1).setValues(lines);
   env.PropertiesService.getDocumentProperties().setProperty(EVENTS_KEY, '[]');
 }
 
