@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import type { EmulatorExt } from '../emulator';
-import type { AuthModeName, EditEventLike, Emulator } from '../emulator/types';
+import type { AuthModeName, EditEventLike, Emulator, PersonAction } from '../emulator/types';
 
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: string };
 
@@ -27,6 +27,9 @@ export interface LoadOptions {
   sidebarPath?: string;
   /** Apply Apps Script's time limits (6 min; 30 s for simple triggers) on the simulated clock. Default true. */
   timeLimits?: boolean;
+  /** The auth mode simple onEdit runs in. Default LIMITED; NONE is the mode of an add-on not yet used in
+   * the document (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle). */
+  editAuthMode?: AuthModeName;
 }
 
 export interface Addon {
@@ -47,6 +50,29 @@ export interface Addon {
   edit(a1: string, value: string, sheet?: string): Outcome;
   /** A person pastes a block: one onEdit for the whole block. */
   paste(a1: string, values: string[][], sheet?: string): Outcome;
+  /** Any person action (emu.personEdit: typing, paste, paste from a block with its formats, fill-down,
+   * Delete, undo), then the simple onEdit with the event it fires. */
+  act(action: PersonAction): Outcome;
+}
+
+/**
+ * Two executions interleaving (sim's `switchAfterCalls`): `first` makes `n` service calls, then
+ * `second` runs to its end, then `first` resumes with its next call (each side typically one or more
+ * harness calls, each its own execution). n = 0 switches before `first`'s first call. When `first`
+ * makes n calls or fewer, `second` runs after it. Returns whether the switch happened inside `first`.
+ */
+export function interleave(emu: Emulator, n: number, first: () => void, second: () => void): { switched: boolean } {
+  const ext = emu as Partial<EmulatorExt>;
+  if (!ext.pauseAtCall || !ext.cancelPause) throw new Error('interleave: this emulator cannot suspend executions');
+  ext.pauseAtCall(Math.max(0, Math.floor(n)) + 1, second);
+  let pending = true;
+  try {
+    first();
+  } finally {
+    pending = ext.cancelPause();
+  }
+  if (pending) second();
+  return { switched: !pending };
 }
 
 const SIX_MINUTES = 6 * 60 * 1000;
@@ -143,13 +169,22 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
     return ctx;
   };
 
+  // The manifest beside the bundle: its oauthScopes bound what every execution may call.
+  const manifestPath = opts.code === undefined ? join(dirname(codePath), 'appsscript.json') : findUp('dist/appsscript.json');
+  if (existsSync(manifestPath) && ext.setManifestScopes) {
+    const scopes = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { oauthScopes?: string[] }).oauthScopes;
+    if (Array.isArray(scopes)) ext.setManifestScopes(scopes);
+  }
+
+  // Executions nest when one is suspended (emu.pauseAtCall): begin first, so that the auth mode and
+  // realm set next belong to this execution and the interrupted one gets its own back at the end.
   const execute = (mode: AuthModeName, limitMs: number, run: (ctx: vm.Context) => unknown): Outcome => {
+    ext.beginExecution?.(timeLimits ? limitMs : Infinity);
     emu.setAuthMode(mode);
     const ctx = context();
     const realmError = vm.runInContext('Error', ctx) as ErrorConstructor;
     ext.setRealmError?.((m) => new realmError(m));
     ext.setTemplateScope?.(ctx as Record<string, unknown>);
-    if (timeLimits) ext.beginExecution?.(limitMs);
     try {
       const result = emu.runScript(() => {
         script.runInContext(ctx);
@@ -161,8 +196,8 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
       errors.push(msg);
       return { ok: false, error: msg };
     } finally {
-      ext.endExecution?.();
       ext.setRealmError?.(null);
+      ext.endExecution?.();
     }
   };
 
@@ -181,7 +216,7 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
     if (!functions.includes('onEdit')) return { ok: true, result: undefined };
-    return execute('LIMITED', SIMPLE_TRIGGER_LIMIT, (ctx) => fnOf(ctx, 'onEdit')(e));
+    return execute(opts.editAuthMode ?? 'LIMITED', SIMPLE_TRIGGER_LIMIT, (ctx) => fnOf(ctx, 'onEdit')(e));
   };
 
   return {
@@ -227,6 +262,9 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
     },
     paste(a1: string, values: string[][], sheet?: string) {
       return onEdit(() => emu.pasteValues(a1, values, sheet));
+    },
+    act(action: PersonAction) {
+      return onEdit(() => emu.personEdit(action));
     },
   };
 }
