@@ -1,0 +1,267 @@
+/**
+ * Reading a table and a stage history for the funnel, from grids of cells (getValues blocks or CSV
+ * rows). The table's columns are found as "Adopt this sheet" finds them (src/core/infer); the history's
+ * by its header (client ID, from, to, when; English or Chinese), or by position when it has none.
+ */
+import { parseDateTimeCell } from '../fields/datetext';
+import { dateToSerial, isValidDate, isValidTime } from '../fields/calendar';
+import { fieldType } from '../fields';
+import { matchOption } from '../fields/dropdown';
+import type { CellValue, DropdownOption, TypeContext } from '../fields/types';
+import { columnContext, inferSheet, type Inference, type InferredColumn } from '../infer';
+import { headerKey, ROLE_SYNONYMS } from '../infer/synonyms';
+import { inferOptions } from '../infer/options';
+import { optionStep } from '../options/variants';
+import type { FunnelRecord, StageChange, StageField } from './types';
+
+function text(v: CellValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/**
+ * A cell as a serial (days since 1899-12-30, time as the fraction), or null when it is no date.
+ * ISO text is read directly (seconds kept); anything else as the date types read it.
+ */
+export function serialOf(raw: CellValue | undefined, ctx: TypeContext): number | null {
+  if (raw === undefined || raw === '' || typeof raw === 'boolean') return null;
+  if (typeof raw === 'string') {
+    const m = ISO_TIME.exec(raw.trim());
+    if (m) {
+      const y = +m[1]; const mo = +m[2]; const d = +m[3];
+      const hh = m[4] ? +m[4] : 0; const mi = m[5] ? +m[5] : 0; const ss = m[6] ? +m[6] : 0;
+      if (!isValidDate(y, mo, d) || !isValidTime(hh, mi, ss)) return null;
+      return dateToSerial(y, mo, d) + (hh * 3600 + mi * 60 + ss) / 86400;
+    }
+    if (raw.trim() === '') return null;
+  }
+  const p = parseDateTimeCell(raw, ctx);
+  return p ? dateToSerial(p.y, p.m, p.d) + (p.hh * 60 + p.mm) / 1440 : null;
+}
+
+function memoized<T>(f: (raw: CellValue) => T): (raw: CellValue | undefined) => T | null {
+  const memo = new Map<string, T>();
+  return (raw) => {
+    if (raw === undefined || raw === '') return null;
+    if (typeof raw !== 'string') return f(raw);
+    let v = memo.get(raw);
+    if (v === undefined && !memo.has(raw)) {
+      v = f(raw);
+      if (memo.size < 50000) memo.set(raw, v);
+    }
+    return v as T;
+  };
+}
+
+export type TableProblem = 'noHeader' | 'noStage';
+
+export interface FunnelTable {
+  records: FunnelRecord[];
+  stage: StageField;
+  /** Headers of the columns used (null when the table has none). */
+  columns: { stage: string; id: string | null; owner: string | null; channel: string | null; created: string | null; stageSince: string | null; value: string | null };
+  inference: Inference;
+}
+
+/** Whether most of a dropdown's options (two at least) are known pipeline stages. */
+function looksLikeStages(options: readonly DropdownOption[]): boolean {
+  const known = options.filter((o) => optionStep(o) !== null).length;
+  return known >= 2 && known * 10 >= options.length * 6;
+}
+
+/**
+ * The stage column: the one whose header says stage (阶段, Status…) when its values are options; else
+ * a dropdown column whose options are mostly known stage words. Null when there is none.
+ */
+export function findStageColumn(inf: Inference, grid: ReadonlyArray<ReadonlyArray<CellValue>>): { col: InferredColumn; options: DropdownOption[] } | null {
+  const byRole = inf.columns.find((c) => c.role === 'stage');
+  if (byRole?.options && byRole.options.length > 0) return { col: byRole, options: byRole.options };
+  const other = inf.columns.find((c) => c.options && looksLikeStages(c.options));
+  if (other?.options) return { col: other, options: other.options };
+  if (byRole) {
+    // A stage column whose values did not look like a dropdown (few rows, all different): options
+    // from every value, as long as most are known stage words.
+    const values: string[] = [];
+    for (let r = inf.dataStart; r < inf.dataEnd; r++) {
+      const v = text(grid[r]?.[byRole.column]).trim();
+      if (v) values.push(v);
+    }
+    const opts = inferOptions(values, true);
+    if (opts && looksLikeStages(opts.options)) return { col: byRole, options: opts.options };
+  }
+  return null;
+}
+
+/** The table's rows as funnel records, or the reason it has none. */
+export function funnelTableFromGrid(
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>,
+  ctx: TypeContext,
+  opts: { headerRow?: number } = {},
+): { ok: true; table: FunnelTable } | { ok: false; problem: TableProblem } {
+  const inf = inferSheet({ grid, ctx, ...(opts.headerRow !== undefined ? { headerRow: opts.headerRow } : {}) });
+  if (inf.headerRow === null) return { ok: false, problem: 'noHeader' };
+  const stage = findStageColumn(inf, grid);
+  if (!stage) return { ok: false, problem: 'noStage' };
+  const byRole = (...roles: string[]): InferredColumn | null => {
+    for (const role of roles) {
+      const c = inf.columns.find((x) => x.role === role && x !== stage.col);
+      if (c) return c;
+    }
+    return null;
+  };
+  const idCol = byRole('clientId');
+  const ownerCol = byRole('owner');
+  const channelCol = byRole('channel');
+  const createdCol = byRole('created', 'registered');
+  const sinceCol = byRole('stageSince');
+  const valueCol = byRole('dealValue', 'totalSpend');
+
+  const choice = (col: InferredColumn | null) => {
+    if (!col) return () => '';
+    const options = col.options;
+    const read = memoized((raw) => {
+      const s = text(raw).trim();
+      if (!options || s === '') return s;
+      return matchOption(s, options).label ?? s;
+    });
+    return (row: ReadonlyArray<CellValue>) => read(row[col.column]) ?? '';
+  };
+  const when = (col: InferredColumn | null) => {
+    if (!col) return () => null;
+    const read = memoized((raw) => serialOf(raw, ctx));
+    return (row: ReadonlyArray<CellValue>) => read(row[col.column]);
+  };
+  const money = (() => {
+    if (!valueCol) return () => null;
+    const def = fieldType(valueCol.type === 'number' ? 'number' : 'currency');
+    const cctx = columnContext(valueCol, ctx);
+    const read = memoized((raw) => {
+      const p = def.parse(raw, cctx);
+      return p.ok && p.value.kind === 'number' ? p.value.value : null;
+    });
+    return (row: ReadonlyArray<CellValue>) => read(row[valueCol.column]);
+  })();
+  const owner = choice(ownerCol);
+  const channel = choice(channelCol);
+  const created = when(createdCol);
+  const since = when(sinceCol);
+
+  const records: FunnelRecord[] = [];
+  const sc = stage.col.column;
+  for (let r = inf.dataStart; r < inf.dataEnd; r++) {
+    const row = grid[r];
+    if (!row || row.every((v) => text(v).trim() === '')) continue;
+    records.push({
+      id: idCol ? text(row[idCol.column]).trim() : '',
+      stage: text(row[sc]),
+      owner: owner(row),
+      channel: channel(row),
+      created: created(row),
+      stageSince: since(row),
+      value: money(row),
+    });
+  }
+  const header = (c: InferredColumn | null) => (c ? c.header : null);
+  return {
+    ok: true,
+    table: {
+      records,
+      stage: { options: stage.options, won: stage.col.stages?.won ?? null, lost: stage.col.stages?.lost ?? null },
+      columns: {
+        stage: stage.col.header,
+        id: header(idCol),
+        owner: header(ownerCol),
+        channel: header(channelCol),
+        created: header(createdCol),
+        stageSince: header(sinceCol),
+        value: header(valueCol),
+      },
+      inference: inf,
+    },
+  };
+}
+
+export type HistoryColumn = 'id' | 'from' | 'to' | 'when';
+
+/** Header words of the history's columns (compared through headerKey: case, spaces and punctuation folded). */
+export const HISTORY_HEADERS: Readonly<Record<HistoryColumn, readonly string[]>> = {
+  id: [...(ROLE_SYNONYMS.clientId ?? []), 'Client', 'Customer', 'Client Id', '客户', '客户号'],
+  from: ['From', 'From stage', 'Previous stage', 'Old stage', 'Stage before', 'Before', 'Was', 'Old', 'Previous',
+    '从', '原阶段', '原状态', '旧阶段', '旧状态', '变更前', '变更前阶段', '之前阶段', '上一阶段', '起始阶段'],
+  to: ['To', 'To stage', 'New stage', 'Stage after', 'After', 'New', 'Now', 'Next stage',
+    '到', '新阶段', '新状态', '变更后', '变更后阶段', '当前阶段', '目标阶段', '进入阶段'],
+  when: ['When', 'Date', 'Time', 'Changed', 'Changed at', 'Changed on', 'Timestamp', 'Date time', 'Datetime', 'At', 'Moved at',
+    '时间', '日期', '变更时间', '变更日期', '修改时间', '更新时间', '发生时间', '记录时间'],
+};
+
+let historyIndex: Map<string, HistoryColumn> | null = null;
+function historyColumnOf(v: CellValue | undefined): HistoryColumn | null {
+  if (!historyIndex) {
+    historyIndex = new Map();
+    for (const [col, words] of Object.entries(HISTORY_HEADERS) as Array<[HistoryColumn, readonly string[]]>) {
+      for (const w of words) {
+        const k = headerKey(w);
+        if (k !== '' && !historyIndex.has(k)) historyIndex.set(k, col);
+      }
+    }
+  }
+  const k = headerKey(v);
+  return k === '' ? null : historyIndex.get(k) ?? null;
+}
+
+export type HistoryRead =
+  | { ok: true; changes: StageChange[]; /** Data rows without a client ID or a readable time, skipped. */ skipped: number; header: boolean }
+  | { ok: false; missing: HistoryColumn[] };
+
+/**
+ * A stage history from a grid: a header row naming client ID, from, to and when (in the first ten
+ * rows), or, with no such header, four columns in that order whose fourth holds dates.
+ */
+export function historyFromGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, ctx: TypeContext): HistoryRead {
+  let best: { row: number; cols: Partial<Record<HistoryColumn, number>>; found: number } | null = null;
+  for (let r = 0; r < Math.min(grid.length, 10); r++) {
+    const cols: Partial<Record<HistoryColumn, number>> = {};
+    let found = 0;
+    grid[r].forEach((v, c) => {
+      const k = historyColumnOf(v);
+      if (k && cols[k] === undefined) { cols[k] = c; found++; }
+    });
+    if (found > 0 && (!best || found > best.found)) best = { row: r, cols, found };
+    if (found === 4) break;
+  }
+  let startRow: number;
+  let at: Record<HistoryColumn, number>;
+  let header: boolean;
+  if (best && best.found === 4) {
+    startRow = best.row + 1;
+    at = best.cols as Record<HistoryColumn, number>;
+    header = true;
+  } else {
+    // No header: client ID, from, to, when by position, when the fourth column holds dates.
+    const sample = grid.slice(0, 20).filter((row) => text(row[3]).trim() !== '');
+    const dated = sample.filter((row) => serialOf(row[3], ctx) !== null).length;
+    if (!best && sample.length > 0 && dated * 2 > sample.length && grid.every((row) => row.length >= 4 || row.length === 0)) {
+      startRow = 0;
+      at = { id: 0, from: 1, to: 2, when: 3 };
+      header = false;
+    } else {
+      const missing = (['id', 'from', 'to', 'when'] as const).filter((k) => best?.cols[k] === undefined);
+      return { ok: false, missing };
+    }
+  }
+  const changes: StageChange[] = [];
+  let skipped = 0;
+  const when = memoized((raw) => serialOf(raw, ctx));
+  for (let r = startRow; r < grid.length; r++) {
+    const row = grid[r];
+    if (row.every((v) => text(v).trim() === '')) continue;
+    const id = text(row[at.id]).trim();
+    const t = when(row[at.when]);
+    if (id === '' || t === null) { skipped++; continue; }
+    changes.push({ id, from: text(row[at.from]), to: text(row[at.to]), when: t });
+  }
+  return { ok: true, changes, skipped, header };
+}

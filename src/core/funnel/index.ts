@@ -1,0 +1,8 @@
+/**
+ * The funnel: who reached each stage, conversions, days in stage, values, win rate (compute.ts), from a
+ * table and an optional stage history read from grids (extract.ts). Pure: the clock and the time zone
+ * are inputs.
+ */
+export * from './types';
+export { computeFunnel, stageModel, NoStagesError, type StageModel } from './compute';
+export { funnelTableFromGrid, historyFromGrid, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type HistoryRead, type HistoryColumn, type TableProblem } from './extract';
