@@ -3,6 +3,7 @@
  *   clientflow validate FILE.csv [--region CC]
  *   clientflow clean FILE.csv --out OUT.csv [--region CC]
  *   clientflow sim SCENARIO.json
+ *   clientflow funnel FILE.csv [--history HISTORY.csv]
  * Exit codes: 0 done; 1 the file has no header row; 2 usage error, unreadable or unwritable file,
  * or an invalid scenario.
  */
@@ -11,6 +12,7 @@ import { resolve } from 'node:path';
 import { defaultContext, regionFromLocale } from '../core/fields/context';
 import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../core/i18n';
 import { cleanGrid, DEFAULT_REGION, NoHeaderError, validateGrid } from './commands';
+import { runFunnel } from './commands/funnel';
 import { parseCsv, toCsv } from './csv';
 import { runSim } from './sim';
 
@@ -185,8 +187,9 @@ async function run(argv: string[]): Promise<number> {
       printJson(r.result);
       return 0;
     }
-    case 'dedupe':
     case 'funnel':
+      return runFunnel(rest, locale, { parseArgs, oneFile, loadGrid, exit: (code, message) => new CliExit(code, message), region: localeRegion() });
+    case 'dedupe':
       throw new CliExit(2, t(locale, 'cli.error.notYet', { command }));
     default:
       throw new CliExit(2, t(locale, 'cli.error.unknownCommand', { command }));

@@ -12,6 +12,7 @@ import { columnContext, inferSheet, type Inference, type InferredColumn } from '
 import { headerKey, ROLE_SYNONYMS } from '../infer/synonyms';
 import { inferOptions } from '../infer/options';
 import { optionStep } from '../options/variants';
+import { templateSchema } from '../templates';
 import type { FunnelRecord, StageChange, StageField } from './types';
 
 function text(v: CellValue | undefined): string {
@@ -74,25 +75,49 @@ function looksLikeStages(options: readonly DropdownOption[]): boolean {
 
 /**
  * The stage column: the one whose header says stage (阶段, Status…) when its values are options; else
- * a dropdown column whose options are mostly known stage words. Null when there is none.
+ * a column whose values are mostly known stage words (a dropdown, or text with few rows). A stage
+ * column with no value at all (an empty table) gets the stages of the B2B template, in the header's
+ * language, so an empty table is an empty funnel. Null when there is none.
  */
-export function findStageColumn(inf: Inference, grid: ReadonlyArray<ReadonlyArray<CellValue>>): { col: InferredColumn; options: DropdownOption[] } | null {
-  const byRole = inf.columns.find((c) => c.role === 'stage');
-  if (byRole?.options && byRole.options.length > 0) return { col: byRole, options: byRole.options };
-  const other = inf.columns.find((c) => c.options && looksLikeStages(c.options));
-  if (other?.options) return { col: other, options: other.options };
-  if (byRole) {
-    // A stage column whose values did not look like a dropdown (few rows, all different): options
-    // from every value, as long as most are known stage words.
+export function findStageColumn(inf: Inference, grid: ReadonlyArray<ReadonlyArray<CellValue>>): { col: InferredColumn; field: StageField } | null {
+  const valuesOf = (col: InferredColumn): string[] => {
     const values: string[] = [];
     for (let r = inf.dataStart; r < inf.dataEnd; r++) {
-      const v = text(grid[r]?.[byRole.column]).trim();
+      const v = text(grid[r]?.[col.column]).trim();
       if (v) values.push(v);
     }
-    const opts = inferOptions(values, true);
-    if (opts && looksLikeStages(opts.options)) return { col: byRole, options: opts.options };
+    return values;
+  };
+  const byRole = inf.columns.find((c) => c.role === 'stage');
+  const candidates = [...(byRole ? [byRole] : []), ...inf.columns.filter((c) => c !== byRole && (c.type === 'dropdown' || c.type === 'text'))];
+  for (const col of candidates) {
+    let options = col.options;
+    if (!options && col.type === 'text') {
+      const values = valuesOf(col);
+      if (values.length === 0 && col === byRole) {
+        const schema = templateSchema('b2b', /[\u3400-\u9fff]/.test(col.header) ? 'zh-CN' : 'en');
+        const stage = schema.fields.find((f) => f.role === 'stage')?.options ?? [];
+        return { col, field: { options: stage, won: schema.stages?.won ?? null, lost: schema.stages?.lost ?? null } };
+      }
+      // Values that did not look like a dropdown (few rows, all different): options from every value.
+      options = inferOptions(values, true)?.options;
+    }
+    if (!options || options.length === 0) continue;
+    if (col === byRole ? col.options !== undefined || looksLikeStages(options) : looksLikeStages(options)) {
+      return { col, field: { options: stageOptions(options), won: col.stages?.won ?? null, lost: col.stages?.lost ?? null } };
+    }
   }
   return null;
+}
+
+/**
+ * The stages of an inferred stage column. When its order comes from the stage vocabulary (most options
+ * are known stage words), an option that is no known stage has no known place in the funnel ('On hold'
+ * would land between Negotiation and Won): it is left out, so its rows are counted as unmapped and
+ * listed, not guessed into a step. Options the user ordered (a saved schema) never go through here.
+ */
+function stageOptions(options: readonly DropdownOption[]): DropdownOption[] {
+  return looksLikeStages(options) ? options.filter((o) => optionStep(o) !== null) : [...options];
 }
 
 /** The table's rows as funnel records, or the reason it has none. */
@@ -169,7 +194,7 @@ export function funnelTableFromGrid(
     ok: true,
     table: {
       records,
-      stage: { options: stage.options, won: stage.col.stages?.won ?? null, lost: stage.col.stages?.lost ?? null },
+      stage: stage.field,
       columns: {
         stage: stage.col.header,
         id: header(idCol),
