@@ -90,6 +90,17 @@ describe('clientflow funnel (English)', () => {
   });
 });
 
+describe('clientflow funnel: stages only the history knows', () => {
+  it('a stage nobody is in today but the history names is a stage of the funnel, in its place', () => {
+    const table = file('t.csv', 'Client ID,Stage\nA,Lead\nB,Won\nC,Lost\n');
+    const hist = file('h.csv', 'Client ID,From,To,When\nB,Lead,Contacted,2026-01-02\nB,Contacted,Won,2026-01-05\nC,Lead,Contacted,2026-01-03\nC,Contacted,Lost,2026-01-04\n');
+    const out = parse(run(['funnel', table, '--history', hist]).stdout);
+    expect(out.stages.map((s) => [s.name, s.reached, s.avgDays])).toEqual([['Lead', 3, null], ['Contacted', 2, 2], ['Won', 1, null]]);
+    // Without the history nobody shows Contacted: the funnel has the stages the table writes.
+    expect(parse(run(['funnel', table]).stdout).stages.map((s) => s.name)).toEqual(['Lead', 'Won']);
+  });
+});
+
 describe('clientflow funnel (Chinese)', () => {
   it('infers the stages from Chinese values and counts 成交 and 已成交 as one stage', () => {
     const r = run(['funnel', join(FX, 'funnel-zh.csv')]);

@@ -6,7 +6,7 @@
  * Rows whose stage is none of the stages, and history rows that cannot be used, are reported on stderr.
  */
 import { defaultContext } from '../../core/fields/context';
-import { computeFunnel, funnelTableFromGrid, historyFromGrid, type FunnelFilters, type FunnelResult, type HistoryColumn, type StageChange, type ValueCount } from '../../core/funnel';
+import { computeFunnel, funnelTableFromGrid, historyFromGrid, stagesWithHistory, type FunnelFilters, type FunnelResult, type HistoryColumn, type StageChange, type ValueCount } from '../../core/funnel';
 import { t, type Locale } from '../../core/i18n';
 
 interface Parsed { positional: string[]; options: Map<string, string>; help: boolean }
@@ -139,7 +139,9 @@ export function runFunnel(argv: string[], locale: Locale, deps: FunnelCliDeps): 
     history = h.changes;
     skipped = h.skipped;
   }
-  const result = computeFunnel({ records: read.table.records, stage: read.table.stage, history, filters, now: new Date(), timeZone: ctx.timeZone });
+  // Stages the history names that no client is in today are stages too.
+  const stage = history ? stagesWithHistory(read.table.stage, history) : read.table.stage;
+  const result = computeFunnel({ records: read.table.records, stage, history, filters, now: new Date(), timeZone: ctx.timeZone });
   const withHistory = history !== null;
   for (const w of funnelWarnings(result, skipped, locale)) process.stderr.write(w + '\n');
   if (asJson || !process.stdout.isTTY) process.stdout.write(JSON.stringify(funnelJson(result, withHistory)) + '\n');

@@ -142,8 +142,8 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
       const id = recs[included[j]].id.trim();
       if (id !== '' && !pos.has(id)) pos.set(id, j);
     }
-    const allIds = new Set<string>();
-    for (const r of recs) if (r.id.trim() !== '') allIds.add(r.id.trim());
+    // Every ID of the table, filtered or not (built at the first history row not among the included).
+    let allIds: Set<string> | null = null;
     const owner = new Int32Array(history.length).fill(-1);
     const start = new Int32Array(m + 1);
     let orphans = 0;
@@ -151,6 +151,10 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
       const id = history[k].id.trim();
       const j = pos.get(id);
       if (j === undefined) {
+        if (!allIds) {
+          allIds = new Set<string>();
+          for (const r of recs) if (r.id.trim() !== '') allIds.add(r.id.trim());
+        }
         if (!allIds.has(id)) orphans++;
         continue;
       }
@@ -172,24 +176,30 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
       }
       return c;
     };
-    const byTime = (a: number, b: number) => history[a].when - history[b].when || a - b;
+    const when = new Float64Array(history.length);
+    for (let k = 0; k < history.length; k++) when[k] = history[k].when;
     for (let j = 0; j < m; j++) {
       const s = start[j];
       const e = start[j + 1];
       if (s === e) continue;
-      const mine = Array.from(order.subarray(s, e));
-      if (mine.length > 1) mine.sort(byTime);
+      // Insertion sort of this client's few changes by time (file order among equal times).
+      for (let a = s + 1; a < e; a++) {
+        const k = order[a];
+        let b = a - 1;
+        while (b >= s && (when[order[b]] > when[k] || (when[order[b]] === when[k] && order[b] > k))) { order[b + 1] = order[b]; b--; }
+        order[b + 1] = k;
+      }
       const created = recs[included[j]].created;
       let state = EMPTY;
       let since: number | null = null;
       let best = furthest[j];
-      for (let q = 0; q < mine.length; q++) {
-        const ch = history[mine[q]];
+      for (let q = s; q < e; q++) {
+        const ch = history[order[q]];
         const from = codeOf(ch.from);
         const to = codeOf(ch.to);
         if (from >= 0 && from > best) best = from;
         if (to >= 0 && to > best) best = to;
-        if (q === 0) {
+        if (q === s) {
           state = from;
           since = created !== null && created <= ch.when ? created : null;
         }

@@ -7,11 +7,11 @@ import { parseDateTimeCell } from '../fields/datetext';
 import { dateToSerial, isValidDate, isValidTime } from '../fields/calendar';
 import { fieldType } from '../fields';
 import { matchOption } from '../fields/dropdown';
-import type { CellValue, DropdownOption, TypeContext } from '../fields/types';
-import { columnContext, inferSheet, type Inference, type InferredColumn } from '../infer';
+import type { CellValue, DropdownOption, TypeContext, UserTypeId } from '../fields/types';
+import { inferSheet, type Inference, type InferredColumn } from '../infer';
 import { headerKey, ROLE_SYNONYMS } from '../infer/synonyms';
 import { inferOptions } from '../infer/options';
-import { optionStep } from '../options/variants';
+import { optionResolver, optionStep, stageWord } from '../options/variants';
 import { templateSchema } from '../templates';
 import type { FunnelRecord, StageChange, StageField } from './types';
 
@@ -49,11 +49,11 @@ function memoized<T>(f: (raw: CellValue) => T): (raw: CellValue | undefined) => 
     if (raw === undefined || raw === '') return null;
     if (typeof raw !== 'string') return f(raw);
     let v = memo.get(raw);
-    if (v === undefined && !memo.has(raw)) {
+    if (v === undefined) {
       v = f(raw);
       if (memo.size < 50000) memo.set(raw, v);
     }
-    return v as T;
+    return v;
   };
 }
 
@@ -120,7 +120,81 @@ function stageOptions(options: readonly DropdownOption[]): DropdownOption[] {
   return looksLikeStages(options) ? options.filter((o) => optionStep(o) !== null) : [...options];
 }
 
-/** The table's rows as funnel records, or the reason it has none. */
+/** A column of the grid (0-based) and what is known of it: its type and, for a dropdown, its options. */
+export interface ColumnRef { column: number; type?: UserTypeId; options?: readonly DropdownOption[] }
+
+/** Where the funnel's fields are in a grid (a saved schema's columns, or inferred ones). */
+export interface FunnelColumns {
+  stage: number;
+  id?: ColumnRef | null;
+  owner?: ColumnRef | null;
+  channel?: ColumnRef | null;
+  created?: ColumnRef | null;
+  stageSince?: ColumnRef | null;
+  value?: ColumnRef | null;
+}
+
+/**
+ * The rows [start, end) of a grid as funnel records; fully empty rows are skipped. Owner and channel
+ * become their option's label when the column has options; dates become serials; the value is read as
+ * money (or a number when the column is one).
+ */
+export function funnelRecords(
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>,
+  cols: FunnelColumns,
+  ctx: TypeContext,
+  start: number,
+  end: number,
+): FunnelRecord[] {
+  const choice = (col: ColumnRef | null | undefined) => {
+    if (!col) return () => '';
+    const options = col.options;
+    const read = memoized((raw) => {
+      const s = text(raw).trim();
+      if (!options || s === '') return s;
+      return matchOption(s, options).label ?? s;
+    });
+    return (row: ReadonlyArray<CellValue>) => read(row[col.column]) ?? '';
+  };
+  // Times are mostly unique: read directly, no memo.
+  const when = (col: ColumnRef | null | undefined) => {
+    if (!col) return () => null;
+    return (row: ReadonlyArray<CellValue>) => serialOf(row[col.column], ctx);
+  };
+  const valueCol = cols.value;
+  const money = (() => {
+    if (!valueCol) return () => null;
+    const def = fieldType(valueCol.type === 'number' ? 'number' : 'currency');
+    const read = memoized((raw) => {
+      const p = def.parse(raw, ctx);
+      return p.ok && p.value.kind === 'number' ? p.value.value : null;
+    });
+    return (row: ReadonlyArray<CellValue>) => read(row[valueCol.column]);
+  })();
+  const owner = choice(cols.owner);
+  const channel = choice(cols.channel);
+  const created = when(cols.created);
+  const since = when(cols.stageSince);
+  const idCol = cols.id;
+  const sc = cols.stage;
+  const records: FunnelRecord[] = [];
+  for (let r = start; r < end; r++) {
+    const row = grid[r];
+    if (!row || row.every((v) => text(v).trim() === '')) continue;
+    records.push({
+      id: idCol ? text(row[idCol.column]).trim() : '',
+      stage: text(row[sc]),
+      owner: owner(row),
+      channel: channel(row),
+      created: created(row),
+      stageSince: since(row),
+      value: money(row),
+    });
+  }
+  return records;
+}
+
+/** The table's rows as funnel records (columns inferred as "Adopt this sheet" does), or the reason it has none. */
 export function funnelTableFromGrid(
   grid: ReadonlyArray<ReadonlyArray<CellValue>>,
   ctx: TypeContext,
@@ -144,51 +218,16 @@ export function funnelTableFromGrid(
   const sinceCol = byRole('stageSince');
   const valueCol = byRole('dealValue', 'totalSpend');
 
-  const choice = (col: InferredColumn | null) => {
-    if (!col) return () => '';
-    const options = col.options;
-    const read = memoized((raw) => {
-      const s = text(raw).trim();
-      if (!options || s === '') return s;
-      return matchOption(s, options).label ?? s;
-    });
-    return (row: ReadonlyArray<CellValue>) => read(row[col.column]) ?? '';
-  };
-  const when = (col: InferredColumn | null) => {
-    if (!col) return () => null;
-    const read = memoized((raw) => serialOf(raw, ctx));
-    return (row: ReadonlyArray<CellValue>) => read(row[col.column]);
-  };
-  const money = (() => {
-    if (!valueCol) return () => null;
-    const def = fieldType(valueCol.type === 'number' ? 'number' : 'currency');
-    const cctx = columnContext(valueCol, ctx);
-    const read = memoized((raw) => {
-      const p = def.parse(raw, cctx);
-      return p.ok && p.value.kind === 'number' ? p.value.value : null;
-    });
-    return (row: ReadonlyArray<CellValue>) => read(row[valueCol.column]);
-  })();
-  const owner = choice(ownerCol);
-  const channel = choice(channelCol);
-  const created = when(createdCol);
-  const since = when(sinceCol);
-
-  const records: FunnelRecord[] = [];
-  const sc = stage.col.column;
-  for (let r = inf.dataStart; r < inf.dataEnd; r++) {
-    const row = grid[r];
-    if (!row || row.every((v) => text(v).trim() === '')) continue;
-    records.push({
-      id: idCol ? text(row[idCol.column]).trim() : '',
-      stage: text(row[sc]),
-      owner: owner(row),
-      channel: channel(row),
-      created: created(row),
-      stageSince: since(row),
-      value: money(row),
-    });
-  }
+  const ref = (c: InferredColumn | null): ColumnRef | null => (c ? { column: c.column, type: c.type, ...(c.options ? { options: c.options } : {}) } : null);
+  const records = funnelRecords(grid, {
+    stage: stage.col.column,
+    id: ref(idCol),
+    owner: ref(ownerCol),
+    channel: ref(channelCol),
+    created: ref(createdCol),
+    stageSince: ref(sinceCol),
+    value: ref(valueCol),
+  }, ctx, inf.dataStart, inf.dataEnd);
   const header = (c: InferredColumn | null) => (c ? c.header : null);
   return {
     ok: true,
@@ -207,6 +246,39 @@ export function funnelTableFromGrid(
       inference: inf,
     },
   };
+}
+
+/**
+ * An inferred stage field completed by the history: a stage the history names (a known stage word) that
+ * no client is in today has no option in a field inferred from current values, so it is added, spelled
+ * as the history spells it most often, at its place in the stage order. Values that mean an option
+ * already, and unknown words, add nothing. A saved schema's field needs no such help.
+ */
+export function stagesWithHistory(field: StageField, changes: readonly StageChange[]): StageField {
+  const resolve = optionResolver(field.options, { stageVocabulary: true });
+  const counts = new Map<string, number>();
+  for (const c of changes) {
+    for (const v of [c.from, c.to]) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const have = new Set(field.options.map((o) => optionStep(o)?.step).filter((x): x is number => x !== undefined));
+  const added = new Map<number, { label: string; n: number; aliases: string[] }>();
+  for (const [raw, n] of counts) {
+    const v = raw.trim();
+    if (v === '' || resolve(v) !== null) continue;
+    const k = stageWord(v);
+    if (!k || have.has(k.step)) continue;
+    const a = added.get(k.step);
+    if (!a) added.set(k.step, { label: v, n, aliases: [] });
+    else if (n > a.n) { a.aliases.push(a.label); a.label = v; a.n = n; } else a.aliases.push(v);
+  }
+  if (added.size === 0) return field;
+  const options = [...field.options];
+  for (const [step, a] of [...added].sort((x, y) => x[0] - y[0])) {
+    const at = options.findIndex((o) => (optionStep(o)?.step ?? -1) > step);
+    const o: DropdownOption = a.aliases.length ? { label: a.label, color: '#ffffff', aliases: a.aliases } : { label: a.label, color: '#ffffff' };
+    options.splice(at < 0 ? options.length : at, 0, o);
+  }
+  return { ...field, options };
 }
 
 export type HistoryColumn = 'id' | 'from' | 'to' | 'when';
@@ -279,12 +351,11 @@ export function historyFromGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, c
   }
   const changes: StageChange[] = [];
   let skipped = 0;
-  const when = memoized((raw) => serialOf(raw, ctx));
   for (let r = startRow; r < grid.length; r++) {
     const row = grid[r];
-    if (row.every((v) => text(v).trim() === '')) continue;
     const id = text(row[at.id]).trim();
-    const t = when(row[at.when]);
+    const t = serialOf(row[at.when], ctx);
+    if (id === '' && t === null && row.every((v) => text(v).trim() === '')) continue;
     if (id === '' || t === null) { skipped++; continue; }
     changes.push({ id, from: text(row[at.from]), to: text(row[at.to]), when: t });
   }

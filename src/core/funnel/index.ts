@@ -5,4 +5,4 @@
  */
 export * from './types';
 export { computeFunnel, stageModel, NoStagesError, type StageModel } from './compute';
-export { funnelTableFromGrid, historyFromGrid, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type HistoryRead, type HistoryColumn, type TableProblem } from './extract';
+export { funnelTableFromGrid, funnelRecords, historyFromGrid, stagesWithHistory, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type FunnelColumns, type ColumnRef, type HistoryRead, type HistoryColumn, type TableProblem } from './extract';

@@ -1,5 +1,5 @@
 import { dateToSerial, defaultContext } from '../../../src/core/fields';
-import { computeFunnel, funnelTableFromGrid, historyFromGrid } from '../../../src/core/funnel';
+import { computeFunnel, funnelTableFromGrid, historyFromGrid, stagesWithHistory } from '../../../src/core/funnel';
 import { optionResolver, stageOutcomes } from '../../../src/core/options/variants';
 
 const EN = defaultContext('en', { region: 'US' });
@@ -79,6 +79,18 @@ describe('historyFromGrid', () => {
     expect(h.ok && h.header).toBe(false);
     expect(historyFromGrid([['Client ID', 'Stage'], ['C1', 'Lead']], EN)).toEqual({ ok: false, missing: ['from', 'to', 'when'] });
     expect(historyFromGrid([['a', 'b', 'c', 'd'], ['e', 'f', 'g', 'h']], EN)).toEqual({ ok: false, missing: ['id', 'from', 'to', 'when'] });
+  });
+});
+
+describe('stagesWithHistory', () => {
+  it('adds the stages the history names that no client is in today, at their place, spelled as the history does', () => {
+    const field = { options: ['Lead', 'Qualified', 'Won', 'Lost'].map((label) => ({ label, color: '#fff' })) };
+    const h = (from: string, to: string) => ({ id: 'A', from, to, when: 1 });
+    const out = stagesWithHistory(field, [h('Lead', 'contacted'), h('contacted', 'Qualified'), h('Lead', 'Contacted'), h('Lead', 'contacted'), h('Qualified', '谈判'), h('谈判', 'Nowhere'), h('lead', '成交')]);
+    expect(out.options.map((o) => o.label)).toEqual(['Lead', 'contacted', 'Qualified', '谈判', 'Won', 'Lost']);
+    expect(out.options[1].aliases).toEqual(['Contacted']);
+    // Nothing to add: the same field back.
+    expect(stagesWithHistory(field, [h('Lead', 'Won')])).toBe(field);
   });
 });
 
