@@ -21,7 +21,43 @@ function text(v: CellValue | undefined): string {
   return String(v);
 }
 
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+/** Digits at s[i..i+n) as a number, or -1 when any is not a digit. */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * 'YYYY-MM-DD', 'YYYY-MM-DD HH:mm' or 'YYYY-MM-DD[ T]HH:mm:ss[.fff]' (no zone) as a serial, else
+ * undefined (not this form) or null (this form, but no such day or time). Read by character codes: a
+ * history holds hundreds of thousands of such stamps.
+ */
+function isoSerial(s: string): number | null | undefined {
+  const n = s.length;
+  if (n !== 10 && n !== 16 && n < 19) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const y = digits(s, 0, 4); const mo = digits(s, 5, 2); const d = digits(s, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return undefined;
+  let hh = 0; let mi = 0; let ss = 0;
+  if (n > 10) {
+    const sep = s.charCodeAt(10);
+    if ((sep !== 32 && sep !== 84) || s.charCodeAt(13) !== 58) return undefined;
+    hh = digits(s, 11, 2); mi = digits(s, 14, 2);
+    if (hh < 0 || mi < 0) return undefined;
+    if (n >= 19) {
+      if (s.charCodeAt(16) !== 58) return undefined;
+      ss = digits(s, 17, 2);
+      if (ss < 0 || (n > 19 && !(s.charCodeAt(19) === 46 && n > 20 && digits(s, 20, n - 20) >= 0))) return undefined;
+    }
+  }
+  if (!isValidDate(y, mo, d) || !isValidTime(hh, mi, ss)) return null;
+  return dateToSerial(y, mo, d) + (hh * 3600 + mi * 60 + ss) / 86400;
+}
 
 /**
  * A cell as a serial (days since 1899-12-30, time as the fraction), or null when it is no date.
@@ -30,14 +66,14 @@ const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.
 export function serialOf(raw: CellValue | undefined, ctx: TypeContext): number | null {
   if (raw === undefined || raw === '' || typeof raw === 'boolean') return null;
   if (typeof raw === 'string') {
-    const m = ISO_TIME.exec(raw.trim());
-    if (m) {
-      const y = +m[1]; const mo = +m[2]; const d = +m[3];
-      const hh = m[4] ? +m[4] : 0; const mi = m[5] ? +m[5] : 0; const ss = m[6] ? +m[6] : 0;
-      if (!isValidDate(y, mo, d) || !isValidTime(hh, mi, ss)) return null;
-      return dateToSerial(y, mo, d) + (hh * 3600 + mi * 60 + ss) / 86400;
+    const iso = isoSerial(raw);
+    if (iso !== undefined) return iso;
+    const trimmed = raw.trim();
+    if (trimmed === '') return null;
+    if (trimmed !== raw) {
+      const again = isoSerial(trimmed);
+      if (again !== undefined) return again;
     }
-    if (raw.trim() === '') return null;
   }
   const p = parseDateTimeCell(raw, ctx);
   return p ? dateToSerial(p.y, p.m, p.d) + (p.hh * 60 + p.mm) / 1440 : null;
