@@ -6,3 +6,4 @@
 export * from './types';
 export { computeFunnel, stageModel, NoStagesError, type StageModel } from './compute';
 export { funnelTableFromGrid, funnelRecords, historyFromGrid, stagesWithHistory, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type FunnelColumns, type ColumnRef, type HistoryRead, type HistoryColumn, type TableProblem } from './extract';
+export { planFunnelSheet, equalsCriterion, type FunnelSheetInput, type FunnelSheetPlan, type PlannedCell } from './sheet';
