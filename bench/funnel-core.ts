@@ -5,11 +5,16 @@
  * with the columns known (as the add-on does, from the saved schema), reading the history, and
  * computing the funnel with and without the history, plus a check that the figures add up.
  *
- *   npx esbuild bench/funnel-core.ts --bundle --platform=node --outfile=/tmp/funnel-core.js \
- *     && node /tmp/funnel-core.js [ROWS]
+ * With --formulas, also the live Funnel sheet's formulas (planFunnelSheet, with the owner and channel
+ * filters) evaluated by HyperFormula, the emulator's formula engine, over the same table: ms to build
+ * and evaluate, and to recalculate after one stage cell is edited; and whether they agree with the core.
+ *
+ *   npx esbuild bench/funnel-core.ts --bundle --platform=node --external:hyperformula \
+ *     --outfile=dist/dev/funnel-core.js && node dist/dev/funnel-core.js [ROWS] [--formulas]
  */
 import { defaultContext } from '../src/core/fields';
-import { computeFunnel, funnelRecords, funnelTableFromGrid, historyFromGrid, stagesWithHistory } from '../src/core/funnel';
+import { HyperFormula } from 'hyperformula';
+import { computeFunnel, funnelRecords, funnelTableFromGrid, historyFromGrid, planFunnelSheet, stagesWithHistory } from '../src/core/funnel';
 import { mulberry32, int, pick } from './random';
 
 const STAGES = ['Lead', 'Contacted', 'Qualified', 'Proposal', 'Negotiation', 'Won'];
@@ -56,7 +61,7 @@ function cpu<T>(f: () => T): { value: T; ms: number } {
   return { value, ms: Math.round((d.user + d.system) / 100) / 10 };
 }
 
-const rows = Number(process.argv[2] ?? 100000);
+const rows = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 100000);
 const { table, history } = generate(rows);
 const ctx = defaultContext('en', { region: 'US' });
 const readTable = cpu(() => funnelTableFromGrid(table, ctx));
@@ -74,6 +79,25 @@ const now = new Date(Date.UTC(2026, 5, 1));
 const plain = cpu(() => computeFunnel({ records: t.records, stage: t.stage, now, timeZone: 'UTC' }));
 const withHistory = cpu(() => computeFunnel({ records: t.records, stage: stagesWithHistory(t.stage, changes), history: changes, now, timeZone: 'UTC' }));
 const r = withHistory.value;
+let formulas: Record<string, unknown> | null = null;
+if (process.argv.includes('--formulas')) {
+  const sheetName = 'Clients';
+  const observed = [...new Set(table.slice(1).map((row) => row[4]))];
+  const plan = planFunnelSheet({ locale: 'en', table: { sheetName, columns: { stage: 5, owner: 3, channel: 4, value: 6 } }, stage: t.stage, observed });
+  const height = Math.max(...plan.cells.map((c) => c.row));
+  const funnel: Array<Array<string | number | null>> = Array.from({ length: height }, () => new Array<string | number | null>(9).fill(null));
+  for (const c of plan.cells) funnel[c.row - 1][c.column - 1] = c.formula ?? (c.value === '' ? null : c.value ?? null);
+  const data = table.map((row) => row.map((v, i) => (i === 5 && /^\d+$/.test(v) ? Number(v) : v)));
+  const wall = (f: () => void) => { const a = performance.now(); f(); return Math.round(performance.now() - a); };
+  let engine: HyperFormula | null = null;
+  const buildMs = wall(() => { engine = HyperFormula.buildFromSheets({ [sheetName]: data, Funnel: funnel }, { licenseKey: 'gpl-v3', maxRows: 10_000_000 }); });
+  const hf = engine as unknown as HyperFormula;
+  const id = hf.getSheetId('Funnel') as number;
+  const reached = plain.value.stages.map((_, i) => hf.getCellValue({ sheet: id, row: plan.stageRows.first + i - 1, col: plan.stageColumns.reached - 1 }));
+  const agrees = JSON.stringify(reached) === JSON.stringify(plain.value.stages.map((s) => s.reached));
+  const editMs = wall(() => { hf.setCellContents({ sheet: hf.getSheetId(sheetName) as number, row: 1, col: 4 }, 'Won'); });
+  formulas = { buildAndEvaluateMs: buildMs, oneEditRecalcMs: editMs, agreesWithCore: agrees, formulaCells: plan.cells.filter((c) => c.formula).length };
+}
 process.stdout.write(JSON.stringify({
   rows,
   changes: changes.length,
@@ -96,4 +120,5 @@ process.stdout.write(JSON.stringify({
     lost: r.lost,
     unmapped: r.unmapped,
   },
+  ...(formulas ? { formulas } : {}),
 }, null, 1) + '\n');
