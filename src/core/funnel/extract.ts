@@ -322,9 +322,9 @@ export type HistoryColumn = 'id' | 'from' | 'to' | 'when';
 /** Header words of the history's columns (compared through headerKey: case, spaces and punctuation folded). */
 export const HISTORY_HEADERS: Readonly<Record<HistoryColumn, readonly string[]>> = {
   id: [...(ROLE_SYNONYMS.clientId ?? []), 'Client', 'Customer', 'Client Id', '客户', '客户号'],
-  from: ['From', 'From stage', 'Previous stage', 'Old stage', 'Stage before', 'Before', 'Was', 'Old', 'Previous',
+  from: ['From', 'From stage', 'Previous stage', 'Old stage', 'Stage before', 'Before', 'Previous', 'From status', 'Old status',
     '从', '原阶段', '原状态', '旧阶段', '旧状态', '变更前', '变更前阶段', '之前阶段', '上一阶段', '起始阶段'],
-  to: ['To', 'To stage', 'New stage', 'Stage after', 'After', 'New', 'Now', 'Next stage',
+  to: ['To', 'To stage', 'New stage', 'Stage after', 'After', 'Next stage', 'To status', 'New status',
     '到', '新阶段', '新状态', '变更后', '变更后阶段', '当前阶段', '目标阶段', '进入阶段'],
   when: ['When', 'Date', 'Time', 'Changed', 'Changed at', 'Changed on', 'Timestamp', 'Date time', 'Datetime', 'At', 'Moved at',
     '时间', '日期', '变更时间', '变更日期', '修改时间', '更新时间', '发生时间', '记录时间'],
@@ -376,7 +376,8 @@ export function historyFromGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, c
     // No header: client ID, from, to, when by position, when the fourth column holds dates.
     const sample = grid.slice(0, 20).filter((row) => text(row[3]).trim() !== '');
     const dated = sample.filter((row) => serialOf(row[3], ctx) !== null).length;
-    if (!best && sample.length > 0 && dated * 2 > sample.length && grid.every((row) => row.length >= 4 || row.length === 0)) {
+    // (A single header word in a row is a stage value such as 'New', not a header.)
+    if ((!best || best.found < 2) && sample.length > 0 && dated * 2 > sample.length && grid.every((row) => row.length >= 4 || row.length === 0)) {
       startRow = 0;
       at = { id: 0, from: 1, to: 2, when: 3 };
       header = false;

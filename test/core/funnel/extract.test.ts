@@ -77,6 +77,9 @@ describe('historyFromGrid', () => {
   it('without a header: four columns by position when the fourth holds dates; else says what is missing', () => {
     const h = historyFromGrid([['C1', 'Lead', 'Won', '2026-01-02']], EN);
     expect(h.ok && h.header).toBe(false);
+    // A stage value that is also a header word ('Before') does not make a data row a header.
+    const v = historyFromGrid([['C1', 'Before', 'Lead', '2026-01-02'], ['C1', 'Lead', 'Won', '2026-01-05']], EN);
+    expect(v.ok && v.changes.length).toBe(2);
     expect(historyFromGrid([['Client ID', 'Stage'], ['C1', 'Lead']], EN)).toEqual({ ok: false, missing: ['from', 'to', 'when'] });
     expect(historyFromGrid([['a', 'b', 'c', 'd'], ['e', 'f', 'g', 'h']], EN)).toEqual({ ok: false, missing: ['id', 'from', 'to', 'when'] });
   });
