@@ -17,7 +17,7 @@
 import { foldKey } from '../fields/dropdown';
 import { calendarParts, dateToSerial } from '../fields/calendar';
 import { mergeVariantOptions, optionResolver, stageOutcomes } from '../options/variants';
-import type { FunnelFilters, FunnelInput, FunnelResult, FunnelStage, StageField, ValueCount } from './types';
+import type { FunnelFilters, FunnelInput, FunnelRecord, FunnelResult, FunnelStage, StageField, ValueCount } from './types';
 
 /** Stage codes: a step's index (0…), or one of these. */
 const LOST = -1;
@@ -87,6 +87,16 @@ function periodRange(f: FunnelFilters['created'], now: Date, timeZone: string): 
   return [from ?? -Infinity, to === null ? Infinity : to + 1];
 }
 
+/** Whether a record passes the filters (owner, channel, created period by the clock). */
+export function recordFilter(filters: FunnelFilters | null | undefined, now: Date, timeZone: string): (r: FunnelRecord) => boolean {
+  const f = filters ?? {};
+  const ownerKey = f.owner ? foldKey(f.owner) : '';
+  const channelKey = f.channel ? foldKey(f.channel) : '';
+  const period = periodRange(f.created, now, timeZone);
+  return (r) => !((ownerKey && foldKey(r.owner) !== ownerKey) || (channelKey && foldKey(r.channel) !== channelKey)
+    || (period && (r.created === null || r.created < period[0] || r.created >= period[1])));
+}
+
 function topCounts(counts: Map<string, number>): ValueCount[] {
   return [...counts.entries()]
     .map(([value, count]) => ({ value, count }))
@@ -97,10 +107,7 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
   const model = stageModel(input.stage);
   const n = model.steps.length;
   const wonIdx = model.won === null ? -99 : n - 1;
-  const f = input.filters ?? {};
-  const ownerKey = f.owner ? foldKey(f.owner) : '';
-  const channelKey = f.channel ? foldKey(f.channel) : '';
-  const period = periodRange(f.created, input.now, input.timeZone);
+  const passes = recordFilter(input.filters, input.now, input.timeZone);
 
   // Pass 1: the rows that count, their current stage and their furthest stage so far.
   const recs = input.records;
@@ -112,8 +119,7 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
   let noStage = 0;
   for (let i = 0; i < recs.length; i++) {
     const r = recs[i];
-    if ((ownerKey && foldKey(r.owner) !== ownerKey) || (channelKey && foldKey(r.channel) !== channelKey)
-      || (period && (r.created === null || r.created < period[0] || r.created >= period[1]))) {
+    if (!passes(r)) {
       filteredOut++;
       continue;
     }

@@ -6,4 +6,6 @@
 export * from './types';
 export { computeFunnel, stageModel, NoStagesError, type StageModel } from './compute';
 export { funnelTableFromGrid, funnelRecords, historyFromGrid, stagesWithHistory, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type FunnelColumns, type ColumnRef, type HistoryRead, type HistoryColumn, type TableProblem } from './extract';
-export { planFunnelSheet, equalsCriterion, type FunnelSheetInput, type FunnelSheetPlan, type PlannedCell } from './sheet';
+export { planFunnelSheet, equalsCriterion, type FunnelSheetInput, type FunnelSheetPlan, type PlannedCell, type ChartBlock } from './sheet';
+export { newPerMonth, bySegment, type MonthCount, type SegmentRow } from './segments';
+export { recordFilter } from './compute';

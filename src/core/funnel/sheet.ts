@@ -26,6 +26,7 @@
  */
 import { t, type Locale } from '../i18n';
 import { columnLetter } from '../fields/util';
+import { dateToSerial, serialToParts } from '../fields/calendar';
 import { stageModel } from './compute';
 import type { FunnelResult, StageField } from './types';
 
@@ -41,7 +42,14 @@ export interface FunnelSheetInput {
   observed?: readonly string[];
   /** The funnel computed with the stage history, when there is one: its reached and days are written as values. */
   withHistory?: FunnelResult | null;
+  /** Months to list under "new clients per month": the serials of their first days, in order (see newPerMonth). */
+  months?: readonly number[];
+  /** Segments to list under "by channel" and "by owner" (option labels, or the values met; see bySegment). */
+  segments?: { channel?: readonly string[]; owner?: readonly string[] };
 }
+
+/** A block of the sheet that a chart draws: its header row, data rows and columns (1-based). */
+export interface ChartBlock { header: number; first: number; last: number; columns: number[] }
 
 export interface PlannedCell {
   /** 1-based row and column on the Funnel sheet, and their A1. */
@@ -67,6 +75,20 @@ export interface FunnelSheetPlan {
   totals: Record<'won' | 'lost' | 'winRate' | 'avgCycle' | 'openValue', number>;
   /** Spellings counted for each stage (labels first), and for the lost outcome. */
   spellings: { stages: Array<{ label: string; spellings: string[] }>; lost: string[] };
+  /**
+   * Data for the charts. funnel: stage, spacer ((largest reached − reached) / 2, drawn transparent so the
+   * stacked bars are centred into a funnel), reached, and a label "count (percent of the top)".
+   * months: month (first day), new clients. channels / owners: name, clients, deal value. Null when
+   * there is nothing to draw (no created column, no segments).
+   */
+  charts: { funnel: ChartBlock; months: ChartBlock | null; channels: ChartBlock | null; owners: ChartBlock | null };
+}
+
+/** The serial of the first day of the month after the one starting at `start`. */
+function nextMonth(start: number): number {
+  const p = serialToParts(start);
+  if (!p) return start + 31;
+  return p.m === 12 ? dateToSerial(p.y + 1, 1, 1) : dateToSerial(p.y, p.m + 1, 1);
 }
 
 /** A string literal in a formula. */
@@ -198,6 +220,58 @@ export function planFunnelSheet(input: FunnelSheetInput): FunnelSheetPlan {
   put(totals.openValue, 2, { formula: openLast >= first ? `=SUM(${L(C.value)}${first}:${L(C.value)}${openLast})` : '=0', format: '#,##0.00' });
   if (hist) put(totals.openValue + 2, 1, { value: t(locale, 'funnel.sheet.historyNote') });
 
+  // The funnel chart's data, beside the stage table (columns K–N).
+  const FC = { stage: 11, spacer: 12, reached: 13, label: 14 };
+  put(header, FC.stage, { value: t(locale, 'funnel.report.stage') });
+  put(header, FC.spacer, { value: '' });
+  put(header, FC.reached, { value: t(locale, 'funnel.report.reached') });
+  put(header, FC.label, { value: '' });
+  const reachedCol = L(C.reached);
+  for (let s = 0; s < n; s++) {
+    const r = first + s;
+    put(r, FC.stage, { formula: `=${L(C.stage)}${r}` });
+    put(r, FC.spacer, { formula: `=(MAX($${reachedCol}$${first}:$${reachedCol}$${last})-${reachedCol}${r})/2` });
+    put(r, FC.reached, { formula: `=${reachedCol}${r}` });
+    // ROUND rather than TEXT(…,"0%"): the same text in Sheets and in the emulator's engine.
+    put(r, FC.label, { formula: `=${reachedCol}${r}&" ("&ROUND(${L(C.fromTop)}${r}*100,0)&"%)"` });
+  }
+  const charts: FunnelSheetPlan['charts'] = {
+    funnel: { header, first, last, columns: [FC.stage, FC.spacer, FC.reached, FC.label] },
+    months: null,
+    channels: null,
+    owners: null,
+  };
+
+  // Trends and segments, below the totals: new clients per month (A–B), by channel (D–F), by owner (H–J).
+  const trendHeader = totals.openValue + (hist ? 4 : 2);
+  const months = cols.created ? input.months ?? [] : [];
+  if (cols.created && months.length) {
+    put(trendHeader, 1, { value: t(locale, 'funnel.sheet.month') });
+    put(trendHeader, 2, { value: t(locale, 'funnel.sheet.newClients') });
+    months.forEach((start, i) => {
+      const r = trendHeader + 1 + i;
+      const end = i + 1 < months.length ? months[i + 1] : nextMonth(start);
+      put(r, 1, { value: start, format: 'yyyy-mm' });
+      put(r, 2, { formula: `=COUNTIFS(${col(cols.created as number)},">="&${start},${col(cols.created as number)},"<"&${end}${filt})` });
+    });
+    charts.months = { header: trendHeader, first: trendHeader + 1, last: trendHeader + months.length, columns: [1, 2] };
+  }
+  const segment = (labels: readonly string[] | undefined, column: number | null | undefined, at: number, title: string): ChartBlock | null => {
+    if (!column || !labels || labels.length === 0) return null;
+    put(trendHeader, at, { value: title });
+    put(trendHeader, at + 1, { value: t(locale, 'funnel.sheet.clients') });
+    put(trendHeader, at + 2, { value: t(locale, 'funnel.report.value') });
+    labels.forEach((label, i) => {
+      const r = trendHeader + 1 + i;
+      put(r, at, { value: label });
+      put(r, at + 1, { formula: `=COUNTIFS(${col(column)},${equalsCriterion(label)}${filt})` });
+      put(r, at + 2, { formula: cols.value ? `=SUMIFS(${col(cols.value)},${col(column)},${equalsCriterion(label)}${filt})` : '=0', format: '#,##0.00' });
+    });
+    return { header: trendHeader, first: trendHeader + 1, last: trendHeader + labels.length, columns: [at, at + 1, at + 2] };
+  };
+  charts.channels = segment(input.segments?.channel, cols.channel, 4, t(locale, 'funnel.sheet.channel'));
+  charts.owners = segment(input.segments?.owner, cols.owner, 8, t(locale, 'funnel.sheet.owner'));
+
   return {
     cells,
     filters,
@@ -205,5 +279,6 @@ export function planFunnelSheet(input: FunnelSheetInput): FunnelSheetPlan {
     stageColumns,
     totals,
     spellings: { stages: model.steps.map((label, s) => ({ label, spellings: per[s] })), lost },
+    charts,
   };
 }

@@ -6,7 +6,7 @@
 import { HyperFormula } from 'hyperformula';
 import { dateToSerial, defaultContext } from '../../../src/core/fields';
 import type { CellValue, DropdownOption } from '../../../src/core/fields/types';
-import { computeFunnel, equalsCriterion, funnelRecords, planFunnelSheet, type FunnelFilters, type FunnelSheetPlan, type StageField } from '../../../src/core/funnel';
+import { bySegment, computeFunnel, equalsCriterion, funnelRecords, newPerMonth, planFunnelSheet, type FunnelFilters, type FunnelSheetPlan, type StageField } from '../../../src/core/funnel';
 
 const opt = (label: string, aliases?: string[]): DropdownOption => (aliases ? { label, color: '#ffffff', aliases } : { label, color: '#ffffff' });
 const FIELD: StageField = {
@@ -36,7 +36,8 @@ function sample(rows: number): CellValue[][] {
 
 function evaluate(grid: CellValue[][], plan: FunnelSheetPlan, filterValues: Record<string, CellValue> = {}) {
   const height = Math.max(...plan.cells.map((c) => c.row));
-  const sheet: Array<Array<string | number | null>> = Array.from({ length: height }, () => new Array<string | number | null>(9).fill(null));
+  const width = Math.max(...plan.cells.map((c) => c.column));
+  const sheet: Array<Array<string | number | null>> = Array.from({ length: height }, () => new Array<string | number | null>(width).fill(null));
   for (const c of plan.cells) sheet[c.row - 1][c.column - 1] = c.formula ?? (c.value === '' ? null : c.value ?? null);
   for (const [a1, v] of Object.entries(filterValues)) {
     const m = /^([A-Z])(\d+)$/.exec(a1);
@@ -48,22 +49,50 @@ function evaluate(grid: CellValue[][], plan: FunnelSheetPlan, filterValues: Reco
   return { hf, at, id };
 }
 
-function core(grid: CellValue[][], filters: FunnelFilters = {}) {
-  const records = funnelRecords(grid, {
+const NOW = new Date(Date.UTC(2026, 5, 1));
+
+function records(grid: CellValue[][]) {
+  return funnelRecords(grid, {
     stage: 3, id: { column: 0 }, owner: { column: 1 }, channel: { column: 2 }, value: { column: 4, type: 'currency' },
     created: { column: 5, type: 'date' }, stageSince: { column: 6, type: 'date' },
   }, defaultContext('en'), 1, grid.length);
-  return computeFunnel({ records, stage: FIELD, filters, now: new Date(Date.UTC(2026, 5, 1)), timeZone: 'UTC' });
+}
+
+function core(grid: CellValue[][], filters: FunnelFilters = {}) {
+  return computeFunnel({ records: records(grid), stage: FIELD, filters, now: NOW, timeZone: 'UTC' });
 }
 
 function plan(grid: CellValue[][]) {
   const observed = [...new Set(grid.slice(1).map((r) => String(r[3])))];
+  const recs = records(grid);
   return planFunnelSheet({
     locale: 'en',
     table: { sheetName: NAME, columns: { stage: 4, owner: 2, channel: 3, value: 5, created: 6, stageSince: 7 } },
     stage: FIELD,
     observed,
+    months: newPerMonth(recs, { now: NOW, timeZone: 'UTC' }).map((m) => m.start),
+    segments: { channel: CHANNELS, owner: bySegment(recs, 'owner', { now: NOW, timeZone: 'UTC' }).map((x) => x.label) },
   });
+}
+
+function expectSameTrends(ev: ReturnType<typeof evaluate>, p: FunnelSheetPlan, grid: CellValue[][], filters: FunnelFilters = {}) {
+  const { at } = ev;
+  const recs = records(grid);
+  const opts = { filters, now: NOW, timeZone: 'UTC' };
+  const months = p.charts.months;
+  if (!months) throw new Error('no months');
+  // The plan's months come from the sample as planned; the core counts them on the (edited) grid.
+  const byMonth = new Map(newPerMonth(recs, opts).map((m) => [m.start, m.count]));
+  for (let r = months.first; r <= months.last; r++) expect(at(r, 2)).toBe(byMonth.get(at(r, 1) as number) ?? 0);
+  for (const [block, key] of [[p.charts.channels, 'channel'], [p.charts.owners, 'owner']] as const) {
+    if (!block) throw new Error('no segments');
+    for (let r = block.first; r <= block.last; r++) {
+      const label = at(r, block.columns[0]) as string;
+      const [row] = bySegment(recs, key, { ...opts, labels: [label] });
+      expect([label, at(r, block.columns[1])]).toEqual([label, row.clients]);
+      expect(at(r, block.columns[2]) as number).toBeCloseTo(row.value, 6);
+    }
+  }
 }
 
 function expectSame(ev: ReturnType<typeof evaluate>, p: FunnelSheetPlan, r: ReturnType<typeof core>) {
@@ -100,7 +129,9 @@ describe('planFunnelSheet: live formulas agree with the core', () => {
     const r = core(grid);
     expect(r.unmapped.map((u) => u.value)).toEqual(['On hold']);
     expect(r.clients).toBeGreaterThan(300);
-    expectSame(evaluate(grid, p), p, r);
+    const ev = evaluate(grid, p);
+    expectSame(ev, p, r);
+    expectSameTrends(ev, p, grid);
   });
 
   it('with each filter, and all at once', () => {
@@ -111,7 +142,11 @@ describe('planFunnelSheet: live formulas agree with the core', () => {
       [{ [f.createdFrom ?? '']: D0 + 30, [f.createdTo ?? '']: D0 + 59 }, { created: { from: '2026-01-31', to: '2026-03-01' } }],
       [{ [f.owner ?? '']: 'Ben', [f.channel ?? '']: 'web', [f.createdFrom ?? '']: D0 + 10 }, { owner: 'Ben', channel: 'web', created: { from: '2026-01-11' } }],
     ];
-    for (const [cellsSet, filters] of cases) expectSame(evaluate(grid, p, cellsSet), p, core(grid, filters));
+    for (const [cellsSet, filters] of cases) {
+      const ev = evaluate(grid, p, cellsSet);
+      expectSame(ev, p, core(grid, filters));
+      expectSameTrends(ev, p, grid, filters);
+    }
   });
 
   it('follows an edit of the table without a rebuild', () => {
@@ -124,6 +159,20 @@ describe('planFunnelSheet: live formulas agree with the core', () => {
     ev.hf.setCellContents({ sheet: tableId, row: 1, col: 3 }, '成交');
     ev.hf.setCellContents({ sheet: tableId, row: grid.length, col: 0 }, [['C400', 'Amy', 'Web', 'Proposal', 500, D0, D0 + 3]]);
     expectSame(ev, p, core(edited));
+    expectSameTrends(ev, p, edited);
+  });
+
+  it('lays out the funnel chart\'s data: a spacer that centres each bar, and count (percent) labels', () => {
+    const ev = evaluate(grid, p);
+    const r = core(grid);
+    const f = p.charts.funnel;
+    expect(f.columns).toEqual([11, 12, 13, 14]);
+    const top = r.stages[0].reached;
+    r.stages.forEach((s, i) => {
+      const row = f.first + i;
+      expect([ev.at(row, 11), ev.at(row, 12), ev.at(row, 13)]).toEqual([s.label, (top - s.reached) / 2, s.reached]);
+      expect(ev.at(row, 14)).toBe(`${s.reached} (${Math.round(s.fromTop * 100)}%)`);
+    });
   });
 
   it('an empty table: zeros, no win rate, no cycle', () => {
