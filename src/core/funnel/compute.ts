@@ -278,3 +278,17 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
     history: historyOut,
   };
 }
+
+/**
+ * The stages that leak most: the steps from one stage to the next that keep the smallest share of
+ * their clients (lowest conversion into the next stage), worst first, among steps that had clients.
+ */
+export function biggestLeaks(r: FunnelResult, count = 2): Array<{ from: string; to: string; lost: number; keep: number }> {
+  const steps: Array<{ from: string; to: string; lost: number; keep: number }> = [];
+  for (let s = 0; s + 1 < r.stages.length; s++) {
+    const a = r.stages[s];
+    if (a.reached === 0) continue;
+    steps.push({ from: a.label, to: r.stages[s + 1].label, lost: a.dropOff, keep: r.stages[s + 1].conversion });
+  }
+  return steps.sort((x, y) => x.keep - y.keep || y.lost - x.lost).slice(0, count);
+}

@@ -1,6 +1,6 @@
 import { dateToSerial } from '../../../src/core/fields';
 import type { DropdownOption } from '../../../src/core/fields/types';
-import { computeFunnel, NoStagesError, stageModel, type FunnelInput, type FunnelRecord, type StageChange } from '../../../src/core/funnel';
+import { biggestLeaks, computeFunnel, NoStagesError, stageModel, type FunnelInput, type FunnelRecord, type StageChange } from '../../../src/core/funnel';
 
 const opt = (label: string, aliases?: string[]): DropdownOption => (aliases ? { label, color: '#ffffff', aliases } : { label, color: '#ffffff' });
 const STAGES = ['Lead', 'Contacted', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'].map((l) => opt(l));
@@ -44,6 +44,16 @@ describe('computeFunnel without a history', () => {
     expect(r.openValue).toBe(350.5);
     expect(r.avgCycleDays).toBe(20);
     expect(r.cycles).toBe(2);
+  });
+
+  it('names the steps that leak most: lowest conversion into the next stage first', () => {
+    const r = funnel(['Lead', 'Lead', 'Contacted', 'Proposal', 'Won', 'Won', 'Lost', 'Lost'].map((s) => rec(s)));
+    // Conversions into the next stage: Lead→Contacted 0.5, Negotiation→Won 1, Qualified→Proposal 1, Proposal→Negotiation 2/3.
+    expect(biggestLeaks(r)).toEqual([
+      { from: 'Lead', to: 'Contacted', lost: 4, keep: 0.5 },
+      { from: 'Proposal', to: 'Negotiation', lost: 1, keep: 2 / 3 },
+    ]);
+    expect(biggestLeaks(funnel([]))).toEqual([]);
   });
 
   it('an empty table gives every stage with zeros and no win rate', () => {
