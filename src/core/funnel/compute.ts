@@ -150,7 +150,7 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
     }
     // Every ID of the table, filtered or not (built at the first history row not among the included).
     let allIds: Set<string> | null = null;
-    const owner = new Int32Array(history.length).fill(-1);
+    const client = new Int32Array(history.length).fill(-1);
     const start = new Int32Array(m + 1);
     let orphans = 0;
     for (let k = 0; k < history.length; k++) {
@@ -164,13 +164,13 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
         if (!allIds.has(id)) orphans++;
         continue;
       }
-      owner[k] = j;
+      client[k] = j;
       start[j + 1]++;
     }
     for (let j = 0; j < m; j++) start[j + 1] += start[j];
     const fill = start.slice(0, m);
     const order = new Int32Array(start[m]);
-    for (let k = 0; k < history.length; k++) if (owner[k] >= 0) order[fill[owner[k]]++] = k;
+    for (let k = 0; k < history.length; k++) if (client[k] >= 0) order[fill[client[k]]++] = k;
 
     const hUnmapped = new Map<string, number>();
     let variantOnly = 0;
@@ -188,8 +188,10 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
       const s = start[j];
       const e = start[j + 1];
       if (s === e) continue;
-      // Insertion sort of this client's few changes by time (file order among equal times).
-      for (let a = s + 1; a < e; a++) {
+      // This client's changes by time (file order among equal times): an insertion sort for the usual
+      // few, a library sort for a long history.
+      if (e - s > 32) order.subarray(s, e).sort((x, y) => when[x] - when[y] || x - y);
+      else for (let a = s + 1; a < e; a++) {
         const k = order[a];
         let b = a - 1;
         while (b >= s && (when[order[b]] > when[k] || (when[order[b]] === when[k] && order[b] > k))) { order[b + 1] = order[b]; b--; }

@@ -158,6 +158,13 @@ describe('computeFunnel with a history', () => {
     expect([r.history?.used, r.history?.orphans]).toEqual([5, 1]);
   });
 
+  it('sorts a long history of one client by time (written newest first)', () => {
+    // 40 changes a day apart, Lead ⇄ Contacted, in reverse time order in the file.
+    const long = Array.from({ length: 40 }, (_, i) => 39 - i).map((d) => (d % 2 === 0 ? ch('L', 'Lead', 'Contacted', d) : ch('L', 'Contacted', 'Lead', d)));
+    const r = funnel([rec('Lead', { id: 'L' })], { history: long });
+    expect(r.stages.slice(0, 2).map((s) => [s.avgDays, s.stays])).toEqual([[1, 19], [1, 20]]);
+  });
+
   it('history stage names are read through the same variants (renamed to Chinese after the fact)', () => {
     const r = funnel([rec('Lost', { id: 'A' })], { history: [ch('A', '线索', '初步接触', 1), ch('A', '初步接触', '方案', 3), ch('A', '方案', '丢单', 9)] });
     expect(r.stages.map((s) => s.reached)).toEqual([1, 1, 1, 1, 0, 0]);
