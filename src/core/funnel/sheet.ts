@@ -56,7 +56,10 @@ export interface PlannedCell {
   row: number;
   column: number;
   a1: string;
-  /** A formula ('=…'), or a value; text values are to be written as plain text (never parsed). */
+  /**
+   * A formula ('=…'), or a value; text values are to be written as plain text (never parsed). A cell
+   * with neither only gets its format (a filter cell: its content is the user's).
+   */
   formula?: string;
   value?: string | number;
   /** Number format for the cell, when not the default. */
@@ -150,7 +153,8 @@ export function planFunnelSheet(input: FunnelSheetInput): FunnelSheetPlan {
     const cell = `$B$${row}`;
     filters[key] = `B${row}`;
     criteria.push(`${col(column)},IF(${cell}="","<>§",${crit(cell)})`);
-    if (key === 'createdFrom' || key === 'createdTo') put(row, 2, { value: '', format: 'yyyy-mm-dd' });
+    // The filter cell itself keeps what the user chose (a refresh must not clear it): format only.
+    if (key === 'createdFrom' || key === 'createdTo') put(row, 2, { format: 'yyyy-mm-dd' });
     row++;
   };
   filterRow('owner', t(locale, 'funnel.sheet.owner'), cols.owner, (c) => `"="&${c}`);
