@@ -163,6 +163,12 @@ describe('clientflow funnel: bad input', () => {
     expect(zh.stages[0].name).toBe('潜在客户');
   });
 
+  it('a filter on a column the table does not have is refused, not silently empty', () => {
+    const r = run(['funnel', join(FX, 'clients-en.csv'), '--owner', 'Amy']);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain('has no column for --owner');
+  });
+
   it('--help shows the funnel usage', () => {
     const r = run(['funnel', '--help']);
     expect(r.code).toBe(0);

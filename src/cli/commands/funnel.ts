@@ -126,6 +126,11 @@ export function runFunnel(argv: string[], locale: Locale, deps: FunnelCliDeps): 
   if (!read.ok) {
     throw deps.exit(1, read.problem === 'noHeader' ? t(locale, 'cli.error.noHeader', { command, file }) : t(locale, 'funnel.error.noStage', { file }));
   }
+  // A filter on a column the table does not have would silently count nobody.
+  const cols = read.table.columns;
+  for (const [option, present] of [['--owner', cols.owner], ['--channel', cols.channel], ['--since', cols.created], ['--until', cols.created]] as const) {
+    if (p.options.has(option) && present === null) throw deps.exit(1, t(locale, 'funnel.error.noFilterColumn', { file, option }));
+  }
   const historyFile = p.options.get('--history');
   let history: StageChange[] | null = null;
   let skipped = 0;
