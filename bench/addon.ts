@@ -59,13 +59,6 @@ export function loadAddonFactory(distDir: string): AddonFactory | { missing: str
       // A person pastes a big table in blocks (see PASTE_BLOCK); same cells, same parsing as one paste.
       if (rows.length > 0) emu.loadRows(rows.slice(0, PASTE_BLOCK));
       const first = emu.sheetNames()[0];
-      // A sheet keeps 26 columns: past ~384,000 rows it would pass the 10-million-cell limit (which the
-      // emulator enforces), so a person first deletes the empty columns right of the table.
-      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-      if (rows.length * 26 > 10_000_000 && width < 26) {
-        const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-        app.getActiveSpreadsheet().getSheets()[0]?.deleteColumns(width + 1, 26 - width);
-      }
       for (let at = PASTE_BLOCK; at < rows.length; at += PASTE_BLOCK) {
         emu.pasteValues(`A${at + 1}`, rows.slice(at, at + PASTE_BLOCK), first);
       }

@@ -352,6 +352,9 @@ export interface RecordedEvent {
   hasOld: boolean;
   value?: string;
   oldValue?: string;
+  /** e.authMode as text, and what taking the document lock inside the simple trigger gave. */
+  authMode?: string;
+  lock?: string;
 }
 
 /** What the person does, in order (the same actions as the emulator's personEdit). */
@@ -402,6 +405,14 @@ export const PERSON_STEPS: PersonStep[] = [
     claim: { name: 'a dropdown accepts its option typed in another letter case', source: 'https://support.google.com/docs/answer/186103 (case handling unconfirmed: commonly reported case-insensitive)', check: (ev) => expectShape(nth(ev, 'E2', 0, 9), 'value "lead", oldValue absent') } },
 ];
 
+/** Claims on the trigger itself, read from the first recorded event. */
+export const TRIGGER_CLAIMS: Array<{ name: string; source: string; check(events: RecordedEvent[]): string }> = [
+  { name: 'a simple onEdit runs in AuthMode.LIMITED', source: 'https://developers.google.com/apps-script/reference/script/auth-mode (LIMITED: "an onOpen(e) or onEdit(e) simple trigger")',
+    check: (ev) => eq(nth(ev, 'B2', 0, 1).authMode, 'LIMITED', 'authMode') },
+  { name: 'a simple onEdit (LIMITED) can take the document lock', source: 'https://developers.google.com/apps-script/reference/lock/lock-service (no authorization listed; unconfirmed in simple triggers)',
+    check: (ev) => eq(nth(ev, 'B2', 0, 1).lock, 'taken', 'lock') },
+];
+
 /** Creates (or resets) the sheet the person works on, and clears the recording. */
 export function preparePersonSheet(env: ContractEnv): void {
   const ss = env.SpreadsheetApp.getActiveSpreadsheet();
@@ -416,12 +427,24 @@ export function preparePersonSheet(env: ContractEnv): void {
 }
 
 /** The kit's onEdit: keeps the shape of each event on the person sheet (the value as text). */
-export function recordEdit(env: ContractEnv, e: { range: GoogleAppsScript.Spreadsheet.Range; value?: unknown; oldValue?: unknown }): void {
+export function recordEdit(env: ContractEnv, e: { range: GoogleAppsScript.Spreadsheet.Range; value?: unknown; oldValue?: unknown; authMode?: unknown }): void {
   const sheet = e.range.getSheet().getName();
   if (sheet !== PERSON_SHEET) return;
+  // Whether a simple trigger (LIMITED) may use LockService: the add-on's onEdit needs to know.
+  let lock: string;
+  try {
+    const l = env.LockService.getDocumentLock();
+    if (l === null) lock = 'null';
+    else {
+      lock = l.tryLock(1000) ? 'taken' : 'busy';
+      if (l.hasLock()) l.releaseLock();
+    }
+  } catch (err) {
+    lock = `error: ${err && typeof err === 'object' && 'message' in err ? String((err as Error).message) : String(err)}`;
+  }
   const props = env.PropertiesService.getDocumentProperties();
   const list = JSON.parse(props.getProperty(EVENTS_KEY) || '[]') as RecordedEvent[];
-  const rec: RecordedEvent = { a1: e.range.getA1Notation(), sheet, hasValue: 'value' in e && e.value !== undefined, hasOld: 'oldValue' in e && e.oldValue !== undefined };
+  const rec: RecordedEvent = { a1: e.range.getA1Notation(), sheet, hasValue: 'value' in e && e.value !== undefined, hasOld: 'oldValue' in e && e.oldValue !== undefined, authMode: String(e.authMode), lock };
   if (rec.hasValue) rec.value = String(e.value);
   if (rec.hasOld) rec.oldValue = String(e.oldValue);
   list.push(rec);
@@ -458,6 +481,13 @@ export function runClaims(env: ContractEnv): ContractReport {
       results.push({ name: step.claim.name, source: step.claim.source, ok: true, detail: step.claim.check(events) });
     } catch (e) {
       results.push({ name: step.claim.name, source: step.claim.source, ok: false, detail: String((e as Error).message) });
+    }
+  }
+  for (const t of TRIGGER_CLAIMS) {
+    try {
+      results.push({ name: t.name, source: t.source, ok: true, detail: t.check(events) });
+    } catch (e) {
+      results.push({ name: t.name, source: t.source, ok: false, detail: String((e as Error).message) });
     }
   }
   ss.setActiveSheet(home);
