@@ -55,6 +55,11 @@ export interface EmulatorExt extends Emulator {
   setFile(name: string, content: string): void;
   /** The Spreadsheet object trigger events carry as `source` (not a counted call). */
   eventSource(): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Called with the running total after each script-level service call returns (sim's interleave). */
+  onServiceCall(hook: ((calls: number) => void) | null): void;
+  /** Runs `fn` through the script API with full access, counting nothing and moving no clock (a
+   * person's action or a tool's read, e.g. sim applying a paste's formats). */
+  uncounted<T>(fn: () => T): T;
 }
 
 /** A value typed by a person was refused by a data validation rule that rejects invalid input.
@@ -476,6 +481,10 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       rt.endExecution();
     },
     eventSource: () => wb.spreadsheet(),
+    onServiceCall(hook) {
+      rt.callHook = hook;
+    },
+    uncounted: <T>(fn: () => T): T => rt.uncounted(fn),
     setFile(name, content) {
       files[name] = content;
     },

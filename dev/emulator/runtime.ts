@@ -58,6 +58,9 @@ export class Runtime {
   policy: AuthPolicy = () => null;
   /** Set by the harness: builds an Error of the script's realm. */
   realmError: ((message: string) => Error) | null = null;
+  /** Set by sim's interleave: called with the running total after each script-level service call
+   * returns (never inside another call, so the hook may run other executions). */
+  callHook: ((calls: number) => void) | null = null;
 
   constructor(startMs: number) {
     this.startMs = startMs;
@@ -134,8 +137,43 @@ export class Runtime {
   }
   private inScript = false;
 
+  /**
+   * Runs `fn` (a person's action or a tool's read through the script API, such as sim applying a
+   * paste's formats or checking the grid's size) with full access, leaving the call counters, the
+   * clock, pending faults and the auth mode exactly as they were.
+   */
+  uncounted<T>(fn: () => T): T {
+    const saved = { calls: this.calls, byMethod: this.byMethod, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, extraMs: this.extraMs, failAt: this.failAt, failing: this.failing, mode: this.mode, limitMs: this.limitMs, hook: this.callHook };
+    this.byMethod = { ...this.byMethod };
+    this.failAt = null;
+    this.failing = false;
+    this.mode = 'FULL';
+    this.limitMs = Infinity;
+    this.callHook = null;
+    try {
+      return fn();
+    } finally {
+      this.calls = saved.calls;
+      this.byMethod = saved.byMethod;
+      this.cellsRead = saved.cellsRead;
+      this.cellsWritten = saved.cellsWritten;
+      this.extraMs = saved.extraMs;
+      this.failAt = saved.failAt;
+      this.failing = saved.failing;
+      this.mode = saved.mode;
+      this.limitMs = saved.limitMs;
+      this.callHook = saved.hook;
+    }
+  }
+
   /** Runs `fn` as one counted service call `cls.method` (for objects that cannot use wrap()). */
   invoke<T>(cls: string, method: string, fn: () => T): T {
+    const result = this.invokeCounted(cls, method, fn);
+    if (this.serviceDepth === 0 && this.callHook) this.callHook(this.calls);
+    return result;
+  }
+
+  private invokeCounted<T>(cls: string, method: string, fn: () => T): T {
     const t0 = performance.now();
     this.serviceDepth += 1;
     try {

@@ -47,6 +47,9 @@ export interface Addon {
   edit(a1: string, value: string, sheet?: string): Outcome;
   /** A person pastes a block: one onEdit for the whole block. */
   paste(a1: string, values: string[][], sheet?: string): Outcome;
+  /** Any person action that fires onEdit: `act` changes the sheet as the person does and returns the
+   * event (a refused value throws, and no trigger runs). */
+  personEdit(act: () => EditEventLike): Outcome;
 }
 
 const SIX_MINUTES = 6 * 60 * 1000;
@@ -93,6 +96,20 @@ function checkTransferable(v: unknown, path: string, seen: Set<unknown>): void {
   seen.delete(v);
 }
 
+type LockKind = 'document' | 'script' | 'user';
+
+/** `target` as the script sees it, with some members replaced (the rest forwarded, so members the
+ * emulator does not emulate still throw). */
+function overlay<T extends object>(target: T, overrides: Record<string, unknown>): T {
+  return new Proxy(target, {
+    get(t, p) {
+      if (typeof p === 'string' && Object.prototype.hasOwnProperty.call(overrides, p)) return overrides[p];
+      const v: unknown = Reflect.get(t, p);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+}
+
 function describe(e: unknown): string {
   if (e && typeof e === 'object' && 'message' in e) {
     const name = 'name' in e && typeof (e as { name: unknown }).name === 'string' ? (e as { name: string }).name : 'Error';
@@ -113,9 +130,78 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
   const errors: string[] = [];
   const timeLimits = opts.timeLimits ?? true;
 
+  /**
+   * Executions can interleave (sim's interleave step runs another execution at a service call of a
+   * running one). Each keeps its own auth mode, realm, time limit and locks: the one that runs inside
+   * restores the other's state when it ends, and a lock one execution holds makes the other's
+   * tryLock wait out its timeout and fail (waitLock throws), as LockService does across executions.
+   * Ref: https://developers.google.com/apps-script/reference/lock/lock ("tryLock(timeoutInMillis):
+   * Attempts to acquire the lock, timing out after the provided number of milliseconds"; a lock is
+   * released when the script ends).
+   */
+  interface Exec {
+    mode: AuthModeName;
+    limitMs: number;
+    startMs: number;
+    ctx: vm.Context | null;
+    realm: ((message: string) => Error) | null;
+    locks: Set<LockKind>;
+  }
+  let current: Exec | null = null;
+  const holders = new Map<LockKind, Exec>();
+  const lockOf = (real: GoogleAppsScript.Lock.Lock, kind: LockKind, exec: Exec): GoogleAppsScript.Lock.Lock => {
+    const blockedBy = () => {
+      const h = holders.get(kind);
+      return h !== undefined && h !== exec;
+    };
+    /** Runs the emulator's own call (counted, and sleeping the timeout when blocked). */
+    const attempt = <T>(fn: () => T): { value: T; blocked: boolean } => {
+      const blocked = blockedBy();
+      if (blocked) ext.contendLock?.(kind, true);
+      try {
+        return { value: fn(), blocked };
+      } finally {
+        if (blocked) ext.contendLock?.(kind, false);
+      }
+    };
+    const take = () => {
+      holders.set(kind, exec);
+      exec.locks.add(kind);
+    };
+    return overlay(real, {
+      tryLock: (ms: number) => {
+        const r = attempt(() => real.tryLock(ms));
+        if (r.value && !r.blocked) take();
+        return r.value && !r.blocked;
+      },
+      waitLock: (ms: number) => {
+        attempt(() => real.waitLock(ms));
+        take();
+      },
+      releaseLock: () => {
+        real.releaseLock();
+        if (holders.get(kind) === exec) holders.delete(kind);
+        exec.locks.delete(kind);
+      },
+      hasLock: () => {
+        real.hasLock();
+        return holders.get(kind) === exec;
+      },
+    });
+  };
+  const lockService = (exec: Exec): unknown => {
+    const real = emu.globals.LockService as GoogleAppsScript.Lock.LockService | undefined;
+    if (!real) return real;
+    return overlay(real, {
+      getDocumentLock: () => lockOf(real.getDocumentLock(), 'document', exec),
+      getScriptLock: () => lockOf(real.getScriptLock(), 'script', exec),
+      getUserLock: () => lockOf(real.getUserLock(), 'user', exec),
+    });
+  };
+
   /** A fresh global context for one execution. */
-  const context = (): vm.Context => {
-    const sandbox: Record<string, unknown> = { ...emu.globals };
+  const context = (exec: Exec): vm.Context => {
+    const sandbox: Record<string, unknown> = { ...emu.globals, LockService: lockService(exec) };
     const ctx = vm.createContext(sandbox, { codeGeneration: { strings: true, wasm: false } });
     // Arrays the emulator returns (getValues, getSheets, getCriteriaValues…) are built in this (the
     // host) realm; in Apps Script there is one realm, so `x instanceof Array` holds for them. The
@@ -144,12 +230,17 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
   };
 
   const execute = (mode: AuthModeName, limitMs: number, run: (ctx: vm.Context) => unknown): Outcome => {
+    const outer = current;
+    const exec: Exec = { mode, limitMs, startMs: ext.now ? ext.now() : 0, ctx: null, realm: null, locks: new Set() };
     emu.setAuthMode(mode);
-    const ctx = context();
+    const ctx = context(exec);
     const realmError = vm.runInContext('Error', ctx) as ErrorConstructor;
-    ext.setRealmError?.((m) => new realmError(m));
+    exec.ctx = ctx;
+    exec.realm = (m) => new realmError(m);
+    ext.setRealmError?.(exec.realm);
     ext.setTemplateScope?.(ctx as Record<string, unknown>);
     if (timeLimits) ext.beginExecution?.(limitMs);
+    current = exec;
     try {
       const result = emu.runScript(() => {
         script.runInContext(ctx);
@@ -161,8 +252,19 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
       errors.push(msg);
       return { ok: false, error: msg };
     } finally {
+      // The script ends: its locks are released.
+      for (const k of exec.locks) if (holders.get(k) === exec) holders.delete(k);
       ext.endExecution?.();
       ext.setRealmError?.(null);
+      current = outer;
+      if (outer) {
+        // An execution that ran inside another (interleaved): the other resumes with its own state,
+        // its time limit still counted from its own start.
+        emu.setAuthMode(outer.mode);
+        ext.setRealmError?.(outer.realm);
+        if (outer.ctx) ext.setTemplateScope?.(outer.ctx as Record<string, unknown>);
+        if (timeLimits) ext.beginExecution?.(outer.limitMs - ((ext.now ? ext.now() : 0) - outer.startMs));
+      }
     }
   };
 
@@ -227,6 +329,9 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
     },
     paste(a1: string, values: string[][], sheet?: string) {
       return onEdit(() => emu.pasteValues(a1, values, sheet));
+    },
+    personEdit(act: () => EditEventLike) {
+      return onEdit(act);
     },
   };
 }
