@@ -786,8 +786,8 @@ document.addEventListener('paste', (e) => {
   if (!state || editor || dialogOpen || isFormField(e.target)) return;
   const text = e.clipboardData?.getData('text/plain') ?? '';
   const plain = valuesOnly;
-  valuesOnly = false;
   if (!text) return;
+  valuesOnly = false;
   e.preventDefault();
   const a1 = `${columnLetter(sel.c)}${sel.r}`;
   // Cells copied in this page come with their formats, validation and conditional formats (Sheets'
