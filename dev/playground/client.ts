@@ -125,6 +125,10 @@ async function refresh(resetScroll = false, sheetName?: string): Promise<void> {
     let next: StateOut;
     try {
       const res = await fetch(`/api/state?${q.toString()}`);
+      if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) {
+        failLoudly(`${res.status}: ${await res.text()}`);
+        return;
+      }
       const body = (await res.json()) as StateOut | { kind: 'error'; message: string };
       if ('kind' in body) {
         failLoudly(body.message);

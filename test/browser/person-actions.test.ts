@@ -141,3 +141,30 @@ test('each sheet has its tab, and clicking a tab shows that sheet', async () => 
   await page.waitForFunction(() => document.querySelector('#frozen .cell[data-a1="A1"], #body .cell[data-a1="A1"]')?.textContent === 'Name');
   expect(pageErrors).toEqual([]);
 });
+
+test('when the engine dies, the page says so and keeps working on the reloaded table', async () => {
+  const small = await startPlayground(['--data', FIXTURE, '--engine-memory', '64']);
+  const p = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+  try {
+    await p.goto(small.url);
+    await p.waitForSelector('body[data-ready="true"]');
+    // A paste too big for the engine's heap, from the page itself.
+    await p.evaluate(() => {
+      const text = Array.from({ length: 60_000 }, (_, i) => Array.from({ length: 20 }, (_, j) => `v${i}-${j}`).join('\t')).join('\n');
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await p.waitForSelector('.toast.error', { timeout: 60_000 });
+    await p.waitForFunction(() => /started again with clients\.csv loaded afresh/.test(document.querySelector('#toasts')?.textContent ?? ''), null, { timeout: 60_000 });
+    await p.screenshot({ path: join(SHOTS, 'engine-restarted.png') });
+    // The reloaded table is there, and typing works again.
+    await p.click('#body .cell[data-a1="B3"]');
+    await p.keyboard.type('Still here');
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.querySelector('#body .cell[data-a1="B3"]')?.textContent === 'Still here', null, { timeout: 60_000 });
+  } finally {
+    await p.close();
+    await small.stop();
+  }
+});
