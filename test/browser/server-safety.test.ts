@@ -79,6 +79,7 @@ describe('only the page this server served can change anything', () => {
 
   test.each([
     ['another origin', { 'content-type': 'application/json', 'x-clientflow-token': 'TOKEN', origin: 'http://evil.example' }, /requests from http:\/\/evil.example are refused/],
+    ['an opaque origin (a sandboxed frame, a file)', { 'content-type': 'application/json', 'x-clientflow-token': 'TOKEN', origin: 'null' }, /requests from null are refused/],
     ['a cross-site fetch', { 'content-type': 'application/json', 'x-clientflow-token': 'TOKEN', 'sec-fetch-site': 'cross-site' }, /cross-site requests are refused/],
     ['no token (a form post cannot set one)', { 'content-type': 'application/json' }, /token/],
     ['a wrong token', { 'content-type': 'application/json', 'x-clientflow-token': 'f'.repeat(48) }, /token/],
@@ -104,6 +105,9 @@ describe('only the page this server served can change anything', () => {
         expect(r.text).toContain('this playground answers only at');
       }
     }
+    // A page of another origin that fetches the state (its browser sends Origin) is refused too.
+    expect((await request(pg, 'GET', '/api/state', { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await request(pg, 'OPTIONS', '/api/edit', { origin: 'http://evil.example', 'access-control-request-method': 'POST' })).status).toBe(403);
     expect((await request(pg, 'GET', '/api/state', { host: `localhost:${port}` })).status).toBe(200);
     expect((await request(pg, 'GET', '/api/state', {})).status).toBe(200);
   });
