@@ -23,6 +23,7 @@
  * emu.uncounted(), so a person's paste costs no service call and moves no clock, as in Sheets.
  */
 import type { EmulatorExt } from './emulator';
+import { shiftFormula } from './emulator/formulas';
 import type { EditEventLike } from './emulator/types';
 import type { Addon, Outcome } from './harness';
 
@@ -280,10 +281,13 @@ export class Person {
         const src = this.sheet(app, source.sheet);
         const s = source.block;
         range.setDataValidations(src.getRange(s.row, s.col, s.rows, s.cols).getDataValidations());
-        // Conditional format rules covering the copied cells come along, on the pasted cells.
+        // Conditional format rules covering the copied cells come along, on the pasted cells. A custom
+        // formula is written for its first range's top-left cell; pasted, its relative references move
+        // as a cell formula's do when copied, its absolute ones ($E) stay.
         const carried: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
         for (const rule of src.getConditionalFormatRules()) {
           const ranges: GoogleAppsScript.Spreadsheet.Range[] = [];
+          const first = rule.getRanges()[0];
           for (const r of rule.getRanges()) {
             const top = Math.max(r.getRow(), s.row);
             const left = Math.max(r.getColumn(), s.col);
@@ -292,7 +296,15 @@ export class Person {
             if (top > bottom || left > right) continue;
             ranges.push(sheet.getRange(b.row + top - s.row, b.col + left - s.col, bottom - top + 1, right - left + 1));
           }
-          if (ranges.length > 0) carried.push(rule.copy().setRanges(ranges).build());
+          const anchor = ranges[0];
+          if (!anchor || !first) continue;
+          const builder = rule.copy().setRanges(ranges);
+          const cond = rule.getBooleanCondition();
+          if (cond && String(cond.getCriteriaType()) === 'CUSTOM_FORMULA') {
+            const formula = String(cond.getCriteriaValues()[0] ?? '');
+            builder.whenFormulaSatisfied(shiftFormula(formula, anchor.getRow() - first.getRow(), anchor.getColumn() - first.getColumn()));
+          }
+          carried.push(builder.build());
         }
         if (carried.length > 0) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...carried]);
       }

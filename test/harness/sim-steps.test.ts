@@ -25,7 +25,10 @@ function setupRules() {
   var r = s.getRange('B2:B3');
   r.setNumberFormat('@');
   r.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['007', 'b'], true).setAllowInvalid(false).build());
-  s.setConditionalFormatRules([SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('b').setBackground('#ff0000').setRanges([r]).build()]);
+  s.setConditionalFormatRules([
+    SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('b').setBackground('#ff0000').setRanges([r]).build(),
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=AND(B2="b",$A2>0)').setBackground('#00ff00').setRanges([r]).build(),
+  ]);
 }
 // Five service calls: getActiveSpreadsheet, getSheetByName, getRange, getValue, setValue.
 function menuBump() {
@@ -135,8 +138,19 @@ describe('paste with formats', () => {
     expect(s?.values[1]?.[3]).toBe('007');
     expect(s?.numberFormats[1]?.[3]).toBe('@');
     expect(s?.validations.map((v) => v.range).sort()).toEqual(['B2:B3', 'D2:D3']);
-    expect(s?.conditionalFormats.map((c) => c.ranges)).toEqual([['B2:B3'], ['D2:D3']]);
+    expect(s?.conditionalFormats.map((c) => c.ranges)).toEqual([['B2:B3'], ['B2:B3'], ['D2:D3'], ['D2:D3']]);
+    // A custom formula moves with the cells: relative references shift, absolute ones stay.
+    expect(s?.conditionalFormats[3]?.condition).toEqual({ type: 'CUSTOM_FORMULA', args: ['=AND(D2="b",$A2>0)'] });
     expect(lastLog(out)[1]).toEqual({ a1: 'D2:D3', sheet: 'Sheet1', hasValue: false, hasOld: false });
+  });
+
+  test('pasted elsewhere (another row and column), the rules cover the new cells and their formula follows', () => {
+    const out = run(scenario({ steps: [{ call: 'setupRules' }, { edit: { a1: 'B3', value: 'b' } }, { paste: { a1: 'F5', from: 'B3' } }] }));
+    const s = out.sheets[0];
+    const carried = s?.conditionalFormats.slice(2);
+    expect(carried?.map((c) => c.ranges)).toEqual([['F5'], ['F5']]);
+    expect(carried?.[1]?.condition.args).toEqual(['=AND(F5="b",$A5>0)']);
+    expect(s?.values[4]?.[5]).toBe('b');
   });
 
   test('a paste its validation refuses is ok: false, changes nothing and fires no onEdit', () => {
