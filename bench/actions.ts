@@ -18,6 +18,8 @@
  * - `edit-one-cell`: a person types one email into a row in the middle of the N-row table; onEdit runs.
  * - `paste-1000-rows`: a person pastes 1,000 new clients below the N rows; one onEdit for the block.
  * - `cleanup`, `dedupe`, `funnel`: the menu actions of later issues (skipped until they exist).
+ * - `load`: evaluating dist/Code.js cold in a fresh process (bench/load.ts), as Apps Script does at
+ *   every execution; the same at every size.
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
  *   rows, in plain Node (no service calls; sim_ms is its cpu × 3, as DESIGN.md's clock model would count
  *   it inside Apps Script). Its pairwise precision and recall against the planted truth are noted.
@@ -26,9 +28,11 @@ import type { Emulator } from '../dev/emulator/types';
 import { PASTE_BLOCK, type Addon } from './addon';
 import { createTable, type GeneratedTable } from './generate';
 import { fingerprintClusters, scorePairs } from './fingerprint';
+import { columnLetter } from '../src/core/fields/util';
 import { roleForHeader } from '../src/core/infer/synonyms';
 import type { ColumnKey } from './generate';
 import { STAGES } from './vocab';
+import { measureLoad } from './load';
 
 export interface SizeState {
   readonly rows: number;
@@ -57,7 +61,7 @@ export interface ActionDef {
    * 'node' actions run in plain Node.
    */
   kind: 'addon' | 'node';
-  run(s: SizeState, addon: Addon | null): void;
+  run(s: SizeState, addon: Addon | null): void | { cpuMs: number };
   /** How many add-on executions the action makes at a size (default 1); service calls are only compared
    * across sizes with the same count. */
   executions?(rows: number): number;
@@ -99,7 +103,7 @@ function fold(v: string): string {
  * the option it spells (case, spacing, the generator's variants such as '成交' or 'closed-won'), else ''.
  */
 function conformers(emu: Emulator, sheet: string, width: number): Array<((v: string) => string) | null> {
-  const row = emu.view(sheet, `A2:${colLetter(width)}2`)[0] ?? [];
+  const row = emu.view(sheet, `A2:${columnLetter(width)}2`)[0] ?? [];
   return row.map((cell) => {
     const dv = cell.validation;
     if (!dv || dv.allowInvalid || dv.criteria !== 'VALUE_IN_LIST' || !dv.listValues) return null;
@@ -112,12 +116,6 @@ function conformers(emu: Emulator, sheet: string, width: number): Array<((v: str
       return (label !== undefined ? options.get(fold(label)) : undefined) ?? '';
     };
   });
-}
-
-function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /**
@@ -138,7 +136,7 @@ function setUpAndFill(s: SizeState, measureParts: boolean): void {
   const created = emu.sheetNames().find((n) => !before.has(n));
   const name = created ?? emu.sheetNames()[0] ?? 'Sheet1';
   const width = emu.dataSize(name).columns;
-  const header = width > 0 ? (emu.view(name, `A1:${colLetter(width)}1`)[0]?.map((c) => c.display) ?? []) : [];
+  const header = width > 0 ? (emu.view(name, `A1:${columnLetter(width)}1`)[0]?.map((c) => c.display) ?? []) : [];
   const map = mapColumns(header, s.columns);
   if (map.filter((m) => m >= 0).length < 2) {
     const alert = emu.alerts.slice(alerts0).map((a) => a.prompt.replace(/\s+/g, ' ')).join(' / ');
@@ -175,6 +173,17 @@ function menuOnSetUpTable(name: string, fn: string): ActionDef {
 }
 
 export const ACTIONS: readonly ActionDef[] = [
+  {
+    // Evaluating dist/Code.js cold (bench/load.ts); independent of the table's size.
+    name: 'load',
+    needs: [],
+    kind: 'node',
+    run: (s) => {
+      const m = measureLoad();
+      s.note(`load: dist/Code.js is ${(m.bytes / 1024).toFixed(0)} KB; median cold evaluation ${m.cpuMs.toFixed(1)} ms cpu`);
+      return { cpuMs: m.cpuMs };
+    },
+  },
   {
     name: 'adopt',
     needs: ['menuAdopt'],
@@ -215,7 +224,7 @@ export const ACTIONS: readonly ActionDef[] = [
       const addon = s.env();
       const col = Math.max(0, t.header.findIndex((h) => roleForHeader(h)?.role === 'email'));
       const row = 2 + Math.floor(t.dataRows / 2);
-      addon.edit(`${colLetter(col + 1)}${row}`, ' New.Address@Example.com ');
+      addon.edit(`${columnLetter(col + 1)}${row}`, ' New.Address@Example.com ');
     },
   },
   {

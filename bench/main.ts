@@ -13,6 +13,7 @@
  * (default dev/playground/demo.csv).
  */
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ACTIONS, type ActionDef, type SizeState } from './actions';
 import { loadAddonFactory, type Addon, type AddonFactory } from './addon';
 import { COLUMN_KEYS, generateTable, type GeneratedTable } from './generate';
@@ -41,50 +42,60 @@ const MAX_ROWS = 500_000;
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[]): Options {
+const USAGE = 'usage: bench [--json] [--rows 1000,10000,100000] [--seed N] [--actions a,b] [--by-method] [--demo [PATH]]';
+const DEFAULT_DEMO = join(__dirname, '..', '..', 'dev', 'playground', 'demo.csv');
+
+/** Reads the arguments with node:util parseArgs; a problem is a one-line UsageError. */
+function readArgs(argv: readonly string[]): Options {
   const o: Options = { rows: [1000, 10000, 100000], seed: 42, actions: null, json: false, demo: null, byMethod: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+  // `--demo` takes an optional path: without one (at the end, or before another option) it means the default.
+  const args = argv.map((a, i) => (a === '--demo' && (argv[i + 1] === undefined || argv[i + 1]?.startsWith('--')) ? '--demo=' : a));
+  const { tokens } = parseArgs({
+    args,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: {
+      json: { type: 'boolean' }, 'by-method': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      rows: { type: 'string' }, seed: { type: 'string' }, actions: { type: 'string' }, demo: { type: 'string' },
+    },
+  });
+  for (const tok of tokens) {
+    if (tok.kind === 'positional') throw new UsageError(`unknown argument "${tok.value}"`);
+    if (tok.kind !== 'option') continue;
     const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
+      if (tok.value === undefined || tok.value === '') throw new UsageError(`${tok.rawName} needs a value`);
+      return tok.value;
     };
-    switch (flag) {
-      case '--json': o.json = true; break;
-      case '--by-method': o.byMethod = true; break;
-      case '--rows': {
+    switch (tok.name) {
+      case 'json': o.json = true; break;
+      case 'by-method': o.byMethod = true; break;
+      case 'help': throw new UsageError(USAGE);
+      case 'rows':
         o.rows = value().split(',').map((s) => {
           const n = Number(s.trim().replace(/_/g, ''));
           if (!Number.isInteger(n) || n < 1 || n > MAX_ROWS) throw new UsageError(`--rows: "${s}" is not a whole number from 1 to ${MAX_ROWS}`);
           return n;
         });
         break;
-      }
-      case '--seed': {
+      case 'seed': {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 0) throw new UsageError('--seed must be a non-negative integer');
         o.seed = n;
         break;
       }
-      case '--actions': {
+      case 'actions': {
         const names = value().split(',').map((s) => s.trim()).filter(Boolean);
         const known = new Set(ACTIONS.map((a) => a.name));
         for (const n of names) if (!known.has(n)) throw new UsageError(`--actions: unknown action "${n}" (known: ${[...known].join(', ')})`);
         o.actions = names;
         break;
       }
-      case '--demo': {
-        const next = inline ?? (argv[i + 1] && !argv[i + 1]?.startsWith('--') ? argv[++i] : undefined);
-        o.demo = next ?? join(__dirname, '..', '..', 'dev', 'playground', 'demo.csv');
+      case 'demo':
+        o.demo = tok.value || DEFAULT_DEMO;
         break;
-      }
-      case '--help':
-      case '-h':
-        throw new UsageError('usage: bench [--json] [--rows 1000,10000,100000] [--seed N] [--actions a,b] [--by-method] [--demo [PATH]]');
       default:
-        throw new UsageError(`unknown argument "${arg}"`);
+        throw new UsageError(`unknown argument "${tok.rawName}"`);
     }
   }
   return o;
@@ -107,7 +118,7 @@ function printTable(rows: readonly BenchRow[]): void {
 async function main(): Promise<number> {
   let options: Options;
   try {
-    options = parseArgs(process.argv.slice(2));
+    options = readArgs(process.argv.slice(2));
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`bench: ${e.message}`);
@@ -138,7 +149,7 @@ async function main(): Promise<number> {
   };
 
   const selected: readonly ActionDef[] = options.actions ? ACTIONS.filter((a) => options.actions?.includes(a.name)) : ACTIONS;
-  const factoryOrMissing = await loadAddonFactory(join(__dirname, '..'));
+  const factoryOrMissing = loadAddonFactory(join(__dirname, '..'));
   const factory: AddonFactory | null = 'create' in factoryOrMissing ? factoryOrMissing : null;
   const runnable = selected.filter((a) => {
     if (a.kind === 'node') return true;
@@ -192,10 +203,13 @@ async function main(): Promise<number> {
           } else {
             action.prepare?.(state);
           }
-          const m = sampler.measure(() => action.run(state, addon));
+          let own: { cpuMs: number } | void = undefined;
+          const m = sampler.measure(() => { own = action.run(state, addon); });
           const stats = addon?.emu.stats();
           const scriptCpu = stats?.scriptCpuMs ?? 0;
-          const cpu = scriptCpu > 0 ? scriptCpu : m.cpuMs;
+          // An action that measures its own cpu (load, in child processes) reports it.
+          const ownCpu = (own as { cpuMs: number } | void)?.cpuMs;
+          const cpu = ownCpu !== undefined ? ownCpu : scriptCpu > 0 ? scriptCpu : m.cpuMs;
           results.push({
             action: action.name,
             rows: n,

@@ -5,10 +5,13 @@
  * A scenario: {"locale": "en" | "zh-CN", "data": "file.csv", "steps": [...]}, a step one of
  *   {"menu": "menuSetUp"} · {"edit": {"a1": "C5", "value": "x", "sheet"?}} · {"call": "fn", "args": [...]}
  *   {"paste": {"a1": "A10", "values": [[...]], "numberFormats"?: [[...]], "sheet"?}}
- *   {"paste": {"a1": "A10", "from": "'Other sheet'!A1:C3", "sheet"?}} (Sheets' normal paste of that range)
+ *   {"paste": {"a1": "A10", "from": "'Other sheet'!A1:C3", "special"?: "values", "sheet"?}} (Sheets' normal
+ *   paste of cells copied from that range, or with "special": "values" its paste of their values only)
  *   {"answer": ["YES", "text"]} · {"failAfterCalls": N} · {"activate": "Sheet name"}
  *   {"interleave": {"first": [steps], "second": [steps], "switchAfterCalls": N}}
- * Person actions (edit, paste, activate) are dev/person.ts's, with the onEdit event shapes Sheets gives.
+ * Person actions (edit, paste) are the emulator's (emu.personEdit through the harness's addon.act),
+ * with the onEdit event shapes Sheets gives; dev/person.ts translates the steps and checks cells against
+ * Sheets' limits before anything runs. An interleave is the harness's interleave().
  * Output: the end state plus "steps", one {"kind", "ok", "result"?, "error"?} per step.
  * A scenario that cannot run (bad JSON, unknown step or function, a cell beyond Sheets' limits) is a
  * ScenarioError (exit 2); a step that fails while running is reported in "steps" (exit 0).
@@ -19,8 +22,8 @@ import * as z from 'zod';
 import { parseCsv } from '../src/cli/csv';
 import { createEmulator } from './emulator';
 import type { AlertLog, SimSheet, ToastLog } from './emulator/types';
-import { loadAddon, type Outcome } from './harness';
-import { limitProblem, parseBlock, Person } from './person';
+import { interleave, loadAddon, type Outcome } from './harness';
+import { activate, limitProblem, parseBlock, pasteAction, personAct } from './person';
 
 export interface SimOutput {
   sheets: SimSheet[];
@@ -51,9 +54,11 @@ const PasteStep = z.strictObject({
       values: z.array(z.array(z.string())).min(1).optional(),
       numberFormats: z.array(z.array(z.string())).min(1).optional(),
       from: z.string().min(1).optional(),
+      special: z.enum(['normal', 'values']).optional(),
       sheet: z.string().optional(),
     })
     .refine((p) => (p.values !== undefined) !== (p.from !== undefined), { message: 'a paste takes either "values" or "from"' })
+    .refine((p) => !(p.special !== undefined && p.from === undefined), { message: '"special" goes with "from" (a paste of copied cells, normal or values only)' })
     .refine((p) => !(p.from !== undefined && p.numberFormats !== undefined), { message: '"from" brings its own number formats; leave out "numberFormats"' }),
 });
 const CallStep = z.strictObject({ call: z.string().min(1), args: z.array(Json).optional() });
@@ -214,10 +219,6 @@ export function runScenario(scenarioPath: string, opts: SimOptions = {}): SimOut
   };
   checkNames(steps, (i) => `step ${i + 1}`);
 
-  const person = new Person(emu, addon);
-  /** A failAfterCalls waiting for the next step: the absolute call number it strikes at. */
-  let pendingFail: number | null = null;
-
   const outcome = (kind: Kind, o: Outcome): StepOutcome => {
     if (!o.ok) return { kind, ok: false, error: o.error };
     return o.result === undefined ? { kind, ok: true } : { kind, ok: true, result: o.result };
@@ -231,61 +232,44 @@ export function runScenario(scenarioPath: string, opts: SimOptions = {}): SimOut
     }
     if ('failAfterCalls' in s) {
       emu.failAfterCalls(s.failAfterCalls);
-      pendingFail = emu.stats().total + s.failAfterCalls;
       return { kind, ok: true };
     }
-    try {
-      if ('interleave' in s) return interleave(s.interleave);
-      if ('menu' in s) return outcome(kind, addon.menu(s.menu));
-      if ('call' in s) return outcome(kind, addon.call(s.call, s.args ?? []));
-      if ('edit' in s) return outcome(kind, person.edit(s.edit.a1, s.edit.value, s.edit.sheet));
-      if ('paste' in s) return outcome(kind, person.paste(s.paste));
-      return outcome(kind, person.activate(s.activate));
-    } finally {
-      pendingFail = null;
-    }
+    if ('interleave' in s) return runInterleave(s.interleave);
+    if ('menu' in s) return outcome(kind, addon.menu(s.menu));
+    if ('call' in s) return outcome(kind, addon.call(s.call, s.args ?? []));
+    if ('edit' in s) return outcome(kind, personAct(emu, addon, { kind: 'type', a1: s.edit.a1, value: s.edit.value, sheet: s.edit.sheet }));
+    if ('paste' in s) return outcome(kind, personAct(emu, addon, pasteAction(s.paste)));
+    return outcome(kind, activate(emu, s.activate));
   };
 
   /**
-   * Two executions interleaved, as Apps Script runs two at once: the first steps run until their
-   * Nth service call, the second steps run to the end (inside that call's return), then the first
-   * resume. The harness keeps each execution's auth mode, time limit and locks apart.
+   * Two executions interleaved, as Apps Script runs two at once (the harness's interleave, on the
+   * emulator's pauseAtCall): the first steps make N service calls, the second steps run to their end,
+   * then the first resume with their next call. Each execution keeps its own auth mode, time limit
+   * and locks (the emulator's), and a time limit armed for the first counts only the first's calls.
    */
-  const interleave = (il: { first: Step[]; second: Step[]; switchAfterCalls: number }): StepOutcome => {
-    const base = emu.stats().total;
-    let switched: number | null = null;
-    const second: StepOutcome[] = [];
-    let switchAt = 0;
-    const runSecond = () => {
-      // A time-limit fault armed for the first is the first's own: set aside while the second runs,
-      // then armed again for the first's remaining calls.
-      const fail = pendingFail;
-      if (fail !== null) emu.failAfterCalls(Number.MAX_SAFE_INTEGER);
-      for (const s of il.second) second.push(runStep(s));
-      pendingFail = fail;
-      if (fail !== null) {
-        emu.failAfterCalls(fail - switchAt);
-        pendingFail = emu.stats().total + (fail - switchAt);
-      }
-    };
-    emu.onServiceCall((total) => {
-      if (switched !== null || total - base < il.switchAfterCalls) return;
-      switched = total - base;
-      switchAt = total;
-      emu.onServiceCall(null);
-      runSecond();
-    });
+  const runInterleave = (il: { first: Step[]; second: Step[]; switchAfterCalls: number }): StepOutcome => {
     const first: StepOutcome[] = [];
-    try {
-      for (const s of il.first) first.push(runStep(s));
-    } finally {
-      emu.onServiceCall(null);
-    }
-    const result: Record<string, unknown> = { switched: switched !== null, first, second };
-    if (switched === null) {
-      // The first steps made fewer calls than the switch point: the second run after them.
-      result.note = `the first steps made ${emu.stats().total - base} service calls, fewer than ${il.switchAfterCalls}: the second ran after them`;
-      for (const s of il.second) second.push(runStep(s));
+    const second: StepOutcome[] = [];
+    const base = emu.stats().total;
+    let secondCalls = 0;
+    const { switched } = interleave(
+      emu,
+      il.switchAfterCalls,
+      () => {
+        for (const s of il.first) first.push(runStep(s));
+      },
+      () => {
+        const before = emu.stats().total;
+        for (const s of il.second) second.push(runStep(s));
+        secondCalls = emu.stats().total - before;
+      },
+    );
+    const result: Record<string, unknown> = { switched, first, second };
+    if (!switched) {
+      // The first steps made no call past the switch point: the second ran after them.
+      const made = emu.stats().total - base - secondCalls;
+      result.note = `the first steps made ${made} service calls, ${made < il.switchAfterCalls ? 'fewer than' : 'no more than'} ${il.switchAfterCalls}: the second ran after them`;
     }
     const ok = first.every((o) => o.ok) && second.every((o) => o.ok);
     return ok ? { kind: 'interleave', ok, result } : { kind: 'interleave', ok, result, error: [...first, ...second].find((o) => !o.ok)?.error ?? 'a step failed' };

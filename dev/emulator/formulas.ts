@@ -5,10 +5,18 @@
  *
  * Google Sheets functions HyperFormula lacks are registered here: REGEXMATCH, ISEMAIL, ISURL; TODAY and
  * NOW are replaced so that they follow the emulator's simulated clock in the spreadsheet's time zone.
- * Ref: https://support.google.com/docs/answer/3098292 (REGEXMATCH)
+ * Ref: https://support.google.com/docs/answer/3098292 (REGEXMATCH: "uses RE2 for regular expressions")
+ * REGEXMATCH runs on re2js, a port of RE2: `\s` is [\t\n\f\r ] only and lookarounds and backreferences
+ * are refused (https://github.com/google/re2/wiki/Syntax), as in Sheets; a refused pattern gives #REF!.
+ *
+ * Text comparison (`=`, `<>`) is case-insensitive and accent-sensitive: `"won"="Won"` is TRUE and
+ * `"Café"="Cafe"` is FALSE. The case rule is Sheets' documented behaviour for EQ
+ * (https://support.google.com/docs/answer/3093027); accent-sensitivity is the stricter reading where no
+ * reference settles it (HyperFormula's default, accentSensitive: false, would equate them).
  * Ref: https://support.google.com/docs/answer/3256503 (ISEMAIL), https://support.google.com/docs/answer/3256501 (ISURL)
  */
 import type { HyperFormula as HF, RawCellContent } from 'hyperformula';
+import { RE2JS } from 're2js';
 import { dateToSerial } from './dates';
 import { SheetData } from './model';
 import type { Cell } from './values';
@@ -21,6 +29,17 @@ let clock: { nowMs: number; tz: string } = { nowMs: Date.now(), tz: 'UTC' };
 
 export const EMAIL_RE = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[^\s@"(),:;<>[\\\]]{2,}$/u;
 export const URL_RE = /^(?:(?:https?|ftp):\/\/)?(?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,}(?::\d+)?(?:[/?#][^\s]*)?$/iu;
+
+const re2Cache = new Map<string, RE2JS>();
+/** Compiles a pattern with RE2 semantics (throws on syntax RE2 refuses). */
+export function compileRe2(re: string): RE2JS {
+  let c = re2Cache.get(re);
+  if (!c) {
+    c = RE2JS.compile(re);
+    if (re2Cache.size < 10_000) re2Cache.set(re, c);
+  }
+  return c;
+}
 
 function loadHF(): HFModule {
   if (hfModule) return hfModule;
@@ -36,11 +55,13 @@ function loadHF(): HFModule {
     }
     regexmatch(ast: Ast, state: unknown): unknown {
       return this.run('REGEXMATCH', ast, state, (text: string, re: string) => {
+        let compiled: RE2JS;
         try {
-          return new RegExp(re, 'u').test(text);
+          compiled = compileRe2(re);
         } catch {
-          return new RegExp(re).test(text);
+          return new mod.CellError(mod.ErrorType.REF, `Function REGEXMATCH parameter 2 value "${re}" is not a valid regular expression.`);
         }
+        return compiled.matcher(text).find();
       });
     }
     isemail(ast: Ast, state: unknown): unknown {
@@ -185,7 +206,7 @@ export class FormulaEngine {
     // maxRows/maxColumns: HyperFormula refuses sheets past 40,000 rows by default ("Sheet size limit
     // exceeded"); Sheets allows 10 million cells per spreadsheet and 18,278 columns per sheet.
     // Ref: https://support.google.com/drive/answer/37603 (10 million cells), HyperFormula ConfigParams.maxRows.
-    this.hf = HyperFormula.buildFromSheets(data, { maxRows: 10_000_000, maxColumns: 18_278, licenseKey: 'gpl-v3', nullDate: { year: 1899, month: 12, day: 30 }, leapYear1900: false, dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], timeFormats: ['hh:mm', 'hh:mm:ss.sss'], useRegularExpressions: false });
+    this.hf = HyperFormula.buildFromSheets(data, { maxRows: 10_000_000, maxColumns: 18_278, licenseKey: 'gpl-v3', nullDate: { year: 1899, month: 12, day: 30 }, leapYear1900: false, dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], timeFormats: ['hh:mm', 'hh:mm:ss.sss'], useRegularExpressions: false, caseSensitive: false, accentSensitive: true });
     this.hf.addNamedExpression('TRUE', '=TRUE()');
     this.hf.addNamedExpression('FALSE', '=FALSE()');
     this.sheetIds.clear();
@@ -204,7 +225,7 @@ export class FormulaEngine {
     this.setClock();
     if (!this.scratch) {
       const { HyperFormula } = loadHF();
-      this.scratch = HyperFormula.buildFromSheets({ scratch: [] }, { licenseKey: 'gpl-v3', nullDate: { year: 1899, month: 12, day: 30 }, leapYear1900: false, useRegularExpressions: false });
+      this.scratch = HyperFormula.buildFromSheets({ scratch: [] }, { licenseKey: 'gpl-v3', nullDate: { year: 1899, month: 12, day: 30 }, leapYear1900: false, useRegularExpressions: false, caseSensitive: false, accentSensitive: true });
       this.scratch.addNamedExpression('TRUE', '=TRUE()');
       this.scratch.addNamedExpression('FALSE', '=FALSE()');
     }

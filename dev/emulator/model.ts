@@ -253,6 +253,8 @@ export interface ProtectionData {
   description: string;
   warningOnly: boolean;
   removed: boolean;
+  /** Emails allowed to edit it (its creator at first); the owner always may. */
+  editors: string[];
 }
 
 export interface ChartData {

@@ -6,7 +6,8 @@
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata
  */
 import type { Ctx } from './context';
-import { type BandingData, type ChartData, type MetadataData, type ProtectionData, type RangeRef, spanBox } from './model';
+import type { Box } from './a1';
+import { type BandingData, type ChartData, type MetadataData, type ProtectionData, type RangeRef, type SheetData, spanBox } from './model';
 import { enumName, ScriptException } from './runtime';
 
 type GS = typeof GoogleAppsScript.Spreadsheet;
@@ -19,6 +20,8 @@ type GFinder = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
 export type { GS };
 
 // ---- Protection ----
+/** Sheets' message when a user without the right edits a protected range. */
+export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 export const PROTECTION_API = ['setDescription', 'getDescription', 'setWarningOnly', 'isWarningOnly', 'remove', 'getRange', 'getProtectionType', 'canEdit', 'getEditors', 'removeEditors', 'addEditor', 'addEditors', 'setDomainEdit', 'canDomainEdit'] as const;
 
 export class ProtectionImpl {
@@ -41,7 +44,12 @@ export class ProtectionImpl {
   isWarningOnly(): boolean {
     return this.data.warningOnly;
   }
+  /** Only the owner and the protection's editors may remove it.
+   * Ref: https://developers.google.com/apps-script/reference/spreadsheet/protection#remove()
+   * (the owner "is always able to edit protected ranges and sheets"; that a non-editor's remove()
+   * throws, and its text, are unconfirmed: the text below is Sheets' message for a protected edit). */
   remove(): void {
+    if (!this.mayChange()) throw new ScriptException(PROTECTED_MESSAGE);
     this.data.removed = true;
     const list = this.data.sheet.protections;
     const i = list.indexOf(this.data);
@@ -54,11 +62,19 @@ export class ProtectionImpl {
   getProtectionType(): unknown {
     return this.ctx.enums.ProtectionType[this.data.box ? 'RANGE' : 'SHEET'];
   }
+  private mayChange(): boolean {
+    const u = this.ctx.book.user;
+    return u.role === 'owner' || this.data.editors.includes(u.email);
+  }
+  /** "Determines whether the user has permission to edit the protected range or sheet. The owner of
+   * the spreadsheet is always able to edit protected ranges and sheets."
+   * Ref: https://developers.google.com/apps-script/reference/spreadsheet/protection#canEdit()
+   * A warning-only protection lets anyone edit (after a warning). */
   canEdit(): boolean {
-    return true; // the emulated user owns the spreadsheet
+    return this.data.warningOnly || this.mayChange();
   }
   getEditors(): unknown[] {
-    return [];
+    return this.data.editors.map((email) => this.ctx.rt.wrap('User', { getEmail: () => email }, { methods: ['getEmail'] }));
   }
   removeEditors(): GProtection {
     return this.proxy;
@@ -228,6 +244,22 @@ export function makeBanding(ctx: Ctx, data: BandingData): GBanding {
   const b = new BandingImpl(ctx, data);
   b.proxy = ctx.rt.wrap<GBanding>('Banding', b, { methods: BANDING_API });
   return b.proxy;
+}
+
+/**
+ * A user may change a protected range only as the spreadsheet's owner or one of its editors; a
+ * warning-only protection lets anyone through (the person sees a warning first).
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/protection ("The owner of the
+ * spreadsheet is always able to edit protected ranges and sheets"); Sheets' message for the refusal.
+ */
+export function checkEditable(ctx: Ctx, sheet: SheetData, box: Box): void {
+  const u = ctx.book.user;
+  if (u.role === 'owner' || sheet.protections.length === 0) return;
+  const ref = { sheet, box };
+  for (const p of sheet.protections) {
+    if (p.warningOnly || p.editors.includes(u.email)) continue;
+    if (!p.box || overlaps({ sheet, box: p.box }, ref)) throw new ScriptException(PROTECTED_MESSAGE);
+  }
 }
 
 export function overlaps(a: RangeRef, b: RangeRef): boolean {

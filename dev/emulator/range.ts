@@ -30,6 +30,9 @@ export const RANGE_API = [
   'addDeveloperMetadata', 'getDeveloperMetadata',
 ] as const;
 
+/** Members that change the cells (refused on a protected range the user may not edit). */
+export const RANGE_WRITES: ReadonlySet<string> = new Set(RANGE_API.filter((m) => /^(set|clear)/.test(m) || m === 'merge' || m === 'breakApart'));
+
 /** A cell holds at most 50,000 characters; longer input is refused whole.
  * Ref: https://support.google.com/drive/answer/37603 (Google Sheets: 50,000 characters per cell) */
 export const MAX_CELL_CHARS = 50_000;
@@ -370,7 +373,7 @@ export class RangeImpl {
 
   // ---- protection, banding, merges ----
   protect(): GoogleAppsScript.Spreadsheet.Protection {
-    const data = { sheet: this.sheet, box: { ...this.box }, description: '', warningOnly: false, removed: false };
+    const data = { sheet: this.sheet, box: { ...this.box }, description: '', warningOnly: false, removed: false, editors: [this.ctx.book.user.email] };
     this.sheet.protections.push(data);
     return makeProtection(this.ctx, data);
   }
@@ -411,10 +414,12 @@ export class RangeImpl {
   }
 
   // ---- developer metadata (whole rows or columns only) ----
-  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#addDeveloperMetadata(String) */
+  /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#addDeveloperMetadata(String)
+   * One whole row or one whole column only ("an entire row or column"): a span of several columns is
+   * refused too, as gas-fakes refuses it (the stricter reading; unconfirmed on Sheets). */
   addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown): GRange {
-    const wholeRows = this.box.col === 1 && this.box.cols === this.sheet.maxCols;
-    const wholeCols = this.box.row === 1 && this.box.rows === this.sheet.maxRows;
+    const wholeRows = this.box.col === 1 && this.box.cols === this.sheet.maxCols && this.box.rows === 1;
+    const wholeCols = this.box.row === 1 && this.box.rows === this.sheet.maxRows && this.box.cols === 1;
     if (!wholeRows && !wholeCols) throw new ScriptException('Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.');
     let val: string | null = null;
     let vis = 'DOCUMENT';

@@ -9,6 +9,7 @@
 import { parseA1, splitSheet } from './a1';
 import type { Ctx } from './context';
 import type { SheetData } from './model';
+import { checkEditable } from './objects';
 import { RangeImpl, rangeAt } from './range';
 import { ScriptException } from './runtime';
 
@@ -28,7 +29,9 @@ export class RangeListImpl {
     return this.ranges.map((r) => this.ctx.rt.unwrap(r, RangeImpl, 'range'));
   }
   private each(fn: (r: RangeImpl) => unknown): GRangeList {
-    for (const r of this.impls()) fn(r);
+    const impls = this.impls();
+    for (const r of impls) checkEditable(this.ctx, r.sheet, r.box);
+    for (const r of impls) fn(r);
     return this.proxy;
   }
   getRanges(): GRange[] { return [...this.ranges]; }

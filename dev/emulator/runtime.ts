@@ -2,16 +2,32 @@
  * The emulator's runtime: call counting, the simulated clock, fault injection, AuthMode and the strict
  * Proxy layer that turns every member we do not emulate into `Not emulated: Class.member`.
  *
- * Clock model (DESIGN.md): 25 ms per service call, 5 µs per cell read, 15 µs per cell written, plus the
- * script's own cpu time × 3.
+ * Clock model: read from ./clock.json (DESIGN.md's model until a run of `measureClock` from
+ * dist/contract/ on a real spreadsheet replaces it: the kit prints a JSON of the same shape): ms per
+ * service call, per cell read, per cell written, plus the script's own cpu time × a factor.
+ *
+ * Executions: `beginExecution`/`endExecution` nest. An execution can be suspended at a chosen service
+ * call (`pauseAtCall`): the hook runs another execution to its end inside that moment, then the first
+ * resumes — as two Apps Script executions interleave. Each execution has an id (locks are held per
+ * execution) and its own auth mode, time limit and realm.
  */
 import { performance } from 'node:perf_hooks';
+import clock from './clock.json';
 import type { AuthModeName, CallStats } from './types';
 
-export const MS_PER_CALL = 25;
-export const MS_PER_CELL_READ = 0.005;
-export const MS_PER_CELL_WRITTEN = 0.015;
-export const CPU_FACTOR = 3;
+export const MS_PER_CALL: number = clock.msPerCall;
+export const MS_PER_CELL_READ: number = clock.msPerCellRead;
+export const MS_PER_CELL_WRITTEN: number = clock.msPerCellWritten;
+export const CPU_FACTOR: number = clock.cpuFactor;
+
+/** What an execution saves of the one it interrupts (restored when it ends). */
+interface Frame {
+  id: number;
+  mode: AuthModeName;
+  realmError: ((message: string) => Error) | null;
+  execStart: number;
+  limitMs: number;
+}
 
 /** Apps Script's error when an execution passes its time limit.
  * Ref: https://developers.google.com/apps-script/guides/support/troubleshooting#common_errors
@@ -37,6 +53,8 @@ export interface Exposed {
   readonly methods: readonly string[];
   /** Plain properties (enums, namespaces) visible to the script, not counted. */
   readonly props?: readonly string[];
+  /** Runs inside each counted call, before the member (e.g. a protection check); may throw. */
+  readonly before?: (method: string) => void;
 }
 
 export class Runtime {
@@ -53,14 +71,18 @@ export class Runtime {
   private mode: AuthModeName = 'FULL';
   private execStart = 0;
   private limitMs = Infinity;
+  private frames: Frame[] = [];
+  private nextExecId = 1;
+  private pause: { at: number; run: () => void } | null = null;
+  /** The running execution's id (0 outside any execution). */
+  execId = 0;
+  /** Called with an execution's id when it ends (LockService releases its locks). */
+  readonly onEnd: Array<(id: number) => void> = [];
   private readonly impls = new WeakMap<object, object>();
   readonly startMs: number;
   policy: AuthPolicy = () => null;
   /** Set by the harness: builds an Error of the script's realm. */
   realmError: ((message: string) => Error) | null = null;
-  /** Set by sim's interleave: called with the running total after each script-level service call
-   * returns (never inside another call, so the hook may run other executions). */
-  callHook: ((calls: number) => void) | null = null;
 
   constructor(startMs: number) {
     this.startMs = startMs;
@@ -104,14 +126,64 @@ export class Runtime {
   /** An execution starts with a time limit in simulated ms (6 minutes; 30 s for simple triggers).
    * Ref: https://developers.google.com/apps-script/guides/services/quotas#current_limitations */
   beginExecution(limitMs: number): void {
+    this.frames.push({ id: this.execId, mode: this.mode, realmError: this.realmError, execStart: this.execStart, limitMs: this.limitMs });
+    this.execId = this.nextExecId++;
     this.execStart = this.simMs();
     this.limitMs = limitMs;
   }
-  /** An execution ends: a time-limit failure (struck or pending) does not outlive it. */
+  /** An execution ends: its locks are released ("the lock is released when the script ends"), a
+   * time-limit failure (struck or pending) does not outlive it, and the execution it interrupted (if
+   * any) gets back its auth mode, realm and time limit. */
   endExecution(): void {
-    this.limitMs = Infinity;
+    const ended = this.execId;
+    for (const f of this.onEnd) f(ended);
     this.failing = false;
     this.failAt = null;
+    const outer = this.frames.pop();
+    if (outer) {
+      this.execId = outer.id;
+      this.mode = outer.mode;
+      this.realmError = outer.realmError;
+      this.execStart = outer.execStart;
+      this.limitMs = outer.limitMs;
+    } else {
+      this.execId = 0;
+      this.limitMs = Infinity;
+    }
+  }
+  /** How many executions are running (nested by interleaving). */
+  depth(): number {
+    return this.frames.length;
+  }
+
+  /**
+   * Suspends the running (or next) execution at its `n`th service call from now (1-based): before that
+   * call takes effect, `run` runs (another execution, to its end), then the call proceeds. Time spent in
+   * `run` is not the first execution's cpu; its calls do not count towards a pending failAfterCalls.
+   */
+  pauseAtCall(n: number, run: () => void): void {
+    this.pause = { at: this.calls + Math.max(1, Math.floor(n)), run };
+  }
+  /** Disarms a pause that has not struck; true when one was pending. */
+  cancelPause(): boolean {
+    const had = this.pause !== null;
+    this.pause = null;
+    return had;
+  }
+  private runPaused(run: () => void): void {
+    const saved = { inScript: this.inScript, serviceMs: this.serviceMs, failAt: this.failAt, failing: this.failing, calls: this.calls };
+    this.inScript = false;
+    this.failAt = null;
+    this.failing = false;
+    const t0 = performance.now();
+    try {
+      run();
+    } finally {
+      this.inScript = saved.inScript;
+      this.serviceMs = saved.serviceMs + (performance.now() - t0);
+      this.failAt = saved.failAt === null ? null : saved.failAt + (this.calls - saved.calls);
+      this.failing = saved.failing;
+    }
   }
   setAuthMode(mode: AuthModeName): void {
     this.mode = mode;
@@ -138,18 +210,18 @@ export class Runtime {
   private inScript = false;
 
   /**
-   * Runs `fn` (a person's action or a tool's read through the script API, such as sim applying a
-   * paste's formats or checking the grid's size) with full access, leaving the call counters, the
-   * clock, pending faults and the auth mode exactly as they were.
+   * Runs `fn` (a tool's read through the script API, such as the playground reading the grid it shows
+   * while an action is suspended at a dialog) with full access, leaving the call counters, the clock,
+   * pending faults, a pending pause and the auth mode exactly as they were.
    */
   uncounted<T>(fn: () => T): T {
-    const saved = { calls: this.calls, byMethod: this.byMethod, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, extraMs: this.extraMs, failAt: this.failAt, failing: this.failing, mode: this.mode, limitMs: this.limitMs, hook: this.callHook };
+    const saved = { calls: this.calls, byMethod: this.byMethod, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, extraMs: this.extraMs, failAt: this.failAt, failing: this.failing, mode: this.mode, limitMs: this.limitMs, pause: this.pause };
     this.byMethod = { ...this.byMethod };
     this.failAt = null;
     this.failing = false;
     this.mode = 'FULL';
     this.limitMs = Infinity;
-    this.callHook = null;
+    this.pause = null;
     try {
       return fn();
     } finally {
@@ -162,18 +234,17 @@ export class Runtime {
       this.failing = saved.failing;
       this.mode = saved.mode;
       this.limitMs = saved.limitMs;
-      this.callHook = saved.hook;
+      this.pause = saved.pause;
     }
   }
 
   /** Runs `fn` as one counted service call `cls.method` (for objects that cannot use wrap()). */
   invoke<T>(cls: string, method: string, fn: () => T): T {
-    const result = this.invokeCounted(cls, method, fn);
-    if (this.serviceDepth === 0 && this.callHook) this.callHook(this.calls);
-    return result;
-  }
-
-  private invokeCounted<T>(cls: string, method: string, fn: () => T): T {
+    if (this.pause && this.serviceDepth === 0 && this.calls + 1 >= this.pause.at) {
+      const p = this.pause;
+      this.pause = null;
+      this.runPaused(p.run);
+    }
     const t0 = performance.now();
     this.serviceDepth += 1;
     try {
@@ -227,9 +298,17 @@ export class Runtime {
           if (!fn) {
             const raw = Reflect.get(target, prop) as unknown;
             if (typeof raw !== 'function') throw new Error(`emulator bug: ${cls}.${prop} is not implemented`);
-            fn = function (this: unknown, ...args: unknown[]) {
-              return rt.invoke(cls, prop, () => (raw as (...a: unknown[]) => unknown).apply(target, args));
-            };
+            const before = exposed.before;
+            fn = before
+              ? function (this: unknown, ...args: unknown[]) {
+                  return rt.invoke(cls, prop, () => {
+                    before(prop);
+                    return (raw as (...a: unknown[]) => unknown).apply(target, args);
+                  });
+                }
+              : function (this: unknown, ...args: unknown[]) {
+                  return rt.invoke(cls, prop, () => (raw as (...a: unknown[]) => unknown).apply(target, args));
+                };
             cache.set(prop, fn);
           }
           return fn;

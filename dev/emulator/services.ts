@@ -9,8 +9,13 @@ import type { AlertLog, HtmlShownLog, MenuLog } from './types';
 
 // ---------------------------------------------------------------- Ui
 /** Ref: https://developers.google.com/apps-script/reference/base/ui */
+/** A queued answer: the button or text, and how long the person takes to give it (simulated ms). */
+export interface QueuedAnswer {
+  answer: string;
+  thinkMs?: number;
+}
 export interface UiState {
-  answers: string[];
+  answers: Array<string | QueuedAnswer>;
   alerts: AlertLog[];
   menus: MenuLog[];
   shown: HtmlShownLog[];
@@ -26,7 +31,13 @@ function isButtonSet(v: unknown, enums: Enums): boolean {
 
 export function makeUi(rt: Runtime, enums: Enums, st: UiState, htmlOf: (out: unknown) => { html: string; title: string; width?: number; height?: number }): unknown {
   const answer = (kind: 'alert' | 'prompt', buttons: string): { button: string; text?: string } => {
-    const next = st.answers.shift();
+    const queued = st.answers.shift();
+    // A dialog "suspends the server-side script while the dialog is open"
+    // (https://developers.google.com/apps-script/reference/base/ui#alert(String)): the person's think
+    // time passes on the execution's clock (and counts towards its time limit: unconfirmed, widely
+    // reported), with any lock the execution holds still held.
+    if (queued !== undefined && typeof queued === 'object' && queued.thinkMs) rt.sleep(queued.thinkMs);
+    const next = queued === undefined ? undefined : typeof queued === 'string' ? queued : queued.answer;
     const allowed = BUTTONS_OF[buttons] ?? ['OK'];
     if (next === undefined) {
       st.logs.push(`[emulator] no queued answer for ${kind}: CLOSE`);
@@ -269,33 +280,61 @@ export function makeProperties(rt: Runtime, store: PropertyStore): unknown {
 }
 
 // ---------------------------------------------------------------- LockService
-/** Ref: https://developers.google.com/apps-script/reference/lock/lock
- * One execution runs at a time here; `contended` simulates another execution holding the lock. */
+/**
+ * Locks across executions. A lock is held by one execution (Runtime.execId); another execution's
+ * `tryLock(ms)` waits `ms` on the simulated clock and returns false, its `waitLock(ms)` waits and throws
+ * Apps Script's timeout error. In this emulator the holder is suspended while the other runs (see
+ * Runtime.pauseAtCall), so it cannot release in the meantime: a contended wait always times out.
+ * A lock not released explicitly is released when its execution ends.
+ * `contended` simulates an execution outside the emulator holding the lock.
+ * Ref: https://developers.google.com/apps-script/reference/lock/lock (tryLock: "Attempts to acquire the
+ *   lock, timing out after the provided number of milliseconds"; waitLock: "throws an exception" when
+ *   it cannot; releaseLock)
+ * Ref: https://developers.google.com/apps-script/reference/lock/lock-service (document, script, user locks)
+ * Message: "Lock timeout: another process was holding the lock for too long." (as Apps Script reports
+ *   it; quoted by many public scripts that handle it, no reference page states it).
+ */
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 export interface LockState {
-  held: Set<string>;
+  /** kind ('document' | 'script' | 'user:EMAIL') -> id of the execution holding it. */
+  holders: Map<string, number>;
   contended: Set<string>;
 }
+export function makeLockState(rt: Runtime): LockState {
+  const st: LockState = { holders: new Map(), contended: new Set() };
+  rt.onEnd.push((id) => {
+    for (const [k, h] of [...st.holders]) if (h === id) st.holders.delete(k);
+  });
+  return st;
+}
 export function makeLock(rt: Runtime, kind: string, st: LockState): unknown {
+  const busy = (): boolean => st.contended.has(kind.split(':')[0] ?? kind) || (st.holders.has(kind) && st.holders.get(kind) !== rt.execId);
+  const checkMs = (ms: unknown): number => {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new ScriptException('Invalid argument: timeoutInMillis');
+    return ms;
+  };
   const impl = {
     tryLock: (ms: number) => {
-      if (st.contended.has(kind)) {
-        rt.sleep(ms);
+      const wait = checkMs(ms);
+      if (busy()) {
+        rt.sleep(wait);
         return false;
       }
-      st.held.add(kind);
+      st.holders.set(kind, rt.execId);
       return true;
     },
     waitLock: (ms: number) => {
-      if (st.contended.has(kind)) {
-        rt.sleep(ms);
-        throw new ScriptException('Lock timeout: another process was holding the lock for too long.');
+      const wait = checkMs(ms);
+      if (busy()) {
+        rt.sleep(wait);
+        throw new ScriptException(LOCK_TIMEOUT_MESSAGE);
       }
-      st.held.add(kind);
+      st.holders.set(kind, rt.execId);
     },
     releaseLock: () => {
-      st.held.delete(kind);
+      if (st.holders.get(kind) === rt.execId) st.holders.delete(kind);
     },
-    hasLock: () => st.held.has(kind),
+    hasLock: () => st.holders.get(kind) === rt.execId,
   };
   return rt.wrap('Lock', impl, { methods: ['tryLock', 'waitLock', 'releaseLock', 'hasLock'] });
 }
@@ -353,11 +392,11 @@ export function makeCache(rt: Runtime, store: CacheStore): unknown {
 }
 
 // ---------------------------------------------------------------- Session, Utilities, ScriptApp, Logger, console
-export function makeSession(rt: Runtime, userLocale: string, tz: string): unknown {
+export function makeSession(rt: Runtime, userLocale: string, tz: string, userEmail: () => string = () => 'user@example.com'): unknown {
   const user = (): unknown => {
     // In simple triggers the user's email is usually hidden (empty string).
     // Ref: https://developers.google.com/apps-script/reference/base/session#getActiveUser()
-    const email = rt.authMode() === 'FULL' ? 'user@example.com' : '';
+    const email = rt.authMode() === 'FULL' ? userEmail() : '';
     return rt.wrap('User', { getEmail: () => email }, { methods: ['getEmail'] });
   };
   const impl = {

@@ -9,8 +9,8 @@ import { makeCFBuilder, CFRuleImpl, makeRule } from './conditional';
 import { Book, type Ctx } from './context';
 import type { Enums } from './enums';
 import { SheetData, type ChartData, type RangeRef } from './model';
-import { ChartImpl, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
-import { CELL_TOO_LONG, MAX_CELL_CHARS, RANGE_API, RangeImpl, rangeAt } from './range';
+import { ChartImpl, checkEditable, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
+import { CELL_TOO_LONG, MAX_CELL_CHARS, RANGE_API, RANGE_WRITES, RangeImpl, rangeAt } from './range';
 import { makeRangeList } from './rangelist';
 import { enumName, type Runtime, ScriptException } from './runtime';
 import { deleteMap, type DimMap, insertMap, mapBox, moveMap, rewriteRefs, rewriteRuleFormula } from './refs';
@@ -172,6 +172,10 @@ export class SheetImpl {
       }
     }
   }
+  /** The 10-million-cell limit of a spreadsheet (see Book.checkCells). */
+  private growCells(extra: number): void {
+    this.book.checkCells(extra, (m) => new ScriptException(m));
+  }
   private checkRow(r: number): void {
     if (!Number.isInteger(r) || r < 1 || r > this.data.maxRows) throw new ScriptException('Those rows are out of bounds.');
   }
@@ -180,12 +184,14 @@ export class SheetImpl {
   }
   insertRowsBefore(before: number, n: number): GSheet {
     this.checkRow(before);
+    this.growCells(n * this.data.maxCols);
     this.data.insertRows(before - 1, n);
     this.shiftAll(insertMap('row', before, n));
     return this.proxy;
   }
   insertRowsAfter(after: number, n: number): GSheet {
     this.checkRow(after);
+    this.growCells(n * this.data.maxCols);
     this.data.insertRows(after, n);
     this.shiftAll(insertMap('row', after + 1, n));
     return this.proxy;
@@ -207,12 +213,14 @@ export class SheetImpl {
   deleteRow(position: number): GSheet { this.deleteRows(position, 1); return this.proxy; }
   insertColumnsBefore(before: number, n: number): GSheet {
     this.checkCol(before);
+    this.growCells(n * this.data.maxRows);
     this.data.insertCols(before - 1, n);
     this.shiftAll(insertMap('col', before, n));
     return this.proxy;
   }
   insertColumnsAfter(after: number, n: number): GSheet {
     this.checkCol(after);
+    this.growCells(n * this.data.maxRows);
     this.data.insertCols(after, n);
     this.shiftAll(insertMap('col', after + 1, n));
     return this.proxy;
@@ -237,9 +245,17 @@ export class SheetImpl {
     this.shiftAll(moveMap('col', ref.box.col, ref.box.cols, destinationIndex));
   }
 
-  setFrozenRows(n: number): void { this.data.frozenRows = n; }
+  /** Sheets refuses a freeze line that cuts through a merged cell (message as scripts and the Sheets
+   * API report it; the reference page does not state it). */
+  setFrozenRows(n: number): void {
+    if (this.data.merges.some((m) => m.row <= n && m.row + m.rows - 1 > n)) throw new ScriptException("You can't freeze rows which contain only part of a merged cell.");
+    this.data.frozenRows = n;
+  }
   getFrozenRows(): number { return this.data.frozenRows; }
-  setFrozenColumns(n: number): void { this.data.frozenColumns = n; }
+  setFrozenColumns(n: number): void {
+    if (this.data.merges.some((m) => m.col <= n && m.col + m.cols - 1 > n)) throw new ScriptException("You can't freeze columns which contain only part of a merged cell.");
+    this.data.frozenColumns = n;
+  }
   getFrozenColumns(): number { return this.data.frozenColumns; }
   setColumnWidth(col: number, width: number): GSheet { this.checkCol(col); this.data.columnWidths.set(col, width); return this.proxy; }
   setColumnWidths(start: number, n: number, width: number): GSheet {
@@ -282,7 +298,7 @@ export class SheetImpl {
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     const existing = this.data.protections.find((p) => p.box === null);
     if (existing) return makeProtection(this.ctx, existing);
-    const data = { sheet: this.data, box: null, description: '', warningOnly: false, removed: false };
+    const data = { sheet: this.data, box: null, description: '', warningOnly: false, removed: false, editors: [this.ctx.book.user.email] };
     this.data.protections.push(data);
     return makeProtection(this.ctx, data);
   }
@@ -366,6 +382,7 @@ export class SheetImpl {
     if (!Array.isArray(values)) throw new ScriptException("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     if (values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) throw new ScriptException(CELL_TOO_LONG);
     const row = this.data.lastRow() + 1;
+    this.growCells((row > this.data.maxRows ? this.data.maxCols : 0) + Math.max(0, values.length - this.data.maxCols) * Math.max(row, this.data.maxRows));
     if (row > this.data.maxRows) this.data.maxRows = row;
     if (values.length > this.data.maxCols) this.data.maxCols = values.length;
     const impl = new RangeImpl(this.ctx, this.data, { row, col: 1, rows: 1, cols: values.length });
@@ -409,6 +426,7 @@ export class SpreadsheetImpl {
       name = `Sheet${n}`;
     }
     if (this.book.sheets.some((s) => s.name.toLowerCase() === (name ?? '').toLowerCase())) throw sheetNameError(name);
+    this.book.checkCells(1000 * 26, (m) => new ScriptException(m));
     const data = new SheetData(name, this.book.nextSheetId++ === 0 ? 0 : Math.floor(1e8 + this.book.nextSheetId * 7919));
     const at = index === undefined ? this.book.sheets.indexOf(this.book.active) + 1 : Math.max(0, Math.min(this.book.sheets.length, index));
     this.book.sheets.splice(at, 0, data);
@@ -471,7 +489,7 @@ export class Workbook implements Ctx {
   ) {}
   range(sheet: SheetData, box: Box): GRange {
     const impl = new RangeImpl(this, sheet, { ...box });
-    impl.proxy = this.rt.wrap<GRange>('Range', impl, { methods: RANGE_API });
+    impl.proxy = this.rt.wrap<GRange>('Range', impl, { methods: RANGE_API, before: (m) => (RANGE_WRITES.has(m) ? checkEditable(this, sheet, impl.box) : undefined) });
     return impl.proxy;
   }
   sheet(sheet: SheetData): GSheet {

@@ -22,7 +22,45 @@ export interface EmulatorOptions {
   firstSheetName?: string;
   /** Simulated clock starts here (ms since epoch). Default 2026-01-15T09:00:00Z. */
   now?: number;
+  /** The manifest's oauthScopes (appsscript.json). Given, every call whose member needs a scope that is
+   * not listed fails in every auth mode. Default: not checked. */
+  oauthScopes?: readonly string[];
+  /** Who is at the keyboard. Default the owner, owner@example.com. */
+  user?: { email: string; role: 'owner' | 'editor' };
+  /** Cells allowed in the spreadsheet. Default 10,000,000 (Sheets' limit). */
+  cellLimit?: number;
+  /** false: the script runs outside a containing document, LockService.getDocumentLock() returns null. */
+  containingDocument?: boolean;
 }
+
+/**
+ * What a person does in the Sheets UI, for `personEdit` (each returns the onEdit event it fires):
+ * - type: one cell, parsed as Sheets parses typing (event: value, and oldValue when the cell held one);
+ * - paste: plain text from outside Sheets, parsed as typing; `numberFormats` and `validations` (same
+ *   shape) when the cells come with them, e.g. from another spreadsheet: they replace the target's
+ *   (a null validation removes the target's) (event: neither value nor oldValue);
+ * - pasteFrom: copy a block of this spreadsheet (`from`, on `fromSheet`) and paste it at `a1`. 'normal'
+ *   (Ctrl+V) brings values, formulas, number formats, colors, data validation and conditional formats;
+ *   'values' (Ctrl+Shift+V) the computed values only (event: neither);
+ * - fillDown: Ctrl+D over a selection, its first row copied into the rows below (event: neither);
+ * - delete: the Delete key over a block: contents cleared, formats and validation kept (event: oldValue
+ *   only for one cell that held a value; otherwise neither);
+ * - undo: Ctrl+Z of the last person action (event: neither, on the block it restored).
+ */
+/** A data validation rule carried by pasted cells (a CUSTOM_FORMULA is written for its own cell). */
+export interface PastedValidation {
+  criteria: string; // DataValidationCriteria name, e.g. 'VALUE_IN_LIST', 'CHECKBOX', 'CUSTOM_FORMULA'
+  args: unknown[]; // as SimValidation's args, e.g. [['Lead', 'Won'], true]
+  allowInvalid?: boolean; // default true
+  helpText?: string | null;
+}
+export type PersonAction =
+  | { kind: 'type'; a1: string; value: string; sheet?: string }
+  | { kind: 'paste'; a1: string; values: string[][]; numberFormats?: string[][]; validations?: Array<Array<PastedValidation | null>>; sheet?: string }
+  | { kind: 'pasteFrom'; from: string; fromSheet?: string; a1: string; sheet?: string; special?: 'normal' | 'values' }
+  | { kind: 'fillDown'; a1: string; sheet?: string }
+  | { kind: 'delete'; a1: string; sheet?: string }
+  | { kind: 'undo' };
 
 /** Counters of service calls and the simulated Apps Script clock (DESIGN.md's model). */
 export interface CallStats {
@@ -126,11 +164,16 @@ export interface Emulator {
   loadRows(rows: string[][], sheetName?: string): void;
   /** A person types `value` into the cell: parsed as Sheets parses typing. Returns the onEdit event. */
   typeValue(a1: string, value: string, sheetName?: string): EditEventLike;
-  /** A person pastes a block: one onEdit event with no value/oldValue. */
+  /** A person pastes plain text (one cell or a block): one onEdit event with no value/oldValue. */
   pasteValues(a1: string, values: string[][], sheetName?: string): EditEventLike;
+  /** Any person action (typing, paste, paste from a block with its formats, fill-down, Delete, undo):
+   * performs it and returns the onEdit event it fires, shaped as Sheets shapes it. Throws EditRejected
+   * when a rule that rejects invalid input refuses it (nothing changes, no onEdit). */
+  personEdit(action: PersonAction): EditEventLike;
   /** Queue answers for the next alerts and prompts: 'YES', 'NO', 'OK', 'CANCEL', 'CLOSE', or any other text
-   * (a prompt's text, answered with OK). */
-  queueAnswers(answers: string[]): void;
+   * (a prompt's text, answered with OK); `{answer, thinkMs}` also advances the simulated clock by the
+   * person's think time while the dialog is open. */
+  queueAnswers(answers: Array<string | { answer: string; thinkMs?: number }>): void;
   /** The next service call number `n` (1-based, counted from now) throws Apps Script's time-limit error. */
   failAfterCalls(n: number): void;
   /** The active sheet, as a person would select a tab. */

@@ -213,12 +213,19 @@ export function isValid(ctx: Ctx, dv: AppliedDV, sheet: SheetData, r0: number, c
   const n = typeof value === 'number' ? value : NaN;
   const dateSerial = (d: unknown): number => dateToSerial(d as Date, ctx.book.tz);
   switch (dv.criteria) {
-    case 'VALUE_IN_LIST':
-      return (a[0] as string[]).includes(asText(value));
+    // A dropdown accepts its options in any letter case ("won" for "Won") and keeps what was typed, as
+    // Sheets' `=` compares text; accents count. Commonly reported for Sheets, unconfirmed by a reference:
+    // the contract suite checks it on a real spreadsheet. Accepting case variants is the stricter reading
+    // for the add-on (they reach its code).
+    case 'VALUE_IN_LIST': {
+      const t = asText(value).toLowerCase();
+      return (a[0] as string[]).some((x) => x.toLowerCase() === t);
+    }
     case 'VALUE_IN_RANGE': {
       const ref = a[0] as RangeRef;
+      const t = asText(value).toLowerCase();
       for (let r = ref.box.row - 1; r < ref.box.row - 1 + ref.box.rows; r++)
-        for (let c = ref.box.col - 1; c < ref.box.col - 1 + ref.box.cols; c++) if (asText(ref.sheet.getValue(r, c)) === asText(value)) return true;
+        for (let c = ref.box.col - 1; c < ref.box.col - 1 + ref.box.cols; c++) if (asText(ref.sheet.getValue(r, c)).toLowerCase() === t) return true;
       return false;
     }
     case 'CHECKBOX':

@@ -2,8 +2,16 @@
  * Cell values the way Sheets stores them (number | boolean | string, '' = empty; dates are numbers with a
  * date format) and the way it parses what a person types — which is also what Range.setValue(s) does
  * with a string, unless the cell's number format is plain text '@'.
- * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
- *   ("...values... Strings are parsed as if typed into the cell unless the format is plain text")
+ * The reference itself says only that a string starting with '=' is read as a formula
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)); the
+ * parse-as-typed model is the Sheets API's USER_ENTERED ("parsed as if the user typed them into the
+ * UI", https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption), which gas-fakes
+ * also uses for setValues. The contract suite (dev/contract) checks the forms below on real Sheets.
+ * Parsed: numbers (grouping and decimal marks of the locale family), percents, currency with a leading
+ * symbol or a trailing ¥ €  £ 元, TRUE/FALSE, ISO and the locale's d/m/y or m/d/y dates with optional times, formulas ('=' and a
+ * leading '+' or '-' followed by a formula), a leading apostrophe (dropped, keeps text).
+ * Knowingly not parsed (stay text here, may not in Sheets): year-less dates ('3/4', 'Jan 5'), accounting
+ * negatives ('(12)'), fractions ('1/2' as a number), locales beyond the four families of computeLocaleInfo (en_US, en_GB-like, zh, continental European).
  * Ref: https://support.google.com/docs/answer/56470 (number formats; "Plain text" keeps what you type)
  * Ref: https://support.google.com/docs/answer/3094038 (date & time formats)
  */

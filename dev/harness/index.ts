@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import type { EmulatorExt } from '../emulator';
-import type { AuthModeName, EditEventLike, Emulator } from '../emulator/types';
+import type { AuthModeName, EditEventLike, Emulator, PersonAction } from '../emulator/types';
 
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: string };
 
@@ -27,6 +27,9 @@ export interface LoadOptions {
   sidebarPath?: string;
   /** Apply Apps Script's time limits (6 min; 30 s for simple triggers) on the simulated clock. Default true. */
   timeLimits?: boolean;
+  /** The auth mode simple onEdit runs in. Default LIMITED; NONE is the mode of an add-on not yet used in
+   * the document (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle). */
+  editAuthMode?: AuthModeName;
 }
 
 export interface Addon {
@@ -47,15 +50,35 @@ export interface Addon {
   edit(a1: string, value: string, sheet?: string): Outcome;
   /** A person pastes a block: one onEdit for the whole block. */
   paste(a1: string, values: string[][], sheet?: string): Outcome;
-  /** Any person action that fires onEdit: `act` changes the sheet as the person does and returns the
-   * event (a refused value throws, and no trigger runs). */
-  personEdit(act: () => EditEventLike): Outcome;
+  /** Any person action (emu.personEdit: typing, paste, paste from a block with its formats, fill-down,
+   * Delete, undo), then the simple onEdit with the event it fires. */
+  act(action: PersonAction): Outcome;
+}
+
+/**
+ * Two executions interleaving (sim's `switchAfterCalls`): `first` makes `n` service calls, then
+ * `second` runs to its end, then `first` resumes with its next call (each side typically one or more
+ * harness calls, each its own execution). n = 0 switches before `first`'s first call. When `first`
+ * makes n calls or fewer, `second` runs after it. Returns whether the switch happened inside `first`.
+ */
+export function interleave(emu: Emulator, n: number, first: () => void, second: () => void): { switched: boolean } {
+  const ext = emu as Partial<EmulatorExt>;
+  if (!ext.pauseAtCall || !ext.cancelPause) throw new Error('interleave: this emulator cannot suspend executions');
+  ext.pauseAtCall(Math.max(0, Math.floor(n)) + 1, second);
+  let pending = true;
+  try {
+    first();
+  } finally {
+    pending = ext.cancelPause();
+  }
+  if (pending) second();
+  return { switched: !pending };
 }
 
 const SIX_MINUTES = 6 * 60 * 1000;
 const SIMPLE_TRIGGER_LIMIT = 30 * 1000;
 
-function findUp(rel: string): string {
+export function findUp(rel: string): string {
   const starts = [process.cwd(), __dirname];
   for (const start of starts) {
     let dir = resolve(start);
@@ -96,20 +119,6 @@ function checkTransferable(v: unknown, path: string, seen: Set<unknown>): void {
   seen.delete(v);
 }
 
-type LockKind = 'document' | 'script' | 'user';
-
-/** `target` as the script sees it, with some members replaced (the rest forwarded, so members the
- * emulator does not emulate still throw). */
-function overlay<T extends object>(target: T, overrides: Record<string, unknown>): T {
-  return new Proxy(target, {
-    get(t, p) {
-      if (typeof p === 'string' && Object.prototype.hasOwnProperty.call(overrides, p)) return overrides[p];
-      const v: unknown = Reflect.get(t, p);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-    },
-  });
-}
-
 function describe(e: unknown): string {
   if (e && typeof e === 'object' && 'message' in e) {
     const name = 'name' in e && typeof (e as { name: unknown }).name === 'string' ? (e as { name: string }).name : 'Error';
@@ -130,78 +139,9 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
   const errors: string[] = [];
   const timeLimits = opts.timeLimits ?? true;
 
-  /**
-   * Executions can interleave (sim's interleave step runs another execution at a service call of a
-   * running one). Each keeps its own auth mode, realm, time limit and locks: the one that runs inside
-   * restores the other's state when it ends, and a lock one execution holds makes the other's
-   * tryLock wait out its timeout and fail (waitLock throws), as LockService does across executions.
-   * Ref: https://developers.google.com/apps-script/reference/lock/lock ("tryLock(timeoutInMillis):
-   * Attempts to acquire the lock, timing out after the provided number of milliseconds"; a lock is
-   * released when the script ends).
-   */
-  interface Exec {
-    mode: AuthModeName;
-    limitMs: number;
-    startMs: number;
-    ctx: vm.Context | null;
-    realm: ((message: string) => Error) | null;
-    locks: Set<LockKind>;
-  }
-  let current: Exec | null = null;
-  const holders = new Map<LockKind, Exec>();
-  const lockOf = (real: GoogleAppsScript.Lock.Lock, kind: LockKind, exec: Exec): GoogleAppsScript.Lock.Lock => {
-    const blockedBy = () => {
-      const h = holders.get(kind);
-      return h !== undefined && h !== exec;
-    };
-    /** Runs the emulator's own call (counted, and sleeping the timeout when blocked). */
-    const attempt = <T>(fn: () => T): { value: T; blocked: boolean } => {
-      const blocked = blockedBy();
-      if (blocked) ext.contendLock?.(kind, true);
-      try {
-        return { value: fn(), blocked };
-      } finally {
-        if (blocked) ext.contendLock?.(kind, false);
-      }
-    };
-    const take = () => {
-      holders.set(kind, exec);
-      exec.locks.add(kind);
-    };
-    return overlay(real, {
-      tryLock: (ms: number) => {
-        const r = attempt(() => real.tryLock(ms));
-        if (r.value && !r.blocked) take();
-        return r.value && !r.blocked;
-      },
-      waitLock: (ms: number) => {
-        attempt(() => real.waitLock(ms));
-        take();
-      },
-      releaseLock: () => {
-        real.releaseLock();
-        if (holders.get(kind) === exec) holders.delete(kind);
-        exec.locks.delete(kind);
-      },
-      hasLock: () => {
-        real.hasLock();
-        return holders.get(kind) === exec;
-      },
-    });
-  };
-  const lockService = (exec: Exec): unknown => {
-    const real = emu.globals.LockService as GoogleAppsScript.Lock.LockService | undefined;
-    if (!real) return real;
-    return overlay(real, {
-      getDocumentLock: () => lockOf(real.getDocumentLock(), 'document', exec),
-      getScriptLock: () => lockOf(real.getScriptLock(), 'script', exec),
-      getUserLock: () => lockOf(real.getUserLock(), 'user', exec),
-    });
-  };
-
   /** A fresh global context for one execution. */
-  const context = (exec: Exec): vm.Context => {
-    const sandbox: Record<string, unknown> = { ...emu.globals, LockService: lockService(exec) };
+  const context = (): vm.Context => {
+    const sandbox: Record<string, unknown> = { ...emu.globals };
     const ctx = vm.createContext(sandbox, { codeGeneration: { strings: true, wasm: false } });
     // Arrays the emulator returns (getValues, getSheets, getCriteriaValues…) are built in this (the
     // host) realm; in Apps Script there is one realm, so `x instanceof Array` holds for them. The
@@ -229,18 +169,22 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
     return ctx;
   };
 
+  // The manifest beside the bundle: its oauthScopes bound what every execution may call.
+  const manifestPath = opts.code === undefined ? join(dirname(codePath), 'appsscript.json') : findUp('dist/appsscript.json');
+  if (existsSync(manifestPath) && ext.setManifestScopes) {
+    const scopes = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { oauthScopes?: string[] }).oauthScopes;
+    if (Array.isArray(scopes)) ext.setManifestScopes(scopes);
+  }
+
+  // Executions nest when one is suspended (emu.pauseAtCall): begin first, so that the auth mode and
+  // realm set next belong to this execution and the interrupted one gets its own back at the end.
   const execute = (mode: AuthModeName, limitMs: number, run: (ctx: vm.Context) => unknown): Outcome => {
-    const outer = current;
-    const exec: Exec = { mode, limitMs, startMs: ext.now ? ext.now() : 0, ctx: null, realm: null, locks: new Set() };
+    ext.beginExecution?.(timeLimits ? limitMs : Infinity);
     emu.setAuthMode(mode);
-    const ctx = context(exec);
+    const ctx = context();
     const realmError = vm.runInContext('Error', ctx) as ErrorConstructor;
-    exec.ctx = ctx;
-    exec.realm = (m) => new realmError(m);
-    ext.setRealmError?.(exec.realm);
+    ext.setRealmError?.((m) => new realmError(m));
     ext.setTemplateScope?.(ctx as Record<string, unknown>);
-    if (timeLimits) ext.beginExecution?.(limitMs);
-    current = exec;
     try {
       const result = emu.runScript(() => {
         script.runInContext(ctx);
@@ -252,19 +196,8 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
       errors.push(msg);
       return { ok: false, error: msg };
     } finally {
-      // The script ends: its locks are released.
-      for (const k of exec.locks) if (holders.get(k) === exec) holders.delete(k);
-      ext.endExecution?.();
       ext.setRealmError?.(null);
-      current = outer;
-      if (outer) {
-        // An execution that ran inside another (interleaved): the other resumes with its own state,
-        // its time limit still counted from its own start.
-        emu.setAuthMode(outer.mode);
-        ext.setRealmError?.(outer.realm);
-        if (outer.ctx) ext.setTemplateScope?.(outer.ctx as Record<string, unknown>);
-        if (timeLimits) ext.beginExecution?.(outer.limitMs - ((ext.now ? ext.now() : 0) - outer.startMs));
-      }
+      ext.endExecution?.();
     }
   };
 
@@ -283,7 +216,7 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
     if (!functions.includes('onEdit')) return { ok: true, result: undefined };
-    return execute('LIMITED', SIMPLE_TRIGGER_LIMIT, (ctx) => fnOf(ctx, 'onEdit')(e));
+    return execute(opts.editAuthMode ?? 'LIMITED', SIMPLE_TRIGGER_LIMIT, (ctx) => fnOf(ctx, 'onEdit')(e));
   };
 
   return {
@@ -330,8 +263,8 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
     paste(a1: string, values: string[][], sheet?: string) {
       return onEdit(() => emu.pasteValues(a1, values, sheet));
     },
-    personEdit(act: () => EditEventLike) {
-      return onEdit(act);
+    act(action: PersonAction) {
+      return onEdit(() => emu.personEdit(action));
     },
   };
 }

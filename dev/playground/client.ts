@@ -56,7 +56,7 @@ let sel = { r: 2, c: 1 };
 let anchor = { r: 2, c: 1 };
 /** What this page copied last (Ctrl+C): pasting it back is Sheets' normal paste, formats included. */
 let copied: { sheet: string; a1: string; text: string } | null = null;
-/** Ctrl+Shift+V: paste values only (plain text). */
+/** Ctrl+Shift+V: paste values only (of cells copied in this page; text from elsewhere is text anyway). */
 let valuesOnly = false;
 let seenNotice = '';
 let seenToasts = -1;
@@ -795,10 +795,10 @@ document.addEventListener('paste', (e) => {
   e.preventDefault();
   const a1 = `${columnLetter(sel.c)}${sel.r}`;
   // Cells copied in this page come with their formats, validation and conditional formats (Sheets'
-  // normal paste); text from elsewhere, or Ctrl+Shift+V, pastes the text alone.
-  if (!plain && copied && copied.text.replace(/\r/g, '') === text.replace(/\r/g, '').replace(/\n$/, '')) {
+  // normal paste), or with Ctrl+Shift+V their values only; text from elsewhere pastes the text alone.
+  if (copied && copied.text.replace(/\r/g, '') === text.replace(/\r/g, '').replace(/\n$/, '')) {
     const from = `'${copied.sheet.replace(/'/g, "''")}'!${copied.a1}`;
-    void act('/api/paste', { sheet: state.active, a1, from });
+    void act('/api/paste', { sheet: state.active, a1, from, special: plain ? 'values' : 'normal' });
   } else void act('/api/paste', { sheet: state.active, a1, values: parseTsv(text) });
 });
 

@@ -22,7 +22,7 @@ import { CPU_FACTOR } from '../emulator/runtime';
 import type { CellView, Emulator, SimSheet } from '../emulator/types';
 import { loadAddon, type Addon, type Outcome } from '../harness';
 import { parseCsv } from '../../src/cli/csv';
-import { Person } from '../person';
+import { activate, pasteAction, personAct } from '../person';
 import { columnLetter } from './tsv';
 import type { ActionResult, ActionSummary, CellOut, ChartOut, DialogOut, EngineOp, EngineReply, MenuOut, SheetState, StateOut } from './protocol';
 
@@ -146,8 +146,6 @@ function splitRef(ref: string, fallback: string): { sheet: string; a1: string } 
 export class Engine {
   readonly emu: EmulatorExt;
   private readonly addon: Addon;
-  /** Typing, pasting, Delete and tabs, with Sheets' event shapes and limits (shared with sim). */
-  private readonly person: Person;
   private version = 1;
   private snap: { version: number; sheets: SimSheet[] } | null = null;
   private widths = new Map<string, number[]>();
@@ -165,7 +163,6 @@ export class Engine {
     if (rows.length > 0) this.emu.loadRows(rows);
     this.active = this.emu.sheetNames()[0] ?? 'Sheet1';
     this.addon = loadAddon(suspendingEmulator(this.emu, channel), { codeFile: config.codeFile, sidebarPath: config.sidebarFile });
-    this.person = new Person(this.emu, this.addon);
     // As when the spreadsheet opens: onOpen (AuthMode.NONE for an add-on not yet used in this document).
     this.act('onOpen', () => this.addon.open());
   }
@@ -343,19 +340,19 @@ export class Engine {
       case 'shownHtml':
         return { html: this.shownHtml(op.index) };
       case 'activate': {
-        const out = this.person.activate(op.sheet);
-        if (out.ok) this.active = op.sheet;
+        if (activate(this.emu, op.sheet).ok) this.active = op.sheet;
         return { ok: true };
       }
+      // A person's actions are the emulator's (typing, paste, paste of copied cells, Delete), with onEdit.
       case 'edit':
         this.selectSheet(op.sheet);
-        return this.act(`edit ${op.a1}`, () => this.person.edit(op.a1, op.value, this.active));
+        return this.act(`edit ${op.a1}`, () => personAct(this.emu, this.addon, { kind: 'type', a1: op.a1, value: op.value, sheet: this.active }));
       case 'paste':
         this.selectSheet(op.sheet);
-        return this.act(`paste ${op.a1}`, () => this.person.paste({ a1: op.a1, values: op.values, numberFormats: op.numberFormats, from: op.from, sheet: this.active }));
+        return this.act(`paste ${op.a1}`, () => personAct(this.emu, this.addon, pasteAction({ a1: op.a1, values: op.values, numberFormats: op.numberFormats, from: op.from, special: op.special, sheet: this.active })));
       case 'clear':
         this.selectSheet(op.sheet);
-        return this.act(`delete ${op.a1}`, () => this.person.clear(op.a1, this.active));
+        return this.act(`delete ${op.a1}`, () => personAct(this.emu, this.addon, { kind: 'delete', a1: op.a1, sheet: this.active }));
       case 'menu':
         return this.act(op.fn, () => this.addon.menu(op.fn));
       case 'run':

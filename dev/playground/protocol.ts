@@ -111,7 +111,7 @@ export type ActionResult =
 export type EngineOp =
   | { type: 'state'; sheet?: string; r0: number; r1: number }
   | { type: 'edit'; sheet: string; a1: string; value: string }
-  | { type: 'paste'; sheet: string; a1: string; values?: string[][]; numberFormats?: string[][]; from?: string }
+  | { type: 'paste'; sheet: string; a1: string; values?: string[][]; numberFormats?: string[][]; from?: string; special?: 'normal' | 'values' }
   | { type: 'clear'; sheet: string; a1: string }
   | { type: 'menu'; fn: string }
   | { type: 'run'; fn: string; args: unknown[] }

@@ -306,7 +306,7 @@ const ADDON_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'un
 const A1 = z.string().min(2).max(60);
 const editBody = z.object({ sheet: z.string(), a1: A1, value: z.string() });
 const pasteBody = z
-  .object({ sheet: z.string(), a1: A1, values: z.array(z.array(z.string())).min(1).optional(), numberFormats: z.array(z.array(z.string())).min(1).optional(), from: A1.optional() })
+  .object({ sheet: z.string(), a1: A1, values: z.array(z.array(z.string())).min(1).optional(), numberFormats: z.array(z.array(z.string())).min(1).optional(), from: A1.optional(), special: z.enum(['normal', 'values']).optional() })
   .refine((p) => (p.values !== undefined) !== (p.from !== undefined), { message: 'a paste takes either values or from', path: ['values'] });
 const clearBody = z.object({ sheet: z.string(), a1: A1 });
 

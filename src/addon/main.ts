@@ -1,11 +1,19 @@
 /**
- * The add-on's entry module. Every export is an Apps Script entry point (trigger, menu callback or
- * google.script.run target): build.mjs turns each into a top-level function declaration in dist/Code.js.
- * Export only functions from here. One module per feature.
+ * The add-on's entry module: the list of its entry points. Every export is an Apps Script entry point
+ * (trigger, menu callback or google.script.run target): build.mjs turns each into a top-level function
+ * declaration in dist/Code.js. Export only functions from here.
+ *
+ * One folder per feature: <feature>/menu.ts holds its menu entry and <feature>/endpoints.ts its sidebar
+ * endpoints (the typed contracts are in src/core/api); both go through ./runtime (locale, document lock
+ * around the change, translated errors).
  */
 export { onOpen, onInstall } from './open';
-export * from './entries/setup';
-export * from './api/setup';
-export * from './entries/adopt';
-export * from './api/adopt';
-export * from './api/sidebar';
+export { menuOpenSidebar } from './shell/menu';
+export { getBootstrap } from './shell/endpoints';
+export { menuSetUp } from './setup/menu';
+export { getSetupState, previewTemplate, applySetup, repairConfig } from './setup/endpoints';
+export { menuValidateAll } from './check/menu';
+export { validateTable } from './check/endpoints';
+export { menuAdopt } from './adopt/menu';
+export { previewAdopt, applyAdopt } from './adopt/endpoints';
+export { onEdit } from './edit/trigger';

@@ -5,7 +5,7 @@
  *
  * - A field's `header` is the text written in (or found in) the header row; its `label` is the name
  *   shown in the sidebar, per locale. Columns are found by developer metadata 'clientflow.field' = key
- *   first and by header text second (src/core/plan/layout.ts), so users may move or rename them.
+ *   first and by header text second (src/core/table/layout.ts), so users may move or rename them.
  * - Stages are the options of the field whose role is 'stage', in order; `stages.won` and
  *   `stages.lost` name the two terminal options (lost is the exit, not the last step).
  * - `version` is the config version (src/core/config.ts migrates older ones).

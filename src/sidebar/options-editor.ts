@@ -3,16 +3,15 @@
  * each with a color input, its label (shown on its color) and a remove button, plus "Add option".
  * Every label comes from a cell or the user: set as a value or text, never as markup.
  */
+import { paletteColor } from '../core/colors';
 import type { Option } from '../core/schema';
 import { h } from './dom';
-import type { PanelContext } from './panels';
+import type { PanelContext } from './panel-registry';
 
-/** Option colors offered for new options, in turn (light tints that keep dark text readable). */
-export const PALETTE = ['#e8f0fe', '#e6f4ea', '#fef7e0', '#fce8e6', '#f3e8fd', '#e0f7fa', '#fff0e1', '#f1f3f4'];
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 export function safeColor(c: string | undefined, i = 0): string {
-  return c && COLOR.test(c) ? c.toLowerCase() : PALETTE[i % PALETTE.length];
+  return c && COLOR.test(c) ? c.toLowerCase() : paletteColor(i);
 }
 
 export function iconButton(label: string, text: string, cls: string, onclick: () => void, disabled = false): HTMLButtonElement {
@@ -111,7 +110,7 @@ export function optionsEditor(p: OptionsEditorProps, ctx: PanelContext): HTMLEle
           let n = list.length + 1;
           while (labels.has(t('sidebar.setup.newOption', { n }).toLowerCase())) n += 1;
           p.toggled(true);
-          p.set([...list, { label: t('sidebar.setup.newOption', { n }), color: PALETTE[list.length % PALETTE.length] }], true);
+          p.set([...list, { label: t('sidebar.setup.newOption', { n }), color: paletteColor(list.length) }], true);
         },
       },
       `+ ${t('sidebar.setup.addOption')}`,

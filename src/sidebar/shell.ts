@@ -5,7 +5,7 @@
 import { CallError, type Bridge } from './bridge';
 import { h, replaceChildren } from './dom';
 import type { I18n } from './i18n';
-import { listPanels, UserMessage, type Panel, type PanelContext } from './panels';
+import { listPanels, UserMessage, type Panel, type PanelContext } from './panel-registry';
 
 /** The user-facing text for any error: the add-on's own translated message, or ours. */
 export function errorText(e: unknown, i18n: I18n): string {

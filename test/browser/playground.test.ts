@@ -3,7 +3,8 @@
  * driven in headless Debian Chromium the way a person uses it. One playground and one page for the
  * whole file; the tests run in order and build on each other like one session:
  * load → menu opens the sidebar → the sidebar's Apply sets up a table → typing fires onEdit →
- * a menu's alerts are answered in the page's dialog (and the screenshot for the README is taken).
+ * a menu's alerts are answered in the page's dialog. The screenshot goes to dist/test/; `npm run screenshots`
+ * runs this file with CLIENTFLOW_SCREENSHOTS=docs to refresh the README's docs/playground.png.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -218,8 +219,9 @@ test("a menu's alerts are answered in the page's dialog and the script carries o
   }, stageCol);
   await page.mouse.move(700, 20);
   await page.waitForSelector('#tooltip', { state: 'hidden' });
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  await page.screenshot({ path: join(ROOT, 'docs', 'playground.png') });
+  const shots = process.env.CLIENTFLOW_SCREENSHOTS === 'docs' ? join(ROOT, 'docs') : join(ROOT, 'dist', 'test');
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'playground.png') });
 });
 
 test('nothing was requested from outside the machine and the page threw no error', () => {

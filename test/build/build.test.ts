@@ -73,10 +73,16 @@ describe('dist/appsscript.json', () => {
 });
 
 describe('build.mjs refuses bad entry modules', () => {
-  function buildWith(main: string, menu = "export const MENU_ITEMS = [{ fn: 'menuA', label: 'x' }];"): { status: number | null; stderr: string } {
+  function buildWith(
+    main: string,
+    menu = "export const MENU_ITEMS = [{ fn: 'menuA', label: 'x' }];",
+    api = 'export const ENDPOINTS = { getThing: {} };',
+  ): { status: number | null; stderr: string } {
     const dir = mkdtempSync(join(tmpdir(), 'cf-build-'));
     try {
       mkdirSync(join(dir, 'src', 'addon'), { recursive: true });
+      mkdirSync(join(dir, 'src', 'core', 'api'), { recursive: true });
+      writeFileSync(join(dir, 'src', 'core', 'api', 'index.ts'), api);
       copyFileSync(join(root, 'build.mjs'), join(dir, 'build.mjs'));
       copyFileSync(join(root, 'appsscript.json'), join(dir, 'appsscript.json'));
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -99,6 +105,12 @@ describe('build.mjs refuses bad entry modules', () => {
     const r = buildWith('export function menuB() {}');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('names "menuA", which src/addon/main.ts does not export');
+  });
+
+  it('fails when a sidebar endpoint is not exported', () => {
+    const r = buildWith('export function menuA() {}');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('sidebar endpoint "getThing" (src/core/api) is not exported by src/addon/main.ts');
   });
 
   it('fails when loading the bundle would call a service', () => {

@@ -189,6 +189,23 @@ describe('clean', () => {
   });
 });
 
+describe('sim', () => {
+  it('runs the built add-on on the emulator: "Adopt this sheet" with a queued YES leaves rules on the sheet', () => {
+    writeFileSync(join(tmp, 'clients-en.csv'), readFileSync(join(FX, 'clients-en.csv')));
+    const scenario = join(tmp, 'adopt.json');
+    writeFileSync(scenario, JSON.stringify({ locale: 'en', data: 'clients-en.csv', steps: [{ answer: ['YES'] }, { menu: 'menuAdopt' }] }));
+    const r = run(['sim', scenario]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = json<{ sheets: Array<{ name: string; values: unknown[][]; validations: unknown[] }>; alerts: Array<{ title: string }>; errors: string[] }>(r.stdout);
+    expect(out.errors).toEqual([]);
+    expect(out.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(out.sheets[0].values[0]).toEqual(['Name', 'Email', 'Phone', 'Stage', 'Deal value', 'Next follow-up', 'Notes']);
+    expect(out.sheets[0].validations.length).toBeGreaterThan(0);
+    expect(out.alerts.map((a) => a.title)).toEqual(['Adopt this sheet', 'Adopt this sheet']);
+  });
+});
+
 describe('usage and errors', () => {
   it('prints usage with the three commands, not the later ones', () => {
     const r = run(['--help']);

@@ -70,7 +70,7 @@ describe('AuthMode', () => {
     expect(g.Session.getActiveUserLocale()).toBe('zh-CN');
     g.SpreadsheetApp.getUi().createAddonMenu().addItem('设置', 'menuSetUp').addToUi();
     expect(emu.menus).toEqual([{ name: 'Add-on', items: [{ caption: '设置', functionName: 'menuSetUp' }] }]);
-    expect(() => g.SpreadsheetApp.getActiveSpreadsheet()).toThrow('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(() => g.SpreadsheetApp.getActiveSpreadsheet()).toThrow('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)');
     expect(() => g.SpreadsheetApp.getActiveSheet()).toThrow(/You do not have permission/);
     expect(() => g.PropertiesService.getDocumentProperties()).toThrow(/You do not have permission to call PropertiesService.getDocumentProperties/);
     expect(() => g.SpreadsheetApp.getUi().alert('hi')).toThrow(/You do not have permission to call Ui.alert/);

@@ -153,6 +153,17 @@ describe('paste with formats', () => {
     expect(s?.values[4]?.[5]).toBe('b');
   });
 
+  test('from with "special": "values": the values alone (text stays text), no format, validation or rule', () => {
+    const out = run(scenario({ steps: [{ call: 'setupRules' }, { edit: { a1: 'B2', value: '007' } }, { paste: { a1: 'D2', from: 'B2:B3', special: 'values' } }] }));
+    const s = out.sheets[0];
+    expect(out.steps[2]).toEqual({ kind: 'paste', ok: true });
+    expect(s?.values[1]?.[3]).toBe('007');
+    expect(s?.numberFormats[1]?.[3]).not.toBe('@');
+    expect(s?.validations.map((v) => v.range)).toEqual(['B2:B3']);
+    expect(s?.conditionalFormats).toHaveLength(2);
+    expect(() => run(scenario({ steps: [{ paste: { a1: 'D2', values: [['x']], special: 'values' } }] }))).toThrow(/"special" goes with "from"/);
+  });
+
   test('a paste its validation refuses is ok: false, changes nothing and fires no onEdit', () => {
     const out = run(scenario({ steps: [{ call: 'setupRules' }, { edit: { a1: 'B2', value: '007' } }, { paste: { a1: 'D2', from: 'B2:B3' } }, { paste: { a1: 'D2', values: [['nope']], numberFormats: [['0.00']] } }, { call: 'getLog' }] }));
     expect(out.steps[3]).toMatchObject({ kind: 'paste', ok: false });

@@ -1,12 +1,13 @@
 /**
  * The add-on side of the sidebar on the Sheets emulator: menuOpenSidebar shows dist/Sidebar.html as
  * a sidebar with a translated title, and getBootstrap sends the user's locale and its messages in
- * the endpoint's envelope. (Runs src/addon/api/sidebar.ts with the emulator's globals installed.)
+ * the endpoint's envelope. (Runs src/addon/shell/*.ts with the emulator's globals installed.)
  */
 import { ENDPOINTS } from '../../src/core/api';
 import { envelopeSchema } from '../../src/core/api/endpoint';
 import { messagesFor, t } from '../../src/core/i18n';
-import { getBootstrap, menuOpenSidebar } from '../../src/addon/api/sidebar';
+import { getBootstrap } from '../../src/addon/shell/endpoints';
+import { menuOpenSidebar } from '../../src/addon/shell/menu';
 import { createEmulator, type EmulatorExt } from '../../dev/emulator';
 
 const PAGE = '<!DOCTYPE html><html><body><div id="app"></div></body></html>';

@@ -234,7 +234,8 @@ describe('Setup panel', () => {
     expect(sent.fields.map((f) => f.header)).toEqual(['Email', 'Name', 'Stage', 'Channel']);
     const channel = sent.fields[3];
     expect(channel).toMatchObject({ type: 'dropdown', required: true, role: null, label: { en: 'Channel' } });
-    expect(channel.options).toEqual([{ label: 'Referral', color: '#e8f0fe' }, { label: 'Ads', color: '#fce8e6' }]);
+    // A new option takes the palette's next color (src/core/colors.ts); Ads keeps the color the user picked.
+    expect(channel.options).toEqual([{ label: 'Referral', color: '#c9daf8' }, { label: 'Ads', color: '#fce8e6' }]);
     expect(sent.fields[1].required).toBe(false);
     expect(sent.fields[2].options?.map((o) => o.label)).toEqual(['Lead', 'Closed won', 'Lost']);
     expect(sent.stages).toEqual({ won: 'Closed won', lost: 'Lost' });

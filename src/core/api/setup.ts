@@ -6,7 +6,9 @@ import * as z from 'zod';
 import { endpoint } from './endpoint';
 import { FIELD_TYPE_IDS, localeSchema, tableSchema } from '../schema';
 
-export const TEMPLATE_IDS = ['b2b', 'ecommerce', 'services'] as const;
+import { TEMPLATE_IDS } from '../templates/ids';
+
+export { TEMPLATE_IDS };
 export const templateIdSchema = z.enum(TEMPLATE_IDS);
 
 /** A problem with the stored config, already translated, with what the user can do about it. */

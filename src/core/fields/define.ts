@@ -12,7 +12,7 @@ import type {
   CellValue, FieldTypeDef, FieldTypeId, IssueCode, NormalizeResult, ParseResult, TypeContext, TypedValue,
   ValidationSpec,
 } from './types';
-import { cellText, isBlankString, isFormulaText, mustWriteAsText, OK_EMPTY, UNCHANGED } from './util';
+import { cellText, isBlankCell, isFormulaText, mustWriteAsText, OK_EMPTY, UNCHANGED } from './util';
 
 export interface TypeSpec {
   id: FieldTypeId;
@@ -46,7 +46,7 @@ export function defineType(spec: TypeSpec): FieldTypeDef {
       if (raw === '') return OK_EMPTY;
       const c = raw.charCodeAt(0);
       // Fast blank check: only strings starting with white space or invisible chars can be blank.
-      if ((c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff) && isBlankString(raw)) return OK_EMPTY;
+      if ((c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff) && isBlankCell(raw)) return OK_EMPTY;
       if (!spec.freeText && isFormulaText(raw.trimStart()) && !spec.isFormulaLikeValue?.(raw, ctx)) return FORMULA;
     } else if (typeof raw === 'number' && !Number.isFinite(raw)) {
       return fail(invalidCode(spec.id));

@@ -12,6 +12,7 @@
 import { defineType, fail } from './define';
 import type { DropdownOption, ParseResult } from './types';
 import { cellText, stripInvisible, toHalfWidth } from './util';
+import { editDistance } from '../text/distance';
 
 /** The comparison key of a label or a cell: width-folded, lowercased, without white space. */
 export function foldKey(s: string): string {
@@ -41,34 +42,6 @@ function indexFor(options: readonly DropdownOption[]): OptionIndex {
   }
   indexes.set(options, ix);
   return ix;
-}
-
-/**
- * Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), by code points,
- * stopping early once it exceeds `max`.
- */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  const s = [...a];
-  const t = [...b];
-  if (Math.abs(s.length - t.length) > max) return max + 1;
-  const n = t.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= s.length; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= n; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const tmp = prev2; prev2 = prev; prev = cur; cur = tmp;
-  }
-  return prev[n];
 }
 
 export type OptionMatch = { label: string } | { label: null; hint?: string };

@@ -22,7 +22,8 @@ export { defaultContext, regionFromLocale, dateOrderForRegion, currencyForRegion
 export { calendarDate, calendarDateTime, dateToSerial, serialToParts } from './calendar';
 export { columnLetter, cellText, mustWriteAsText, numberText } from './util';
 export { nextClientId, CLIENT_ID_PREFIX } from './autoId';
-export { matchOption, foldKey, editDistance } from './dropdown';
+export { matchOption, foldKey } from './dropdown';
+export { editDistance } from '../text/distance';
 export { currencyFormat } from './currency';
 export { parseDateTimeText } from './datetext';
 

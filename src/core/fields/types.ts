@@ -104,3 +104,9 @@ export interface FieldTypeDef {
   /** Share of sample values that parse is used by inference; types that accept anything say so. */
   acceptsAnyText: boolean;
 }
+
+/**
+ * How plans and inference find a field type's definition: fieldType from src/core/fields (the registry)
+ * in the product; tests may pass a lookup of their own.
+ */
+export type TypeLookup = (id: FieldTypeId) => FieldTypeDef;

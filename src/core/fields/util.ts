@@ -105,14 +105,21 @@ export const EMPTY_VALUE: TypedValue = { kind: 'empty' };
 export const OK_EMPTY: ParseResult = { ok: true, value: EMPTY_VALUE };
 export const UNCHANGED = { status: 'unchanged' } as const;
 
-/** '' or only white space / invisible characters. */
-export function isBlankString(s: string): boolean {
-  if (s === '') return true;
-  return cleanInput(s) === '';
+/**
+ * A blank cell, as every part of ClientFlow means it: no value (getValues gives '' for an empty cell),
+ * or a string of only white space and invisible characters (zero-width spaces, BOM, controls), which
+ * every field type also reads as empty. Numbers, booleans and Dates are never blank.
+ */
+export function isBlankCell(v: CellValue | null | undefined): boolean {
+  if (v === '' || v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  return v.trim() === '' || (INVISIBLE_TEST.test(v) && cleanInput(v) === '');
 }
 
-/** True for '' and whitespace-only strings (the empty cell of getValues is ''). */
-export function isEmptyCell(raw: CellValue): boolean {
-  return typeof raw === 'string' && (raw === '' || isBlankString(raw));
+/** A cell's value as a string: '' for no value, Dates as ISO strings (inference and adopt read text). */
+export function valueText(v: CellValue | null | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
 }
 

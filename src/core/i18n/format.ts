@@ -5,7 +5,7 @@
  * The form is chosen with Intl.PluralRules of the message's locale (Apps Script's V8 has Intl); the
  * whole block must be on one line and its branches hold no nested braces other than `{name}`.
  */
-import type { Params } from './index';
+import type { Params } from './define';
 
 const PLURAL = /\{(\w+), plural, one \{((?:[^{}]|\{\w+\})*)\} other \{((?:[^{}]|\{\w+\})*)\}\}/g;
 const rules = new Map<string, Intl.PluralRules>();

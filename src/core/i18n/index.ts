@@ -1,4 +1,4 @@
-import type { Catalog } from './define';
+import type { Catalog, Locale, Params } from './define';
 import { formatMessage } from './format';
 import { commonMessages } from './messages/common';
 import { menuMessages } from './messages/menu';
@@ -28,9 +28,8 @@ const catalogs = [
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;
-export type Locale = 'en' | 'zh-CN';
+export type { Locale, Params } from './define';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
-export type Params = Record<string, string | number>;
 
 const tables: Record<Locale, Record<string, string>> = { en: {}, 'zh-CN': {} };
 for (const c of catalogs) {

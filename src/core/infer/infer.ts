@@ -6,19 +6,14 @@
  * Pure and fast: type inference reads a deterministic, evenly spaced sample of each column; `checkCells`
  * (the validation) reads every cell.
  */
-import type { CellValue, DropdownOption, FieldTypeDef, FieldTypeId, IssueCode, ParseResult, TypeContext, UserTypeId } from '../fields/types';
+import type { CellValue, DropdownOption, FieldTypeDef, FieldTypeId, IssueCode, ParseResult, TypeContext, TypeLookup, UserTypeId } from '../fields/types';
 import { ROLE_TYPES, type Role } from '../roles';
 import { calendarParts } from '../fields/calendar';
-import { columnLetter } from '../fields/util';
+import { columnLetter, isBlankCell, valueText } from '../fields/util';
 import { inferOptions, type InferredOptions } from './options';
 import { headerKey, roleForHeader } from './synonyms';
 
-export type TypeLookup = (id: FieldTypeId) => FieldTypeDef;
-
-/** 0-based column index (inference works on grids) → 'A', 'B', … 'AA'. */
-export function indexLetter(index: number): string {
-  return columnLetter(index + 1);
-}
+export type { TypeLookup };
 
 /** A merged block, 0-based and relative to the grid. */
 export interface MergedBlock { row: number; column: number; rows: number; columns: number }
@@ -100,16 +95,6 @@ export function userTypeOfRole(role: Role): UserTypeId {
 
 const NATURAL_ROLE: Partial<Record<UserTypeId, Role>> = { email: 'email', phone: 'phone', url: 'website' };
 
-function isEmpty(v: CellValue | undefined): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-function cellText(v: CellValue | undefined): string {
-  if (v === undefined || v === null) return '';
-  if (v instanceof Date) return v.toISOString();
-  return String(v);
-}
-
 /** Rough "this is a data value, not a header" test, independent of the field types. */
 function looksLikeValue(v: CellValue): boolean {
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return true;
@@ -136,10 +121,10 @@ export function findHeaderRow(grid: ReadonlyArray<ReadonlyArray<CellValue>>): nu
     let roles = 0;
     const keys = new Set<string>();
     for (const v of row) {
-      if (isEmpty(v)) continue;
+      if (isBlankCell(v)) continue;
       nonEmpty++;
       if (looksLikeValue(v)) valueLike++;
-      const s = cellText(v);
+      const s = valueText(v);
       if (s.length > 60) valueLike++;
       keys.add(headerKey(s));
       if (roleForHeader(s)) roles++;
@@ -162,7 +147,7 @@ export function findHeaderRow(grid: ReadonlyArray<ReadonlyArray<CellValue>>): nu
     let vals = 0;
     for (const row of below) {
       const v = row[c];
-      if (isEmpty(v)) continue;
+      if (isBlankCell(v)) continue;
       n++;
       if (looksLikeValue(v)) vals++;
     }
@@ -252,7 +237,7 @@ function contentStats(values: CellValue[], ctx: TypeContext, types: TypeLookup):
     }
     if (typeof v === 'boolean') checkboxWords++;
     if (hasTime(v, ctx)) timeMarks++;
-    strings.push(cellText(v));
+    strings.push(valueText(v));
   }
   return { sampled: values.length, shares, currencyMarks, percentMarks, checkboxWords, leadingZeros, timeMarks, longOrMultiline, strings };
 }
@@ -312,7 +297,7 @@ function clientContactRoles(headerCells: ReadonlyArray<CellValue>, width: number
   let contact = -1;
   let company = false;
   for (let c = 0; c < width; c++) {
-    const key = headerKey(cellText(headerCells[c]).trim());
+    const key = headerKey(valueText(headerCells[c]).trim());
     if (!key) continue;
     if (CLIENTISH.has(key)) { if (client < 0) client = c; } else if (CONTACT_PERSON.has(key)) { if (contact < 0) contact = c; } else if (roleForHeader(key)?.role === 'company') company = true;
   }
@@ -333,11 +318,11 @@ export function inferTable(input: InferInput): Inference {
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const problems: InferProblem[] = [];
   const known = input.headerRow;
-  const headerRow = known !== undefined && known >= 0 && known < grid.length && grid[known].some((v) => !isEmpty(v))
+  const headerRow = known !== undefined && known >= 0 && known < grid.length && grid[known].some((v) => !isBlankCell(v))
     ? known
     : findHeaderRow(grid);
   let dataEnd = grid.length;
-  while (dataEnd > 0 && grid[dataEnd - 1].every((v) => isEmpty(v))) dataEnd--;
+  while (dataEnd > 0 && grid[dataEnd - 1].every((v) => isBlankCell(v))) dataEnd--;
   if (headerRow === null) {
     problems.push({ code: 'noHeader' });
     return { headerRow: null, dataStart: 0, dataEnd, width, columns: [], problems };
@@ -348,7 +333,7 @@ export function inferTable(input: InferInput): Inference {
 
   for (const m of input.merged ?? []) {
     if (m.row <= headerRow && headerRow < m.row + m.rows && m.columns > 1) {
-      const a1 = `${indexLetter(m.column)}${m.row + 1}:${indexLetter(m.column + m.columns - 1)}${m.row + m.rows}`;
+      const a1 = `${columnLetter(m.column + 1)}${m.row + 1}:${columnLetter(m.column + m.columns)}${m.row + m.rows}`;
       problems.push({ code: 'mergedHeader', a1 });
     }
   }
@@ -360,17 +345,17 @@ export function inferTable(input: InferInput): Inference {
   const nData = dataEnd - dataStart;
   const idx = sampleIndices(nData, sampleSize);
   let rowsWithData = 0;
-  for (let r = dataStart; r < dataEnd; r++) if (!grid[r].every((v) => isEmpty(v))) rowsWithData++;
+  for (let r = dataStart; r < dataEnd; r++) if (!grid[r].every((v) => isBlankCell(v))) rowsWithData++;
 
   const override = clientContactRoles(headerCells, width);
   for (let c = 0; c < width; c++) {
-    const header = cellText(headerCells[c]).trim();
+    const header = valueText(headerCells[c]).trim();
     // Values of this column: non-empty, not formulas.
     let formulaCount = 0;
     let filled = 0;
     for (let r = dataStart; r < dataEnd; r++) {
       if (input.formulas?.[r]?.[c]) formulaCount++;
-      if (!isEmpty(grid[r][c])) filled++;
+      if (!isBlankCell(grid[r][c])) filled++;
     }
     let managed = true;
     if (!header) {
@@ -391,7 +376,7 @@ export function inferTable(input: InferInput): Inference {
       const r = dataStart + i;
       if (input.formulas?.[r]?.[c]) continue;
       const v = grid[r][c];
-      if (!isEmpty(v)) sample.push(v);
+      if (!isBlankCell(v)) sample.push(v);
     }
     const st = contentStats(sample, ctx, types);
     const over = override.get(c);
@@ -470,7 +455,7 @@ export function inferTable(input: InferInput): Inference {
       for (let r = dataStart; r < dataEnd; r++) {
         if (input.formulas?.[r]?.[c]) continue;
         const v = grid[r][c];
-        if (!isEmpty(v)) all.push(cellText(v));
+        if (!isBlankCell(v)) all.push(valueText(v));
       }
       opts = inferOptions(all, role !== null && userTypeOfRole(role) === 'dropdown') ?? opts;
     }
@@ -489,7 +474,8 @@ export function adopted(col: InferredColumn): boolean {
   return col.managed && col.role !== null;
 }
 
-export interface CellIssue {
+/** A cell that breaks its column's type, in grid coordinates (0-based row and column; see SheetIssue). */
+export interface GridIssue {
   /** 0-based grid row and column. */
   row: number;
   column: number;
@@ -513,17 +499,17 @@ export function checkCells(
   types: TypeLookup,
   formulas?: ReadonlyArray<ReadonlyArray<string>>,
   all = false,
-): CellIssue[] {
-  const issues: CellIssue[] = [];
+): GridIssue[] {
+  const issues: GridIssue[] = [];
   const cols = inf.columns.filter((c) => all || c.managed).map((col) => ({ col, def: types(col.type), cctx: columnContext(col, ctx), memo: new Map<string, ParseResult>() }));
   for (let r = inf.dataStart; r < inf.dataEnd; r++) {
     const row = grid[r];
-    if (row.every((v) => isEmpty(v))) continue;
+    if (row.every((v) => isBlankCell(v))) continue;
     for (const { col, def, cctx, memo } of cols) {
       const c = col.column;
       if (formulas?.[r]?.[c]) continue;
       const v = row[c];
-      if (isEmpty(v)) {
+      if (isBlankCell(v)) {
         if (col.required) issues.push({ row: r, column: c, code: 'required' });
         continue;
       }

@@ -5,6 +5,8 @@
  * (English or Chinese) they are put in stage order and the won/lost terminals are named.
  */
 import type { DropdownOption } from '../fields/types';
+import { paletteColor, STAGE_COLORS } from '../colors';
+import { editDistance } from '../text/distance';
 
 /** Folds case, full-width forms and runs of spaces: the identity of an option value. */
 export function optionKey(raw: string): string {
@@ -32,30 +34,6 @@ export function knownStage(value: string): { step: number; kind: 'step' | 'won' 
   return stageIndex.get(optionKey(value)) ?? null;
 }
 
-/** Optimal string alignment distance, capped: returns cap+1 as soon as it is exceeded. */
-export function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(n + 1).fill(0);
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > cap) return cap + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n];
-}
-
 /** How many edits still count as a typo of a label of this length (Latin words only; CJK: none). */
 function typoBudget(key: string): number {
   if (/[^\x00-\x7f]/.test(key)) return 0;
@@ -64,9 +42,6 @@ function typoBudget(key: string): number {
   return 0;
 }
 
-/** Palette for options without a known meaning (light Sheets colors, readable with black text). */
-export const OPTION_PALETTE = ['#c9daf8', '#d9ead3', '#fff2cc', '#fce5cd', '#d9d2e9', '#d0e0e3', '#ead1dc', '#f4cccc', '#cfe2f3', '#e6b8af'];
-const STAGE_COLORS = ['#cfe2f3', '#c9daf8', '#d9d2e9', '#fff2cc', '#fce5cd', '#b6d7a8', '#d9d9d9'];
 
 export interface InferredOptions {
   options: DropdownOption[];
@@ -169,7 +144,7 @@ export function inferOptions(values: readonly string[], forRole: boolean): Infer
     const lost = order.find((x) => x.k?.kind === 'lost');
     if (won && lost) stages = { won: won.o.label, lost: lost.o.label };
   } else {
-    options = options.map((o, i) => ({ ...o, color: OPTION_PALETTE[i % OPTION_PALETTE.length] }));
+    options = options.map((o, i) => ({ ...o, color: paletteColor(i) }));
   }
   return { options, stages, folded };
 }

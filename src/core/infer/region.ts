@@ -7,7 +7,7 @@
  */
 import { fieldType } from '../fields';
 import type { CellValue, TypeContext } from '../fields/types';
-import { inferSheet } from './index';
+import { inferSheet } from './registered';
 import type { Inference, InferInput } from './infer';
 
 /** Regions tried, besides the default: where ClientFlow's users mostly are. */

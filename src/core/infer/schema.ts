@@ -5,14 +5,15 @@
 import type { Locale } from '../i18n';
 import type { TypeContext } from '../fields/types';
 import { SCHEMA_VERSION, type FieldInput, type TableSchemaInput } from '../schema';
-import { adopted, indexLetter, type Inference, type InferredColumn } from './infer';
+import { columnLetter } from '../fields/util';
+import { adopted, type Inference, type InferredColumn } from './infer';
 
 /** A stable field key for a column: its role, else 'col_' and an ASCII slug of its header, else its letter. */
 export function fieldKey(col: InferredColumn, taken: Set<string>): string {
   let base: string = col.role ?? '';
   if (!base) {
     const slug = col.header.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 30);
-    base = slug ? `col_${slug}` : `col_${indexLetter(col.column)}`;
+    base = slug ? `col_${slug}` : `col_${columnLetter(col.column + 1)}`;
   }
   let key = base;
   for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;

@@ -5,27 +5,16 @@
  * cleanup can mend 'closed won' or '成交' into the option's own label). Chinese vocabulary follows the
  * user's source articles (客户名称, 联系人, 联系电话, 邮箱, 客户来源, 负责人, 跟进阶段, 下次跟进日期, …).
  */
+import { COLORS } from '../colors';
 import type { Locale } from '../i18n';
 import type { FieldTypeId } from '../fields/types';
 import type { Role } from '../roles';
 import { SCHEMA_VERSION, tableSchema, type TableSchema } from '../schema';
-import type { TEMPLATE_IDS } from '../api/setup';
+import type { TemplateId } from './ids';
 
-export type TemplateId = (typeof TEMPLATE_IDS)[number];
+export { TEMPLATE_IDS, type TemplateId } from './ids';
 
-/** Colors from Sheets' own light palette, so they look native next to user colors. */
-export const COLORS = {
-  green: '#d9ead3',
-  grey: '#e0e0e0',
-  red: '#f4cccc',
-  yellow: '#fff2cc',
-  orange: '#fce5cd',
-  blue: '#cfe2f3',
-  cyan: '#d0e0e3',
-  purple: '#d9d2e9',
-  magenta: '#ead1dc',
-  white: '#ffffff',
-} as const;
+export { COLORS };
 
 interface OptionDef { en: string; zh: string; color: string; aliases?: string[] }
 interface FieldDef {

@@ -16,7 +16,7 @@ import { userTypeOfRole } from '../../core/infer/infer';
 import { ROLES, type Role } from '../../core/roles';
 import { h, replaceChildren, uid } from '../dom';
 import { optionsEditor } from '../options-editor';
-import { registerPanel, UserMessage, type PanelContext } from '../panels';
+import { registerPanel, UserMessage, type PanelContext } from '../panel-registry';
 
 const LEAVE = '';
 const OWN = '_own';

@@ -3,7 +3,7 @@
  * Headers and messages can carry cell text: they are set as text only.
  */
 import { h, replaceChildren } from '../dom';
-import { registerPanel, type PanelContext } from '../panels';
+import { registerPanel, type PanelContext } from '../panel-registry';
 
 function render(container: HTMLElement, ctx: PanelContext): void {
   const { t } = ctx;

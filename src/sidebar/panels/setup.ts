@@ -8,8 +8,9 @@ import type { Endpoints } from '../../core/api';
 import type { ResultOf } from '../../core/api/endpoint';
 import { tableSchema, type Field, type TableSchema } from '../../core/schema';
 import { h, replaceChildren, uid } from '../dom';
-import { iconButton, optionsEditor, PALETTE } from '../options-editor';
-import { registerPanel, UserMessage, type PanelContext } from '../panels';
+import { paletteColor } from '../../core/colors';
+import { iconButton, optionsEditor } from '../options-editor';
+import { registerPanel, UserMessage, type PanelContext } from '../panel-registry';
 
 type SetupState = ResultOf<Endpoints['getSetupState']>;
 type Summary = ResultOf<Endpoints['applySetup']>;
@@ -412,7 +413,7 @@ function fieldCard(f: Field, i: number, count: number, ed: FieldEditor, setField
           type === 'dropdown'
             ? cur.options && cur.options.length > 0
               ? cur.options
-              : [{ label: t('sidebar.setup.newOption', { n: 1 }), color: PALETTE[0] }]
+              : [{ label: t('sidebar.setup.newOption', { n: 1 }), color: paletteColor(0) }]
             : undefined;
         const required = AUTO.includes(type) ? false : cur.required;
         if (type === 'dropdown') v.openOptions.add(cur.key);

@@ -1,5 +1,6 @@
 import { headerKey, roleForHeader } from '../../../src/core/infer/synonyms';
-import { editDistance, inferOptions, knownStage, optionKey } from '../../../src/core/infer/options';
+import { inferOptions, knownStage, optionKey } from '../../../src/core/infer/options';
+import { editDistance } from '../../../src/core/text/distance';
 import { findHeaderRow } from '../../../src/core/infer/infer';
 
 describe('headerKey', () => {

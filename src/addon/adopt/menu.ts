@@ -1,0 +1,27 @@
+/** Menu entry of "Adopt this sheet" (the flow is described in ./adopt.ts); its sidebar twins are ./endpoints.ts. */
+import { t } from '../../core/i18n';
+import { adopted } from '../../core/infer';
+import { confirmText } from '../../core/adopt/report';
+import { defaultMapping } from '../../core/adopt/mapping';
+import { menuAction, underDocumentLock } from '../runtime/action';
+import { UserError } from '../runtime/errors';
+import { applyAdoptMapping, planAdopt } from './adopt';
+
+/**
+ * Menu: read the active sheet, show what adopting it means (YES/NO), then apply the inferred mapping
+ * under the document lock and report. The lock is not held while the confirmation waits.
+ */
+export const menuAdopt = menuAction('adopt.title', (locale) => {
+  const ui = SpreadsheetApp.getUi();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = planAdopt(ss, ss.getActiveSheet(), locale);
+  if (!plan.inf.columns.some(adopted)) throw new UserError('adopt.error.noColumns');
+
+  const answer = ui.alert(t(locale, 'adopt.title'), confirmText(locale, plan.inf, plan.sheetName, plan.adoptedBefore), ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) {
+    ss.toast(t(locale, 'adopt.cancelled'), t(locale, 'adopt.title'));
+    return;
+  }
+  const result = underDocumentLock(() => applyAdoptMapping(plan, defaultMapping(plan), locale));
+  ui.alert(t(locale, 'adopt.title'), result.text, ui.ButtonSet.OK);
+});

@@ -1,0 +1,316 @@
+/**
+ * Applies a table's set-up to a sheet (headers, formats, validation, widths, frozen header, banding,
+ * warning-only header protection, our conditional-format rules, column metadata), batched: the number
+ * of service calls depends on the number of columns, of distinct formats and rules, and of existing
+ * rules/protections/bandings, never on the number of rows.
+ *
+ * Batching (each service call costs ~25 ms in Apps Script, so a set-up of 20 columns must not make
+ * hundreds): every Range the set-up needs comes from one Sheet.getRangeList(a1s).getRanges() (two calls
+ * for any number of ranges); one number format per distinct format over a RangeList; one validation
+ * per block of adjacent columns with the same rule (each distinct rule built once); one width per run of
+ * adjacent columns of the same width (setColumnWidths); rule builders reused while ranges and format
+ * keys stay the same; our rules recognized with two calls per existing rule.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range-list#setNumberFormat(String)
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)
+ *
+ * For the adopt engineer (src/addon/adopt*.ts): call
+ *   applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, keepFormatsThrough })
+ * with the schema built from the inferred columns (field.header = the header text found) and the
+ * layout of where each field sits; then saveConfig({ ...schema, location }) from ./config-store.
+ * Nothing here changes a cell's value except the header texts when writeHeaders is true.
+ *
+ * Apps Script members used (the emulator must cover them):
+ *   Sheet: getRangeList, getRange(r,c,nr,nc) (none per rule or column), setFrozenRows, setColumnWidths,
+ *     getMaxRows, getMaxColumns, insertColumnsAfter, getBandings, getProtections,
+ *     getConditionalFormatRules, setConditionalFormatRules, createDeveloperMetadataFinder
+ *   RangeList: getRanges, setNumberFormat, clearDataValidations, setFontWeight, setBackground, setFontColor
+ *   Range: setValues, setNumberFormat, setDataValidation, clearDataValidations, setFontWeight,
+ *     setBackground, setFontColor, applyRowBanding, protect, addDeveloperMetadata, getRow, getColumn,
+ *     getNumRows, getNumColumns
+ *   Banding: getRange, remove; Protection: getDescription, setDescription, setWarningOnly, remove
+ *   DeveloperMetadataFinder: withKey, find; DeveloperMetadata: getValue, getLocation, remove;
+ *   DeveloperMetadataLocation: getColumn
+ *   SpreadsheetApp.newDataValidation, newConditionalFormatRule, BandingTheme, ProtectionType
+ *   ConditionalFormatRule: getBooleanCondition; BooleanCondition: getCriteriaValues
+ */
+import { FIELD_METADATA_KEY, type ColumnMetadata, type Layout } from '../../core/table/layout';
+import { a1 } from '../../core/table/a1';
+import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/setup/rules';
+import { planSetup, type SetupPlan, type ValidationPlan } from '../../core/setup/plan';
+import type { TableSchema } from '../../core/schema';
+import type { Locale } from '../../core/i18n';
+import { fieldType } from '../../core/fields';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+export interface ApplyOptions {
+  headerRow: number;
+  /** Write the schema's header texts (set-up) or keep the sheet's (adopt). */
+  writeHeaders: boolean;
+  layout: Layout;
+  uiLocale: Locale;
+  timeZone: string;
+  /**
+   * Adopt: columns (1-based) whose existing number formats are kept on rows up to and including the
+   * given sheet row (ours would change how their values read); our format covers only the rows below.
+   */
+  keepFormatsThrough?: ReadonlyMap<number, number>;
+  /** Rules of ours put before the set-up's (adopt's 'invalid' highlight), in the same single replacement. */
+  firstRules?: readonly RulePlan[];
+}
+
+export interface ApplyResult {
+  plan: SetupPlan;
+  columns: number;
+  validations: number;
+  rules: number;
+  keptRules: number;
+}
+
+/** Our protections are recognized by their description (both translations start with 'ClientFlow'). */
+export function isOurProtection(description: string): boolean {
+  return description.startsWith('ClientFlow');
+}
+
+export function buildValidation(v: ValidationPlan): GoogleAppsScript.Spreadsheet.DataValidation {
+  let b = SpreadsheetApp.newDataValidation();
+  const s = v.spec;
+  switch (s.kind) {
+    case 'list': b = b.requireValueInList(s.values, true); break;
+    case 'checkbox': b = b.requireCheckbox(); break;
+    case 'date': b = b.requireDate(); break;
+    case 'number':
+      if (s.min !== undefined && s.max !== undefined) b = b.requireNumberBetween(s.min, s.max);
+      else if (s.min !== undefined) b = b.requireNumberGreaterThanOrEqualTo(s.min);
+      else if (s.max !== undefined) b = b.requireNumberLessThanOrEqualTo(s.max);
+      else b = b.requireNumberBetween(-1e15, 1e15);
+      break;
+    case 'customFormula': b = b.requireFormulaSatisfied(s.formula); break;
+  }
+  return b.setAllowInvalid(v.allowInvalid).setHelpText(v.helpText).build();
+}
+
+/**
+ * Range objects for A1 notations of one sheet: one getRangeList + getRanges for all of them (two
+ * service calls, however many ranges), instead of one Sheet.getRange per range.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)
+ */
+export function rangesByA1(sheet: Sheet, a1s: Iterable<string>, into: Map<string, Range> = new Map()): Map<string, Range> {
+  const missing = [...new Set(a1s)].filter((a) => !into.has(a));
+  if (missing.length === 0) return into;
+  const ranges = sheet.getRangeList(missing).getRanges();
+  missing.forEach((a, i) => {
+    const r = ranges[i];
+    if (r) into.set(a, r);
+  });
+  return into;
+}
+
+function rangeOf(ranges: ReadonlyMap<string, Range>, a: string): Range {
+  const r = ranges.get(a);
+  if (!r) throw new Error(`apply: range ${a} was not fetched`);
+  return r;
+}
+
+/**
+ * The custom formula of a rule, in two calls (getBooleanCondition, getCriteriaValues); null for a rule
+ * without a boolean condition (a gradient: one call). The criteria type is not read: a formula of ours
+ * is recognized by its marker (ruleKind), which no other criterion's value carries.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/boolean-condition#getCriteriaValues()
+ */
+function ruleFormula(rule: Rule): string | null {
+  const cond = rule.getBooleanCondition();
+  if (!cond) return null;
+  const v = cond.getCriteriaValues()[0];
+  return typeof v === 'string' && v.startsWith('=') ? v : null;
+}
+
+function formatKeys(f: RuleFormat): string {
+  return `${f.background ? 'b' : ''}${f.fontColor ? 'f' : ''}${f.bold ? 'B' : ''}`;
+}
+
+/**
+ * Builds our rules. A builder is reused while the next rule sets the same format keys (each built rule is
+ * a snapshot of the builder: ConditionalFormatRuleBuilder.build() "constructs a conditional format rule
+ * from the settings applied to the builder"), so consecutive rules set only what differs: a dropdown's
+ * option colors cost three calls each (condition, color, build) instead of five.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#build()
+ */
+export function buildRules(ours: readonly RulePlan[], ranges: ReadonlyMap<string, Range>): Rule[] {
+  const out: Rule[] = [];
+  let b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder | null = null;
+  let keys = '';
+  let prev: RuleFormat = {};
+  let prevRanges = '';
+  for (const r of ours) {
+    const k = formatKeys(r.format);
+    if (!b || k !== keys) {
+      b = SpreadsheetApp.newConditionalFormatRule();
+      keys = k;
+      prev = {};
+      prevRanges = '';
+    }
+    b = b.whenFormulaSatisfied(r.formula);
+    if (r.format.background && r.format.background !== prev.background) b = b.setBackground(r.format.background);
+    if (r.format.fontColor && r.format.fontColor !== prev.fontColor) b = b.setFontColor(r.format.fontColor);
+    if (r.format.bold && !prev.bold) b = b.setBold(true);
+    const rk = r.ranges.join(',');
+    if (rk !== prevRanges) b = b.setRanges(r.ranges.map((a) => rangeOf(ranges, a)));
+    prev = r.format;
+    prevRanges = rk;
+    out.push(b.build());
+  }
+  return out;
+}
+
+/**
+ * Replaces our rules of the given kinds by `ours` (first, highest precedence) and keeps every other
+ * rule in order, in one setConditionalFormatRules call. Ranges not in `ranges` are fetched in one
+ * getRangeList.
+ */
+export function replaceRules(sheet: Sheet, ours: readonly RulePlan[], kinds: ReadonlySet<RuleKind>, ranges: Map<string, Range> = new Map()): { rules: number; keptRules: number } {
+  const existing = sheet.getConditionalFormatRules();
+  const { keep, userRules } = mergeRules(existing, ruleFormula, kinds);
+  rangesByA1(sheet, ours.flatMap((r) => r.ranges), ranges);
+  const built = buildRules(ours, ranges);
+  if (built.length > 0 || keep.length !== existing.length) sheet.setConditionalFormatRules([...built, ...keep]);
+  return { rules: built.length, keptRules: userRules };
+}
+
+/** Column metadata 'clientflow.field' on the sheet. */
+export function readColumnMetadata(sheet: Sheet): Array<ColumnMetadata & { md: GoogleAppsScript.Spreadsheet.DeveloperMetadata }> {
+  const found = sheet.createDeveloperMetadataFinder().withKey(FIELD_METADATA_KEY).find();
+  const out: Array<ColumnMetadata & { md: GoogleAppsScript.Spreadsheet.DeveloperMetadata }> = [];
+  for (const md of found) {
+    const col = md.getLocation().getColumn();
+    out.push({ column: col ? col.getColumn() : 0, key: md.getValue() ?? '', md });
+  }
+  return out;
+}
+
+function overlaps(r: Range, first: number, last: number, firstCol: number, lastCol: number): boolean {
+  const r1 = r.getRow();
+  const c1 = r.getColumn();
+  const r2 = r1 + r.getNumRows() - 1;
+  const c2 = c1 + r.getNumColumns() - 1;
+  return r1 <= last && r2 >= first && c1 <= lastCol && c2 >= firstCol;
+}
+
+/** Runs of adjacent columns with the same key: [first column, last column, key]. */
+function runs<T>(items: ReadonlyArray<{ column: number }>, keyOf: (i: number) => string, valueOf: (i: number) => T): Array<{ first: number; last: number; key: string; value: T }> {
+  const out: Array<{ first: number; last: number; key: string; value: T }> = [];
+  items.forEach((c, i) => {
+    const key = keyOf(i);
+    const last = out[out.length - 1];
+    if (last && last.last + 1 === c.column && last.key === key) last.last = c.column;
+    else out.push({ first: c.column, last: c.column, key, value: valueOf(i) });
+  });
+  return out;
+}
+
+/** One call for one range, two (getRangeList + the call) for several. */
+function onRanges(sheet: Sheet, a1s: readonly string[], ranges: ReadonlyMap<string, Range>, fn: (t: Range | GoogleAppsScript.Spreadsheet.RangeList) => unknown): void {
+  if (a1s.length === 0) return;
+  fn(a1s.length === 1 ? rangeOf(ranges, a1s[0] as string) : sheet.getRangeList([...a1s]));
+}
+
+export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions): ApplyResult {
+  const plan = planSetup(schema, opts.layout, opts.headerRow, {
+    timeZone: opts.timeZone,
+    maxRows: sheet.getMaxRows(),
+    uiLocale: opts.uiLocale,
+    writeHeaders: opts.writeHeaders,
+  }, fieldType);
+  const lastCol = plan.columns.length ? (plan.columns[plan.columns.length - 1] as { column: number }).column : 0;
+  const maxCols = sheet.getMaxColumns();
+  if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
+
+  // The A1 of every range below, fetched at once.
+  const formatA1 = (c: SetupPlan['columns'][number]): string | null => {
+    const kept = opts.keepFormatsThrough?.get(c.column);
+    if (kept === undefined || kept < plan.firstDataRow) return c.dataRange;
+    return kept < plan.lastRow ? a1(kept + 1, c.column, plan.lastRow, c.column) : null;
+  };
+  const validationRuns = runs(plan.columns, (i) => JSON.stringify(plan.columns[i]?.validation ?? null), (i) => plan.columns[i]?.validation ?? null)
+    .map((r) => ({ ...r, a1: a1(plan.firstDataRow, r.first, plan.lastRow, r.last) }));
+
+  // 1. Column metadata: keep what is right, remove what is stale, add what is missing.
+  const meta = readColumnMetadata(sheet);
+  const want = new Map(plan.columns.map((c) => [c.column, c.key]));
+  const have = new Set<number>();
+  for (const m of meta) {
+    if (want.get(m.column) === m.key && !have.has(m.column)) have.add(m.column);
+    else m.md.remove();
+  }
+  const metaA1 = (c: { letter: string }) => `${c.letter}:${c.letter}`;
+  const needMeta = plan.columns.filter((c) => !have.has(c.column));
+  const wanted: string[] = [
+    ...needMeta.map(metaA1),
+    ...validationRuns.map((r) => r.a1),
+    ...plan.columns.map(formatA1).filter((a): a is string => a !== null),
+    ...(plan.banding ? [plan.banding.a1] : []),
+    ...plan.protection.a1s,
+    ...plan.headerBlocks.map((h) => h.a1),
+    ...plan.rules.flatMap((r) => r.ranges),
+    ...(opts.firstRules ?? []).flatMap((r) => r.ranges),
+  ];
+  const ranges = rangesByA1(sheet, wanted);
+  for (const c of needMeta) rangeOf(ranges, metaA1(c)).addDeveloperMetadata(FIELD_METADATA_KEY, c.key);
+
+  // 2. Number formats over every row below the header: one call (or RangeList) per distinct format.
+  //    The header blocks are plain text ('@') too, set here, before their texts are written.
+  const byFormat = new Map<string, string[]>();
+  const addFormat = (fmt: string, a: string) => { const l = byFormat.get(fmt) ?? []; l.push(a); byFormat.set(fmt, l); };
+  for (const c of plan.columns) {
+    const a = formatA1(c);
+    if (a !== null) addFormat(c.numberFormat, a);
+  }
+  for (const h of plan.headerBlocks) addFormat('@', h.a1);
+  for (const [fmt, a1s] of byFormat) onRanges(sheet, a1s, ranges, (t) => t.setNumberFormat(fmt));
+
+  // 3. Validation per block of adjacent columns with the same rule; each distinct rule built once;
+  //    columns without a rule cleared together.
+  const built = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+  const clear: string[] = [];
+  for (const r of validationRuns) {
+    if (!r.value) { clear.push(r.a1); continue; }
+    let dv = built.get(r.key);
+    if (!dv) { dv = buildValidation(r.value); built.set(r.key, dv); }
+    rangeOf(ranges, r.a1).setDataValidation(dv);
+  }
+  onRanges(sheet, clear, ranges, (t) => t.clearDataValidations());
+  const validations = plan.columns.filter((c) => c.validation).length;
+
+  // 4. Widths per run of adjacent columns of the same width.
+  for (const w of runs(plan.columns, (i) => String(plan.columns[i]?.width), (i) => plan.columns[i]?.width ?? 120)) {
+    sheet.setColumnWidths(w.first, w.last - w.first + 1, w.value);
+  }
+
+  // 5. Banding over the data rows of the table (an overlapping banding would make Sheets refuse ours).
+  const firstCol = plan.columns[0]?.column ?? 1;
+  for (const b of sheet.getBandings()) {
+    if (overlaps(b.getRange(), plan.headerRow, plan.lastRow, firstCol, lastCol)) b.remove();
+  }
+  if (plan.banding) rangeOf(ranges, plan.banding.a1).applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, false, false);
+
+  // 6. Header protection, warning only (editors can still fix a header).
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (isOurProtection(p.getDescription())) p.remove();
+  }
+  for (const a of plan.protection.a1s) rangeOf(ranges, a).protect().setDescription(plan.protection.description).setWarningOnly(true);
+
+  // 7. Our rules in one call.
+  const first = opts.firstRules ?? [];
+  const { rules, keptRules } = replaceRules(sheet, [...first, ...plan.rules], SETUP_RULE_KINDS, ranges);
+
+  // 8. Header row last: text (in '@' cells, so '=…' or '+…' stays text), style, frozen.
+  if (plan.writeHeaders) for (const h of plan.headerBlocks) rangeOf(ranges, h.a1).setValues([h.headers]);
+  onRanges(sheet, plan.headerBlocks.map((h) => h.a1), ranges, (t) => {
+    t.setFontWeight('bold').setBackground(plan.headerStyle.background).setFontColor(plan.headerStyle.fontColor);
+  });
+  sheet.setFrozenRows(plan.frozenRows);
+  return { plan, columns: plan.columns.length, validations, rules: rules - first.length, keptRules };
+}

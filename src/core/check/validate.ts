@@ -1,0 +1,126 @@
+/**
+ * Validate-all (issue 3, menuValidateAll): every cell of the table parsed with its field type, as
+ * pure computation over one batched read. Auto fields are skipped (the add-on writes them); a row
+ * with nothing in any table column is not a client and is skipped too (so "required" only speaks
+ * about rows that exist).
+ */
+import type { CellValue, IssueCode, ParseResult } from '../fields/types';
+import { AUTO_TYPES } from '../fields/types';
+import type { TableSchema } from '../schema';
+import { isBlankCell } from '../fields/util';
+import { a1 } from '../table/a1';
+import type { Layout } from '../table/layout';
+import type { TypeLookup } from '../fields/types';
+import { typeContext } from '../setup/plan';
+
+/** A cell that breaks its field, in sheet coordinates (1-based row and column, as Apps Script; see GridIssue). */
+export interface SheetIssue {
+  /** Sheet row and column (1-based). */
+  row: number;
+  column: number;
+  key: string;
+  code: IssueCode;
+  hint?: string;
+}
+
+export interface ValidationResult {
+  /** Non-empty data rows checked. */
+  rows: number;
+  issues: SheetIssue[];
+}
+
+const AUTO = new Set<string>(AUTO_TYPES);
+const MEMO_MAX = 20_000;
+
+/**
+ * @param values rows of the table's span as getValues returns them, starting at sheet row `firstRow`
+ *   and sheet column `firstColumn`.
+ */
+export function validateRows(
+  schema: TableSchema,
+  layout: Layout,
+  values: readonly (readonly CellValue[])[],
+  firstRow: number,
+  firstColumn: number,
+  timeZone: string,
+  types: TypeLookup,
+): ValidationResult {
+  const checks = schema.fields
+    .filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type))
+    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>() }));
+  const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
+  const issues: SheetIssue[] = [];
+  let rows = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r] as readonly CellValue[];
+    let hasData = false;
+    for (const i of tableIdx) if (!isBlankCell(row[i])) { hasData = true; break; }
+    if (!hasData) continue;
+    rows++;
+    for (const c of checks) {
+      const v = row[c.idx];
+      if (isBlankCell(v)) {
+        if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
+        continue;
+      }
+      // A type that accepts any text (text, long text) never fails on a non-blank cell: nothing to parse.
+      if (c.def.acceptsAnyText) continue;
+      // Parsing is pure: a text or an instant seen before in the column (a dropdown's options, repeated
+      // dates or amounts) is not parsed again. Bounded, so a column of unique values costs one map
+      // insert each.
+      let res: ParseResult | undefined;
+      if (typeof v === 'string') {
+        res = c.memo.get(v);
+        if (res === undefined) {
+          res = c.def.parse(v, c.ctx);
+          if (c.memo.size < MEMO_MAX) c.memo.set(v, res);
+        }
+      } else if (v instanceof Date || typeof v === 'number') {
+        const k = v instanceof Date ? v.getTime() : v;
+        const memo = v instanceof Date ? c.dates : c.numbers;
+        res = memo.get(k);
+        if (res === undefined) {
+          res = c.def.parse(v, c.ctx);
+          if (memo.size < MEMO_MAX) memo.set(k, res);
+        }
+      } else res = c.def.parse(v as CellValue, c.ctx);
+      if (!res.ok) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: res.code, ...(res.hint ? { hint: res.hint } : {}) });
+    }
+  }
+  return { rows, issues };
+}
+
+/**
+ * The A1 ranges to highlight: per column, runs of consecutive broken rows merged ('C5:C9'), at most
+ * `max` ranges (a rule with thousands of ranges is slow in Sheets; the report still counts them all),
+ * and how many cells those ranges cover.
+ */
+export function highlightRuns(issues: readonly SheetIssue[], max = 500): { ranges: string[]; covered: number } {
+  const byCol = new Map<number, number[]>();
+  for (const i of issues) {
+    const list = byCol.get(i.column) ?? [];
+    list.push(i.row);
+    byCol.set(i.column, list);
+  }
+  const ranges: string[] = [];
+  let covered = 0;
+  for (const [col, rows] of [...byCol.entries()].sort((x, y) => x[0] - y[0])) {
+    rows.sort((x, y) => x - y);
+    let start = rows[0] as number;
+    let prev = start;
+    for (let k = 1; k <= rows.length; k++) {
+      const r = rows[k];
+      if (r !== undefined && r === prev + 1) { prev = r; continue; }
+      if (ranges.length >= max) return { ranges, covered };
+      ranges.push(a1(start, col, prev, col));
+      covered += prev - start + 1;
+      if (r !== undefined) { start = r; prev = r; }
+    }
+  }
+  return { ranges, covered };
+}
+
+/** Just the ranges of highlightRuns. */
+export function highlightRanges(issues: readonly SheetIssue[], max = 500): string[] {
+  return highlightRuns(issues, max).ranges;
+}
