@@ -57,7 +57,7 @@ export function regionOption(command: string, p: ParsedArgs, locale: Locale): st
 }
 
 /** The country named by LANG/LC_ALL ('zh_CN.UTF-8' → CN), or null when it names none ('C', 'en', unset). */
-function localeRegion(): string | null {
+export function localeRegion(): string | null {
   const bare = bareLocale();
   return /[_-][A-Za-z]{2}$/.test(bare) ? regionFromLocale(bare) : null;
 }

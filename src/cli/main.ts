@@ -3,6 +3,7 @@
  *   clientflow validate FILE.csv [--region CC]
  *   clientflow clean FILE.csv --out OUT.csv [--region CC]
  *   clientflow sim SCENARIO.json
+ *   clientflow funnel FILE.csv [--history HISTORY.csv]
  * Exit codes: 0 done; 1 the file has no header row; 2 usage error, unreadable or unwritable file,
  * or an invalid scenario. Each command lives in ./commands/<command>.ts.
  */
@@ -24,7 +25,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (handler) return handler(rest, locale);
-  if (command === 'dedupe' || command === 'funnel') throw new CliExit(2, t(locale, 'cli.error.notYet', { command }));
+  if (command === 'dedupe') throw new CliExit(2, t(locale, 'cli.error.notYet', { command }));
   throw new CliExit(2, t(locale, 'cli.error.unknownCommand', { command }));
 }
 

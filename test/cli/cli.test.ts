@@ -213,7 +213,8 @@ describe('usage and errors', () => {
     expect(r.stdout).toMatch(/validate FILE\.csv/);
     expect(r.stdout).toMatch(/clean FILE\.csv --out OUT\.csv/);
     expect(r.stdout).toMatch(/sim SCENARIO\.json/);
-    expect(r.stdout).not.toMatch(/dedupe|funnel/);
+    expect(r.stdout).toMatch(/funnel FILE\.csv \[--history HISTORY\.csv\]/);
+    expect(r.stdout).not.toMatch(/dedupe/);
   });
   it('exits 2 with usage when run without a command', () => {
     const r = run([]);
@@ -223,7 +224,8 @@ describe('usage and errors', () => {
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
     [['dedupe', 'x.csv'], /not available yet/],
-    [['funnel', 'x.csv'], /not available yet/],
+    [['funnel', 'x.csv'], /cannot read .*no such file/],
+    [['funnel', join(FX, 'clients-en.csv'), '--history'], /needs a value/],
     [['validate'], /missing the input file/],
     [['validate', 'a.csv', 'b.csv'], /unexpected argument "b.csv"/],
     [['validate', join(FX, 'clients-en.csv'), '--colour'], /unknown option "--colour"/],

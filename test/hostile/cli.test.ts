@@ -93,7 +93,7 @@ describe('messy but valid CSVs load', () => {
     const p = file('header.csv', 'Name,Email,Phone\n');
     const v = run(['validate', p]);
     expect(v.code).toBe(0);
-    expect(JSON.parse(v.stdout)).toEqual({ columns: [{ header: 'Name', type: 'text' }, { header: 'Email', type: 'email' }, { header: 'Phone', type: 'phone' }], issues: [] });
+    expect(JSON.parse(v.stdout)).toEqual({ columns: [{ header: 'Name', type: 'text' }, { header: 'Email', type: 'email' }, { header: 'Phone', type: 'phone' }], issues: [], encoding: 'UTF-8' });
     const out = join(tmp, 'header-out.csv');
     const c = run(['clean', p, '--out', out]);
     expect((JSON.parse(c.stdout) as Clean).rows).toBe(0);
@@ -102,7 +102,7 @@ describe('messy but valid CSVs load', () => {
 });
 
 describe('text stays text in clean', () => {
-  it('formula-looking names and notes, and zero-led IDs, are written back exactly', () => {
+  it('formula-looking names and notes are written back as text (an apostrophe, as OWASP advises), zero-led IDs exactly', () => {
     const p = file('inj.csv', [
       'Name,Email,Phone,Notes,Customer no.',
       `"=cmd|' /C calc'!A0",a@example.com,+1 415 555 0100,+SUM(1),C-00123`,
@@ -113,11 +113,11 @@ describe('text stays text in clean', () => {
     const r = run(['clean', p, '--out', out, '--region', 'US']);
     expect(r.code).toBe(0);
     const rows = parseCsv(readFileSync(out, 'utf8'));
-    expect(rows.map((x) => x[0])).toEqual(['Name', "=cmd|' /C calc'!A0", '@foo', 'Ann']);
-    expect(rows.map((x) => x[3])).toEqual(['Notes', '+SUM(1)', '-1+2', '=HYPERLINK("http://evil.example","x")']);
+    expect(rows.map((x) => x[0])).toEqual(['Name', "'=cmd|' /C calc'!A0", "'@foo", 'Ann']);
+    expect(rows.map((x) => x[3])).toEqual(['Notes', "'+SUM(1)", "'-1+2", `'=HYPERLINK("http://evil.example","x")`]);
     expect(rows.map((x) => x[4])).toEqual(['Customer no.', 'C-00123', 'C-00124', 'C-00125']);
-    // The phone that is a formula is reported, and left as it was.
-    expect(rows[3]?.[2]).toBe('+SUM(1)');
+    // The phone that is a formula is reported, and written as text.
+    expect(rows[3]?.[2]).toBe("'+SUM(1)");
     expect((JSON.parse(r.stdout) as Clean).notUnderstood).toContainEqual(expect.objectContaining({ row: 2, column: 'Phone', value: '+SUM(1)' }));
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../../core/i18n';
 import { runClean } from './clean';
+import { runFunnel } from './funnel';
 import { runSim } from './sim';
 import { runValidate } from './validate';
 
@@ -13,4 +14,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   validate: runValidate,
   clean: runClean,
   sim: runSim,
+  funnel: runFunnel,
 };

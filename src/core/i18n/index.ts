@@ -9,6 +9,7 @@ import { sidebarMessages } from './messages/sidebar';
 import { cliMessages } from './messages/cli';
 import { configMessages } from './messages/config';
 import { editMessages } from './messages/edit';
+import { funnelMessages } from './messages/funnel';
 
 /**
  * i18n: every user-visible string goes through `t` (DESIGN.md rule 7).
@@ -24,6 +25,7 @@ const catalogs = [
   cliMessages,
   configMessages,
   editMessages,
+  funnelMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

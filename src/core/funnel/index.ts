@@ -1,0 +1,10 @@
+/**
+ * The funnel: who reached each stage, conversions, days in stage, values, win rate (compute.ts), from a
+ * table and an optional stage history read from grids (extract.ts); trends and segments (segments.ts);
+ * the layout of a live Funnel sheet as formulas (sheet.ts). Pure: the clock and the time zone are inputs.
+ */
+export * from './types';
+export { computeFunnel, stageModel, recordFilter, biggestLeaks, NoStagesError, type StageModel } from './compute';
+export { funnelTableFromGrid, funnelRecords, historyFromGrid, stagesWithHistory, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type FunnelColumns, type ColumnRef, type HistoryRead, type HistoryColumn, type TableProblem } from './extract';
+export { planFunnelSheet, equalsCriterion, type FunnelSheetInput, type FunnelSheetPlan, type PlannedCell, type ChartBlock } from './sheet';
+export { newPerMonth, bySegment, type MonthCount, type SegmentRow } from './segments';
