@@ -17,6 +17,13 @@ export const CELL_LIMIT = 10_000_000;
 /** Apps Script's error when a change would pass it (as scripts and the Sheets API report it). */
 export const cellLimitMessage = (limit: number): string => `This action would increase the number of cells in the workbook above the limit of ${limit} cells.`;
 
+/** Sheets' cap on the columns of a sheet: column ZZZ.
+ * Ref: https://support.google.com/drive/answer/37603 ("Up to 10 million cells or 18,278 columns") */
+export const MAX_COLUMNS = 18_278;
+/** The refusal when a person's action would pass it (Sheets' own wording is not recorded; this one
+ * follows the cell limit's). */
+export const COLUMN_LIMIT_MESSAGE = `This action would increase the number of columns in the sheet above the limit of ${MAX_COLUMNS} columns.`;
+
 export class Book {
   sheets: SheetData[] = [];
   user: EmulatedUser = { email: 'owner@example.com', role: 'owner' };

@@ -21,7 +21,7 @@
  */
 import { type Box, boxToA1, parseA1, splitSheet } from './a1';
 import { ruleMatches } from './conditional';
-import { Book, type EmulatedUser } from './context';
+import { Book, COLUMN_LIMIT_MESSAGE, type EmulatedUser, MAX_COLUMNS } from './context';
 import { serialToDate } from './dates';
 import { displayValue } from './display';
 import { createEnums } from './enums';
@@ -39,7 +39,7 @@ import { type Cell, DEFAULT_FORMAT, isDateFormat } from './values';
 export type * from './types';
 export { ScriptException, TIME_LIMIT_MESSAGE } from './runtime';
 export { LOCK_TIMEOUT_MESSAGE, PROPERTY_STORE_ERROR, PROPERTY_VALUE_ERROR, type QueuedAnswer } from './services';
-export { CELL_LIMIT, cellLimitMessage, type EmulatedUser } from './context';
+export { CELL_LIMIT, cellLimitMessage, COLUMN_LIMIT_MESSAGE, type EmulatedUser, MAX_COLUMNS } from './context';
 export { PROTECTED_MESSAGE } from './objects';
 
 /** Members beyond types.ts's Emulator, for the harness, sim and tests. */
@@ -81,6 +81,9 @@ export interface EmulatorExt extends Emulator {
   setFile(name: string, content: string): void;
   /** The Spreadsheet object trigger events carry as `source` (not a counted call). */
   eventSource(): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Runs `fn` through the script API with full access, counting nothing and moving no clock (a
+   * tool's read, e.g. the playground reading the grid it shows; never a person's action: personEdit). */
+  uncounted<T>(fn: () => T): T;
 }
 
 /** A value typed by a person was refused by a data validation rule that rejects invalid input.
@@ -330,6 +333,8 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
   const grow = (s: SheetData, rows: number, cols: number): void => {
     const nr = Math.max(rows, s.maxRows);
     const nc = Math.max(cols, s.maxCols);
+    // At most 18,278 columns (context.ts, MAX_COLUMNS) and 10 million cells.
+    if (nc > MAX_COLUMNS) throw new EditRejected(COLUMN_LIMIT_MESSAGE, COLUMN_LIMIT_MESSAGE);
     book.checkCells(nr * nc - s.maxRows * s.maxCols, (m) => new EditRejected(m, m));
     s.maxRows = nr;
     s.maxCols = nc;
@@ -470,6 +475,17 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     return { s: sheet, box };
   };
 
+  /**
+   * A person selects only cells of the sheet's grid (getMaxRows × getMaxColumns: "the current number of
+   * rows in the sheet, regardless of content", https://developers.google.com/apps-script/reference/spreadsheet/sheet#getMaxRows()):
+   * typing, Delete, fill-down and copying act on a selection, so a cell past the grid is refused (the
+   * person adds rows or columns first). A paste is not checked here: it grows the sheet (see grow).
+   */
+  const inGrid = (s: SheetData, box: Box, a1: string): void => {
+    if (box.row + box.rows - 1 <= s.maxRows && box.col + box.cols - 1 <= s.maxCols) return;
+    const m = `${splitSheet(a1).ref} is outside the sheet "${s.name}" (${s.maxRows} rows × ${s.maxCols} columns): a person adds rows or columns first (a paste grows the sheet)`;
+    throw new EditRejected(m, m);
+  };
   /** A person may not change cells of a protection they are not an editor of (Sheets shows its
    * message and nothing changes); a warning-only protection lets them through after its warning. */
   const mayEdit = (s: SheetData, box: Box): void => {
@@ -485,6 +501,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       case 'type': {
         const { s, box: b } = targetOf(action.a1, action.sheet);
         const box = { ...b, rows: 1, cols: 1 };
+        inGrid(s, box, action.a1);
         const r = box.row - 1;
         const c = box.col - 1;
         const old = scriptValue(s, r, c).raw;
@@ -498,6 +515,9 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       case 'paste': {
         const { s, box: b } = targetOf(action.a1, action.sheet);
         const box = { row: b.row, col: b.col, rows: action.values.length, cols: widest(action.values) };
+        for (const [name, layer] of [['numberFormats', action.numberFormats], ['validations', action.validations]] as const) {
+          if (layer && (layer.length !== box.rows || layer.some((row) => row.length > box.cols))) throw new Error(`emulator: a paste's ${name} must have the rows and columns of its values`);
+        }
         mayEdit(s, box);
         const before = capture(s, box);
         grow(s, box.row + box.rows - 1, box.col + box.cols - 1);
@@ -519,6 +539,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       }
       case 'pasteFrom': {
         const src = targetOf(action.from, action.fromSheet);
+        inGrid(src.s, src.box, action.from);
         const { s, box: b } = targetOf(action.a1, action.sheet);
         const box = { row: b.row, col: b.col, rows: src.box.rows, cols: src.box.cols };
         mayEdit(s, box);
@@ -567,6 +588,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         // Ctrl+D over a selection: its first row is copied into the rows below, as a normal paste.
         const { s, box } = targetOf(action.a1, action.sheet);
         if (box.rows < 2) throw new Error('emulator: fillDown needs a selection of two rows or more');
+        inGrid(s, box, action.a1);
         mayEdit(s, box);
         const before = capture(s, box);
         const dvCopies = new Map<object, object>();
@@ -581,6 +603,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       case 'delete': {
         // The Delete key clears contents only: formats, validation and rules stay.
         const { s, box } = targetOf(action.a1, action.sheet);
+        inGrid(s, box, action.a1);
         mayEdit(s, box);
         const before = capture(s, box);
         const old = box.rows === 1 && box.cols === 1 ? scriptValue(s, box.row - 1, box.col - 1).raw : '';
@@ -782,6 +805,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
       manifestScopes = scopes === null ? null : [...scopes];
     },
     eventSource: () => wb.spreadsheet(),
+    uncounted: <T>(fn: () => T): T => rt.uncounted(fn),
     setFile(name, content) {
       files[name] = content;
     },

@@ -209,6 +209,35 @@ export class Runtime {
   }
   private inScript = false;
 
+  /**
+   * Runs `fn` (a tool's read through the script API, such as the playground reading the grid it shows
+   * while an action is suspended at a dialog) with full access, leaving the call counters, the clock,
+   * pending faults, a pending pause and the auth mode exactly as they were.
+   */
+  uncounted<T>(fn: () => T): T {
+    const saved = { calls: this.calls, byMethod: this.byMethod, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, extraMs: this.extraMs, failAt: this.failAt, failing: this.failing, mode: this.mode, limitMs: this.limitMs, pause: this.pause };
+    this.byMethod = { ...this.byMethod };
+    this.failAt = null;
+    this.failing = false;
+    this.mode = 'FULL';
+    this.limitMs = Infinity;
+    this.pause = null;
+    try {
+      return fn();
+    } finally {
+      this.calls = saved.calls;
+      this.byMethod = saved.byMethod;
+      this.cellsRead = saved.cellsRead;
+      this.cellsWritten = saved.cellsWritten;
+      this.extraMs = saved.extraMs;
+      this.failAt = saved.failAt;
+      this.failing = saved.failing;
+      this.mode = saved.mode;
+      this.limitMs = saved.limitMs;
+      this.pause = saved.pause;
+    }
+  }
+
   /** Runs `fn` as one counted service call `cls.method` (for objects that cannot use wrap()). */
   invoke<T>(cls: string, method: string, fn: () => T): T {
     if (this.pause && this.serviceDepth === 0 && this.calls + 1 >= this.pause.at) {

@@ -34,15 +34,31 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 
 // ------------------------------------------------------------------ server calls
 
+/** This run's token, written into the page by the server: every change must carry it. */
+const TOKEN = document.querySelector<HTMLMetaElement>('meta[name="clientflow-token"]')?.content ?? '';
+
 async function post(path: string, body: unknown): Promise<ActionResult> {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return (await res.json()) as ActionResult;
+  try {
+    const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-clientflow-token': TOKEN }, body: JSON.stringify(body) });
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.startsWith('application/json')) return { kind: 'error', message: `${res.status}: ${await res.text()}` };
+    return (await res.json()) as ActionResult;
+  } catch (e) {
+    return { kind: 'error', message: `The playground server does not answer (${e instanceof Error ? e.message : String(e)}). Is npm start still running?` };
+  }
 }
 
 // ------------------------------------------------------------------ page state
 
 let state: StateOut | null = null;
 let sel = { r: 2, c: 1 };
+/** The other corner of the selected block (the same cell as sel when one cell is selected). */
+let anchor = { r: 2, c: 1 };
+/** What this page copied last (Ctrl+C): pasting it back is Sheets' normal paste, formats included. */
+let copied: { sheet: string; a1: string; text: string } | null = null;
+/** Ctrl+Shift+V: paste values only (of cells copied in this page; text from elsewhere is text anyway). */
+let valuesOnly = false;
+let seenNotice = '';
 let seenToasts = -1;
 let seenShown = -1;
 let fetching = false;
@@ -106,14 +122,37 @@ async function refresh(resetScroll = false, sheetName?: string): Promise<void> {
     // The server knows the active sheet (the add-on may activate one); the page names one only when
     // the person picks a tab.
     if (sheetName) q.set('sheet', sheetName);
-    const res = await fetch(`/api/state?${q.toString()}`);
-    const next = (await res.json()) as StateOut;
+    let next: StateOut;
+    try {
+      const res = await fetch(`/api/state?${q.toString()}`);
+      if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) {
+        failLoudly(`${res.status}: ${await res.text()}`);
+        return;
+      }
+      const body = (await res.json()) as StateOut | { kind: 'error'; message: string };
+      if ('kind' in body) {
+        failLoudly(body.message);
+        return;
+      }
+      next = body;
+    } catch (e) {
+      failLoudly(`The playground server does not answer (${e instanceof Error ? e.message : String(e)}). Is npm start still running?`);
+      return;
+    }
     const sheetChanged = !state || state.active !== next.active;
     state = next;
     if (sheetChanged || resetScroll) {
       $('grid').scrollTop = 0;
       $('grid').scrollLeft = 0;
       sel = { r: Math.min(next.sheet.frozenRows + 1, next.sheet.rows), c: 1 };
+      anchor = { ...sel };
+    }
+    if (next.notice && next.notice !== seenNotice) {
+      // The engine stopped and was started again: what the page showed is gone, and the person is told.
+      seenNotice = next.notice;
+      seenToasts = next.toasts.length;
+      seenShown = next.shown.length;
+      toast('Playground', next.notice, -1, true);
     }
     render();
   } finally {
@@ -123,6 +162,29 @@ async function refresh(resetScroll = false, sheetName?: string): Promise<void> {
       void refresh();
     }
   }
+}
+
+/** A message that stays on the page until the person acts on it. */
+function failLoudly(message: string): void {
+  const s = $('status');
+  s.textContent = message;
+  s.title = message;
+  s.classList.add('failed');
+  if (!document.querySelector('.toast.error.fatal')) {
+    toast('Playground', message, -1, true);
+    document.querySelector('.toast.error:last-child')?.classList.add('fatal');
+  }
+}
+
+/** The selected block: rows r0..r1, columns c0..c1. */
+function selection(): { r0: number; r1: number; c0: number; c1: number } {
+  return { r0: Math.min(sel.r, anchor.r), r1: Math.max(sel.r, anchor.r), c0: Math.min(sel.c, anchor.c), c1: Math.max(sel.c, anchor.c) };
+}
+
+function selectionA1(): string {
+  const b = selection();
+  const a = `${columnLetter(b.c0)}${b.r0}`;
+  return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${columnLetter(b.c1)}${b.r1}`;
 }
 
 function cellAt(r: number, c: number): CellOut | undefined {
@@ -175,6 +237,10 @@ function renderCell(cell: CellOut | undefined, r: number, c: number, width: numb
   d.dataset.r = String(r);
   d.dataset.c = String(c);
   if (r === sel.r && c === sel.c) d.classList.add('selected');
+  else {
+    const b = selection();
+    if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) d.classList.add('in-range');
+  }
   if (!cell) return d;
   if (cell.bg) d.style.background = cell.bg;
   if (cell.fc) d.style.color = cell.fc;
@@ -217,7 +283,8 @@ function renderRow(sheet: SheetState, r: number): HTMLDivElement {
   const row = el('div', 'row');
   // A row scrolled into view before its cells arrived from the server.
   if (r > sheet.frozenRows && (r < sheet.r0 || r >= sheet.r0 + sheet.cells.length)) row.classList.add('loading');
-  const head = el('div', `rh${r === sel.r ? ' sel' : ''}`, String(r));
+  const sb = selection();
+  const head = el('div', `rh${r >= sb.r0 && r <= sb.r1 ? ' sel' : ''}`, String(r));
   row.append(head);
   for (let c = 1; c <= sheet.columns; c++) row.append(renderCell(cellAt(r, c), r, c, sheet.colWidths[c - 1] ?? 100));
   return row;
@@ -236,7 +303,8 @@ function renderGrid(): void {
   const corner = el('div', 'corner');
   const heads: HTMLElement[] = [corner];
   for (let c = 1; c <= sheet.columns; c++) {
-    const h = el('div', `ch${c === sel.c ? ' sel' : ''}`, columnLetter(c));
+    const sb = selection();
+    const h = el('div', `ch${c >= sb.c0 && c <= sb.c1 ? ' sel' : ''}`, columnLetter(c));
     h.style.width = `${sheet.colWidths[c - 1] ?? 100}px`;
     heads.push(h);
   }
@@ -267,7 +335,7 @@ function renderGrid(): void {
 }
 
 function updateFormulaBar(): void {
-  $('cellref').textContent = `${columnLetter(sel.c)}${sel.r}`;
+  $('cellref').textContent = selectionA1();
   const cell = cellAt(sel.r, sel.c);
   $('cellcontent').textContent = cell ? cell.f ?? cell.d : '';
 }
@@ -586,9 +654,10 @@ function openExtensions(): void {
 
 // ------------------------------------------------------------------ selection and editing
 
-function selectCell(r: number, c: number, scroll = true): void {
+function selectCell(r: number, c: number, scroll = true, extend = false): void {
   if (!state) return;
   sel = { r: Math.min(Math.max(1, r), state.sheet.rows), c: Math.min(Math.max(1, c), state.sheet.columns) };
+  if (!extend) anchor = { ...sel };
   if (scroll) scrollToSelection();
   renderGrid();
 }
@@ -678,33 +747,59 @@ function isFormField(t: EventTarget | null): boolean {
 
 document.addEventListener('keydown', (e) => {
   if (!state || editor || dialogOpen || !$('overlay').hidden || isFormField(e.target)) return;
+  // Ctrl+Shift+V: the paste event that follows pastes values only.
+  valuesOnly = (e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'v';
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
   const m = moves[e.key];
   if (m) {
     e.preventDefault();
-    selectCell(sel.r + m[0], sel.c + m[1]);
+    selectCell(sel.r + m[0], sel.c + m[1], true, e.shiftKey);
   } else if (e.key === 'Enter' || e.key === 'F2') {
     e.preventDefault();
     startEdit(currentContent());
   } else if (e.key === 'Delete' || e.key === 'Backspace') {
+    // Delete clears the selected cells' contents (formats and validation stay), one onEdit.
     e.preventDefault();
-    void commitEdit(sel.r, sel.c, '');
+    void act('/api/clear', { sheet: state.active, a1: selectionA1() });
   } else if (e.key.length === 1) {
     e.preventDefault();
     startEdit(e.key);
   }
 });
 
+document.addEventListener('copy', (e) => {
+  if (!state || editor || dialogOpen || isFormField(e.target)) return;
+  const b = selection();
+  const rows: string[] = [];
+  for (let r = b.r0; r <= b.r1; r++) {
+    const cells: string[] = [];
+    for (let c = b.c0; c <= b.c1; c++) {
+      const d = cellAt(r, c)?.d ?? '';
+      cells.push(/[\t\n"]/.test(d) ? `"${d.replace(/"/g, '""')}"` : d);
+    }
+    rows.push(cells.join('\t'));
+  }
+  const text = rows.join('\n');
+  e.clipboardData?.setData('text/plain', text);
+  e.preventDefault();
+  copied = { sheet: state.active, a1: selectionA1(), text };
+});
+
 document.addEventListener('paste', (e) => {
   if (!state || editor || dialogOpen || isFormField(e.target)) return;
   const text = e.clipboardData?.getData('text/plain') ?? '';
+  const plain = valuesOnly;
   if (!text) return;
+  valuesOnly = false;
   e.preventDefault();
-  const values = parseTsv(text);
   const a1 = `${columnLetter(sel.c)}${sel.r}`;
-  if (values.length === 1 && values[0]?.length === 1) void commitEdit(sel.r, sel.c, values[0][0] ?? '');
-  else void act('/api/paste', { sheet: state.active, a1, values });
+  // Cells copied in this page come with their formats, validation and conditional formats (Sheets'
+  // normal paste), or with Ctrl+Shift+V their values only; text from elsewhere pastes the text alone.
+  if (copied && copied.text.replace(/\r/g, '') === text.replace(/\r/g, '').replace(/\n$/, '')) {
+    const from = `'${copied.sheet.replace(/'/g, "''")}'!${copied.a1}`;
+    void act('/api/paste', { sheet: state.active, a1, from, special: plain ? 'values' : 'normal' });
+  } else void act('/api/paste', { sheet: state.active, a1, values: parseTsv(text) });
 });
 
 // ------------------------------------------------------------------ wiring
@@ -720,11 +815,22 @@ function init(): void {
       renderGrid();
     });
   });
+  let dragging = false;
   grid.addEventListener('mousedown', (e) => {
     const t = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('.cell') : null;
     if (!t || isFormField(e.target)) return;
-    selectCell(Number(t.dataset.r), Number(t.dataset.c), false);
+    selectCell(Number(t.dataset.r), Number(t.dataset.c), false, e.shiftKey);
+    dragging = true;
     grid.focus();
+  });
+  grid.addEventListener('mousemove', (e) => {
+    if (!dragging || (e.buttons & 1) === 0) return;
+    const t = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('.cell') : null;
+    if (!t || (Number(t.dataset.r) === sel.r && Number(t.dataset.c) === sel.c)) return;
+    selectCell(Number(t.dataset.r), Number(t.dataset.c), false, true);
+  });
+  document.addEventListener('mouseup', () => {
+    dragging = false;
   });
   grid.addEventListener('dblclick', (e) => {
     const t = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('.cell') : null;

@@ -17,11 +17,12 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { createEmulator } from '../emulator';
+import { createEmulator, type EmulatorExt } from '../emulator';
 import { CPU_FACTOR } from '../emulator/runtime';
 import type { CellView, Emulator, SimSheet } from '../emulator/types';
 import { loadAddon, type Addon, type Outcome } from '../harness';
 import { parseCsv } from '../../src/cli/csv';
+import { activate, pasteAction, personAct } from '../person';
 import { columnLetter } from './tsv';
 import type { ActionResult, ActionSummary, CellOut, ChartOut, DialogOut, EngineOp, EngineReply, MenuOut, SheetState, StateOut } from './protocol';
 
@@ -143,7 +144,7 @@ function splitRef(ref: string, fallback: string): { sheet: string; a1: string } 
 }
 
 export class Engine {
-  readonly emu: Emulator;
+  readonly emu: EmulatorExt;
   private readonly addon: Addon;
   private version = 1;
   private snap: { version: number; sheets: SimSheet[] } | null = null;
@@ -192,17 +193,13 @@ export class Engine {
     return { kind: 'done', result: jsonSafe(result), summary };
   }
 
-  /** Reads through the script-facing API with full access, for the page only (never during an
-   * add-on call's own accounting: actions measure their calls before this runs). */
+  /** Reads through the script-facing API with full access, for the page only: counted nowhere and
+   * moving no clock, so an action's figures (and a suspended action's) are the add-on's own. */
   private peek<T>(fn: (app: GoogleAppsScript.Spreadsheet.SpreadsheetApp) => T, fallback: T): T {
-    const mode = this.emu.authMode();
     try {
-      this.emu.setAuthMode('FULL');
-      return fn(this.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp);
+      return this.emu.uncounted(() => fn(this.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp));
     } catch {
       return fallback;
-    } finally {
-      this.emu.setAuthMode(mode);
     }
   }
 
@@ -289,8 +286,13 @@ export class Engine {
     const name = names.includes(this.active) ? this.active : names[0] ?? '';
     const snap = sheets.find((s) => s.name === name);
     const size = this.emu.dataSize(name);
-    const rows = Math.max(size.rows + EXTRA_ROWS, MIN_ROWS);
-    const columns = Math.min(Math.max(size.columns + EXTRA_COLUMNS, MIN_COLUMNS), MAX_COLUMNS);
+    // Room to type past the data, but never past the sheet's grid (a person cannot type there).
+    const grid = this.peek((app) => {
+      const s = app.getActiveSpreadsheet().getSheetByName(name);
+      return s ? { rows: s.getMaxRows(), columns: s.getMaxColumns() } : null;
+    }, null);
+    const rows = Math.max(size.rows, Math.min(Math.max(size.rows + EXTRA_ROWS, MIN_ROWS), grid?.rows ?? Infinity));
+    const columns = Math.max(Math.min(size.columns, MAX_COLUMNS), Math.min(Math.max(size.columns + EXTRA_COLUMNS, MIN_COLUMNS), MAX_COLUMNS, grid?.columns ?? Infinity));
     const frozenRows = Math.min(snap?.frozenRows ?? 0, rows);
     const r0 = Math.max(frozenRows + 1, Math.floor(req.r0) || 1);
     const r1 = Math.min(rows, Math.max(r0, Math.floor(req.r1) || r0), r0 + MAX_WINDOW - 1);
@@ -337,18 +339,20 @@ export class Engine {
         return this.state(op);
       case 'shownHtml':
         return { html: this.shownHtml(op.index) };
-      case 'activate':
-        if (this.emu.sheetNames().includes(op.sheet)) {
-          this.emu.activateSheet(op.sheet);
-          this.active = op.sheet;
-        }
+      case 'activate': {
+        if (activate(this.emu, op.sheet).ok) this.active = op.sheet;
         return { ok: true };
+      }
+      // A person's actions are the emulator's (typing, paste, paste of copied cells, Delete), with onEdit.
       case 'edit':
         this.selectSheet(op.sheet);
-        return this.act(`edit ${op.a1}`, () => this.addon.edit(op.a1, op.value, this.active));
+        return this.act(`edit ${op.a1}`, () => personAct(this.emu, this.addon, { kind: 'type', a1: op.a1, value: op.value, sheet: this.active }));
       case 'paste':
         this.selectSheet(op.sheet);
-        return this.act(`paste ${op.a1}`, () => this.addon.paste(op.a1, op.values, this.active));
+        return this.act(`paste ${op.a1}`, () => personAct(this.emu, this.addon, pasteAction({ a1: op.a1, values: op.values, numberFormats: op.numberFormats, from: op.from, special: op.special, sheet: this.active })));
+      case 'clear':
+        this.selectSheet(op.sheet);
+        return this.act(`delete ${op.a1}`, () => personAct(this.emu, this.addon, { kind: 'delete', a1: op.a1, sheet: this.active }));
       case 'menu':
         return this.act(op.fn, () => this.addon.menu(op.fn));
       case 'run':

@@ -90,6 +90,8 @@ export interface StateOut {
   /** A dialog the running script waits on (the script is suspended until it is answered). */
   dialog: DialogOut | null;
   lastAction: ActionSummary | null;
+  /** Set by the server when the engine stopped and was started again (the page shows it). */
+  notice?: string;
 }
 
 export interface ActionSummary {
@@ -109,7 +111,8 @@ export type ActionResult =
 export type EngineOp =
   | { type: 'state'; sheet?: string; r0: number; r1: number }
   | { type: 'edit'; sheet: string; a1: string; value: string }
-  | { type: 'paste'; sheet: string; a1: string; values: string[][] }
+  | { type: 'paste'; sheet: string; a1: string; values?: string[][]; numberFormats?: string[][]; from?: string; special?: 'normal' | 'values' }
+  | { type: 'clear'; sheet: string; a1: string }
   | { type: 'menu'; fn: string }
   | { type: 'run'; fn: string; args: unknown[] }
   | { type: 'activate'; sheet: string }

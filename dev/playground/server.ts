@@ -9,6 +9,7 @@
  * when the person answers (see engine.ts for why this is the honest model of Apps Script dialogs).
  * The same file is the worker's entry: it starts the engine when it is not the main thread.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { resolve, join } from 'node:path';
@@ -17,6 +18,7 @@ import * as z from 'zod';
 import { blockingChannel, Engine, type EngineConfig } from './engine';
 import type { ActionResult, DialogOut, EngineOp, EngineReply, StateOut } from './protocol';
 import { injectShim } from './shim';
+import { limitProblem, parseBlock } from '../person';
 
 // ---------------------------------------------------------------- worker side
 
@@ -90,24 +92,44 @@ class EngineClient {
   private readonly side: MessageChannel;
   private readonly signal = new SharedArrayBuffer(4);
   private readonly worker: Worker;
+  private dead: string | null = null;
   dialog: DialogOut | null = null;
   readonly ready: Promise<void>;
+  /** Called once when the engine stops after it was ready (crash, out of memory, watchdog). */
+  onDeath: (reason: string) => void = () => undefined;
 
-  constructor(file: string, config: EngineConfig) {
+  constructor(file: string, config: EngineConfig, memoryMb: number | null) {
     this.side = new MessageChannel();
     const init: WorkerInit = { config, signal: this.signal, port: this.side.port2 };
-    this.worker = new Worker(file, { workerData: init, transferList: [this.side.port2] });
+    this.worker = new Worker(file, {
+      workerData: init,
+      transferList: [this.side.port2],
+      // A runaway script or table takes down the engine only, never the server.
+      resourceLimits: memoryMb !== null ? { maxOldGenerationSizeMb: memoryMb } : undefined,
+    });
+    let started = false;
     this.ready = new Promise((resolveReady, reject) => {
       this.worker.on('message', (m: ToMain) => {
-        if (m.type === 'ready') resolveReady();
-        else if (m.type === 'fatal') reject(new Error(m.message));
+        if (m.type === 'ready') {
+          started = true;
+          resolveReady();
+        } else if (m.type === 'fatal') reject(new Error(m.message));
         else if (m.type === 'dialog') {
           this.dialog = m.dialog;
           this.settle(m.id, { kind: 'dialog', dialog: m.dialog });
         } else this.settle(m.id, m.reply);
       });
-      this.worker.on('error', reject);
-      this.worker.on('exit', (code) => reject(new Error(`engine stopped (exit code ${code})`)));
+      const stopped = (reason: string) => {
+        if (this.dead !== null) return;
+        this.dead = reason;
+        this.dialog = null;
+        // Every request waiting on the engine gets an answer: none may hang.
+        for (const id of [...this.pending.keys()]) this.settle(id, { kind: 'error', message: `The playground's engine stopped (${reason}).` });
+        if (started) this.onDeath(reason);
+        else reject(new Error(reason));
+      };
+      this.worker.on('error', (e) => stopped(e instanceof Error ? e.message : String(e)));
+      this.worker.on('exit', (code) => stopped(this.killedFor ?? `exit code ${code}`));
     });
   }
 
@@ -117,10 +139,18 @@ class EngineClient {
     done?.(reply);
   }
 
-  send(op: EngineOp): Promise<EngineReply> {
+  send(op: EngineOp, timeoutMs: number): Promise<EngineReply> {
+    if (this.dead !== null) return Promise.resolve({ kind: 'error', message: `The playground's engine stopped (${this.dead}).` });
     const id = this.next++;
     return new Promise((res) => {
-      this.pending.set(id, res);
+      // The watchdog: a script that never returns (no time limit can strike without a service call)
+      // stops the engine, which is then started again.
+      const timer = setTimeout(() => void this.kill(`no answer in ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
+      timer.unref();
+      this.pending.set(id, (r) => {
+        clearTimeout(timer);
+        res(r);
+      });
       if (this.dialog && (op.type === 'state' || op.type === 'shownHtml' || op.type === 'answer')) {
         if (op.type === 'answer') this.dialog = null;
         this.side.port1.postMessage({ id, op });
@@ -133,9 +163,79 @@ class EngineClient {
     });
   }
 
+  /** Stops the engine (the watchdog); its exit then goes the way of a crash. */
+  private async kill(reason: string): Promise<void> {
+    if (this.dead !== null) return;
+    this.killedFor = reason;
+    await this.worker.terminate();
+  }
+  private killedFor: string | null = null;
+
   async stop(): Promise<void> {
+    this.dead = this.dead ?? 'stopped';
     this.side.port1.close();
     await this.worker.terminate();
+  }
+}
+
+/** One engine at a time: when it stops, the page is told why and a fresh engine loads the table again. */
+class EngineHost {
+  private client: EngineClient;
+  private starting: Promise<void> | null = null;
+  private failed: string | null = null;
+  notice: string | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly config: EngineConfig,
+    private readonly memoryMb: number | null,
+    private readonly timeoutMs: number,
+  ) {
+    this.client = this.spawn();
+  }
+
+  private spawn(): EngineClient {
+    const c = new EngineClient(this.file, this.config, this.memoryMb);
+    c.onDeath = (reason) => {
+      const data = this.config.dataFile.replace(/^.*[\\/]/, '');
+      this.notice = `The playground's engine stopped (${reason}). It was started again with ${data} loaded afresh: changes made since are gone.`;
+      console.error(`ClientFlow playground: ${this.notice}`);
+      this.client = this.spawn();
+      this.starting = this.client.ready.then(
+        () => {
+          this.starting = null;
+        },
+        (e: unknown) => {
+          this.starting = null;
+          this.failed = `The playground's engine stopped (${reason}) and could not start again (${e instanceof Error ? e.message : String(e)}). Restart npm start.`;
+          console.error(`ClientFlow playground: ${this.failed}`);
+        },
+      );
+    };
+    return c;
+  }
+
+  get ready(): Promise<void> {
+    return this.client.ready;
+  }
+
+  get dialog(): DialogOut | null {
+    return this.failed === null ? this.client.dialog : null;
+  }
+
+  /** A message for the page when the engine cannot answer at all. */
+  get fatal(): string | null {
+    return this.failed;
+  }
+
+  async send(op: EngineOp): Promise<EngineReply> {
+    if (this.starting) await this.starting;
+    if (this.failed !== null) return { kind: 'error', message: this.failed };
+    return this.client.send(op, this.timeoutMs);
+  }
+
+  stop(): Promise<void> {
+    return this.client.stop();
   }
 }
 
@@ -143,16 +243,20 @@ interface Options {
   data: string | null;
   port: number | null;
   locale: string;
+  /** Heap cap of the engine thread (MB); the engine stops alone when a script or table passes it. */
+  engineMemoryMb: number | null;
+  /** Seconds an action may run before the engine is stopped and started again. */
+  engineTimeoutS: number;
 }
 
 function usage(message: string): never {
   console.error(`ClientFlow playground: ${message}`);
-  console.error('usage: node dist/dev/playground.js [--data FILE.csv] [--port N] [--locale en|zh-CN]');
+  console.error('usage: node dist/dev/playground.js [--data FILE.csv] [--port N] [--locale en|zh-CN] [--engine-memory MB] [--engine-timeout SECONDS]');
   process.exit(2);
 }
 
 export function parseArgs(argv: string[]): Options {
-  const opts: Options = { data: null, port: null, locale: 'en' };
+  const opts: Options = { data: null, port: null, locale: 'en', engineMemoryMb: null, engineTimeoutS: 300 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -174,6 +278,12 @@ export function parseArgs(argv: string[]): Options {
       const v = value();
       if (v !== 'en' && v !== 'zh-CN') usage(`--locale must be en or zh-CN, not "${v}"`);
       opts.locale = v;
+    } else if (flag === '--engine-memory' || flag === '--engine-timeout') {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1) usage(`${flag} must be a whole number above 0, not "${v}"`);
+      if (flag === '--engine-memory') opts.engineMemoryMb = n;
+      else opts.engineTimeoutS = n;
     } else if (flag === '--help' || flag === '-h') usage('the add-on on an emulated spreadsheet, in your browser');
     else usage(`unknown option "${arg}"`);
   }
@@ -193,12 +303,29 @@ const PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 
  * (Google's add-on stylesheet included) is blocked by the browser before it is made. */
 const ADDON_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'";
 
-const editBody = z.object({ sheet: z.string(), a1: z.string().regex(/^[A-Z]{1,3}\d{1,7}$/), value: z.string() });
-const pasteBody = z.object({ sheet: z.string(), a1: z.string().regex(/^[A-Z]{1,3}\d{1,7}$/), values: z.array(z.array(z.string())).min(1) });
+const A1 = z.string().min(2).max(60);
+const editBody = z.object({ sheet: z.string(), a1: A1, value: z.string() });
+const pasteBody = z
+  .object({ sheet: z.string(), a1: A1, values: z.array(z.array(z.string())).min(1).optional(), numberFormats: z.array(z.array(z.string())).min(1).optional(), from: A1.optional(), special: z.enum(['normal', 'values']).optional() })
+  .refine((p) => (p.values !== undefined) !== (p.from !== undefined), { message: 'a paste takes either values or from', path: ['values'] });
+const clearBody = z.object({ sheet: z.string(), a1: A1 });
+
+/** A cell or block in A1 notation that a spreadsheet can hold; else a 400 with the reason (the
+ * engine is never asked to grow a sheet past Sheets' limits). */
+function checkBlock(a1: string, allowRange: boolean, rows = 1, cols = 1, field = 'a1'): void {
+  const b = parseBlock(a1, allowRange);
+  if (!b) throw new BadRequest(`bad request: ${field} "${a1}" is not a ${allowRange ? 'cell or range' : 'cell'} in A1 notation`);
+  const problem = limitProblem(allowRange ? b : { ...b, rows, cols });
+  if (problem) throw new BadRequest(`bad request: ${field}: ${problem}`);
+}
+
+class BadRequest extends Error {}
 const menuBody = z.object({ fn: z.string().regex(/^[A-Za-z_$][\w$]*$/) });
 const runBody = z.object({ fn: z.string().regex(/^[A-Za-z_$][\w$]*$/), args: z.array(z.unknown()) });
 const answerBody = z.object({ answer: z.string() });
 const activateBody = z.object({ sheet: z.string() });
+
+const MAX_BODY = 20 * 1024 * 1024;
 
 function readBody(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((res, rej) => {
@@ -206,16 +333,18 @@ function readBody(req: http.IncomingMessage): Promise<unknown> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > 20 * 1024 * 1024) {
-        rej(new Error('request too large'));
-        req.destroy();
-      } else chunks.push(c);
+      // Past the limit the rest is read and dropped, so the page gets an answer, not a reset.
+      if (size <= MAX_BODY) chunks.push(c);
     });
     req.on('end', () => {
+      if (size > MAX_BODY) {
+        rej(new BadRequest(`bad request: the request is larger than ${MAX_BODY / 1024 / 1024} MB`));
+        return;
+      }
       try {
         res(chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown) : {});
       } catch {
-        rej(new Error('request body is not JSON'));
+        rej(new BadRequest('bad request: the body is not JSON'));
       }
     });
     req.on('error', rej);
@@ -223,6 +352,7 @@ function readBody(req: http.IncomingMessage): Promise<unknown> {
 }
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, csp = PAGE_CSP): void {
+  if (res.headersSent) return;
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
   res.end(body);
 }
@@ -254,7 +384,7 @@ export async function startPlayground(argv: string[]): Promise<{ server: http.Se
     }
   }
   const config: EngineConfig = { root, dataFile, locale: opts.locale, codeFile, sidebarFile };
-  const engine = new EngineClient(__filename, config);
+  const engine = new EngineHost(__filename, config, opts.engineMemoryMb, opts.engineTimeoutS * 1000);
   try {
     await engine.ready;
   } catch (e) {
@@ -262,11 +392,18 @@ export async function startPlayground(argv: string[]): Promise<{ server: http.Se
     usage(`cannot start: ${e instanceof Error ? e.message : String(e)}`);
   }
   const pageDir = join(root, 'dev', 'playground');
-  const statics: Record<string, [string, string]> = {
-    '/': [join(pageDir, 'index.html'), CONTENT_TYPES.html],
-    '/index.html': [join(pageDir, 'index.html'), CONTENT_TYPES.html],
-    '/styles.css': [join(pageDir, 'styles.css'), CONTENT_TYPES.css],
-    '/client.js': [clientFile, CONTENT_TYPES.js],
+  // A secret of this run, written into the page: state-changing requests must carry it, so no other
+  // page the browser has open (another origin) can type into cells or run menus.
+  const token = randomBytes(24).toString('hex');
+  const page = () => {
+    const html = readFileSync(join(pageDir, 'index.html'), 'utf8');
+    return html.replace(/<head>/i, `<head>\n<meta name="clientflow-token" content="${token}">`);
+  };
+  const statics: Record<string, [() => string | Buffer, string]> = {
+    '/': [page, CONTENT_TYPES.html],
+    '/index.html': [page, CONTENT_TYPES.html],
+    '/styles.css': [() => readFileSync(join(pageDir, 'styles.css')), CONTENT_TYPES.css],
+    '/client.js': [() => readFileSync(clientFile), CONTENT_TYPES.js],
   };
 
   const action = async (res: http.ServerResponse, op: EngineOp) => {
@@ -277,31 +414,77 @@ export async function startPlayground(argv: string[]): Promise<{ server: http.Se
     sendJson(res, 200, await engine.send(op));
   };
 
+  let port = 0;
+  /** Who may talk to the server: only pages it served itself, at the address it listens on. */
+  const refuse = (req: http.IncomingMessage): string | null => {
+    // The Host header defeats DNS rebinding: a page at evil.example whose name now points to
+    // 127.0.0.1 still sends "Host: evil.example".
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return `this playground answers only at http://127.0.0.1:${port}/ (Host "${host}" refused)`;
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return `requests from ${origin} are refused: only the playground's own page may use it`;
+    const site = req.headers['sec-fetch-site'];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if ((path.startsWith('/api/') || path.startsWith('/html/')) && site !== undefined && site !== 'same-origin' && site !== 'none') return `cross-site requests are refused (${String(site)})`;
+    if (req.method === 'POST') {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') return 'a change must be sent as application/json';
+      const given = Buffer.from(String(req.headers['x-clientflow-token'] ?? ''));
+      const want = Buffer.from(token);
+      if (given.length !== want.length || !timingSafeEqual(given, want)) return "a change must carry this run's token (reload the playground page)";
+    } else if (req.method !== 'GET' && req.method !== 'HEAD') return `${String(req.method)} is not supported`;
+    return null;
+  };
+
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = url.pathname;
       try {
+        const refused = refuse(req);
+        if (refused) {
+          req.resume();
+          send(res, 403, refused, 'text/plain; charset=utf-8');
+          return;
+        }
         const file = req.method === 'GET' ? statics[path] : undefined;
         if (file) {
-          send(res, 200, readFileSync(file[0]), file[1]);
+          send(res, 200, file[0](), file[1]);
         } else if (req.method === 'GET' && path === '/api/state') {
           const num = (k: string, d: number) => {
             const v = Number(url.searchParams.get(k));
             return Number.isFinite(v) && v > 0 ? v : d;
           };
-          const state = (await engine.send({ type: 'state', sheet: url.searchParams.get('sheet') ?? undefined, r0: num('r0', 1), r1: num('r1', 100) })) as StateOut;
-          sendJson(res, 200, { ...state, dialog: engine.dialog });
+          const reply = await engine.send({ type: 'state', sheet: url.searchParams.get('sheet') ?? undefined, r0: num('r0', 1), r1: num('r1', 100) });
+          if ('kind' in reply && reply.kind === 'error') {
+            sendJson(res, 503, reply);
+            return;
+          }
+          const state = reply as StateOut;
+          const notice = engine.notice ?? undefined;
+          sendJson(res, 200, { ...state, dialog: engine.dialog, ...(notice ? { notice } : {}) });
         } else if (req.method === 'GET' && /^\/html\/\d+$/.test(path)) {
-          const reply = (await engine.send({ type: 'shownHtml', index: Number(path.slice(6)) })) as { html: string | null };
-          if (reply.html === null) send(res, 404, 'not found', 'text/plain; charset=utf-8');
+          const reply = (await engine.send({ type: 'shownHtml', index: Number(path.slice(6)) })) as { html?: string | null };
+          if (typeof reply.html !== 'string') send(res, 404, 'not found', 'text/plain; charset=utf-8');
           else send(res, 200, injectShim(reply.html), CONTENT_TYPES.html, ADDON_CSP);
         } else if (req.method === 'POST' && path.startsWith('/api/')) {
           const body = await readBody(req);
           const name = path.slice(5);
-          if (name === 'edit') await action(res, { type: 'edit', ...editBody.parse(body) });
-          else if (name === 'paste') await action(res, { type: 'paste', ...pasteBody.parse(body) });
-          else if (name === 'menu') await action(res, { type: 'menu', ...menuBody.parse(body) });
+          if (name === 'edit') {
+            const b = editBody.parse(body);
+            checkBlock(b.a1, false);
+            await action(res, { type: 'edit', ...b });
+          } else if (name === 'paste') {
+            const b = pasteBody.parse(body);
+            const width = b.values ? b.values.reduce((w, r) => Math.max(w, r.length), 1) : 1;
+            checkBlock(b.a1, false, b.values?.length ?? 1, width);
+            if (b.from !== undefined) checkBlock(b.from, true, 1, 1, 'from');
+            await action(res, { type: 'paste', ...b });
+          } else if (name === 'clear') {
+            const b = clearBody.parse(body);
+            checkBlock(b.a1, true);
+            await action(res, { type: 'clear', ...b });
+          } else if (name === 'menu') await action(res, { type: 'menu', ...menuBody.parse(body) });
           else if (name === 'run') await action(res, { type: 'run', ...runBody.parse(body) });
           else if (name === 'answer') await action(res, { type: 'answer', ...answerBody.parse(body) });
           else if (name === 'activate') await action(res, { type: 'activate', ...activateBody.parse(body) });
@@ -332,19 +515,20 @@ export async function startPlayground(argv: string[]): Promise<{ server: http.Se
       server.listen(port, '127.0.0.1');
     });
 
-  let port: number | null = null;
-  if (opts.port !== null) port = await listen(opts.port);
+  let bound: number | null = null;
+  if (opts.port !== null) bound = await listen(opts.port);
   else {
     // The default port, or the next free one.
-    for (let p = 8080; p < 8180 && port === null; p++) {
+    for (let p = 8080; p < 8180 && bound === null; p++) {
       try {
-        port = await listen(p);
+        bound = await listen(p);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
       }
     }
-    if (port === null) port = await listen(0);
+    if (bound === null) bound = await listen(0);
   }
+  port = bound;
   const url = `http://127.0.0.1:${port}/`;
   return {
     server,

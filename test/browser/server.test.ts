@@ -21,8 +21,20 @@ async function getState(pg: Playground, query = ''): Promise<StateOut> {
   return (await res.json()) as StateOut;
 }
 
+/** The run's token, as the page gets it. */
+const tokens = new Map<string, string>();
+async function tokenOf(pg: Playground): Promise<string> {
+  let t = tokens.get(pg.url);
+  if (t === undefined) {
+    const html = await (await fetch(pg.url)).text();
+    t = /<meta name="clientflow-token" content="([0-9a-f]+)">/.exec(html)?.[1] ?? '';
+    tokens.set(pg.url, t);
+  }
+  return t;
+}
+
 async function post(pg: Playground, name: string, body: unknown): Promise<{ status: number; body: ActionResult }> {
-  const res = await fetch(`${pg.url}api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${pg.url}api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-clientflow-token': await tokenOf(pg) }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as ActionResult };
 }
 

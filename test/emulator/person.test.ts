@@ -169,3 +169,35 @@ describe('plain paste carrying validation from another spreadsheet', () => {
     expect(sheet.getRange('A5').getDataValidation()?.getCriteriaValues()).toEqual([['Lead'], true]);
   });
 });
+
+describe("a person acts only inside the grid, and a paste grows it only up to Sheets' limits", () => {
+  test('typing, Delete and fill-down past the grid are refused and change nothing; a paste there grows the sheet', () => {
+    const { emu, sheet } = setup();
+    expect(sheet.getMaxRows()).toBe(1000);
+    for (const action of [{ kind: 'type', a1: 'A1001', value: 'x' }, { kind: 'type', a1: 'AA1', value: 'x' }, { kind: 'delete', a1: 'A999:A1001' }, { kind: 'fillDown', a1: 'B999:B1002' }] as const) {
+      expect(() => emu.personEdit(action)).toThrow(EditRejected);
+      expect(() => emu.personEdit(action)).toThrow(/is outside the sheet "Sheet1" \(1000 rows × 26 columns\)/);
+    }
+    expect(() => emu.personEdit({ kind: 'pasteFrom', from: 'A1000:A1001', a1: 'C1' })).toThrow(/A1000:A1001 is outside the sheet/);
+    expect(sheet.getMaxRows()).toBe(1000);
+    emu.personEdit({ kind: 'paste', a1: 'A1000', values: [['x'], ['y']] });
+    expect(sheet.getMaxRows()).toBe(1001);
+    emu.personEdit({ kind: 'type', a1: 'A1001', value: 'z' });
+    expect(sheet.getRange('A1001').getValue()).toBe('z');
+  });
+
+  test('a paste that would take a sheet past column ZZZ (18,278 columns) is refused', () => {
+    const { emu, sheet } = setup();
+    // Ten rows, so the cell limit (10 million) is not what refuses it.
+    sheet.deleteRows(11, 990);
+    expect(() => emu.personEdit({ kind: 'paste', a1: 'Z1', values: [Array.from({ length: 18_254 }, () => 'x')] })).toThrow(/above the limit of 18278 columns/);
+    expect(sheet.getMaxColumns()).toBe(26);
+    emu.personEdit({ kind: 'paste', a1: 'Z1', values: [Array.from({ length: 18_253 }, () => 'x')] });
+    expect(sheet.getMaxColumns()).toBe(18_278);
+  });
+
+  test("a paste's number formats must have its values' shape", () => {
+    const { emu } = setup();
+    expect(() => emu.personEdit({ kind: 'paste', a1: 'B2', values: [['1']], numberFormats: [['@'], ['@']] })).toThrow(/must have the rows and columns of its values/);
+  });
+});
