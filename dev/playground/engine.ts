@@ -67,7 +67,7 @@ function enumName(v: unknown): string {
  * Ref: https://developers.google.com/apps-script/reference/base/ui#alert(String) */
 export function describeDialog(kind: 'alert' | 'prompt', args: unknown[]): DialogOut {
   let title = '';
-  let prompt = '';
+  let prompt: string;
   let buttons: unknown = 'OK';
   const setName = (v: unknown) => {
     const name = enumName(v).toUpperCase();

@@ -20,7 +20,7 @@ import { mergeWithExisting } from '../../core/adopt/merge';
 import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
 import { resolveLayout } from '../../core/table/layout';
 import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rules';
-import { highlightRuns, validateRows, type SheetIssue } from '../../core/check/validate';
+import { highlightRuns, validateRows } from '../../core/check/validate';
 import { idSummary } from '../../core/edit/autofill';
 import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
 import { applyTable, readColumnMetadata } from '../sheet/apply';

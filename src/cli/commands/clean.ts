@@ -16,14 +16,21 @@ import { fsReason, loadGrid, oneFile, printJson, printUsage, regionOption } from
 export function runClean(argv: string[], locale: Locale): number {
   const command = 'clean';
   const p = parseCommandArgs(command, argv, ['region', 'out'], locale);
-  if (p.help) { printUsage(locale); return 0; }
+  if (p.help) {
+    printUsage(locale);
+    return 0;
+  }
   const file = oneFile(command, p, locale);
   const out = p.options.get('out');
   if (!out) throw new CliExit(2, t(locale, 'cli.error.missingOut'));
   const region = regionOption(command, p, locale);
   const grid = loadGrid(command, file, locale);
   let same = resolve(out) === resolve(file);
-  try { same ||= realpathSync(out) === realpathSync(file); } catch { /* out does not exist yet */ }
+  try {
+    same ||= realpathSync(out) === realpathSync(file);
+  } catch {
+    /* out does not exist yet */
+  }
   if (same) throw new CliExit(2, t(locale, 'cli.error.sameOut'));
   let result: ReturnType<typeof cleanGrid>;
   try {

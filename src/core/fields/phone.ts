@@ -22,7 +22,7 @@ import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString }
 import { Metadata } from 'libphonenumber-js/core';
 // The same module the max functions above read (exports map: import → metadata.max.json.js): not bundled twice.
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
-import type { CountryCode, E164Number } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import { allowBlank, defineType, fail } from './define';
 import type { ParseResult, TypeContext } from './types';
 import { cellText, stripInvisible, toHalfWidth } from './util';
