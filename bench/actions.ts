@@ -19,7 +19,7 @@
  * - `paste-1000-rows`: a person pastes 1,000 new clients below the N rows; one onEdit for the block.
  * - `cleanup`, `dedupe`, `funnel`: the menu actions of later issues (skipped until they exist).
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
- *   rows, in plain Node (no service calls; sim_ms is its cpu × 3, as DESIGN.md's clock model would count
+ *   rows, in plain Node (no service calls; sim_ms is its cpu × 3, as docs/ARCHITECTURE.md's clock model would count
  *   it inside Apps Script). Its pairwise precision and recall against the planted truth are noted.
  */
 import type { Emulator } from '../dev/emulator/types';

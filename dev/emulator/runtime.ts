@@ -2,7 +2,7 @@
  * The emulator's runtime: call counting, the simulated clock, fault injection, AuthMode and the strict
  * Proxy layer that turns every member we do not emulate into `Not emulated: Class.member`.
  *
- * Clock model (DESIGN.md): 25 ms per service call, 5 µs per cell read, 15 µs per cell written, plus the
+ * Clock model (docs/ARCHITECTURE.md): 25 ms per service call, 5 µs per cell read, 15 µs per cell written, plus the
  * script's own cpu time × 3.
  */
 import { performance } from 'node:perf_hooks';

@@ -24,7 +24,7 @@ export interface EmulatorOptions {
   now?: number;
 }
 
-/** Counters of service calls and the simulated Apps Script clock (DESIGN.md's model). */
+/** Counters of service calls and the simulated Apps Script clock (docs/ARCHITECTURE.md's model). */
 export interface CallStats {
   total: number;
   byMethod: Record<string, number>; // e.g. { 'Range.getValues': 2, 'Sheet.getRange': 3 }

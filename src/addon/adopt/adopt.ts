@@ -1,7 +1,7 @@
 /**
  * "Adopt this sheet": a sheet that already holds clients becomes a ClientFlow table without any of its
- * values changing. Flow (DESIGN.md): one batched read → core inference → a *mapping* (per column:
- * adopted or left alone, role, type, required, options; src/addon/adoptMapping.ts) → confirm (menu:
+ * values changing. Flow (docs/ARCHITECTURE.md): one batched read → core inference → a *mapping* (per column:
+ * adopted or left alone, role, type, required, options; src/core/adopt/mapping.ts) → confirm (menu:
  * an alert, YES/NO; sidebar: the Adopt panel, where the user can edit the mapping) → applyAdoptMapping,
  * shared by both: apply validation, formats, colors (the set-up's applyTable) → save the schema →
  * report and highlight the cells that do not fit (never altering them).

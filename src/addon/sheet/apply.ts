@@ -14,10 +14,10 @@
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range-list#setNumberFormat(String)
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)
  *
- * For the adopt engineer (src/addon/adopt*.ts): call
+ * To apply a schema without writing headers (adopt, src/addon/adopt/adopt.ts): call
  *   applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, keepFormatsThrough })
  * with the schema built from the inferred columns (field.header = the header text found) and the
- * layout of where each field sits; then saveConfig({ ...schema, location }) from ./config-store.
+ * layout of where each field sits; then saveConfig({ ...schema, location }) from ../config/store.
  * Nothing here changes a cell's value except the header texts when writeHeaders is true.
  *
  * Apps Script members used (the emulator must cover them):

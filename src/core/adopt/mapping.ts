@@ -2,9 +2,9 @@
  * The adopt *mapping* — per column: adopted or left alone, role, type, required, dropdown options —
  * between the sheet's inference and the table schema. menuAdopt and the sidebar's applyAdopt both turn
  * a mapping into the schema here (menuAdopt with `defaultMapping`, the sidebar with the user's edit),
- * so they apply through one code path (src/addon/adopt.ts applyAdoptMapping).
+ * so they apply through one code path (src/addon/adopt/adopt.ts applyAdoptMapping).
  *
- * Pure: no Apps Script call in this file (it works on the batched read of src/addon/adopt.ts).
+ * Pure: no Apps Script call in this file (it works on the batched read of src/addon/adopt/adopt.ts).
  */
 import { fieldType, issueMessage } from '../fields';
 import { columnLetter, isBlankCell, valueText } from '../fields/util';

@@ -1,6 +1,6 @@
 /**
- * Sidebar endpoints of "Adopt this sheet" (issue 3, item 5: "the sidebar can edit the mapping").
- * Served by src/addon/api/adopt.ts; the Adopt panel is src/sidebar/panels/adopt.ts.
+ * Sidebar endpoints of "Adopt this sheet".
+ * Served by src/addon/adopt/endpoints.ts; the Adopt panel is src/sidebar/panels/adopt.ts.
  *
  * - `previewAdopt(mapping?)`: the mapping ClientFlow would apply to the active sheet (or, given a
  *   mapping, that mapping re-checked against the sheet): per column its role, type, required flag,

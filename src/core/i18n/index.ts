@@ -11,7 +11,7 @@ import { configMessages } from './messages/config';
 import { editMessages } from './messages/edit';
 
 /**
- * i18n: every user-visible string goes through `t` (DESIGN.md rule 7).
+ * i18n: every user-visible string goes through `t` (docs/ARCHITECTURE.md rule 7).
  * To add an area: create ./messages/<area>.ts with defineMessages(en, zh) and spread it below.
  */
 const catalogs = [

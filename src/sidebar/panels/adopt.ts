@@ -1,6 +1,6 @@
 /**
- * The Adopt panel (issue 3, item 5: "the sidebar can edit the mapping"): reads the active sheet's
- * inferred mapping (previewAdopt), lets the user change each column's meaning (or leave it alone),
+ * The Adopt panel: reads the active sheet's inferred mapping (previewAdopt), lets the user change each
+ * column's meaning (or leave it alone),
  * type, required flag and dropdown options with their colors, re-checks how the values fit, and
  * applies exactly that mapping (applyAdopt, the same apply as menuAdopt), then shows the report.
  *
