@@ -10,14 +10,14 @@
  * plus getMergedRanges of the top rows; the apply is per column; the highlight is one conditional-format
  * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES) and fetched in one getRangeList.
  */
-import { regionFromLocale, fieldType, defaultContext } from '../../core/fields';
+import { regionFromLocale, fieldType, defaultContext, issueMessage } from '../../core/fields';
 import type { CellValue, IssueCode, TypeContext } from '../../core/fields/types';
-import { t, type Locale, type MessageKey, type Params } from '../../core/i18n';
+import { t, type Locale } from '../../core/i18n';
 import { inferSheet, inferWithPhoneRegion, toSchema, type MergedBlock } from '../../core/infer';
 import { doneText, sortIssues } from '../../core/adopt/report';
 import { a1 } from '../../core/table/a1';
 import { mergeWithExisting } from '../../core/adopt/merge';
-import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
+import { adoptMappingSchema, checkMapping, mappingProblemParams, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
 import { resolveLayout } from '../../core/table/layout';
 import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rules';
 import { highlightRuns, validateRows } from '../../core/check/validate';
@@ -27,7 +27,7 @@ import { applyTable, readColumnMetadata } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { keepFormatColumns } from '../../core/adopt/formats';
-import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
+import { buildPreview, defaultMapping, fillOptions, matchSheet, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -141,9 +141,7 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
 
 /** A mapping problem as a UserError: its message names the column (role names translated). */
 export function mappingError(p: MappingProblem, locale: Locale): UserError {
-  const params: Params = { ...p.params };
-  if (typeof params.role === 'string' && isKnownRole(params.role)) params.role = t(locale, `adopt.role.${params.role}` as MessageKey);
-  return new UserError(p.key, params, p.key);
+  return new UserError(p.key, mappingProblemParams(p, (key, params) => t(locale, key, params)), p.key);
 }
 
 export interface AdoptMisfit {
@@ -285,7 +283,7 @@ export function applyAdopt(locale: Locale, raw: unknown): AdoptReport {
         a1: a1(i.row, i.column),
         header: String(headers[i.column - 1] ?? ''),
         code: i.code,
-        message: misfitMessage(locale, i.code, i.hint),
+        message: issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {}),
         value: v instanceof Date ? v.toISOString() : String(v ?? ''),
       };
     }),

@@ -220,9 +220,14 @@ export const adoptEndpoints = {
   applyAdopt: endpoint(z.tuple([mappingArg]), adoptReportSchema),
 };
 
-/** A mapping problem in words: `tr` is t() bound to a locale (the add-on's or the sidebar's). */
-export function mappingProblemText(p: MappingProblem, tr: (key: MessageKey, params?: Params) => string): string {
+/** The parameters of a mapping problem's message, a role named in words: `tr` is t() bound to a locale. */
+export function mappingProblemParams(p: MappingProblem, tr: (key: MessageKey, params?: Params) => string): Params {
   const params: Params = { ...p.params };
   if (typeof params.role === 'string' && isKnownRole(params.role)) params.role = tr(`adopt.role.${params.role}` as MessageKey);
-  return tr(p.key, params);
+  return params;
+}
+
+/** A mapping problem in words: `tr` is t() bound to a locale (the add-on's or the sidebar's). */
+export function mappingProblemText(p: MappingProblem, tr: (key: MessageKey, params?: Params) => string): string {
+  return tr(p.key, mappingProblemParams(p, tr));
 }
