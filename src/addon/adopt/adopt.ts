@@ -23,7 +23,8 @@ import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rule
 import { highlightRuns, validateRows } from '../../core/check/validate';
 import { idSummary } from '../../core/edit/autofill';
 import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
-import { applyTable, readColumnMetadata } from '../sheet/apply';
+import { applyTable } from '../sheet/apply';
+import { readColumnMetadata } from '../sheet/table';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { keepFormatColumns } from '../../core/adopt/formats';

@@ -18,7 +18,7 @@ import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
 import { fieldByRole } from '../../core/schema';
 import { idCounterProps, loadConfig, readIdCounter } from '../config/store';
-import { readColumnMetadata } from '../sheet/apply';
+import { readColumnMetadata } from '../sheet/table';
 import { describeError } from '../runtime/errors';
 
 /**
