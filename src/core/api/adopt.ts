@@ -223,7 +223,7 @@ export const adoptEndpoints = {
 /** The parameters of a mapping problem's message, a role named in words: `tr` is t() bound to a locale. */
 export function mappingProblemParams(p: MappingProblem, tr: (key: MessageKey, params?: Params) => string): Params {
   const params: Params = { ...p.params };
-  if (typeof params.role === 'string' && isKnownRole(params.role)) params.role = tr(`adopt.role.${params.role}` as MessageKey);
+  if (typeof params.role === 'string' && isKnownRole(params.role)) params.role = tr(`adopt.role.${params.role}` as const);
   return params;
 }
 

@@ -11,7 +11,6 @@ import {
   type AdoptMapping, type AdoptMappingColumn, type AdoptPreview, type AdoptPreviewColumn, type AdoptReport, type MappingProblem,
 } from '../../core/api/adopt';
 import { USER_TYPES } from '../../core/fields/types';
-import type { MessageKey } from '../../core/i18n';
 import { userTypeOfRole } from '../../core/infer/infer';
 import { ROLES, type Role } from '../../core/roles';
 import { h, replaceChildren, uid } from '../dom';
@@ -160,7 +159,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
 }
 
 function roleName(ctx: PanelContext, role: Role): string {
-  return ctx.t(`adopt.role.${role}` as MessageKey);
+  return ctx.t(`adopt.role.${role}` as const);
 }
 
 function typeName(ctx: PanelContext, type: string): string {
