@@ -132,6 +132,8 @@ test("the sidebar's Apply sets up a table that appears in the grid", async () =>
   const head = page.locator(`#frozen .cell[data-a1="${letter(nameCol)}1"]`);
   await page.locator('#grid').evaluate((g) => g.scrollTo(0, 600));
   await page.waitForSelector('#body .cell[data-a1="A40"]');
+  // The grid re-renders its cells as it scrolls: wait for the frozen header cell to be drawn again.
+  await head.waitFor({ state: 'visible' });
   const headBox = await head.boundingBox();
   const gridBox = await page.locator('#grid').boundingBox();
   expect(headBox && gridBox && headBox.y - gridBox.y).toBeLessThan(60);
