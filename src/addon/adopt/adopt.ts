@@ -17,7 +17,8 @@ import { inferSheet, inferWithPhoneRegion, toSchema, type MergedBlock } from '..
 import { doneText, sortIssues } from '../../core/adopt/report';
 import { a1 } from '../../core/table/a1';
 import { mergeWithExisting } from '../../core/adopt/merge';
-import { adoptMappingSchema, checkMapping, mappingProblemParams, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
+import { adoptMappingSchema, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport } from '../../core/api/adopt';
+import { checkMapping, mappingProblemParams, type MappingProblem } from '../../core/adopt/check-mapping';
 import { resolveLayout } from '../../core/table/layout';
 import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rules';
 import { highlightRuns, validateRows } from '../../core/check/validate';

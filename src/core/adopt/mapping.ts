@@ -16,10 +16,8 @@ import { paletteColor } from '../colors';
 import type { Layout } from '../table/layout';
 import { optionSchema, type FieldInput, type TableSchemaInput } from '../schema';
 import type { Role } from '../roles';
-import {
-  isKnownRole, isKnownType, PREVIEW_MISFITS,
-  type AdoptMapping, type AdoptPreview, type AdoptPreviewColumn, type MappingProblem,
-} from '../api/adopt';
+import { PREVIEW_MISFITS, type AdoptMapping, type AdoptPreview, type AdoptPreviewColumn } from '../api/adopt';
+import { isKnownRole, isKnownType, type MappingProblem } from './check-mapping';
 
 /** What the mapping functions need of one adopt: the batched read, its inference, the merged schema. */
 export interface AdoptBasis {

@@ -7,9 +7,10 @@
  * Everything that came from the sheet (headers, values, options) is set as text, never as markup.
  */
 import {
-  checkMapping, mappingOfPreview, mappingProblemText,
-  type AdoptMapping, type AdoptMappingColumn, type AdoptPreview, type AdoptPreviewColumn, type AdoptReport, type MappingProblem,
+  mappingOfPreview,
+  type AdoptMapping, type AdoptMappingColumn, type AdoptPreview, type AdoptPreviewColumn, type AdoptReport,
 } from '../../core/api/adopt';
+import { checkMapping, mappingProblemText, type MappingProblem } from '../../core/adopt/check-mapping';
 import { USER_TYPES } from '../../core/fields/types';
 import { userTypeOfRole } from '../../core/infer/infer';
 import { ROLES, type Role } from '../../core/roles';
