@@ -49,7 +49,7 @@ function view(s: FunnelSummary, ctx: PanelContext, built: boolean): HTMLElement 
           h('td', null, num(st.reached)),
           h('td', null, pct(st.conversion)),
           // A bar as wide as the stage's share of the top (a small funnel).
-          h('td', { class: 'cf-funnel-bar', style: `width:${top ? Math.round((st.reached / top) * 60) : 0}px` }),
+          h('td', { class: 'cf-funnel-barcell' }, h('div', { class: 'cf-funnel-bar', style: `width:${top ? Math.round((st.reached / top) * 60) : 0}px` })),
         ),
       ),
     ),
