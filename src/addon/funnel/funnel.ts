@@ -237,6 +237,8 @@ function writeSheet(ss: Spreadsheet, src: Source, layout: FunnelLayout, found: F
     range.setValues(b.values);
   }
   sheet.getRangeList(layout.bold).setFontWeight('bold');
+  sheet.getRange(layout.wrap).setWrap(true);
+  for (const w of layout.widths) sheet.setColumnWidths(w.column, w.count, w.width);
   const filters = { owner: null, channel: null, createdFrom: null, createdTo: null } as Record<FilterKey, string | null>;
   for (const fc of layout.filters) {
     filters[fc.key] = fc.a1;

@@ -54,6 +54,10 @@ export interface FunnelLayout {
   bold: string[];
   filters: FilterCell[];
   charts: ChartSpec[];
+  /** Column widths in pixels (first column, how many, width): the labels and the process map's text. */
+  widths: Array<{ column: number; count: number; width: number }>;
+  /** The process map's rows, whose text wraps. */
+  wrap: string;
 }
 
 export interface FunnelLayoutInput {
@@ -140,10 +144,12 @@ export function layoutFunnelSheet(input: FunnelLayoutInput): FunnelLayout {
   map.header.forEach((h, i) => put(row, SIDE_COLUMN + i, h));
   bold.push(rangeA1(row, SIDE_COLUMN, row, SIDE_COLUMN + 4));
   row++;
+  const mapFirst = row;
   for (const r of map.rows) {
     [r.stage, r.meaning, r.responsible, r.fields, r.rules].forEach((v, i) => put(row, SIDE_COLUMN + i, v));
     row++;
   }
+  const wrap = rangeA1(mapFirst, SIDE_COLUMN, Math.max(mapFirst, row - 1), SIDE_COLUMN + 4);
   // What was not counted, under the map.
   row++;
   const sep = locale === 'zh-CN' ? '、' : ', ';
@@ -200,5 +206,6 @@ export function layoutFunnelSheet(input: FunnelLayoutInput): FunnelLayout {
       anchor: next(),
     });
   }
-  return { plan, blocks: blocksOf(cells), bold, filters, charts };
+  const widths = [{ column: 1, count: 1, width: 200 }, { column: SIDE_COLUMN, count: 1, width: 120 }, { column: SIDE_COLUMN + 1, count: 4, width: 220 }];
+  return { plan, blocks: blocksOf(cells), bold, filters, charts, widths, wrap };
 }
