@@ -213,7 +213,9 @@ function filterRule(kind: 'list' | 'date', choices: readonly string[]): GoogleAp
 }
 
 /** Writes the layout on the Funnel sheet (made when missing) and returns the state to remember. */
-function writeSheet(ss: Spreadsheet, src: Source, layout: FunnelLayout, found: Found | null, locale: Locale): { sheet: Sheet; state: FunnelSheetState } {
+function writeSheet(
+  ss: Spreadsheet, src: Source, layout: FunnelLayout, found: Found | null, oldFilters: Partial<Record<FilterKey, CellValue>>, locale: Locale,
+): { sheet: Sheet; state: FunnelSheetState; filterValues: Partial<Record<FilterKey, CellValue>> } {
   let sheet: Sheet;
   const old = found?.state ?? null;
   if (found) sheet = found.sheet;
@@ -221,8 +223,8 @@ function writeSheet(ss: Spreadsheet, src: Source, layout: FunnelLayout, found: F
     const taken = new Set(ss.getSheets().map((s) => s.getName()));
     sheet = ss.insertSheet(freeSheetName(FUNNEL_SHEET_NAMES[locale], taken));
   }
-  // The user's filter choices, carried to where the filter cells now are.
-  const oldFilters = readFilters(found);
+  // The user's filter choices (read before anything is written), carried to where the filter cells now are.
+  const filterValues: Partial<Record<FilterKey, CellValue>> = {};
   const newFilterA1 = new Set(layout.filters.map((f) => f.a1));
   const newBlocks = new Set(layout.blocks.map((b) => b.a1));
   // Our cells of the last build that this one does not write again are cleared (stale blocks and filters).
@@ -242,6 +244,7 @@ function writeSheet(ss: Spreadsheet, src: Source, layout: FunnelLayout, found: F
   const filters = { owner: null, channel: null, createdFrom: null, createdTo: null } as Record<FilterKey, string | null>;
   for (const fc of layout.filters) {
     filters[fc.key] = fc.a1;
+    if (old?.filters[fc.key]) filterValues[fc.key] = oldFilters[fc.key] ?? '';
     const range = sheet.getRange(fc.a1);
     range.setNumberFormat(fc.kind === 'date' ? 'yyyy-mm-dd' : '@');
     const rule = filterRule(fc.kind, fc.choices);
@@ -251,7 +254,7 @@ function writeSheet(ss: Spreadsheet, src: Source, layout: FunnelLayout, found: F
     if (was && was !== fc.a1) range.setValue(oldFilters[fc.key] ?? '');
   }
   const charts = writeCharts(sheet, layout, old);
-  return { sheet, state: { v: 1, table: src.sheet.getSheetId(), blocks: layout.blocks.map((b) => b.a1), filters, charts } };
+  return { sheet, state: { v: 1, table: src.sheet.getSheetId(), blocks: layout.blocks.map((b) => b.a1), filters, charts }, filterValues };
 }
 
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -358,11 +361,12 @@ export function buildFunnelSheet(locale: Locale): FunnelSummary {
     choices: { owner: owners, channel: channels },
   });
   const found = findFunnelSheet(ss, src.sheet.getSheetId());
-  const { sheet, state } = writeSheet(ss, src, layout, found, locale);
+  // Nothing is read back after the writes: a read would make Sheets recalculate every formula first.
+  const { sheet, state, filterValues } = writeSheet(ss, src, layout, found, readFilters(found), locale);
   if (found) found.md.setValue(encodeFunnelState(state));
   else sheet.addDeveloperMetadata(FUNNEL_SHEET_KEY, encodeFunnelState(state));
   sheet.activate();
-  const filters = filtersOfCells(readFilters({ sheet, state, md: found?.md as GoogleAppsScript.Spreadsheet.DeveloperMetadata }), tz);
+  const filters = filtersOfCells(filterValues, tz);
   const hasFilter = Boolean(filters.owner || filters.channel || filters.created);
   return summarize(locale, src, sheet.getName(), hasFilter ? compute(src, filters, now) : all, filters, true);
 }
