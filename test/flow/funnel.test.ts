@@ -15,7 +15,7 @@ import type { Emulator, SimChart } from '../../dev/emulator/types';
 import { runScenario } from '../../dev/sim';
 import { defaultContext } from '../../src/core/fields';
 import type { CellValue, DropdownOption } from '../../src/core/fields/types';
-import { computeFunnel, funnelRecords, type FunnelFilters, type FunnelResult } from '../../src/core/funnel';
+import { computeFunnel, funnelRecords, historyFromGrid, HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES, type FunnelFilters, type FunnelResult, type StageChange } from '../../src/core/funnel';
 
 const EN: string[][] = [
   ['Client ID', 'Company', 'Name', 'Owner', 'Channel', 'Stage', 'Deal value', 'Created'],
@@ -66,7 +66,7 @@ function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
 interface StoredSchema { stages: { won: string; lost: string } | null; fields: Array<{ role: string | null; options?: DropdownOption[] }> }
 
 /** The core's funnel of the table as it stands (the stage options as the add-on stored them). */
-function coreFunnel(emu: Emulator, addon: Addon, locale: 'en' | 'zh-CN', filters: FunnelFilters = {}): FunnelResult {
+function coreFunnel(emu: Emulator, addon: Addon, locale: 'en' | 'zh-CN', filters: FunnelFilters = {}, history: StageChange[] | null = null): FunnelResult {
   const schema = data<{ schema: StoredSchema }>(addon, 'getSetupState').schema;
   const stage = schema.fields.find((f) => f.role === 'stage');
   const grid = emu.view('Sheet1', 'A1:H20').map((r) => r.map((c) => (c.value instanceof Date ? c.display : c.value) as CellValue));
@@ -81,7 +81,7 @@ function coreFunnel(emu: Emulator, addon: Addon, locale: 'en' | 'zh-CN', filters
   }, defaultContext(locale), 1, rows.length);
   return computeFunnel({
     records, stage: { options: stage?.options ?? [], won: schema.stages?.won ?? null, lost: schema.stages?.lost ?? null },
-    filters, now: new Date(Date.UTC(2026, 5, 1)), timeZone: 'UTC',
+    filters, history, now: new Date(Date.UTC(2026, 5, 1)), timeZone: 'UTC',
   });
 }
 
@@ -271,6 +271,55 @@ describe('menuBuildFunnel', () => {
     const r = coreFunnel(emu, addon, 'en');
     expect(r.clients).toBe(8);
     expectSheetEqualsCore(emu, 'Funnel', r, EN_LABELS);
+  });
+
+  it('with a stage history sheet: who reached each stage by the history and the days in each stage, as values, with the note why', () => {
+    const { emu, addon, app } = startOn(EN, 'en');
+    adopt(emu, addon);
+    const rows = [
+      ['Client ID', 'From', 'To', 'When'],
+      ['C1', '', 'Lead', '2026-01-05'], ['C1', 'Lead', 'Contacted', '2026-01-09'], ['C1', 'Contacted', 'Lead', '2026-01-20'],
+      ['C4', '', 'Lead', '2026-03-09'], ['C4', 'Lead', 'Proposal', '2026-03-12'], ['C4', 'Proposal', 'Lost', '2026-03-30'],
+      ['C3', 'Lead', 'Qualified', '2026-02-10'], ['C3', 'Qualified', 'Won', '2026-02-20'],
+      ['C99', 'Lead', 'Won', '2026-02-01'],
+    ];
+    emu.runScript(() => {
+      const ss = app.getActiveSpreadsheet();
+      const h = ss.insertSheet(HISTORY_SHEET_NAMES.en);
+      h.addDeveloperMetadata(HISTORY_SHEET_KEY, String(ss.getSheetByName('Sheet1')?.getSheetId()));
+      h.hideSheet();
+    });
+    emu.loadRows(rows, HISTORY_SHEET_NAMES.en);
+    const message = build(emu, addon);
+    expect(message).toMatch(/Stage history: 9 changes read from "ClientFlow stage history"/);
+    expect(message).toMatch(/1 history row is about clients no longer in the table \(deleted or merged\), not counted/);
+    const read = historyFromGrid(rows, defaultContext('en'));
+    if (!read.ok) throw new Error('history');
+    const r = coreFunnel(emu, addon, 'en', {}, read.changes);
+    expect(r.history?.orphans).toBe(1);
+    const header = rowOf(emu, 'Funnel', 'Stage');
+    const g = grid(emu, 'Funnel');
+    expect([g[header - 1]?.[7]?.value, g[header - 1]?.[8]?.value]).toEqual(['Reached (history)', 'Avg days']);
+    r.stages.forEach((s, i) => {
+      expect(g[header + i]?.[7]?.value).toBe(s.reached);
+      expect(g[header + i]?.[8]?.value).toBe(s.avgDays === null ? '' : Math.round(s.avgDays * 10) / 10);
+    });
+    // C4 (lost) got as far as Proposal by its history; without one it would count at Lead only.
+    expect(r.stages.find((s) => s.label === 'Proposal')?.reached).toBe(6);
+    expect(emu.view('Funnel', 'A1:A40').some((row) => /a sheet formula would have to compare every client/.test(row[0]?.display ?? ''))).toBe(true);
+    // The live columns still count from current stages.
+    expectSheetEqualsCore(emu, 'Funnel', coreFunnel(emu, addon, 'en'), EN_LABELS);
+  });
+
+  it('an empty table: zeros, no win rate', () => {
+    const { emu, addon } = startOn(EN, 'en');
+    adopt(emu, addon);
+    emu.personEdit({ kind: 'delete', sheet: 'Sheet1', a1: 'A2:H10' });
+    expect(build(emu, addon)).toMatch(/0 clients counted, win rate —/);
+    const header = rowOf(emu, 'Funnel', 'Stage');
+    const g = grid(emu, 'Funnel');
+    expect(g.slice(header, header + 6).map((row) => [row[1]?.value, row[2]?.value, row[3]?.value])).toEqual(Array(6).fill([0, 0, 0]).map((x, i) => (i === 0 ? [0, 0, 1] : x)));
+    expect(g[rowOf(emu, 'Funnel', 'Win rate') - 1]?.[1]?.value).toBe('');
   });
 
   it('a table with no stage column, or no table at all: a clear message, no sheet', () => {

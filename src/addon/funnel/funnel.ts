@@ -166,6 +166,11 @@ function summarize(locale: Locale, src: Source, funnelSheet: string | null, r: F
   }
   if (r.noStage > 0) lines.push(t(locale, 'funnel.done.noStage', { count: r.noStage }));
   if (src.history) lines.push(t(locale, 'funnel.done.history', { sheet: src.history.sheet, changes: src.history.changes.length }));
+  if (r.history && r.history.orphans > 0) lines.push(t(locale, 'funnel.done.orphans', { count: r.history.orphans }));
+  if (r.history && r.history.unmapped.length) {
+    const count = r.history.unmapped.reduce((a, u) => a + u.count, 0);
+    lines.push(t(locale, 'funnel.done.historyUnmapped', { count, values: r.history.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`).join(sep) }));
+  }
   const shown: string[] = [];
   if (filters.owner) shown.push(`${t(locale, 'funnel.sheet.owner')}: ${filters.owner}`);
   if (filters.channel) shown.push(`${t(locale, 'funnel.sheet.channel')}: ${filters.channel}`);
