@@ -322,6 +322,38 @@ describe('menuBuildFunnel', () => {
     expect(g[rowOf(emu, 'Funnel', 'Win rate') - 1]?.[1]?.value).toBe('');
   });
 
+  it('on a table set up from the B2B template: the figures are the core\'s, the process map shows the table\'s rules', () => {
+    const { emu, addon } = startOn([], 'en');
+    emu.queueAnswers(['1']);
+    expect(addon.menu('menuSetUp')).toEqual({ ok: true, result: undefined });
+    const table = emu.sheetNames()[emu.sheetNames().length - 1] as string;
+    emu.activateSheet(table);
+    // Company, Name, …, Channel (G), Owner (H), Stage (I), …, Deal value (N).
+    const row = (company: string, channel: string, owner: string, stage: string, value: string) =>
+      ['', company, 'x', '', '', '', channel, owner, stage, '', '', '', '', value];
+    expect(addon.paste('A2', [
+      row('Acme', 'Website', 'Amy', 'Lead', '100'), row('Globex', 'Referral', 'Ben', 'Won', '900'),
+      row('Initech', 'Website', 'Amy', 'Proposal', '300'), row('Hooli', 'Event', 'Ben', 'Lost', '50'),
+      row('Stark', 'Website', 'Cy', 'Won', '700'),
+    ]).ok).toBe(true);
+    build(emu, addon);
+    const sheet = emu.sheetNames().find((n) => n.startsWith('Funnel')) as string;
+    const summary = data<{ stages: Array<{ label: string; reached: number; now: number }>; won: number; lost: number; openValue: number; avgCycleDays: number | null }>(addon, 'getFunnelSummary');
+    const header = rowOf(emu, sheet, 'Stage');
+    const g = grid(emu, sheet);
+    expect(summary.stages.map((s) => s.label)).toEqual(['Lead', 'Contacted', 'Qualified', 'Proposal', 'Negotiation', 'Won']);
+    summary.stages.forEach((s, i) => expect([g[header + i]?.[0]?.value, g[header + i]?.[1]?.value, g[header + i]?.[2]?.value]).toEqual([s.label, s.reached, s.now]));
+    expect(g[rowOf(emu, sheet, 'Won', header + 6) - 1]?.[1]?.value).toBe(summary.won);
+    expect(g[rowOf(emu, sheet, 'Open pipeline') - 1]?.[1]?.value).toBe(summary.openValue);
+    // Created and Stage since were stamped on the same day: a cycle of 0 days (formula and core).
+    const cycle = g[rowOf(emu, sheet, 'Avg cycle (days, created to won)') - 1]?.[1]?.value as number;
+    expect(cycle).toBeCloseTo(summary.avgCycleDays ?? NaN, 6);
+    const map = emu.view(sheet, 'Q1:U20').map((r) => r.map((c) => c.display));
+    const lead = map.find((r) => r[0] === 'Lead');
+    expect(lead?.[4]).toBe('"Last contact" older than 14 days is shown amber; a "Next follow-up" date in the past is shown red; "Stage since" is set to the day the stage changes');
+    expect(map.some((r) => r[0] === 'The stage column accepts only the stages listed below (their other spellings count as the stage).')).toBe(true);
+  });
+
   it('a table with no stage column, or no table at all: a clear message, no sheet', () => {
     const noStage = EN.map((r) => [r[0], r[1], r[2], r[3], r[6]] as string[]);
     const { emu, addon } = startOn(noStage, 'en');
