@@ -90,20 +90,36 @@ function readSource(ss: Spreadsheet): Source {
     stage: stageCol, owner: colOf(f.owner), channel: colOf(f.channel), created: colOf(f.created),
     stageSince: colOf(f.stageSince), value: colOf(f.value),
   };
-  const used = [stageCol, colOf(f.id), ...Object.values(columns)].filter((c): c is number => typeof c === 'number');
-  const first = Math.min(...used);
-  const last = Math.max(...used);
-  const n = sheet.getLastRow() - headerRow;
-  const grid = n > 0 ? (sheet.getRange(headerRow + 1, first, n, last - first + 1).getValues() as CellValue[][]) : [];
+  // Only the funnel's columns are read: one getValues per run of adjacent ones (at most seven), so a
+  // wide table costs no more than a narrow one; the rows are then gathered, one cell per column used.
+  const used = [...new Set([stageCol, colOf(f.id), ...Object.values(columns)].filter((c): c is number => typeof c === 'number'))].sort((a, b) => a - b);
+  const runs: Array<{ first: number; last: number }> = [];
+  for (const c of used) {
+    const r = runs[runs.length - 1];
+    if (r && r.last === c - 1) r.last = c;
+    else runs.push({ first: c, last: c });
+  }
+  const n = Math.max(0, sheet.getLastRow() - headerRow);
+  const read = n > 0 ? runs.map((r) => sheet.getRange(headerRow + 1, r.first, n, r.last - r.first + 1).getValues() as CellValue[][]) : [];
+  const where = used.map((c) => {
+    const k = runs.findIndex((r) => c >= r.first && c <= r.last);
+    return { run: k, at: c - (runs[k] as { first: number }).first };
+  });
+  const grid: CellValue[][] = new Array<CellValue[]>(n);
+  for (let i = 0; i < n; i++) {
+    const row = new Array<CellValue>(used.length);
+    for (let k = 0; k < used.length; k++) row[k] = (read[where[k].run] as CellValue[][])[i][where[k].at];
+    grid[i] = row;
+  }
   const timeZone = ss.getSpreadsheetTimeZone();
   const ctx: TypeContext = { locale: schema.locale, region: schema.region, timeZone, dateOrder: schema.dateOrder, currency: schema.currency };
   const ref = (x: Field | null): ColumnRef | null => {
     const c = colOf(x);
     if (!x || !c) return null;
-    return { column: c - first, ...(USER_TYPE_SET.has(x.type) ? { type: x.type as UserTypeId } : {}), ...(x.options ? { options: x.options } : {}) };
+    return { column: used.indexOf(c), ...(USER_TYPE_SET.has(x.type) ? { type: x.type as UserTypeId } : {}), ...(x.options ? { options: x.options } : {}) };
   };
   const records = funnelRecords(grid, {
-    stage: stageCol - first, id: ref(f.id), owner: ref(f.owner), channel: ref(f.channel), created: ref(f.created),
+    stage: used.indexOf(stageCol), id: ref(f.id), owner: ref(f.owner), channel: ref(f.channel), created: ref(f.created),
     stageSince: ref(f.stageSince), value: ref(f.value),
   }, ctx, 0, grid.length);
 

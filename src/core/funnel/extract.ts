@@ -4,7 +4,7 @@
  * by its header (client ID, from, to, when; English or Chinese), or by position when it has none.
  */
 import { parseDateTimeCell } from '../fields/datetext';
-import { dateToSerial, isValidDate, isValidTime } from '../fields/calendar';
+import { dateToSerial, isValidDate, isValidTime, wallClockMs } from '../fields/calendar';
 import { fieldType } from '../fields';
 import { matchOption } from '../fields/dropdown';
 import type { CellValue, DropdownOption, TypeContext, UserTypeId } from '../fields/types';
@@ -63,8 +63,23 @@ function isoSerial(s: string): number | null | undefined {
  * A cell as a serial (days since 1899-12-30, time as the fraction), or null when it is no date.
  * ISO text is read directly (seconds kept); anything else as the date types read it.
  */
+/** Serials of 1900-01-01 and 9999-12-31: the years a date cell may hold. */
+const FIRST_SERIAL = 2;
+const LAST_SERIAL = 2958465;
+const EPOCH_SERIAL = 25569;
+
 export function serialOf(raw: CellValue | undefined, ctx: TypeContext): number | null {
   if (raw === undefined || raw === '' || typeof raw === 'boolean') return null;
+  if (raw instanceof Date) {
+    // A Date from getValues: its wall-clock day and minute in the spreadsheet's time zone, computed
+    // directly (a table and its history hold hundreds of thousands of them).
+    const ms = wallClockMs(raw, ctx.timeZone);
+    if (ms === null) return null;
+    const minutes = Math.floor(ms / 60000);
+    const days = Math.floor(minutes / 1440);
+    const serial = days + EPOCH_SERIAL;
+    return serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? serial + (minutes - days * 1440) / 1440 : null;
+  }
   if (typeof raw === 'string') {
     const iso = isoSerial(raw);
     if (iso !== undefined) return iso;

@@ -3,7 +3,9 @@
  * the user's); text is written as plain text and formulas never are; the remembered state is read back
  * only when it is ours and well formed; the process map follows the funnel's order in both languages.
  */
-import { blocksOf, encodeFunnelState, filtersOfCells, freeSheetName, layoutFunnelSheet, parseFunnelState, processMap } from '../../../src/core/funnel';
+import { blocksOf, encodeFunnelState, filtersOfCells, freeSheetName, layoutFunnelSheet, parseFunnelState, processMap, serialOf } from '../../../src/core/funnel';
+import { dateToSerial, defaultContext } from '../../../src/core/fields';
+import { parseDateTimeCell } from '../../../src/core/fields/datetext';
 import type { DropdownOption } from '../../../src/core/fields/types';
 
 const opt = (label: string, aliases?: string[]): DropdownOption => (aliases ? { label, color: '#ffffff', aliases } : { label, color: '#ffffff' });
@@ -70,4 +72,17 @@ test('the remembered state: ours and well formed, or nothing', () => {
   expect(freeSheetName('Funnel', new Set(['funnel', 'Funnel 2']))).toBe('Funnel 3');
   expect(filtersOfCells({ owner: ' Amy ', createdFrom: new Date(Date.UTC(2026, 1, 1, 5)), createdTo: '' }, 'America/New_York'))
     .toEqual({ owner: 'Amy', channel: null, created: { from: '2026-02-01', to: null } });
+});
+
+test('a Date cell read the fast way is the day and minute the date types read, in any time zone', () => {
+  for (const timeZone of ['UTC', 'America/New_York', 'Asia/Shanghai', 'Australia/Lord_Howe']) {
+    const ctx = { ...defaultContext('en'), timeZone };
+    for (let i = 0; i < 400; i++) {
+      const d = new Date(Date.UTC(1995, 0, 1) + i * 7_919_999_937);
+      const p = parseDateTimeCell(d, ctx);
+      const expected = p ? dateToSerial(p.y, p.m, p.d) + (p.hh * 60 + p.mm) / 1440 : null;
+      expect(serialOf(d, ctx)).toBe(expected);
+    }
+  }
+  expect(serialOf(new Date(NaN), defaultContext('en'))).toBeNull();
 });
