@@ -94,8 +94,15 @@ export function bySegment(
   }
   const fixed = opts.labels !== undefined;
   const passes = recordFilter(opts.filters, opts.now, opts.timeZone);
+  // Segment values repeat (a few owners over many rows): fold each distinct one once.
+  const folded = new Map<string, string>();
   for (const r of records) {
-    const k = foldKey(r[key]);
+    const v = r[key];
+    let k = folded.get(v);
+    if (k === undefined) {
+      k = foldKey(v);
+      if (folded.size < 100_000) folded.set(v, k);
+    }
     if (k === '' || !passes(r)) continue;
     let row = rows.get(k);
     if (!row) {
