@@ -21,6 +21,11 @@ function text(v: CellValue | undefined): string {
   return String(v);
 }
 
+/** A cell with no text (text(v).trim() === '', without writing out Dates and numbers). */
+function isBlank(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || v === '' || (typeof v === 'string' && v.trim() === '');
+}
+
 /** Digits at s[i..i+n) as a number, or -1 when any is not a digit. */
 function digits(s: string, i: number, n: number): number {
   let v = 0;
@@ -231,7 +236,7 @@ export function funnelRecords(
   const records: FunnelRecord[] = [];
   for (let r = start; r < end; r++) {
     const row = grid[r];
-    if (!row || row.every((v) => text(v).trim() === '')) continue;
+    if (!row || row.every(isBlank)) continue;
     records.push({
       id: idCol ? text(row[idCol.column]).trim() : '',
       stage: text(row[sc]),
@@ -407,7 +412,7 @@ export function historyFromGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, c
     const row = grid[r];
     const id = text(row[at.id]).trim();
     const t = serialOf(row[at.when], ctx);
-    if (id === '' && t === null && row.every((v) => text(v).trim() === '')) continue;
+    if (id === '' && t === null && row.every(isBlank)) continue;
     if (id === '' || t === null) { skipped++; continue; }
     changes.push({ id, from: text(row[at.from]), to: text(row[at.to]), when: t });
   }
