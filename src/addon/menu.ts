@@ -12,4 +12,5 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { fn: 'menuSetUp', label: 'menu.setUp' },
   { fn: 'menuValidateAll', label: 'menu.validateAll' },
   { fn: 'menuAdopt', label: 'menu.adopt' },
+  { fn: 'menuBuildFunnel', label: 'menu.buildFunnel' },
 ];

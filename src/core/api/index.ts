@@ -6,11 +6,13 @@
 import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
+import { funnelEndpoints } from './funnel';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
   ...adoptEndpoints,
+  ...funnelEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;
