@@ -1,0 +1,548 @@
+/**
+ * The duplicate finder: record-level matching over whatever identifying columns a table has, with no
+ * settings.
+ *
+ * 1. Columns and their kinds from the same inference as "Adopt this sheet" (./fields.ts); every value
+ *    prepared once and keyed, so exact agreement is an integer comparison and value frequencies are
+ *    counts.
+ * 2. Blocking on several cheap keys (normalized email, phone, identifiers, dates, postcodes, the
+ *    phonetic key or pinyin of each name token, house number + street word), the union of their pairs,
+ *    as Splink's several `blocking_rules_to_generate_predictions` and recordlinkage's `Block` indexes
+ *    do. A block larger than BLOCK_ALL is not expanded to all its pairs: its records are sorted by
+ *    name and each meets its WINDOW next ones (the sorted-neighbourhood method of recordlinkage's
+ *    `SortedNeighbourhood`), so a shared switchboard phone or a common surname costs O(n) pairs, the
+ *    whole costs O(n log n), and recall does not rest on any single key.
+ * 3. Fellegi-Sunter weights from the table itself (./model.ts), with term-frequency adjustment of exact
+ *    agreement: a match on a rare value weighs more than on a common one (Splink's tf adjustment: u of
+ *    an exact match on x is x's relative frequency).
+ * 4. Clusters by average linkage over match probabilities: two groups join only when, on average over
+ *    all their cross pairs, they are the same client, so one weak link cannot chain strangers together
+ *    as plain transitive closure would. The threshold is the model's own: a posterior match probability
+ *    of one half; clusters whose weakest join is below SURE go to review.
+ */
+import type { CellValue, TypeContext } from '../fields/types';
+import { inferWithPhoneRegion, type Inference } from '../infer';
+import {
+  chooseFields, CLOSE, DIFFERENT, EXACT, fuzzyLevel, LEVEL_NAMES, LEVELS, MISSING, PARTIAL, prepare,
+  type FieldSpec, type Kind, type Level, type LevelName, type Val,
+} from './fields';
+import { estimateU, fitModel, levelWeight, type Model } from './model';
+import { phonetic } from './text';
+
+/** Match probability above which two records are the same client. */
+export const THRESHOLD = 0.5;
+/** A cluster whose weakest join is at least this sure needs no review. */
+export const SURE = 0.95;
+/** Pairs between LOW and THRESHOLD are offered for review, not merged. */
+export const LOW = 0.2;
+/** Blocks up to this size yield all their pairs; larger ones are windowed. */
+const BLOCK_ALL = 40;
+const WINDOW = 6;
+/** Random pairs drawn to estimate u. */
+const U_SAMPLE = 60000;
+/** A term-frequency weight never exceeds the average exact-match weight by more than log2 of this. */
+const TF_CAP = 30;
+/**
+ * At most this share of one client's record pairs disagree outright on a column of the kind (both
+ * filled): the prior that keeps EM from taking pairs that merely share a name word for matches. Loose
+ * for free text (a cuisine, a district), tight for what a person rarely writes two ways.
+ */
+const MAX_DIFFERENT: Record<Kind, number> = {
+  name: 0.3, org: 0.35, email: 0.45, phone: 0.45, id: 0.3, website: 0.4, date: 0.3, address: 0.4, text: 0.6, code: 0.4,
+};
+/** Cross pairs checked, at most, when two groups are about to join. */
+const LINK_CHECK = 400;
+
+export interface FieldEvidence {
+  column: number;
+  header: string;
+  level: LevelName;
+  /** Evidence in bits (log2 of the likelihood ratio): > 0 for, < 0 against. */
+  weight: number;
+}
+
+export interface PairEvidence {
+  /** 0-based data rows (header excluded), a < b. */
+  a: number;
+  b: number;
+  probability: number;
+  /** Total evidence in bits, the prior included. */
+  weight: number;
+  fields: FieldEvidence[];
+}
+
+export interface Cluster {
+  /** 0-based data rows, ascending. */
+  rows: number[];
+  /** Match probability of its weakest join (average linkage). */
+  score: number;
+  band: 'sure' | 'review';
+  /** The pairs that joined it, strongest first, with their evidence. */
+  links: PairEvidence[];
+}
+
+export interface FieldReport {
+  column: number;
+  header: string;
+  kind: Kind;
+  /** Weight of each level in bits, as learned (exact before term-frequency adjustment). */
+  weights: Record<Exclude<LevelName, 'missing'>, number>;
+  m: number[];
+  u: number[];
+}
+
+export interface DedupeResult {
+  /** Data rows read (header excluded). */
+  rows: number;
+  /** 0-based grid row of the header, or null when none was found (nothing is compared then). */
+  headerRow: number | null;
+  fields: FieldReport[];
+  clusters: Cluster[];
+  /** Pairs below the threshold but worth a look, not in one cluster. At most 1000, likeliest first. */
+  possible: PairEvidence[];
+  threshold: number;
+  sure: number;
+  stats: { candidatePairs: number; patterns: number; lambda: number; iterations: number };
+}
+
+export interface DedupeInput {
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>;
+  ctx: TypeContext;
+  /** Known header row (a set-up table); guessed as adopt does when absent. */
+  headerRow?: number;
+}
+
+/** The table prepared for comparison. */
+interface Table {
+  n: number;
+  fields: FieldSpec[];
+  ids: Int32Array[];
+  vals: Val[][];
+  counts: Int32Array[];
+  filled: number[];
+  given: number;
+  family: number;
+}
+
+function cellString(v: CellValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : String(v);
+}
+
+function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContext): Table {
+  const n = inf.dataEnd - inf.dataStart;
+  const fields = chooseFields(inf.columns, (c) => {
+    const out: string[] = new Array<string>(n);
+    for (let r = 0; r < n; r++) out[r] = cellString(grid[inf.dataStart + r]?.[c]).trim();
+    return out;
+  });
+  const ids: Int32Array[] = [];
+  const vals: Val[][] = [];
+  const counts: Int32Array[] = [];
+  const filled: number[] = [];
+  for (const f of fields) {
+    const byKey = new Map<string, number>();
+    const memo = new Map<string, number>();
+    const list: Val[] = [];
+    const id = new Int32Array(n).fill(-1);
+    const cnt: number[] = [];
+    let nn = 0;
+    for (let r = 0; r < n; r++) {
+      const raw = grid[inf.dataStart + r]?.[f.column];
+      if (raw === undefined || raw === '' || raw === null) continue;
+      const rawKey = typeof raw === 'string' ? raw : undefined;
+      let k = rawKey !== undefined ? memo.get(rawKey) : undefined;
+      if (k === undefined) {
+        const v = prepare(f.kind, raw, ctx);
+        if (v === null) k = -1;
+        else {
+          k = byKey.get(v.key);
+          if (k === undefined) {
+            k = list.length;
+            byKey.set(v.key, k);
+            list.push(v);
+            cnt.push(0);
+          }
+        }
+        if (rawKey !== undefined && memo.size < 200000) memo.set(rawKey, k);
+      }
+      if (k < 0) continue;
+      id[r] = k;
+      cnt[k] = (cnt[k] as number) + 1;
+      nn++;
+    }
+    ids.push(id);
+    vals.push(list);
+    counts.push(Int32Array.from(cnt));
+    filled.push(nn);
+  }
+  return {
+    n, fields, ids, vals, counts, filled,
+    given: fields.findIndex((f) => f.role === 'givenName'),
+    family: fields.findIndex((f) => f.role === 'familyName'),
+  };
+}
+
+/** Levels of every field for rows i and j, into out. */
+function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
+  const F = t.fields.length;
+  for (let f = 0; f < F; f++) {
+    const ids = t.ids[f] as Int32Array;
+    const a = ids[i] as number;
+    const b = ids[j] as number;
+    if (a < 0 || b < 0) out[f] = MISSING;
+    else if (a === b) out[f] = EXACT;
+    else out[f] = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
+  }
+  // First and last name written in each other's column.
+  const g = t.given;
+  const s = t.family;
+  if (g >= 0 && s >= 0 && (out[g] as number) >= PARTIAL && (out[s] as number) >= PARTIAL) {
+    const gi = (t.ids[g] as Int32Array)[i] as number;
+    const si = (t.ids[s] as Int32Array)[i] as number;
+    const gj = (t.ids[g] as Int32Array)[j] as number;
+    const sj = (t.ids[s] as Int32Array)[j] as number;
+    if (gi >= 0 && si >= 0 && gj >= 0 && sj >= 0) {
+      const gv = t.vals[g] as Val[];
+      const sv = t.vals[s] as Val[];
+      const cross1 = fuzzyLevel('name', gv[gi] as Val, sv[sj] as Val);
+      const cross2 = fuzzyLevel('name', sv[si] as Val, gv[gj] as Val);
+      const k1 = (gv[gi] as Val).key === (sv[sj] as Val).key ? EXACT : cross1;
+      const k2 = (sv[si] as Val).key === (gv[gj] as Val).key ? EXACT : cross2;
+      if (k1 <= CLOSE && k2 <= CLOSE) { out[g] = CLOSE; out[s] = CLOSE; }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Blocking
+
+class PairSet {
+  private codes = new Float64Array(1 << 16);
+  private size = 0;
+  constructor(private readonly n: number) {}
+  add(i: number, j: number): void {
+    if (i === j) return;
+    const code = i < j ? i * this.n + j : j * this.n + i;
+    if (this.size === this.codes.length) {
+      const next = new Float64Array(this.codes.length * 2);
+      next.set(this.codes);
+      this.codes = next;
+    }
+    this.codes[this.size++] = code;
+  }
+  /** Sorted distinct pair codes. */
+  done(): Float64Array {
+    const all = this.codes.subarray(0, this.size).sort();
+    let w = 0;
+    for (let r = 0; r < all.length; r++) if (r === 0 || all[r] !== all[r - 1]) all[w++] = all[r] as number;
+    return all.slice(0, w);
+  }
+}
+
+function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet): void {
+  for (const members of blocks.values()) {
+    const k = members.length;
+    if (k < 2) continue;
+    if (k <= BLOCK_ALL) {
+      for (let x = 0; x < k; x++) for (let y = x + 1; y < k; y++) pairs.add(members[x] as number, members[y] as number);
+      continue;
+    }
+    const sorted = members.slice().sort((a, b) => {
+      const ka = sortKey[a] as string;
+      const kb = sortKey[b] as string;
+      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+    });
+    for (let x = 0; x < k; x++) {
+      for (let y = x + 1; y <= x + WINDOW && y < k; y++) pairs.add(sorted[x] as number, sorted[y] as number);
+    }
+  }
+}
+
+function candidatePairs(t: Table): Float64Array {
+  const { n, fields } = t;
+  const pairs = new PairSet(n);
+  // Records sorted by their names (then other text) meet their neighbours inside huge blocks.
+  const nameFields = fields.map((f, i) => (f.kind === 'name' || f.kind === 'org' ? i : -1)).filter((i) => i >= 0);
+  const textFields = fields.map((f, i) => (f.kind === 'address' || f.kind === 'text' ? i : -1)).filter((i) => i >= 0);
+  const sortFields = [...nameFields, ...textFields];
+  const sortKey: string[] = new Array<string>(n);
+  for (let r = 0; r < n; r++) {
+    let s = '';
+    for (const f of sortFields) {
+      const id = (t.ids[f] as Int32Array)[r] as number;
+      s += (id >= 0 ? ((t.vals[f] as Val[])[id] as Val).key : '') + '|';
+    }
+    sortKey[r] = s;
+  }
+  const hasNames = nameFields.length > 0;
+  fields.forEach((f, fi) => {
+    const ids = t.ids[fi] as Int32Array;
+    const vals = t.vals[fi] as Val[];
+    const blocks = new Map<string, number[]>();
+    const put = (key: string, r: number) => {
+      const b = blocks.get(key);
+      if (b) { if (b[b.length - 1] !== r) b.push(r); } else blocks.set(key, [r]);
+    };
+    const local = f.kind === 'email' ? new Map<string, number[]>() : null;
+    for (let r = 0; r < n; r++) {
+      const id = ids[r] as number;
+      if (id < 0) continue;
+      const v = vals[id] as Val;
+      switch (f.kind) {
+        case 'email':
+          put(v.key, r);
+          if (v.aux.length >= 4 && local) { const b = local.get(v.aux); if (b) b.push(r); else local.set(v.aux, [r]); }
+          break;
+        case 'phone': put(v.aux.slice(-8), r); break;
+        case 'id': case 'website': case 'date': case 'code': put(v.key, r); break;
+        case 'name': case 'org':
+          for (const tok of v.tokens) if (tok.length >= 2) put(/^[a-z]/.test(tok) ? phonetic(tok) : tok, r);
+          if (v.aux.length >= 2) for (let c = 0; c + 1 < v.aux.length; c++) put(v.aux.slice(c, c + 2), r);
+          break;
+        case 'address': {
+          const num = v.aux.split('|')[0]?.split(' ')[0] ?? '';
+          for (const tok of v.tokens) if (tok.length >= 3) put(num + ':' + tok, r);
+          break;
+        }
+        case 'text':
+          if (!hasNames) put(v.key, r);
+          break;
+      }
+    }
+    emitBlocks(blocks, sortKey, pairs);
+    if (local) emitBlocks(local, sortKey, pairs);
+  });
+  return pairs.done();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The model, weights and probabilities
+
+/** A small deterministic generator (no Math.random: the same table gives the same answer). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function learn(t: Table, pairs: Float64Array): { model: Model; levels: Uint8Array; patterns: number } {
+  const F = t.fields.length;
+  const { n } = t;
+  // u from random pairs (all pairs of a small table).
+  const uCounts = new Float64Array(F * LEVELS);
+  const buf = new Uint8Array(F);
+  const count = (i: number, j: number) => {
+    compareRows(t, i, j, buf);
+    for (let f = 0; f < F; f++) uCounts[f * LEVELS + (buf[f] as number)] = (uCounts[f * LEVELS + (buf[f] as number)] as number) + 1;
+  };
+  if ((n * (n - 1)) / 2 <= U_SAMPLE) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) count(i, j);
+  } else {
+    const rnd = lcg(0x9e3779b9 ^ n);
+    for (let k = 0; k < U_SAMPLE; k++) {
+      const i = Math.floor(rnd() * n);
+      let j = Math.floor(rnd() * (n - 1));
+      if (j >= i) j++;
+      count(i, j);
+    }
+  }
+  const u = estimateU(uCounts, F);
+  // Levels of every candidate pair, and the table of distinct patterns for EM.
+  const P = pairs.length;
+  const levels = new Uint8Array(P * F);
+  const patterns = new Map<number, number>();
+  for (let p = 0; p < P; p++) {
+    const code = pairs[p] as number;
+    const i = Math.floor(code / n);
+    const j = code - i * n;
+    compareRows(t, i, j, buf);
+    let pat = 0;
+    for (let f = F - 1; f >= 0; f--) pat = pat * LEVELS + (buf[f] as number);
+    levels.set(buf, p * F);
+    patterns.set(pat, (patterns.get(pat) ?? 0) + 1);
+  }
+  const maxDifferent = t.fields.map((f) => MAX_DIFFERENT[f.kind]);
+  const model = fitModel([...patterns.entries()], F, u, maxDifferent);
+  return { model, levels, patterns: patterns.size };
+}
+
+interface Scorer {
+  /** Total weight in bits of a pair whose levels are given. */
+  weight(i: number, j: number, levels: Uint8Array, offset: number): number;
+  fieldWeight(f: number, level: number, i: number): number;
+  prior: number;
+}
+
+function makeScorer(t: Table, model: Model): Scorer {
+  const F = t.fields.length;
+  const prior = Math.log2(model.lambda / (1 - model.lambda));
+  const w = new Float64Array(F * LEVELS);
+  for (let f = 0; f < F; f++) for (let l = EXACT; l <= DIFFERENT; l++) w[f * LEVELS + l] = levelWeight(model, f, l);
+  const fieldWeight = (f: number, level: number, i: number): number => {
+    if (level !== EXACT) return w[f * LEVELS + level] as number;
+    // Term frequency: the u of an exact match on this value is the value's share of filled cells.
+    const id = (t.ids[f] as Int32Array)[i] as number;
+    const share = ((t.counts[f] as Int32Array)[id] as number) / Math.max(1, t.filled[f] as number);
+    const u1 = model.u[f * LEVELS + EXACT] as number;
+    const uTf = Math.max(share, u1 / TF_CAP);
+    return Math.log2((model.m[f * LEVELS + EXACT] as number) / uTf);
+  };
+  return {
+    prior,
+    fieldWeight,
+    weight(i, _j, levels, offset) {
+      let s = prior;
+      for (let f = 0; f < F; f++) {
+        const l = levels[offset + f] as number;
+        if (l !== MISSING) s += fieldWeight(f, l, i);
+      }
+      return s;
+    },
+  };
+}
+
+const prob = (bits: number): number => 1 / (1 + Math.pow(2, -bits));
+
+// ---------------------------------------------------------------------------------------------------
+// Clustering
+
+function evidence(t: Table, scorer: Scorer, a: number, b: number, buf: Uint8Array): PairEvidence {
+  const [i, j] = a < b ? [a, b] : [b, a];
+  compareRows(t, i, j, buf);
+  const fields: FieldEvidence[] = t.fields.map((f, k) => {
+    const level = buf[k] as Level;
+    return { column: f.column, header: f.header, level: LEVEL_NAMES[level], weight: round(level === MISSING ? 0 : scorer.fieldWeight(k, level, i)) };
+  });
+  const weight = scorer.weight(i, j, buf, 0);
+  return { a: i, b: j, probability: round(prob(weight), 4), weight: round(weight), fields };
+}
+
+function round(x: number, digits = 2): number {
+  const k = 10 ** digits;
+  return Math.round(x * k) / k;
+}
+
+function clusterPairs(t: Table, scorer: Scorer, pairs: Float64Array, levels: Uint8Array): { clusters: Cluster[]; possible: PairEvidence[] } {
+  const F = t.fields.length;
+  const { n } = t;
+  const edges: Array<{ i: number; j: number; p: number }> = [];
+  const maybe: Array<{ i: number; j: number; p: number }> = [];
+  for (let k = 0; k < pairs.length; k++) {
+    const code = pairs[k] as number;
+    const i = Math.floor(code / n);
+    const j = code - i * n;
+    const p = prob(scorer.weight(i, j, levels, k * F));
+    if (p >= THRESHOLD) edges.push({ i, j, p });
+    else if (p >= LOW) maybe.push({ i, j, p });
+  }
+  edges.sort((x, y) => y.p - x.p || x.i - y.i || x.j - y.j);
+  const buf = new Uint8Array(F);
+  const pairProb = (i: number, j: number): number => {
+    compareRows(t, i, j, buf);
+    return prob(scorer.weight(Math.min(i, j), Math.max(i, j), buf, 0));
+  };
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups: Array<{ rows: number[]; score: number; links: Array<{ i: number; j: number; p: number }> } | null> = [];
+  const rnd = lcg(0x2545f491);
+  for (const e of edges) {
+    const ga = groupOf[e.i] as number;
+    const gb = groupOf[e.j] as number;
+    if (ga >= 0 && ga === gb) continue;
+    const A = ga >= 0 ? groups[ga]!.rows : [e.i];
+    const B = gb >= 0 ? groups[gb]!.rows : [e.j];
+    // Average linkage: the mean match probability over the cross pairs (a sample when there are many).
+    let joinScore = e.p;
+    if (A.length * B.length > 1) {
+      let sum = 0;
+      let cnt = 0;
+      if (A.length * B.length <= LINK_CHECK) {
+        for (const x of A) for (const y of B) { sum += x === e.i && y === e.j ? e.p : pairProb(x, y); cnt++; }
+      } else {
+        for (let s = 0; s < LINK_CHECK; s++) {
+          const x = A[Math.floor(rnd() * A.length)] as number;
+          const y = B[Math.floor(rnd() * B.length)] as number;
+          sum += pairProb(x, y);
+          cnt++;
+        }
+      }
+      joinScore = sum / cnt;
+      if (joinScore < THRESHOLD) continue;
+    }
+    const merged = {
+      rows: [...A, ...B],
+      score: Math.min(joinScore, ga >= 0 ? groups[ga]!.score : 1, gb >= 0 ? groups[gb]!.score : 1),
+      links: [...(ga >= 0 ? groups[ga]!.links : []), ...(gb >= 0 ? groups[gb]!.links : []), e],
+    };
+    const id = groups.length;
+    groups.push(merged);
+    if (ga >= 0) groups[ga] = null;
+    if (gb >= 0) groups[gb] = null;
+    for (const r of merged.rows) groupOf[r] = id;
+  }
+  const clusters: Cluster[] = [];
+  for (const g of groups) {
+    if (!g) continue;
+    const rows = g.rows.slice().sort((a, b) => a - b);
+    const links = g.links.slice().sort((x, y) => y.p - x.p).map((l) => evidence(t, scorer, l.i, l.j, buf));
+    clusters.push({ rows, score: round(g.score, 4), band: g.score >= SURE ? 'sure' : 'review', links });
+  }
+  clusters.sort((x, y) => (x.rows[0] as number) - (y.rows[0] as number));
+  maybe.sort((x, y) => y.p - x.p || x.i - y.i);
+  const possible: PairEvidence[] = [];
+  for (const m of maybe) {
+    if (possible.length >= 1000) break;
+    const ga = groupOf[m.i] as number;
+    if (ga >= 0 && ga === groupOf[m.j]) continue;
+    possible.push(evidence(t, scorer, m.i, m.j, buf));
+  }
+  return { clusters, possible };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Finds the duplicate clients of a table (grid with its header row). */
+export function findDuplicates(input: DedupeInput): DedupeResult {
+  const { inference: inf, ctx } = inferWithPhoneRegion(input.headerRow !== undefined
+    ? { grid: input.grid, ctx: input.ctx, headerRow: input.headerRow }
+    : { grid: input.grid, ctx: input.ctx });
+  const empty = (rows: number): DedupeResult => ({
+    rows, headerRow: inf.headerRow, fields: [], clusters: [], possible: [], threshold: THRESHOLD, sure: SURE,
+    stats: { candidatePairs: 0, patterns: 0, lambda: 0, iterations: 0 },
+  });
+  if (inf.headerRow === null) return empty(0);
+  const t = prepareTable(input.grid, inf, ctx);
+  if (t.fields.length === 0 || t.n < 2) return empty(t.n);
+  const pairs = candidatePairs(t);
+  if (pairs.length === 0) return { ...empty(t.n), fields: reportFields(t, null) };
+  const { model, levels, patterns } = learn(t, pairs);
+  const scorer = makeScorer(t, model);
+  const { clusters, possible } = clusterPairs(t, scorer, pairs, levels);
+  return {
+    rows: t.n,
+    headerRow: inf.headerRow,
+    fields: reportFields(t, model),
+    clusters,
+    possible,
+    threshold: THRESHOLD,
+    sure: SURE,
+    stats: { candidatePairs: pairs.length, patterns, lambda: model.lambda, iterations: model.iterations },
+  };
+}
+
+function reportFields(t: Table, model: Model | null): FieldReport[] {
+  return t.fields.map((f, k) => {
+    const wt = (l: number) => (model ? round(levelWeight(model, k, l)) : 0);
+    const slice = (arr: Float64Array | undefined) => (arr ? Array.from(arr.subarray(k * LEVELS + 1, k * LEVELS + LEVELS), (x) => round(x, 4)) : []);
+    return {
+      column: f.column,
+      header: f.header,
+      kind: f.kind,
+      weights: { exact: wt(EXACT), close: wt(CLOSE), partial: wt(PARTIAL), different: wt(DIFFERENT) },
+      m: slice(model?.m),
+      u: slice(model?.u),
+    };
+  });
+}

@@ -1,0 +1,261 @@
+/**
+ * Which columns the duplicate finder compares, how each value is prepared once (normalized key,
+ * tokens, digits), and how two prepared values of one column compare: a level per pair, as in
+ * Fellegi-Sunter comparison vectors (missing, exact, close, partial, different).
+ *
+ * Columns come from the same inference as "Adopt this sheet" (src/core/infer): their role when one
+ * was inferred, else the role their header names, else their inferred type. Process columns (stage,
+ * owner, amounts, follow-up dates, notes) are left out: two rows of one client differ there by nature.
+ */
+import { cellText, fieldType } from '../fields';
+import { canonicalEmail } from '../fields/email';
+import { parsePhone } from '../fields/phone';
+import { canonicalUrl } from '../fields/url';
+import type { CellValue, TypeContext } from '../fields/types';
+import { roleForHeader, type InferredColumn } from '../infer';
+import type { Role } from '../roles';
+import {
+  bigramDice, editDistance, fold, hasHan, jaroWinkler, nameTokens, phonetic, tokenContainment, tokenSetSimilarity,
+} from './text';
+
+/** How a column is compared. */
+export type Kind = 'name' | 'org' | 'email' | 'phone' | 'id' | 'website' | 'date' | 'address' | 'text' | 'code';
+
+export const MISSING = 0;
+export const EXACT = 1;
+export const CLOSE = 2;
+export const PARTIAL = 3;
+export const DIFFERENT = 4;
+export const LEVELS = 5;
+export type Level = 0 | 1 | 2 | 3 | 4;
+export const LEVEL_NAMES = ['missing', 'exact', 'close', 'partial', 'different'] as const;
+export type LevelName = (typeof LEVEL_NAMES)[number];
+
+export interface FieldSpec {
+  /** 0-based grid column. */
+  column: number;
+  header: string;
+  role: Role | null;
+  kind: Kind;
+}
+
+/** A prepared value: its exact key and what the fuzzy comparison needs. */
+export interface Val {
+  key: string;
+  tokens: string[];
+  /** Chinese characters (names, companies), digits (phones, dates, codes), the local part (emails). */
+  aux: string;
+}
+
+const ROLE_KIND: Partial<Record<Role, Kind>> = {
+  name: 'name', givenName: 'name', familyName: 'name', company: 'org', email: 'email', phone: 'phone',
+  wechat: 'id', identifier: 'id', clientId: 'id', website: 'website', address: 'address', city: 'text',
+  postcode: 'code', state: 'text', birthDate: 'date',
+};
+/** Roles that describe the process, not the client: never compared. */
+const PROCESS_ROLES: ReadonlySet<Role> = new Set<Role>([
+  'title', 'channel', 'owner', 'stage', 'nextStep', 'nextFollowUp', 'lastContact', 'priority', 'dealValue', 'totalSpend',
+  'orders', 'purchases', 'lastPurchase', 'preference', 'registered', 'appointment', 'serviceType', 'provider',
+  'lastInteraction', 'notes', 'created', 'updated', 'stageSince',
+]);
+const BIRTH_HEADER = /birth|dob|born|生日|出生/i;
+
+/** Folded tokens that mark a company ("Inc", "Ltd", "有限公司"…): a name column full of them holds companies. */
+const ORG_MARK = /\b(inc|ltd|llc|corp|corporation|company|co|gmbh|plc|limited|group|holdings|restaurant|cafe|hotel|bank|university|association|foundation|institute|society|services|solutions|technologies|partners)\b|公司|集团|有限|工作室|商行|餐厅|酒店|银行|大学|协会/;
+
+/** The compared columns of an inference, with their kinds. */
+export function chooseFields(columns: readonly InferredColumn[], dataValues: (column: number) => string[]): FieldSpec[] {
+  const out: FieldSpec[] = [];
+  for (const col of columns) {
+    if (!col.managed) continue;
+    // The inferred role; else the role the header names (a "Postcode" of digits is still a postcode).
+    const role = col.role ?? roleForHeader(col.header)?.role ?? null;
+    if (role && PROCESS_ROLES.has(role)) continue;
+    let kind: Kind | null = role ? ROLE_KIND[role] ?? null : null;
+    if (kind === null) {
+      switch (col.type) {
+        case 'email': kind = 'email'; break;
+        case 'phone': kind = 'phone'; break;
+        case 'url': kind = 'website'; break;
+        case 'date': kind = BIRTH_HEADER.test(col.header) ? 'date' : null; break;
+        case 'number': kind = 'code'; break;
+        case 'text': case 'dropdown': kind = 'text'; break;
+        default: kind = null;
+      }
+    }
+    if (kind === null) continue;
+    const values = dataValues(col.column);
+    if (kind === 'name' && role === 'name') {
+      // A "Name" column of companies (a business directory) is compared as companies.
+      let marks = 0;
+      let seen = 0;
+      for (let i = 0; i < values.length && seen < 2000; i += Math.max(1, Math.floor(values.length / 2000))) {
+        const v = values[i] as string;
+        if (!v) continue;
+        seen++;
+        if (ORG_MARK.test(fold(v)) || ORG_MARK.test(v)) marks++;
+      }
+      if (seen > 0 && marks >= seen * 0.15) kind = 'org';
+    }
+    if (kind === 'id' || kind === 'code' || kind === 'text') {
+      // A column whose values never repeat is a row key (an auto ID, a row number): it says nothing.
+      const distinct = new Set<string>();
+      let filled = 0;
+      for (const v of values) { if (v) { filled++; distinct.add(fold(v)); } }
+      if (filled === 0) continue;
+      if (filled >= 20 && distinct.size >= filled * 0.998) continue;
+    }
+    out.push({ column: col.column, header: col.header, role, kind });
+  }
+  return out;
+}
+
+const STREET_WORDS: Record<string, string> = {
+  street: 'st', str: 'st', road: 'rd', avenue: 'ave', av: 'ave', boulevard: 'blvd', blv: 'blvd', drive: 'dr', lane: 'ln',
+  place: 'pl', court: 'ct', crescent: 'cres', terrace: 'tce', highway: 'hwy', parkway: 'pkwy', square: 'sq',
+  north: 'n', south: 's', east: 'e', west: 'w', suite: 'ste', apartment: 'apt', floor: 'fl', circle: 'cir',
+  close: 'cl', way: 'wy', mount: 'mt', saint: 'st', first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th',
+};
+const HAN_ADDRESS_NUMBER = /(\d+)\s*(号|號|弄|栋|室|楼|层)/g;
+
+/** Prepares one raw value for its kind; null when it carries nothing to compare. */
+export function prepare(kind: Kind, raw: CellValue, ctx: TypeContext): Val | null {
+  const text = typeof raw === 'string' ? raw : raw instanceof Date ? '' : cellText(raw);
+  const s = text.trim();
+  if (s === '' && !(raw instanceof Date)) return null;
+  switch (kind) {
+    case 'name': case 'org': {
+      const nt = nameTokens(s, kind === 'org');
+      if (nt.tokens.length === 0) return null;
+      return { key: [...nt.tokens].sort().join(' '), tokens: nt.tokens, aux: nt.han };
+    }
+    case 'email': {
+      const e = canonicalEmail(s);
+      const at = e.lastIndexOf('@');
+      if (at <= 0) return null;
+      const local = e.slice(0, at).replace(/\+.*$/, '').replace(/\./g, '');
+      return { key: e, tokens: [], aux: local };
+    }
+    case 'phone': {
+      const p = parsePhone(s, ctx);
+      const digits = (p ? p.e164 : s).replace(/\D/g, '');
+      if (digits.length < 6) return null;
+      return { key: p ? p.e164 : '#' + digits, tokens: [], aux: digits };
+    }
+    case 'id': case 'code': {
+      const k = fold(s).replace(/ /g, '');
+      if (k === '') return null;
+      return { key: k, tokens: [], aux: k };
+    }
+    case 'website': {
+      const u = canonicalUrl(s) ?? (/^[\w.-]+\.[a-z]{2,}/i.test(s) ? 'https://' + s : null);
+      if (!u) return null;
+      const host = u.replace(/^https?:\/\//i, '').replace(/[/?#:].*$/, '').toLowerCase().replace(/^www\d?\./, '');
+      if (!host.includes('.')) return null;
+      return { key: host, tokens: [], aux: host.split('.').slice(-2).join('.') };
+    }
+    case 'date': {
+      const r = fieldType('date').parse(raw, ctx);
+      if (r.ok && r.value.kind === 'date') return { key: r.value.value, tokens: [], aux: r.value.value.replace(/-/g, '') };
+      const digits = s.replace(/\D/g, '');
+      if (digits.length < 4) return null;
+      return { key: '#' + digits, tokens: [], aux: digits };
+    }
+    case 'address': {
+      const folded = fold(s.replace(HAN_ADDRESS_NUMBER, ' $1 '));
+      if (folded === '') return null;
+      const tokens = folded.split(' ').map((w) => STREET_WORDS[w] ?? w);
+      const nums = tokens.filter((w) => /^\d/.test(w));
+      const hanPart = hasHan(s) ? s.replace(/[^\u3400-\u9fff]/g, '') : '';
+      return { key: tokens.join(' '), tokens: tokens.filter((w) => !/^\d/.test(w)), aux: nums.join(' ') + '|' + hanPart };
+    }
+    case 'text': {
+      const folded = fold(s);
+      if (folded === '') return null;
+      return { key: folded, tokens: folded.split(' '), aux: '' };
+    }
+  }
+}
+
+/** The level of two prepared values of one kind whose keys differ. */
+export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
+  switch (kind) {
+    case 'name': {
+      let s = tokenSetSimilarity(a.tokens, b.tokens);
+      if (s < 0.93 && (a.tokens.length > 1 || b.tokens.length > 1)) {
+        // Written together or in another order: "Zhangwei", "WEI Zhang".
+        const ja = a.tokens.join('');
+        s = Math.max(s, jaroWinkler(ja, b.tokens.join('')), jaroWinkler(ja, [...b.tokens].reverse().join('')));
+      }
+      if (s >= 0.92) return CLOSE;
+      if (s >= 0.8) return PARTIAL;
+      if (a.tokens.length === 1 && b.tokens.length === 1 && phonetic(a.tokens[0] as string) === phonetic(b.tokens[0] as string)) return PARTIAL;
+      return DIFFERENT;
+    }
+    case 'org': {
+      let s = tokenSetSimilarity(a.tokens, b.tokens);
+      if (a.aux && b.aux) s = Math.max(s, bigramDice(a.aux, b.aux));
+      if (s < 0.92) s = Math.max(s, jaroWinkler(a.tokens.join(''), b.tokens.join('')));
+      if (s >= 0.92) return CLOSE;
+      const c = tokenContainment(a.tokens, b.tokens);
+      if (s >= 0.8 || c >= 0.95) return PARTIAL;
+      return DIFFERENT;
+    }
+    case 'email': {
+      if (a.aux.length >= 3 && a.aux === b.aux) return CLOSE;
+      if (a.aux.length >= 4 && jaroWinkler(a.aux, b.aux) >= 0.92) return PARTIAL;
+      return DIFFERENT;
+    }
+    case 'phone': {
+      const ta = a.aux.slice(-8);
+      if (ta.length >= 7 && ta === b.aux.slice(-8)) return CLOSE;
+      if (a.aux.length === b.aux.length && editDistance(a.aux, b.aux, 1) <= 1) return PARTIAL;
+      return DIFFERENT;
+    }
+    case 'id': {
+      if (a.aux.length >= 4 && editDistance(a.aux, b.aux, 1) <= 1) return CLOSE;
+      return DIFFERENT;
+    }
+    case 'code': {
+      if (editDistance(a.aux, b.aux, 1) <= 1) return CLOSE;
+      return DIFFERENT;
+    }
+    case 'website':
+      return a.aux === b.aux ? CLOSE : DIFFERENT;
+    case 'date': {
+      const x = a.aux;
+      const y = b.aux;
+      if (x.length === 8 && y.length === 8) {
+        // Day and month swapped, or one digit mistyped.
+        if (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6)) return CLOSE;
+        if (editDistance(x, y, 1) <= 1) return CLOSE;
+        if (x.slice(0, 6) === y.slice(0, 6)) return PARTIAL;
+        if (x.slice(0, 4) === y.slice(0, 4)) return PARTIAL;
+        return DIFFERENT;
+      }
+      return editDistance(x, y, 1) <= 1 ? CLOSE : DIFFERENT;
+    }
+    case 'address': {
+      const [na = '', ha = ''] = a.aux.split('|');
+      const [nb = '', hb = ''] = b.aux.split('|');
+      if (na && nb) {
+        const sa = na.split(' ');
+        const sb = nb.split(' ');
+        // The house numbers must agree (a typo in one digit aside).
+        const first = sa[0] === sb[0] || (sa[0]!.length > 2 && editDistance(sa[0]!, sb[0]!, 1) <= 1);
+        if (!first) return DIFFERENT;
+      }
+      let s = a.tokens.length > 0 && b.tokens.length > 0 ? tokenSetSimilarity(a.tokens, b.tokens) : na && na === nb ? 0.85 : 0;
+      if (ha && hb) s = Math.max(s, bigramDice(ha, hb));
+      if (s >= 0.9) return CLOSE;
+      if (s >= 0.75 || tokenContainment(a.tokens, b.tokens) >= 0.95) return PARTIAL;
+      return DIFFERENT;
+    }
+    case 'text': {
+      const j = jaroWinkler(a.key, b.key);
+      if (j >= 0.93) return CLOSE;
+      if (j >= 0.85 || tokenContainment(a.tokens, b.tokens) >= 0.95) return PARTIAL;
+      return DIFFERENT;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Fellegi-Sunter weights learned from the table itself, without labels, as Splink does it
+ * (Splink's docs and source: `estimate_u_using_random_sampling`, then expectation-maximisation of the
+ * m probabilities over the blocked candidate pairs with u held fixed, and term-frequency adjustments
+ * for exact agreement, where the u of an exact match on value x is x's frequency; the same model as
+ * the R package fastLink and reclin's `problink_em`):
+ * - u[f][l]: how often field f compares at level l between two random records (random pairs);
+ * - m[f][l]: how often it does between two records of one client (EM over candidate pairs, run on the
+ *   table of distinct comparison patterns with their counts, so its cost does not grow with rows);
+ * - lambda: the share of candidate pairs that are matches.
+ * A level's weight is log2(m/u): positive when the level is commoner among matches (agreeing emails),
+ * negative when it is rarer (two different birth dates).
+ */
+import { CLOSE, DIFFERENT, EXACT, LEVELS, MISSING, PARTIAL } from './fields';
+
+export interface Model {
+  fields: number;
+  lambda: number;
+  /** m and u per field and level: index f * LEVELS + level. */
+  m: Float64Array;
+  u: Float64Array;
+  /** Iterations EM ran. */
+  iterations: number;
+}
+
+/** Estimated u from counts of levels among random pairs (a half count added to every level). */
+export function estimateU(counts: Float64Array, fields: number): Float64Array {
+  const u = new Float64Array(fields * LEVELS);
+  for (let f = 0; f < fields; f++) {
+    let total = 0;
+    for (let l = EXACT; l <= DIFFERENT; l++) total += (counts[f * LEVELS + l] as number) + 0.5;
+    for (let l = EXACT; l <= DIFFERENT; l++) u[f * LEVELS + l] = ((counts[f * LEVELS + l] as number) + 0.5) / total;
+  }
+  return u;
+}
+
+const M_START = [0, 0.85, 0.07, 0.04, 0.04];
+const M_MIN = 1e-4;
+
+/**
+ * EM for m and lambda over comparison patterns (levels of all fields, base LEVELS digits) and their
+ * counts, u fixed. Deterministic; at most `maxIter` iterations, stops when nothing moves.
+ */
+export function fitModel(
+  patterns: ReadonlyArray<readonly [code: number, count: number]>,
+  fields: number,
+  u: Float64Array,
+  maxDifferent: ArrayLike<number>,
+  maxIter = 60,
+): Model {
+  const m = new Float64Array(fields * LEVELS);
+  for (let f = 0; f < fields; f++) for (let l = EXACT; l <= DIFFERENT; l++) m[f * LEVELS + l] = M_START[l] as number;
+  let lambda = 0.05;
+  const P = patterns.length;
+  const levels = new Uint8Array(P * fields);
+  const counts = new Float64Array(P);
+  patterns.forEach(([code, count], p) => {
+    let c = code;
+    for (let f = 0; f < fields; f++) {
+      levels[p * fields + f] = c % LEVELS;
+      c = Math.floor(c / LEVELS);
+    }
+    counts[p] = count;
+  });
+  let total = 0;
+  for (let p = 0; p < P; p++) total += counts[p] as number;
+  const post = new Float64Array(P);
+  let it = 0;
+  for (; it < maxIter; it++) {
+    // E: the probability that each pattern is a match.
+    for (let p = 0; p < P; p++) {
+      let lm = Math.log(lambda);
+      let lu = Math.log(1 - lambda);
+      for (let f = 0; f < fields; f++) {
+        const l = levels[p * fields + f] as number;
+        if (l === MISSING) continue;
+        lm += Math.log(m[f * LEVELS + l] as number);
+        lu += Math.log(u[f * LEVELS + l] as number);
+      }
+      post[p] = 1 / (1 + Math.exp(lu - lm));
+    }
+    // M: m from the expected matches; lambda from their share.
+    const acc = new Float64Array(fields * LEVELS);
+    let matches = 0;
+    for (let p = 0; p < P; p++) {
+      const w = (post[p] as number) * (counts[p] as number);
+      matches += w;
+      for (let f = 0; f < fields; f++) {
+        const l = levels[p * fields + f] as number;
+        acc[f * LEVELS + l] = (acc[f * LEVELS + l] as number) + w;
+      }
+    }
+    let moved = 0;
+    for (let f = 0; f < fields; f++) {
+      let sum = 0;
+      for (let l = EXACT; l <= DIFFERENT; l++) sum += acc[f * LEVELS + l] as number;
+      const next = new Float64Array(LEVELS);
+      for (let l = EXACT; l <= DIFFERENT; l++) next[l] = sum > 0 ? Math.max(M_MIN, (acc[f * LEVELS + l] as number) / sum) : (m[f * LEVELS + l] as number);
+      // The prior that keeps EM off the degenerate solution where "matches" are merely pairs that share
+      // a blocking key: an identifying column, filled on both sides, rarely disagrees outright between
+      // two records of one client (at most maxDifferent[f] of the time); the rest goes to the others.
+      const cap = maxDifferent[f] as number;
+      const diff = next[DIFFERENT] as number;
+      if (diff > cap) {
+        const rest = 1 - diff;
+        next[DIFFERENT] = cap;
+        for (let l = EXACT; l < DIFFERENT; l++) next[l] = rest > 0 ? ((next[l] as number) / rest) * (1 - cap) : (1 - cap) / 3;
+      }
+      for (let l = EXACT; l <= DIFFERENT; l++) {
+        moved = Math.max(moved, Math.abs((next[l] as number) - (m[f * LEVELS + l] as number)));
+        m[f * LEVELS + l] = next[l] as number;
+      }
+    }
+    const nextLambda = Math.min(0.999, Math.max(1e-6, matches / Math.max(1, total)));
+    moved = Math.max(moved, Math.abs(nextLambda - lambda));
+    lambda = nextLambda;
+    if (moved < 1e-5) { it++; break; }
+  }
+  return { fields, lambda, m, u, iterations: it };
+}
+
+/** log2(m/u) of a level (0 for missing). */
+export function levelWeight(model: Model, f: number, level: number): number {
+  if (level === MISSING) return 0;
+  return Math.log2((model.m[f * LEVELS + level] as number) / (model.u[f * LEVELS + level] as number));
+}
+
+export { CLOSE, PARTIAL };

@@ -1,0 +1,273 @@
+/**
+ * Text tools of the duplicate finder: folding, tokens, legal suffixes, pinyin for Chinese characters,
+ * a phonetic key for Latin names, Jaro-Winkler and a soft token-set similarity. Pure and allocation-light
+ * (they run on every candidate pair).
+ */
+import { PINYIN_TABLE, SURNAME_READINGS } from './pinyin-table';
+
+let pinyinOf: Map<string, string> | null = null;
+let surnameOf: Map<string, string> | null = null;
+
+function loadPinyin(): void {
+  pinyinOf = new Map();
+  for (const word of PINYIN_TABLE.split(' ')) {
+    const m = /^[a-z]+/.exec(word);
+    if (!m) continue;
+    for (const ch of word.slice(m[0].length)) pinyinOf.set(ch, m[0]);
+  }
+  surnameOf = new Map();
+  for (const word of SURNAME_READINGS.split(' ')) if (word.length > 1) surnameOf.set(word[0] as string, word.slice(1));
+}
+
+/** Toneless pinyin of one Chinese character ('张' → 'zhang'), the family-name reading when asked; '' when unknown. */
+export function pinyin(ch: string, asSurname = false): string {
+  if (!pinyinOf) loadPinyin();
+  if (asSurname) {
+    const s = surnameOf?.get(ch);
+    if (s) return s;
+  }
+  return pinyinOf?.get(ch) ?? '';
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+export function hasHan(s: string): boolean {
+  return HAN.test(s);
+}
+
+/** NFKC, lower case, accents removed; anything not a letter or digit becomes a space (runs collapsed). */
+export function fold(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Legal forms and their abbreviations, set aside when companies are compared ("Acme Inc." meets
+ * "ACME"). Latin ones as folded tokens; Chinese ones as suffixes of a run of characters.
+ */
+const LEGAL_TOKENS = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'lp', 'corp', 'corporation', 'co', 'company', 'plc',
+  'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'pty', 'pte', 'oy', 'ab', 'as', 'kk',
+  'group', 'holdings', 'holding', 'the', 'and', 'of',
+]);
+const LEGAL_HAN = /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|株式会社|工作室|商行|企业)+$/;
+/** Titles and forms of address, set aside when people are compared. */
+const HONORIFIC_TOKENS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'jr', 'sr']);
+const HONORIFIC_HAN = /(先生|女士|小姐|老师|经理|总监|总经理|老板|博士|教授|总)$/;
+
+export interface NameTokens {
+  /** Latin tokens and the pinyin syllables of Chinese characters, unique, in order of appearance. */
+  tokens: string[];
+  /** The Chinese characters of the value, in order (legal suffixes and honorifics removed). */
+  han: string;
+}
+
+/**
+ * Tokens of a name or company: folded Latin words (legal forms, honorifics set aside) and one pinyin
+ * syllable per Chinese character, so 张伟, "Zhang Wei", "WEI Zhang" and "张伟（Zhang Wei）" share tokens.
+ * The first character of a Chinese name is read as a family name (曾 zeng, 单 shan).
+ */
+export function nameTokens(raw: string, org: boolean): NameTokens {
+  const s = raw.normalize('NFKC');
+  let han = '';
+  const tokens: string[] = [];
+  const seen = new Set<string>();
+  const add = (t: string) => {
+    if (t && !seen.has(t)) { seen.add(t); tokens.push(t); }
+  };
+  // Chinese runs: trim legal forms and honorifics, then one syllable per character.
+  const runs = s.match(HAN_RUN) ?? [];
+  for (let run of runs) {
+    run = run.replace(LEGAL_HAN, '') || run;
+    run = run.replace(HONORIFIC_HAN, '') || run;
+    han += run;
+    for (let i = 0; i < run.length; i++) {
+      const ch = run[i] as string;
+      const py = pinyin(ch, !org && i === 0);
+      add(py || ch);
+    }
+  }
+  const latin = fold(s.replace(HAN_RUN, ' ').replace(/&/g, ' and '));
+  if (latin) {
+    const words = latin.split(' ');
+    const kept = words.filter((w) => !(org ? LEGAL_TOKENS.has(w) : HONORIFIC_TOKENS.has(w)) && w !== '');
+    for (const w of kept.length > 0 ? kept : words) add(w);
+  }
+  return { tokens, han };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Similarities
+
+const flagsA = new Uint8Array(256);
+const flagsB = new Uint8Array(256);
+
+/** Jaro-Winkler similarity (prefix scale 0.1, up to 4 characters), 0..1. */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  if (la > 255 || lb > 255) return a.slice(0, 255) === b.slice(0, 255) ? 0.99 : jaroWinkler(a.slice(0, 255), b.slice(0, 255));
+  const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  flagsA.fill(0, 0, la);
+  flagsB.fill(0, 0, lb);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - range);
+    const hi = Math.min(lb - 1, i + range);
+    const c = a.charCodeAt(i);
+    for (let j = lo; j <= hi; j++) {
+      if (flagsB[j] === 0 && b.charCodeAt(j) === c) {
+        flagsA[i] = 1;
+        flagsB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (flagsA[i] === 0) continue;
+    while (flagsB[k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+    k++;
+  }
+  const jaro = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
+  let prefix = 0;
+  const maxP = Math.min(4, la, lb);
+  while (prefix < maxP && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping early above
+ * `max` (then max + 1 is returned).
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0 || lb === 0) return Math.max(la, lb);
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
+  let cur = new Array<number>(lb + 1).fill(0);
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return Math.min(prev[lb] as number, max + 1);
+}
+
+/** Similarity of two tokens: Jaro-Winkler, with an initial ('j') meeting any token it starts. */
+function tokenSim(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.88 : 0;
+  return jaroWinkler(a, b);
+}
+
+/**
+ * Soft token-set similarity (a symmetric Monge-Elkan mean): each token meets its best counterpart in
+ * the other set, by Jaro-Winkler; the mean over both sides, so word order does not matter and a token
+ * found only on one side counts against. 0..1.
+ */
+export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let sa = 0;
+  for (const x of a) {
+    let best = 0;
+    for (const y of b) { const s = tokenSim(x, y); if (s > best) best = s; if (best === 1) break; }
+    sa += best;
+  }
+  let sb = 0;
+  for (const y of b) {
+    let best = 0;
+    for (const x of a) { const s = tokenSim(x, y); if (s > best) best = s; if (best === 1) break; }
+    sb += best;
+  }
+  return (sa + sb) / (a.length + b.length);
+}
+
+/**
+ * The smaller side's tokens all found in the larger one (softly), e.g. "Art's Deli" within "Art's
+ * Delicatessen Restaurant": the mean best match of the shorter list. 0..1.
+ */
+export function tokenContainment(a: readonly string[], b: readonly string[]): number {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (s.length === 0) return 0;
+  let sum = 0;
+  for (const x of s) {
+    let best = 0;
+    for (const y of l) {
+      const v = x === y ? 1 : x.length >= 3 && y.startsWith(x) ? 0.95 : y.length >= 3 && x.startsWith(y) ? 0.95 : tokenSim(x, y);
+      if (v > best) best = v;
+    }
+    sum += best;
+  }
+  return sum / s.length;
+}
+
+/** Dice coefficient over character bigrams (for Chinese text, where words are not spaced). 0..1. */
+export function bigramDice(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a)) ? 0.7 : 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) { const g = a.slice(i, i + 2); grams.set(g, (grams.get(g) ?? 0) + 1); }
+  let common = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const c = grams.get(g) ?? 0;
+    if (c > 0) { common++; grams.set(g, c - 1); }
+  }
+  return (2 * common) / (a.length - 1 + b.length - 1);
+}
+
+const SOUNDEX_CODE: Record<string, string> = {
+  b: '1', f: '1', p: '1', v: '1', c: '2', g: '2', j: '2', k: '2', q: '2', s: '2', x: '2', z: '2',
+  d: '3', t: '3', l: '4', m: '5', n: '5', r: '6',
+};
+
+/**
+ * A phonetic key for a Latin name token (American Soundex: first letter and three consonant classes),
+ * so "Smith" meets "Smyth" and "Catherine" meets "Cathrine". Other scripts are returned as they are.
+ */
+export function phonetic(token: string): string {
+  if (!/^[a-z]/.test(token)) return token;
+  let out = token[0] as string;
+  let last = SOUNDEX_CODE[out] ?? '';
+  for (let i = 1; i < token.length && out.length < 4; i++) {
+    const ch = token[i] as string;
+    const code = SOUNDEX_CODE[ch];
+    if (code === undefined) {
+      if (ch !== 'h' && ch !== 'w') last = '';
+      continue;
+    }
+    if (code !== last) out += code;
+    last = code;
+  }
+  return out.padEnd(4, '0');
+}
