@@ -182,7 +182,7 @@ export function restaurantSet(opts: { restaurants: number; shared: number; seed:
     const owner = pick(r, [...FIRST, ...LAST]);
     const name = chance(r, 0.04) ? pick(r, CHAINS)
       : weighted(r, [[3, `${owner}'s`], [3, `${word(r)} ${pick(r, NAME_WORDS)}`], [2, `${pick(r, ['le', 'la', 'il', 'chez', 'the', 'cafe'])} ${word(r)}`], [1, `${owner}'s ${pick(r, NAME_WORDS)}`], [1, word(r, 2, 3)]]);
-    const hotelOf = made.length > 0 && chance(r, 0.03) ? pick(r, made) : null;
+    const hotelOf = made.length > 0 && chance(r, 0.015) ? pick(r, made) : null;
     let phone = '';
     if (hotelOf) phone = hotelOf.phone; // the hotel's switchboard
     else do phone = `${(CITIES[city] as readonly string[])[2]}-${int(r, 200, 999)}-${String(int(r, 0, 9999)).padStart(4, '0')}`; while (phones.has(phone));

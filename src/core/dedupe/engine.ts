@@ -26,7 +26,7 @@ import {
   chooseFields, CLOSE, DIFFERENT, EXACT, fuzzyLevel, LEVEL_NAMES, LEVELS, MISSING, PARTIAL, prepare,
   type FieldSpec, type Kind, type Level, type LevelName, type Val,
 } from './fields';
-import { estimateU, fitModel, levelWeight, type Model } from './model';
+import { estimateU, fitLambda, fitModel, levelWeight, M_START, type Model } from './model';
 import { phonetic } from './text';
 
 /** Match probability above which two records are the same client. */
@@ -48,8 +48,15 @@ const TF_CAP = 30;
  * for free text (a cuisine, a district), tight for what a person rarely writes two ways.
  */
 const MAX_DIFFERENT: Record<Kind, number> = {
-  name: 0.3, org: 0.35, email: 0.45, phone: 0.45, id: 0.3, website: 0.4, date: 0.3, address: 0.4, text: 0.6, code: 0.4,
+  name: 0.15, org: 0.15, email: 0.2, phone: 0.2, id: 0.2, website: 0.3, date: 0.15, address: 0.3, text: 0.5, code: 0.3,
 };
+/** Facets of a record: who it names, where it is, and its personal keys. */
+const FACETS = 3;
+const FACET_OF: Record<Kind, number> = { name: 0, org: 0, address: 1, text: 1, code: 1, website: 1, phone: 2, email: 2, id: 2, date: 2 };
+const PLACE = 1;
+/** What the place facet may add, at most, when the names disagree. */
+const PLACE_ALONE = 3;
+const FACET_DAMPING = 0.3;
 /** Cross pairs checked, at most, when two groups are about to join. */
 const LINK_CHECK = 400;
 
@@ -231,6 +238,14 @@ class PairSet {
     }
     this.codes[this.size++] = code;
   }
+  addCode(code: number): void {
+    if (this.size === this.codes.length) {
+      const next = new Float64Array(this.codes.length * 2);
+      next.set(this.codes);
+      this.codes = next;
+    }
+    this.codes[this.size++] = code;
+  }
   /** Sorted distinct pair codes. */
   done(): Float64Array {
     const all = this.codes.subarray(0, this.size).sort();
@@ -259,9 +274,16 @@ function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], p
   }
 }
 
-function candidatePairs(t: Table): Float64Array {
+interface Candidates {
+  all: Float64Array;
+  /** The pairs each field's blocks gave (for the training sessions of EM). */
+  byField: Array<Float64Array | null>;
+}
+
+function candidatePairs(t: Table): Candidates {
   const { n, fields } = t;
-  const pairs = new PairSet(n);
+  const all = new PairSet(n);
+  const byField: Array<Float64Array | null> = [];
   // Records sorted by their names (then other text) meet their neighbours inside huge blocks.
   const nameFields = fields.map((f, i) => (f.kind === 'name' || f.kind === 'org' ? i : -1)).filter((i) => i >= 0);
   const textFields = fields.map((f, i) => (f.kind === 'address' || f.kind === 'text' ? i : -1)).filter((i) => i >= 0);
@@ -277,6 +299,7 @@ function candidatePairs(t: Table): Float64Array {
   }
   const hasNames = nameFields.length > 0;
   fields.forEach((f, fi) => {
+    const pairs = new PairSet(n);
     const ids = t.ids[fi] as Int32Array;
     const vals = t.vals[fi] as Val[];
     const blocks = new Map<string, number[]>();
@@ -312,8 +335,11 @@ function candidatePairs(t: Table): Float64Array {
     }
     emitBlocks(blocks, sortKey, pairs);
     if (local) emitBlocks(local, sortKey, pairs);
+    const mine = pairs.done();
+    for (let k = 0; k < mine.length; k++) all.addCode(mine[k] as number);
+    byField.push(mine.length > 0 ? mine : null);
   });
-  return pairs.done();
+  return { all: all.done(), byField };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -328,10 +354,35 @@ function lcg(seed: number): () => number {
   };
 }
 
-function learn(t: Table, pairs: Float64Array): { model: Model; levels: Uint8Array; patterns: number } {
+/** Pairs sampled, at most, from one field's blocks for its EM session. */
+const SESSION_PAIRS = 150000;
+
+function tabulate(t: Table, pairs: Float64Array, skip: number, buf: Uint8Array, stride = 1): Map<number, number> {
   const F = t.fields.length;
   const { n } = t;
-  // u from random pairs (all pairs of a small table).
+  const patterns = new Map<number, number>();
+  for (let p = 0; p < pairs.length; p += stride) {
+    const code = pairs[p] as number;
+    const i = Math.floor(code / n);
+    compareRows(t, i, code - i * n, buf);
+    if (skip >= 0) buf[skip] = MISSING;
+    let pat = 0;
+    for (let f = F - 1; f >= 0; f--) pat = pat * LEVELS + (buf[f] as number);
+    patterns.set(pat, (patterns.get(pat) ?? 0) + 1);
+  }
+  return patterns;
+}
+
+/**
+ * u from random pairs; m by EM in one session per blocking field, as Splink trains: the pairs a
+ * field's blocks gave all agree on that field by construction, so that session learns the m of the
+ * other fields only (the blocked field is treated as missing), and each field's m is the mean of its
+ * estimates weighted by the expected matches of each session; then lambda over all candidate pairs.
+ */
+function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; patterns: number } {
+  const F = t.fields.length;
+  const { n } = t;
+  const pairs = cand.all;
   const uCounts = new Float64Array(F * LEVELS);
   const buf = new Uint8Array(F);
   const count = (i: number, j: number) => {
@@ -350,22 +401,42 @@ function learn(t: Table, pairs: Float64Array): { model: Model; levels: Uint8Arra
     }
   }
   const u = estimateU(uCounts, F);
-  // Levels of every candidate pair, and the table of distinct patterns for EM.
+  const maxDifferent = t.fields.map((f) => MAX_DIFFERENT[f.kind]);
+  // Training sessions.
+  const mSum = new Float64Array(F * LEVELS);
+  const mWeight = new Float64Array(F);
+  cand.byField.forEach((fp, f) => {
+    if (!fp) return;
+    const stride = Math.max(1, Math.ceil(fp.length / SESSION_PAIRS));
+    const pats = tabulate(t, fp, f, buf, stride);
+    const session = fitModel([...pats.entries()], F, u, maxDifferent);
+    const expected = session.lambda * (fp.length / stride);
+    for (let g = 0; g < F; g++) {
+      if (g === f) continue;
+      for (let l = EXACT; l <= DIFFERENT; l++) mSum[g * LEVELS + l] = (mSum[g * LEVELS + l] as number) + expected * (session.m[g * LEVELS + l] as number);
+      mWeight[g] = (mWeight[g] as number) + expected;
+    }
+  });
+  const m = new Float64Array(F * LEVELS);
+  for (let f = 0; f < F; f++) {
+    for (let l = EXACT; l <= DIFFERENT; l++) {
+      m[f * LEVELS + l] = (mWeight[f] as number) > 0 ? (mSum[f * LEVELS + l] as number) / (mWeight[f] as number) : (M_START[l] as number);
+    }
+  }
+  // Levels of every candidate pair; lambda with m and u fixed.
   const P = pairs.length;
   const levels = new Uint8Array(P * F);
   const patterns = new Map<number, number>();
   for (let p = 0; p < P; p++) {
     const code = pairs[p] as number;
     const i = Math.floor(code / n);
-    const j = code - i * n;
-    compareRows(t, i, j, buf);
+    compareRows(t, i, code - i * n, buf);
     let pat = 0;
     for (let f = F - 1; f >= 0; f--) pat = pat * LEVELS + (buf[f] as number);
     levels.set(buf, p * F);
     patterns.set(pat, (patterns.get(pat) ?? 0) + 1);
   }
-  const maxDifferent = t.fields.map((f) => MAX_DIFFERENT[f.kind]);
-  const model = fitModel([...patterns.entries()], F, u, maxDifferent);
+  const model = fitLambda([...patterns.entries()], F, m, u);
   return { model, levels, patterns: patterns.size };
 }
 
@@ -390,14 +461,43 @@ function makeScorer(t: Table, model: Model): Scorer {
     const uTf = Math.max(share, u1 / TF_CAP);
     return Math.log2((model.m[f * LEVELS + EXACT] as number) / uTf);
   };
+  const facet = Uint8Array.from(t.fields, (f) => FACET_OF[f.kind]);
+  const best = new Float64Array(FACETS);
+  const nameFields = t.fields.map((f, k) => (FACET_OF[f.kind] === 0 ? k : -1)).filter((k) => k >= 0);
+  const rest = new Float64Array(FACETS);
   return {
     prior,
     fieldWeight,
     weight(i, _j, levels, offset) {
+      // Within a facet, agreements are not independent evidence (one address agrees on its street,
+      // number, postcode and city at once; a hotel's restaurants share its address and switchboard):
+      // the facet counts its strongest agreement in full and the others at FACET_DAMPING.
+      // Disagreements count in full.
       let s = prior;
+      best.fill(0);
+      rest.fill(0);
       for (let f = 0; f < F; f++) {
         const l = levels[offset + f] as number;
-        if (l !== MISSING) s += fieldWeight(f, l, i);
+        if (l === MISSING) continue;
+        const w = fieldWeight(f, l, i);
+        if (w <= 0) { s += w; continue; }
+        const g = facet[f] as number;
+        const b = best[g] as number;
+        if (w > b) { rest[g] = (rest[g] as number) + b; best[g] = w; } else rest[g] = (rest[g] as number) + w;
+      }
+      // Two records that name different people or companies are not made one by where they are: a
+      // building holds many companies, a house a family, a hotel several restaurants.
+      let nameAgrees = false;
+      let nameDiffers = false;
+      for (const f of nameFields) {
+        const l = levels[offset + f] as number;
+        if (l === DIFFERENT) nameDiffers = true;
+        else if (l !== MISSING) nameAgrees = true;
+      }
+      for (let g = 0; g < FACETS; g++) {
+        let v = (best[g] as number) + FACET_DAMPING * (rest[g] as number);
+        if (g === PLACE && nameDiffers && !nameAgrees) v = Math.min(v, PLACE_ALONE);
+        s += v;
       }
       return s;
     },
@@ -515,9 +615,10 @@ export function findDuplicates(input: DedupeInput): DedupeResult {
   if (inf.headerRow === null) return empty(0);
   const t = prepareTable(input.grid, inf, ctx);
   if (t.fields.length === 0 || t.n < 2) return empty(t.n);
-  const pairs = candidatePairs(t);
+  const cand = candidatePairs(t);
+  const pairs = cand.all;
   if (pairs.length === 0) return { ...empty(t.n), fields: reportFields(t, null) };
-  const { model, levels, patterns } = learn(t, pairs);
+  const { model, levels, patterns } = learn(t, cand);
   const scorer = makeScorer(t, model);
   const { clusters, possible } = clusterPairs(t, scorer, pairs, levels);
   return {

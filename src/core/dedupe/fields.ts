@@ -202,8 +202,9 @@ export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
       return DIFFERENT;
     }
     case 'email': {
+      // The same mailbox name at another provider. (No fuzzy level: addresses are made from names, so
+      // "majun611" and "majun118" are two people as often as one.)
       if (a.aux.length >= 3 && a.aux === b.aux) return CLOSE;
-      if (a.aux.length >= 4 && jaroWinkler(a.aux, b.aux) >= 0.92) return PARTIAL;
       return DIFFERENT;
     }
     case 'phone': {

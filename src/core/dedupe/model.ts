@@ -34,7 +34,8 @@ export function estimateU(counts: Float64Array, fields: number): Float64Array {
   return u;
 }
 
-const M_START = [0, 0.85, 0.07, 0.04, 0.04];
+/** Starting m per level (and the m of a field no session could estimate). */
+export const M_START = [0, 0.85, 0.07, 0.04, 0.04];
 const M_MIN = 1e-4;
 
 /**
@@ -115,6 +116,38 @@ export function fitModel(
     moved = Math.max(moved, Math.abs(nextLambda - lambda));
     lambda = nextLambda;
     if (moved < 1e-5) { it++; break; }
+  }
+  return { fields, lambda, m, u, iterations: it };
+}
+
+/** EM for lambda alone, m and u fixed. */
+export function fitLambda(patterns: ReadonlyArray<readonly [code: number, count: number]>, fields: number, m: Float64Array, u: Float64Array, maxIter = 100): Model {
+  const P = patterns.length;
+  const ratio = new Float64Array(P);
+  const counts = new Float64Array(P);
+  let total = 0;
+  patterns.forEach(([code, count], p) => {
+    let c = code;
+    let lr = 0;
+    for (let f = 0; f < fields; f++) {
+      const l = c % LEVELS;
+      c = Math.floor(c / LEVELS);
+      if (l !== MISSING) lr += Math.log((m[f * LEVELS + l] as number) / (u[f * LEVELS + l] as number));
+    }
+    ratio[p] = lr;
+    counts[p] = count;
+    total += count;
+  });
+  let lambda = 0.05;
+  let it = 0;
+  for (; it < maxIter; it++) {
+    const prior = Math.log(lambda / (1 - lambda));
+    let matches = 0;
+    for (let p = 0; p < P; p++) matches += (counts[p] as number) / (1 + Math.exp(-(prior + (ratio[p] as number))));
+    const next = Math.min(0.999, Math.max(1e-6, matches / Math.max(1, total)));
+    const moved = Math.abs(next - lambda);
+    lambda = next;
+    if (moved < 1e-7) { it++; break; }
   }
   return { fields, lambda, m, u, iterations: it };
 }
