@@ -13,6 +13,7 @@ import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../
 import { cleanGrid, DEFAULT_REGION, NoHeaderError, validateGrid } from './commands';
 import { parseCsv, toCsv } from './csv';
 import { runSim } from './sim';
+import { dedupeGrid, dedupeOutput } from './commands/dedupe';
 
 /** Raised for anything that ends the command with a one-line message. */
 class CliExit extends Error {
@@ -185,7 +186,21 @@ async function run(argv: string[]): Promise<number> {
       printJson(r.result);
       return 0;
     }
-    case 'dedupe':
+    case 'dedupe': {
+      const flags = new Set<string>(rest.filter((a) => a === '--json' || a === '--explain'));
+      const p = parseArgs(command, rest.filter((a) => !flags.has(a)), ['--region'], locale);
+      if (p.help) { process.stdout.write(t(locale, 'cli.usage') + '\n'); return 0; }
+      const file = oneFile(command, p, locale);
+      const ctx = defaultContext(locale, { region: regionOption(command, p, locale) ?? DEFAULT_REGION });
+      const grid = loadGrid(command, file, locale);
+      let result: ReturnType<typeof dedupeGrid>;
+      try { result = dedupeGrid(grid, ctx); } catch (e) {
+        if (e instanceof NoHeaderError) throw new CliExit(1, t(locale, 'cli.error.noHeader', { command, file }));
+        throw e;
+      }
+      process.stdout.write(dedupeOutput(grid, result, locale, { json: flags.has('--json') || !process.stdout.isTTY, explain: flags.has('--explain') }));
+      return 0;
+    }
     case 'funnel':
       throw new CliExit(2, t(locale, 'cli.error.notYet', { command }));
     default:

@@ -451,7 +451,11 @@ function makeScorer(t: Table, model: Model): Scorer {
   const F = t.fields.length;
   const prior = Math.log2(model.lambda / (1 - model.lambda));
   const w = new Float64Array(F * LEVELS);
-  for (let f = 0; f < F; f++) for (let l = EXACT; l <= DIFFERENT; l++) w[f * LEVELS + l] = levelWeight(model, f, l);
+  for (let f = 0; f < F; f++) {
+    for (let l = EXACT; l <= DIFFERENT; l++) w[f * LEVELS + l] = levelWeight(model, f, l);
+    // Closer agreement is never weaker evidence than looser agreement.
+    for (let l = PARTIAL; l >= EXACT; l--) w[f * LEVELS + l] = Math.max(w[f * LEVELS + l] as number, w[f * LEVELS + l + 1] as number);
+  }
   const fieldWeight = (f: number, level: number, i: number): number => {
     if (level !== EXACT) return w[f * LEVELS + level] as number;
     // Term frequency: the u of an exact match on this value is the value's share of filled cells.

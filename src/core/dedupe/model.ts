@@ -37,6 +37,7 @@ export function estimateU(counts: Float64Array, fields: number): Float64Array {
 /** Starting m per level (and the m of a field no session could estimate). */
 export const M_START = [0, 0.85, 0.07, 0.04, 0.04];
 const M_MIN = 1e-4;
+const PSEUDO = 3;
 
 /**
  * EM for m and lambda over comparison patterns (levels of all fields, base LEVELS digits) and their
@@ -96,7 +97,9 @@ export function fitModel(
       let sum = 0;
       for (let l = EXACT; l <= DIFFERENT; l++) sum += acc[f * LEVELS + l] as number;
       const next = new Float64Array(LEVELS);
-      for (let l = EXACT; l <= DIFFERENT; l++) next[l] = sum > 0 ? Math.max(M_MIN, (acc[f * LEVELS + l] as number) / sum) : (m[f * LEVELS + l] as number);
+      // A few pseudo-matches at the starting m keep small tables from learning that a level never
+      // happens between two records of one client (weights of ±13 bits from a handful of pairs).
+      for (let l = EXACT; l <= DIFFERENT; l++) next[l] = Math.max(M_MIN, ((acc[f * LEVELS + l] as number) + PSEUDO * (M_START[l] as number)) / (sum + PSEUDO));
       // The prior that keeps EM off the degenerate solution where "matches" are merely pairs that share
       // a blocking key: an identifying column, filled on both sides, rarely disagrees outright between
       // two records of one client (at most maxDifferent[f] of the time); the rest goes to the others.
