@@ -50,10 +50,12 @@ const TF_CAP = 30;
 const MAX_DIFFERENT: Record<Kind, number> = {
   name: 0.15, org: 0.15, email: 0.2, phone: 0.2, id: 0.2, website: 0.3, date: 0.15, address: 0.3, text: 0.5, code: 0.3,
 };
-/** Facets of a record: who it names, where it is, and its personal keys. */
-const FACETS = 3;
-const FACET_OF: Record<Kind, number> = { name: 0, org: 0, address: 1, text: 1, code: 1, website: 1, phone: 2, email: 2, id: 2, date: 2 };
-const PLACE = 1;
+/**
+ * Facets: where a record is (address, city, postcode, state, website) is one facet whose parts agree
+ * together; every other column is its own facet (a name, an email, a birth date are independent).
+ */
+const PLACE = 0;
+const FACET_OF: Record<Kind, number> = { address: PLACE, text: PLACE, code: PLACE, website: PLACE, name: -1, org: -1, phone: -1, email: -1, id: -1, date: -1 };
 /** What the place facet may add, at most, when the names disagree. */
 const PLACE_ALONE = 3;
 const FACET_DAMPING = 0.3;
@@ -460,15 +462,18 @@ function makeScorer(t: Table, model: Model): Scorer {
     if (level !== EXACT) return w[f * LEVELS + level] as number;
     // Term frequency: the u of an exact match on this value is the value's share of filled cells.
     const id = (t.ids[f] as Int32Array)[i] as number;
-    const share = ((t.counts[f] as Int32Array)[id] as number) / Math.max(1, t.filled[f] as number);
+    // (The chance that another record holds this value, given that this one does.)
+    const share = (((t.counts[f] as Int32Array)[id] as number) - 1) / Math.max(1, (t.filled[f] as number) - 1);
     const u1 = model.u[f * LEVELS + EXACT] as number;
     const uTf = Math.max(share, u1 / TF_CAP);
     return Math.log2((model.m[f * LEVELS + EXACT] as number) / uTf);
   };
-  const facet = Uint8Array.from(t.fields, (f) => FACET_OF[f.kind]);
+  let facets = 1;
+  const facet = Int32Array.from(t.fields, (f) => (FACET_OF[f.kind] === PLACE ? PLACE : facets++));
+  const FACETS = facets;
   const best = new Float64Array(FACETS);
-  const nameFields = t.fields.map((f, k) => (FACET_OF[f.kind] === 0 ? k : -1)).filter((k) => k >= 0);
   const rest = new Float64Array(FACETS);
+  const nameFields = t.fields.map((f, k) => (f.kind === 'name' || f.kind === 'org' ? k : -1)).filter((k) => k >= 0);
   return {
     prior,
     fieldWeight,

@@ -94,7 +94,9 @@ export function nameTokens(raw: string, org: boolean): NameTokens {
       add(py || ch);
     }
   }
-  const latin = fold(s.replace(HAN_RUN, ' ').replace(/&/g, ' and '));
+  // 'L.L.C.', 'S.A.' → 'llc', 'sa' before folding splits them into letters.
+  const undotted = s.replace(HAN_RUN, ' ').replace(/\b((?:\p{L}\.){2,})/gu, (m) => m.replace(/\./g, '') + ' ');
+  const latin = fold(undotted.replace(/&/g, ' and '));
   if (latin) {
     const words = latin.split(' ');
     const kept = words.filter((w) => !(org ? LEGAL_TOKENS.has(w) : HONORIFIC_TOKENS.has(w)) && w !== '');
