@@ -36,12 +36,12 @@ export const SURE = 0.95;
 /** Pairs between LOW and THRESHOLD are offered for review, not merged. */
 export const LOW = 0.2;
 /** Blocks up to this size yield all their pairs; larger ones are windowed. */
-const BLOCK_ALL = 40;
-const WINDOW = 6;
+const BLOCK_ALL = 24;
+const WINDOW = 5;
 /** Random pairs drawn to estimate u. */
 const U_SAMPLE = 60000;
-/** A term-frequency weight never exceeds the average exact-match weight by more than log2 of this. */
-const TF_CAP = 30;
+/** A term-frequency weight exceeds the column's average exact-match weight by at most log2 of this. */
+const TF_CAP = 4;
 /**
  * At most this share of one client's record pairs disagree outright on a column of the kind (both
  * filled): the prior that keeps EM from taking pairs that merely share a name word for matches. Loose
@@ -359,22 +359,6 @@ function lcg(seed: number): () => number {
 /** Pairs sampled, at most, from one field's blocks for its EM session. */
 const SESSION_PAIRS = 150000;
 
-function tabulate(t: Table, pairs: Float64Array, skip: number, buf: Uint8Array, stride = 1): Map<number, number> {
-  const F = t.fields.length;
-  const { n } = t;
-  const patterns = new Map<number, number>();
-  for (let p = 0; p < pairs.length; p += stride) {
-    const code = pairs[p] as number;
-    const i = Math.floor(code / n);
-    compareRows(t, i, code - i * n, buf);
-    if (skip >= 0) buf[skip] = MISSING;
-    let pat = 0;
-    for (let f = F - 1; f >= 0; f--) pat = pat * LEVELS + (buf[f] as number);
-    patterns.set(pat, (patterns.get(pat) ?? 0) + 1);
-  }
-  return patterns;
-}
-
 /**
  * u from random pairs; m by EM in one session per blocking field, as Splink trains: the pairs a
  * field's blocks gave all agree on that field by construction, so that session learns the m of the
@@ -404,13 +388,34 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
   }
   const u = estimateU(uCounts, F);
   const maxDifferent = t.fields.map((f) => MAX_DIFFERENT[f.kind]);
-  // Training sessions.
+  // Levels of every candidate pair, once.
+  const P = pairs.length;
+  const levels = new Uint8Array(P * F);
+  const patterns = new Map<number, number>();
+  for (let p = 0; p < P; p++) {
+    const code = pairs[p] as number;
+    const i = Math.floor(code / n);
+    compareRows(t, i, code - i * n, buf);
+    let pat = 0;
+    for (let f = F - 1; f >= 0; f--) pat = pat * LEVELS + (buf[f] as number);
+    levels.set(buf, p * F);
+    patterns.set(pat, (patterns.get(pat) ?? 0) + 1);
+  }
+  // Training sessions, one per blocking field, over that field's pairs (found in the sorted union).
   const mSum = new Float64Array(F * LEVELS);
   const mWeight = new Float64Array(F);
   cand.byField.forEach((fp, f) => {
     if (!fp) return;
     const stride = Math.max(1, Math.ceil(fp.length / SESSION_PAIRS));
-    const pats = tabulate(t, fp, f, buf, stride);
+    const pats = new Map<number, number>();
+    let k = 0;
+    for (let q = 0; q < fp.length; q += stride) {
+      const code = fp[q] as number;
+      while ((pairs[k] as number) < code) k++;
+      let pat = 0;
+      for (let g = F - 1; g >= 0; g--) pat = pat * LEVELS + (g === f ? MISSING : (levels[k * F + g] as number));
+      pats.set(pat, (pats.get(pat) ?? 0) + 1);
+    }
     const session = fitModel([...pats.entries()], F, u, maxDifferent);
     const expected = session.lambda * (fp.length / stride);
     for (let g = 0; g < F; g++) {
@@ -424,19 +429,6 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
     for (let l = EXACT; l <= DIFFERENT; l++) {
       m[f * LEVELS + l] = (mWeight[f] as number) > 0 ? (mSum[f * LEVELS + l] as number) / (mWeight[f] as number) : (M_START[l] as number);
     }
-  }
-  // Levels of every candidate pair; lambda with m and u fixed.
-  const P = pairs.length;
-  const levels = new Uint8Array(P * F);
-  const patterns = new Map<number, number>();
-  for (let p = 0; p < P; p++) {
-    const code = pairs[p] as number;
-    const i = Math.floor(code / n);
-    compareRows(t, i, code - i * n, buf);
-    let pat = 0;
-    for (let f = F - 1; f >= 0; f--) pat = pat * LEVELS + (buf[f] as number);
-    levels.set(buf, p * F);
-    patterns.set(pat, (patterns.get(pat) ?? 0) + 1);
   }
   const model = fitLambda([...patterns.entries()], F, m, u);
   return { model, levels, patterns: patterns.size };
@@ -466,6 +458,9 @@ function makeScorer(t: Table, model: Model): Scorer {
     const share = (((t.counts[f] as Int32Array)[id] as number) - 1) / Math.max(1, (t.filled[f] as number) - 1);
     const u1 = model.u[f * LEVELS + EXACT] as number;
     const uTf = Math.max(share, u1 / TF_CAP);
+    // (A value seen twice in a table may be one client written twice or two clients: below the
+    // column's average agreement its count says little, so a rare value weighs at most TF_CAP times
+    // the average; a common one — a switchboard, "John Smith" — weighs less, down to nothing.)
     return Math.log2((model.m[f * LEVELS + EXACT] as number) / uTf);
   };
   let facets = 1;
@@ -474,6 +469,8 @@ function makeScorer(t: Table, model: Model): Scorer {
   const best = new Float64Array(FACETS);
   const rest = new Float64Array(FACETS);
   const nameFields = t.fields.map((f, k) => (f.kind === 'name' || f.kind === 'org' ? k : -1)).filter((k) => k >= 0);
+  const isPhone = new Uint8Array(FACETS);
+  t.fields.forEach((f, k) => { if (f.kind === 'phone') isPhone[facet[k] as number] = 1; });
   return {
     prior,
     fieldWeight,
@@ -503,9 +500,12 @@ function makeScorer(t: Table, model: Model): Scorer {
         if (l === DIFFERENT) nameDiffers = true;
         else if (l !== MISSING) nameAgrees = true;
       }
+      const strangers = nameDiffers && !nameAgrees;
+      const samePlace = (best[PLACE] as number) > 0;
       for (let g = 0; g < FACETS; g++) {
         let v = (best[g] as number) + FACET_DAMPING * (rest[g] as number);
-        if (g === PLACE && nameDiffers && !nameAgrees) v = Math.min(v, PLACE_ALONE);
+        // A phone that differently named records at one address share is that place's switchboard.
+        if (strangers && (g === PLACE || (samePlace && isPhone[g] === 1))) v = Math.min(v, PLACE_ALONE);
         s += v;
       }
       return s;

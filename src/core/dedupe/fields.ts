@@ -15,7 +15,7 @@ import type { CellValue, TypeContext } from '../fields/types';
 import { roleForHeader, type InferredColumn } from '../infer';
 import type { Role } from '../roles';
 import {
-  bigramDice, editDistance, fold, hasHan, jaroWinkler, nameTokens, phonetic, tokenContainment, tokenSetSimilarity,
+  bigramDice, fold, hasHan, jaroWinkler, nameTokens, phonetic, tokenContainment, tokenSetSimilarity, withinOneEdit,
 } from './text';
 
 /** How a column is compared. */
@@ -66,10 +66,13 @@ const ORG_MARK = /\b(inc|ltd|llc|corp|corporation|company|co|gmbh|plc|limited|gr
 /** The compared columns of an inference, with their kinds. */
 export function chooseFields(columns: readonly InferredColumn[], dataValues: (column: number) => string[]): FieldSpec[] {
   const out: FieldSpec[] = [];
+  const taken = new Set(columns.map((c) => c.role).filter((r): r is Role => r !== null));
   for (const col of columns) {
     if (!col.managed) continue;
-    // The inferred role; else the role the header names (a "Postcode" of digits is still a postcode).
-    const role = col.role ?? roleForHeader(col.header)?.role ?? null;
+    // The inferred role; else the role the header names when no other column has it (a "Postcode"
+    // of digits is still a postcode, but "Customer code" beside "Customer name" is not a name).
+    const named = col.role === null ? roleForHeader(col.header) : null;
+    const role = col.role ?? (named && named.exact && !taken.has(named.role) ? named.role : null);
     if (role && PROCESS_ROLES.has(role)) continue;
     let kind: Kind | null = role ? ROLE_KIND[role] ?? null : null;
     if (kind === null) {
@@ -103,7 +106,12 @@ export function chooseFields(columns: readonly InferredColumn[], dataValues: (co
       let filled = 0;
       for (const v of values) { if (v) { filled++; distinct.add(fold(v)); } }
       if (filled === 0) continue;
-      if (filled >= 20 && distinct.size >= filled * 0.998) continue;
+      let digits = 0;
+      for (const v of distinct) if (/\d/.test(v)) digits++;
+      const codes = digits >= distinct.size * 0.8;
+      if (filled >= 20 && distinct.size >= filled * (codes ? 0.98 : 0.995)) continue;
+      // Codes in a column of unknown meaning compare as codes (one mistyped character), not as words.
+      if (kind === 'text' && codes) kind = 'code';
     }
     out.push({ column: col.column, header: col.header, role, kind });
   }
@@ -177,20 +185,75 @@ export function prepare(kind: Kind, raw: CellValue, ctx: TypeContext): Val | nul
   }
 }
 
+/**
+ * Full names in Latin letters: every word of the shorter name must meet a word of the other (Jaro-
+ * Winkler ≥ 0.85, or an initial meeting its name), so "Linda Hill" and "Olivia Hill" are different
+ * people while "Jon Smith", "SMITH, John" and "J. Smith" are not; written together ("Johnsmith")
+ * counts too.
+ */
+function personNameLevel(a: readonly string[], b: readonly string[]): Level {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  let sum = 0;
+  let initials = 0;
+  let unmatched = 0;
+  for (const x of s) {
+    let best = 0;
+    let viaInitial = false;
+    for (const y of l) {
+      let v: number;
+      if (x === y) v = 1;
+      else if (x.length === 1 || y.length === 1) v = x[0] === y[0] ? 0.9 : 0;
+      else if (x.length <= 3 || y.length <= 3) v = 0;
+      else v = jaroWinkler(x, y);
+      if (v > best) { best = v; viaInitial = (x.length === 1 || y.length === 1) && v < 1; }
+    }
+    if (best < 0.85) unmatched++;
+    if (viaInitial) initials++;
+    sum += best;
+  }
+  if (unmatched > 0) {
+    const ja = a.join('');
+    const jb = b.join('');
+    const j = Math.max(jaroWinkler(ja, jb), jaroWinkler(ja, [...b].reverse().join('')));
+    return j >= 0.95 ? CLOSE : j >= 0.9 ? PARTIAL : DIFFERENT;
+  }
+  const mean = sum / s.length;
+  if (initials === 0 && mean >= 0.93 && l.length - s.length <= 1) return CLOSE;
+  return PARTIAL;
+}
+
+/**
+ * Names where at least one side is written in Chinese characters. Pinyin syllables are short and
+ * few (李 li, 林 lin), so they must match exactly, not by Jaro-Winkler: all syllables of the shorter
+ * name found in the other (in any order, or written together: "Zhangwei") is close; one syllable
+ * off in a name of three or more is partial (a mistyped character); anything else is different.
+ */
+function chineseNameLevel(a: Val, b: Val): Level {
+  const ja = a.tokens.join('');
+  const jb = b.tokens.join('');
+  if (ja === jb || ja === [...b.tokens].reverse().join('') || jb === [...a.tokens].reverse().join('')) return CLOSE;
+  const [s, l] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
+  let found = 0;
+  for (const x of s) if (l.includes(x)) found++;
+  if (found === s.length && s.length >= 2) return CLOSE;
+  // One given-name character off, the family name (the first character) the same.
+  if (found === s.length - 1 && s.length >= 3 && a.aux && b.aux && a.aux[0] === b.aux[0]) return PARTIAL;
+  return DIFFERENT;
+}
+
 /** The level of two prepared values of one kind whose keys differ. */
 export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
   switch (kind) {
     case 'name': {
-      let s = tokenSetSimilarity(a.tokens, b.tokens);
-      if (s < 0.93 && (a.tokens.length > 1 || b.tokens.length > 1)) {
-        // Written together or in another order: "Zhangwei", "WEI Zhang".
-        const ja = a.tokens.join('');
-        s = Math.max(s, jaroWinkler(ja, b.tokens.join('')), jaroWinkler(ja, [...b.tokens].reverse().join('')));
+      if (a.aux || b.aux) return chineseNameLevel(a, b);
+      if (a.tokens.length === 1 && b.tokens.length === 1) {
+        // One word each (a first-name or last-name column): Jaro-Winkler, then the phonetic key.
+        const j = jaroWinkler(a.tokens[0] as string, b.tokens[0] as string);
+        if (j >= 0.92) return CLOSE;
+        if (j >= 0.8 || phonetic(a.tokens[0] as string) === phonetic(b.tokens[0] as string)) return PARTIAL;
+        return DIFFERENT;
       }
-      if (s >= 0.92) return CLOSE;
-      if (s >= 0.8) return PARTIAL;
-      if (a.tokens.length === 1 && b.tokens.length === 1 && phonetic(a.tokens[0] as string) === phonetic(b.tokens[0] as string)) return PARTIAL;
-      return DIFFERENT;
+      return personNameLevel(a.tokens, b.tokens);
     }
     case 'org': {
       let s = tokenSetSimilarity(a.tokens, b.tokens);
@@ -210,15 +273,22 @@ export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
     case 'phone': {
       const ta = a.aux.slice(-8);
       if (ta.length >= 7 && ta === b.aux.slice(-8)) return CLOSE;
-      if (a.aux.length === b.aux.length && editDistance(a.aux, b.aux, 1) <= 1) return PARTIAL;
+      if (a.aux.length === b.aux.length && withinOneEdit(a.aux, b.aux)) return PARTIAL;
       return DIFFERENT;
     }
     case 'id': {
-      if (a.aux.length >= 4 && editDistance(a.aux, b.aux, 1) <= 1) return CLOSE;
+      // A mistyped character in a long number (an SSN, a tax ID); identifiers made of a name and
+      // digits ("xujuan_48", "xujuan_8") differ by one character between two people all the time.
+      const x = a.aux;
+      const y = b.aux;
+      if (x.length < 6 || y.length < 6) return DIFFERENT;
+      const digitsOnly = /^\d+$/.test(x) && /^\d+$/.test(y);
+      if (!digitsOnly && (/\d/.test(x) || /\d/.test(y))) return DIFFERENT;
+      if ((digitsOnly || x.length === y.length) && withinOneEdit(x, y)) return CLOSE;
       return DIFFERENT;
     }
     case 'code': {
-      if (editDistance(a.aux, b.aux, 1) <= 1) return CLOSE;
+      if (withinOneEdit(a.aux, b.aux)) return CLOSE;
       return DIFFERENT;
     }
     case 'website':
@@ -229,12 +299,12 @@ export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
       if (x.length === 8 && y.length === 8) {
         // Day and month swapped, or one digit mistyped.
         if (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6)) return CLOSE;
-        if (editDistance(x, y, 1) <= 1) return CLOSE;
+        if (withinOneEdit(x, y)) return CLOSE;
         if (x.slice(0, 6) === y.slice(0, 6)) return PARTIAL;
         if (x.slice(0, 4) === y.slice(0, 4)) return PARTIAL;
         return DIFFERENT;
       }
-      return editDistance(x, y, 1) <= 1 ? CLOSE : DIFFERENT;
+      return withinOneEdit(x, y) ? CLOSE : DIFFERENT;
     }
     case 'address': {
       const [na = '', ha = ''] = a.aux.split('|');
@@ -243,7 +313,7 @@ export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
         const sa = na.split(' ');
         const sb = nb.split(' ');
         // The house numbers must agree (a typo in one digit aside).
-        const first = sa[0] === sb[0] || (sa[0]!.length > 2 && editDistance(sa[0]!, sb[0]!, 1) <= 1);
+        const first = sa[0] === sb[0] || (sa[0]!.length > 2 && withinOneEdit(sa[0]!, sb[0]!));
         if (!first) return DIFFERENT;
       }
       let s = a.tokens.length > 0 && b.tokens.length > 0 ? tokenSetSimilarity(a.tokens, b.tokens) : na && na === nb ? 0.85 : 0;

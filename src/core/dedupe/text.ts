@@ -152,43 +152,30 @@ export function jaroWinkler(a: string, b: string): number {
 }
 
 /**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping early above
- * `max` (then max + 1 is returned).
+ * True when a and b differ by at most one edit: one character inserted, deleted or replaced, or two
+ * adjacent characters swapped (the optimal-string-alignment distance is at most 1). Linear, no allocation.
  */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (a === b) return 0;
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  if (la === 0 || lb === 0) return Math.max(la, lb);
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
-  let cur = new Array<number>(lb + 1).fill(0);
-  for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, (prev2[j - 2] as number) + 1);
-      }
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    // Replace at i, or swap i and i+1.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && a.slice(i + 2) === b.slice(i + 2);
   }
-  return Math.min(prev[lb] as number, max + 1);
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** Similarity of two tokens: Jaro-Winkler, with an initial ('j') meeting any token it starts. */
 function tokenSim(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.88 : 0;
+  // Short words ('li' and 'lin', 'ng' and 'ngo') are different words, not typos of each other.
+  if (a.length <= 3 || b.length <= 3) return 0;
   return jaroWinkler(a, b);
 }
 
@@ -257,7 +244,18 @@ const SOUNDEX_CODE: Record<string, string> = {
  * A phonetic key for a Latin name token (American Soundex: first letter and three consonant classes),
  * so "Smith" meets "Smyth" and "Catherine" meets "Cathrine". Other scripts are returned as they are.
  */
+const phoneticMemo = new Map<string, string>();
+
 export function phonetic(token: string): string {
+  const hit = phoneticMemo.get(token);
+  if (hit !== undefined) return hit;
+  const key = soundex(token);
+  if (phoneticMemo.size > 100000) phoneticMemo.clear();
+  phoneticMemo.set(token, key);
+  return key;
+}
+
+function soundex(token: string): string {
   if (!/^[a-z]/.test(token)) return token;
   let out = token[0] as string;
   let last = SOUNDEX_CODE[out] ?? '';
