@@ -430,7 +430,7 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
       m[f * LEVELS + l] = (mWeight[f] as number) > 0 ? (mSum[f * LEVELS + l] as number) / (mWeight[f] as number) : (M_START[l] as number);
     }
   }
-  const model = fitLambda([...patterns.entries()], F, m, u);
+  const model = fitLambda([...patterns.entries()], F, m, u, (n * (n - 1)) / 2);
   return { model, levels, patterns: patterns.size };
 }
 

@@ -123,8 +123,20 @@ export function fitModel(
   return { fields, lambda, m, u, iterations: it };
 }
 
-/** EM for lambda alone, m and u fixed. */
-export function fitLambda(patterns: ReadonlyArray<readonly [code: number, count: number]>, fields: number, m: Float64Array, u: Float64Array, maxIter = 100): Model {
+/**
+ * EM for lambda alone, m and u fixed: lambda is the probability that two records taken at random are
+ * one client (Splink's `probability_two_random_records_match`), the prior that goes with u estimated
+ * on random pairs. The pairs blocking did not propose are taken as non-matches, so the expected
+ * matches among the candidates are divided by all n(n-1)/2 pairs.
+ */
+export function fitLambda(
+  patterns: ReadonlyArray<readonly [code: number, count: number]>,
+  fields: number,
+  m: Float64Array,
+  u: Float64Array,
+  allPairs: number,
+  maxIter = 200,
+): Model {
   const P = patterns.length;
   const ratio = new Float64Array(P);
   const counts = new Float64Array(P);
@@ -141,16 +153,17 @@ export function fitLambda(patterns: ReadonlyArray<readonly [code: number, count:
     counts[p] = count;
     total += count;
   });
-  let lambda = 0.05;
+  const pairs = Math.max(total, allPairs, 1);
+  let lambda = Math.min(0.5, total / pairs / 20);
   let it = 0;
   for (; it < maxIter; it++) {
     const prior = Math.log(lambda / (1 - lambda));
     let matches = 0;
     for (let p = 0; p < P; p++) matches += (counts[p] as number) / (1 + Math.exp(-(prior + (ratio[p] as number))));
-    const next = Math.min(0.999, Math.max(1e-6, matches / Math.max(1, total)));
-    const moved = Math.abs(next - lambda);
+    const next = Math.min(0.5, Math.max(1e-12, matches / pairs));
+    const moved = Math.abs(next - lambda) / lambda;
     lambda = next;
-    if (moved < 1e-7) { it++; break; }
+    if (moved < 1e-4) { it++; break; }
   }
   return { fields, lambda, m, u, iterations: it };
 }
