@@ -37,9 +37,9 @@ export const SURE = 0.95;
 export const LOW = 0.2;
 /** Blocks up to this size yield all their pairs; larger ones are windowed. */
 const BLOCK_ALL = 24;
-const WINDOW = 5;
+const WINDOW = 3;
 /** Random pairs drawn to estimate u. */
-const U_SAMPLE = 60000;
+const U_SAMPLE = 40000;
 /** A term-frequency weight exceeds the column's average exact-match weight by at most log2 of this. */
 const TF_CAP = 4;
 /**
@@ -59,6 +59,8 @@ const FACET_OF: Record<Kind, number> = { address: PLACE, text: PLACE, code: PLAC
 /** What the place facet may add, at most, when the names disagree. */
 const PLACE_ALONE = 3;
 const FACET_DAMPING = 0.3;
+/** Remembered fuzzy levels per field, at most. */
+const MEMO_MAX = 1 << 20;
 /** Cross pairs checked, at most, when two groups are about to join. */
 const LINK_CHECK = 400;
 
@@ -129,6 +131,8 @@ interface Table {
   vals: Val[][];
   counts: Int32Array[];
   filled: number[];
+  /** Fuzzy levels already computed, per field, by pair of value ids. */
+  memo: Array<Map<number, Level>>;
   given: number;
   family: number;
 }
@@ -186,7 +190,7 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
     filled.push(nn);
   }
   return {
-    n, fields, ids, vals, counts, filled,
+    n, fields, ids, vals, counts, filled, memo: fields.map(() => new Map<number, Level>()),
     given: fields.findIndex((f) => f.role === 'givenName'),
     family: fields.findIndex((f) => f.role === 'familyName'),
   };
@@ -201,7 +205,18 @@ function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
     const b = ids[j] as number;
     if (a < 0 || b < 0) out[f] = MISSING;
     else if (a === b) out[f] = EXACT;
-    else out[f] = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
+    else {
+      // Values repeat (companies, cities, common names): each pair of values is compared once.
+      const memo = t.memo[f] as Map<number, Level>;
+      const key = a < b ? a * t.vals[f]!.length + b : b * t.vals[f]!.length + a;
+      let level = memo.get(key);
+      if (level === undefined) {
+        level = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
+        if (memo.size >= MEMO_MAX) memo.clear();
+        memo.set(key, level);
+      }
+      out[f] = level;
+    }
   }
   // First and last name written in each other's column.
   const g = t.given;
@@ -322,8 +337,9 @@ function candidatePairs(t: Table): Candidates {
         case 'phone': put(v.aux.slice(-8), r); break;
         case 'id': case 'website': case 'date': case 'code': put(v.key, r); break;
         case 'name': case 'org':
+          // The whole name (any order, any script: 张伟 = Zhang Wei), and each word's sound.
+          if (v.tokens.length > 1) put(v.key, r);
           for (const tok of v.tokens) if (tok.length >= 2) put(/^[a-z]/.test(tok) ? phonetic(tok) : tok, r);
-          if (v.aux.length >= 2) for (let c = 0; c + 1 < v.aux.length; c++) put(v.aux.slice(c, c + 2), r);
           break;
         case 'address': {
           const num = v.aux.split('|')[0]?.split(' ')[0] ?? '';
