@@ -38,6 +38,11 @@ export const LOW = 0.2;
 /** Blocks up to this size yield all their pairs; larger ones are windowed. */
 const BLOCK_ALL = 24;
 const WINDOW = 3;
+/**
+ * Blocks larger than this (a common surname's sound, "Trading", a switchboard) are not used at all:
+ * their windows would pair records that share nothing else, and the other keys find the duplicates.
+ */
+const BLOCK_SKIP = 1000;
 /** Random pairs drawn to estimate u. */
 const U_SAMPLE = 40000;
 /** A term-frequency weight exceeds the column's average exact-match weight by at most log2 of this. */
@@ -60,7 +65,7 @@ const FACET_OF: Record<Kind, number> = { address: PLACE, text: PLACE, code: PLAC
 const PLACE_ALONE = 3;
 const FACET_DAMPING = 0.3;
 /** Remembered fuzzy levels per field, at most. */
-const MEMO_MAX = 1 << 20;
+const MEMO_MAX = 1 << 18;
 /** Cross pairs checked, at most, when two groups are about to join. */
 const LINK_CHECK = 400;
 
@@ -272,10 +277,10 @@ class PairSet {
   }
 }
 
-function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet): void {
+function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet, skipAbove: number): void {
   for (const members of blocks.values()) {
     const k = members.length;
-    if (k < 2) continue;
+    if (k < 2 || k > skipAbove) continue;
     if (k <= BLOCK_ALL) {
       for (let x = 0; x < k; x++) for (let y = x + 1; y < k; y++) pairs.add(members[x] as number, members[y] as number);
       continue;
@@ -320,10 +325,13 @@ function candidatePairs(t: Table): Candidates {
     const ids = t.ids[fi] as Int32Array;
     const vals = t.vals[fi] as Val[];
     const blocks = new Map<string, number[]>();
-    const put = (key: string, r: number) => {
-      const b = blocks.get(key);
-      if (b) { if (b[b.length - 1] !== r) b.push(r); } else blocks.set(key, [r]);
+    // Keys used only while their block is small (a rare word of a name, a shared website).
+    const small = new Map<string, number[]>();
+    const putIn = (map: Map<string, number[]>, key: string, r: number) => {
+      const b = map.get(key);
+      if (b) { if (b[b.length - 1] !== r) b.push(r); } else map.set(key, [r]);
     };
+    const put = (key: string, r: number) => putIn(blocks, key, r);
     const local = f.kind === 'email' ? new Map<string, number[]>() : null;
     for (let r = 0; r < n; r++) {
       const id = ids[r] as number;
@@ -335,12 +343,30 @@ function candidatePairs(t: Table): Candidates {
           if (v.aux.length >= 4 && local) { const b = local.get(v.aux); if (b) b.push(r); else local.set(v.aux, [r]); }
           break;
         case 'phone': put(v.aux.slice(-8), r); break;
-        case 'id': case 'website': case 'date': case 'code': put(v.key, r); break;
-        case 'name': case 'org':
-          // The whole name (any order, any script: 张伟 = Zhang Wei), and each word's sound.
-          if (v.tokens.length > 1) put(v.key, r);
-          for (const tok of v.tokens) if (tok.length >= 2) put(/^[a-z]/.test(tok) ? phonetic(tok) : tok, r);
+        case 'id': case 'date': case 'code': put(v.key, r); break;
+        case 'website': putIn(small, v.key, r); break;
+        case 'name': case 'org': {
+          if (v.tokens.length === 1) {
+            // One word (a first-name or last-name column): its sound, and with the other name column's.
+            const tok = v.tokens[0] as string;
+            const sound = /^[a-z]/.test(tok) ? phonetic(tok) : tok;
+            put(sound, r);
+            const other = fi === t.given ? t.family : fi === t.family ? t.given : -1;
+            const oid = other >= 0 ? ((t.ids[other] as Int32Array)[r] as number) : -1;
+            if (oid >= 0) {
+              const ot = ((t.vals[other] as Val[])[oid] as Val).tokens[0] ?? '';
+              const os = /^[a-z]/.test(ot) ? phonetic(ot) : ot;
+              put(fi === t.given ? sound + '|' + os : os + '|' + sound, r);
+            }
+            break;
+          }
+          // The whole name (any order, any script: 张伟 = Zhang Wei), the sound of the whole name, and
+          // each word alone while few records share it.
+          put(v.key, r);
+          put('~' + v.tokens.map((x) => (/^[a-z]/.test(x) ? phonetic(x) : x)).sort().join(' '), r);
+          for (const tok of v.tokens) if (tok.length >= 2) putIn(small, /^[a-z]/.test(tok) ? phonetic(tok) : tok, r);
           break;
+        }
         case 'address': {
           const num = v.aux.split('|')[0]?.split(' ')[0] ?? '';
           for (const tok of v.tokens) if (tok.length >= 3) put(num + ':' + tok, r);
@@ -351,8 +377,9 @@ function candidatePairs(t: Table): Candidates {
           break;
       }
     }
-    emitBlocks(blocks, sortKey, pairs);
-    if (local) emitBlocks(local, sortKey, pairs);
+    emitBlocks(blocks, sortKey, pairs, BLOCK_SKIP);
+    emitBlocks(small, sortKey, pairs, BLOCK_ALL);
+    if (local) emitBlocks(local, sortKey, pairs, BLOCK_SKIP);
     const mine = pairs.done();
     for (let k = 0; k < mine.length; k++) all.addCode(mine[k] as number);
     byField.push(mine.length > 0 ? mine : null);
@@ -628,11 +655,35 @@ function clusterPairs(t: Table, scorer: Scorer, pairs: Float64Array, levels: Uin
 
 // ---------------------------------------------------------------------------------------------------
 
+/** Rows kept whole at the top of a large table (the header is looked for there), then a sample. */
+const INFER_TOP = 50;
+const INFER_SAMPLE = 4000;
+
+/**
+ * Column roles and types as "Adopt this sheet" infers them (the same function, phone region
+ * included). Inference reads an evenly spaced sample of each column anyway; on a large table it is
+ * given the top rows and an evenly spaced sample of the rest, so that its whole-column passes (counts,
+ * every dropdown option) do not cost a pass over 500,000 rows the duplicate finder does not need.
+ * The data range is then the whole table's.
+ */
+function inferOnSample(input: DedupeInput): { inference: Inference; ctx: TypeContext } {
+  const { grid } = input;
+  const base = input.headerRow !== undefined ? { ctx: input.ctx, headerRow: input.headerRow } : { ctx: input.ctx };
+  if (grid.length <= INFER_TOP + INFER_SAMPLE) return inferWithPhoneRegion({ grid, ...base });
+  const top = Math.max(INFER_TOP, (input.headerRow ?? 0) + 1);
+  const sample: Array<ReadonlyArray<CellValue>> = grid.slice(0, top);
+  const rest = grid.length - top;
+  for (let k = 0; k < INFER_SAMPLE; k++) sample.push(grid[top + Math.floor((k * rest) / INFER_SAMPLE)] as ReadonlyArray<CellValue>);
+  const { inference, ctx } = inferWithPhoneRegion({ grid: sample, ...base });
+  if (inference.headerRow === null) return { inference, ctx };
+  let end = grid.length;
+  while (end > inference.dataStart && (grid[end - 1] ?? []).every((v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) end--;
+  return { inference: { ...inference, dataEnd: end }, ctx };
+}
+
 /** Finds the duplicate clients of a table (grid with its header row). */
 export function findDuplicates(input: DedupeInput): DedupeResult {
-  const { inference: inf, ctx } = inferWithPhoneRegion(input.headerRow !== undefined
-    ? { grid: input.grid, ctx: input.ctx, headerRow: input.headerRow }
-    : { grid: input.grid, ctx: input.ctx });
+  const { inference: inf, ctx } = inferOnSample(input);
   const empty = (rows: number): DedupeResult => ({
     rows, headerRow: inf.headerRow, fields: [], clusters: [], possible: [], threshold: THRESHOLD, sure: SURE,
     stats: { candidatePairs: 0, patterns: 0, lambda: 0, iterations: 0 },
