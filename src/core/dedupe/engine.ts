@@ -44,7 +44,7 @@ const WINDOW = 3;
  */
 const BLOCK_SKIP = 1000;
 /** Random pairs drawn to estimate u. */
-const U_SAMPLE = 40000;
+const U_SAMPLE = 30000;
 /** A term-frequency weight exceeds the column's average exact-match weight by at most log2 of this. */
 const TF_CAP = 4;
 /**
@@ -64,8 +64,15 @@ const FACET_OF: Record<Kind, number> = { address: PLACE, text: PLACE, code: PLAC
 /** What the place facet may add, at most, when the names disagree. */
 const PLACE_ALONE = 3;
 const FACET_DAMPING = 0.3;
+/** The usual u of each kind (exact, close, partial, different): the prior of small tables. */
+const U_PRIOR: Record<Kind, readonly number[]> = {
+  name: [0.002, 0.002, 0.01, 0.986], org: [0.002, 0.002, 0.02, 0.976], email: [0.0005, 0.0005, 0.0005, 0.9985],
+  phone: [0.0005, 0.0005, 0.0005, 0.9985], id: [0.0005, 0.0005, 0.0005, 0.9985], website: [0.002, 0.002, 0.001, 0.995],
+  date: [0.001, 0.002, 0.05, 0.947], address: [0.002, 0.002, 0.01, 0.986], text: [0.1, 0.01, 0.02, 0.87], code: [0.01, 0.02, 0.01, 0.96],
+};
 /** Remembered fuzzy levels per field, at most. */
 const MEMO_MAX = 1 << 18;
+const MEMO_VALUES = 20000;
 /** Cross pairs checked, at most, when two groups are about to join. */
 const LINK_CHECK = 400;
 
@@ -212,15 +219,19 @@ function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
     else if (a === b) out[f] = EXACT;
     else {
       // Values repeat (companies, cities, common names): each pair of values is compared once.
-      const memo = t.memo[f] as Map<number, Level>;
-      const key = a < b ? a * t.vals[f]!.length + b : b * t.vals[f]!.length + a;
-      let level = memo.get(key);
-      if (level === undefined) {
-        level = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
-        if (memo.size >= MEMO_MAX) memo.clear();
-        memo.set(key, level);
-      }
-      out[f] = level;
+      // (Only where the key stays a small integer: a column of few distinct values.)
+      const K = (t.vals[f] as Val[]).length;
+      if (K <= MEMO_VALUES) {
+        const memo = t.memo[f] as Map<number, Level>;
+        const key = a < b ? a * K + b : b * K + a;
+        let level = memo.get(key);
+        if (level === undefined) {
+          level = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
+          if (memo.size >= MEMO_MAX) memo.clear();
+          memo.set(key, level);
+        }
+        out[f] = level;
+      } else out[f] = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
     }
   }
   // First and last name written in each other's column.
@@ -429,7 +440,7 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
       count(i, j);
     }
   }
-  const u = estimateU(uCounts, F);
+  const u = estimateU(uCounts, F, t.fields.map((f) => U_PRIOR[f.kind]));
   const maxDifferent = t.fields.map((f) => MAX_DIFFERENT[f.kind]);
   // Levels of every candidate pair, once.
   const P = pairs.length;
@@ -513,7 +524,12 @@ function makeScorer(t: Table, model: Model): Scorer {
   const rest = new Float64Array(FACETS);
   const nameFields = t.fields.map((f, k) => (f.kind === 'name' || f.kind === 'org' ? k : -1)).filter((k) => k >= 0);
   const isPhone = new Uint8Array(FACETS);
-  t.fields.forEach((f, k) => { if (f.kind === 'phone') isPhone[facet[k] as number] = 1; });
+  const isOrgFacet = new Uint8Array(FACETS);
+  const isOrg = new Uint8Array(F);
+  t.fields.forEach((f, k) => {
+    if (f.kind === 'phone') isPhone[facet[k] as number] = 1;
+    if (f.kind === 'org') { isOrgFacet[facet[k] as number] = 1; isOrg[k] = 1; }
+  });
   return {
     prior,
     fieldWeight,
@@ -534,23 +550,29 @@ function makeScorer(t: Table, model: Model): Scorer {
         const b = best[g] as number;
         if (w > b) { rest[g] = (rest[g] as number) + b; best[g] = w; } else rest[g] = (rest[g] as number) + w;
       }
-      // Two records that name different people or companies are not made one by where they are: a
-      // building holds many companies, a house a family, a hotel several restaurants.
-      let nameAgrees = false;
-      let nameDiffers = false;
+      // Two records that name different people (or, without people, different companies) are not
+      // made one by where they are: a building holds many companies, a company many colleagues, a
+      // house a family, a hotel several restaurants. Their place, their company and a phone shared
+      // there then add PLACE_ALONE at most, together.
+      let personAgrees = false;
+      let personDiffers = false;
+      let orgAgrees = false;
+      let orgDiffers = false;
       for (const f of nameFields) {
         const l = levels[offset + f] as number;
-        if (l === DIFFERENT) nameDiffers = true;
-        else if (l !== MISSING) nameAgrees = true;
+        if (l === MISSING) continue;
+        const org = isOrg[f] === 1;
+        if (l === DIFFERENT) { if (org) orgDiffers = true; else personDiffers = true; } else if (org) orgAgrees = true; else personAgrees = true;
       }
-      const strangers = nameDiffers && !nameAgrees;
-      const samePlace = (best[PLACE] as number) > 0;
+      const strangers = personDiffers || personAgrees ? personDiffers && !personAgrees : orgDiffers && !orgAgrees;
+      const samePlace = (best[PLACE] as number) > 0 || orgAgrees;
+      let shared = 0;
       for (let g = 0; g < FACETS; g++) {
-        let v = (best[g] as number) + FACET_DAMPING * (rest[g] as number);
-        // A phone that differently named records at one address share is that place's switchboard.
-        if (strangers && (g === PLACE || (samePlace && isPhone[g] === 1))) v = Math.min(v, PLACE_ALONE);
-        s += v;
+        const v = (best[g] as number) + FACET_DAMPING * (rest[g] as number);
+        if (strangers && (g === PLACE || isOrgFacet[g] === 1 || (samePlace && isPhone[g] === 1))) shared += v;
+        else s += v;
       }
+      s += Math.min(shared, PLACE_ALONE);
       return s;
     },
   };
@@ -657,7 +679,7 @@ function clusterPairs(t: Table, scorer: Scorer, pairs: Float64Array, levels: Uin
 
 /** Rows kept whole at the top of a large table (the header is looked for there), then a sample. */
 const INFER_TOP = 50;
-const INFER_SAMPLE = 4000;
+const INFER_SAMPLE = 1000;
 
 /**
  * Column roles and types as "Adopt this sheet" infers them (the same function, phone region

@@ -146,7 +146,7 @@ export function prepare(kind: Kind, raw: CellValue, ctx: TypeContext): Val | nul
     }
     case 'phone': {
       const p = parsePhone(s, ctx);
-      const digits = (p ? p.e164 : s).replace(/\D/g, '');
+      const digits = (p ? p.e164 : s.normalize('NFKC')).replace(/\D/g, '');
       if (digits.length < 6) return null;
       return { key: p ? p.e164 : '#' + digits, tokens: [], aux: digits };
     }
@@ -191,6 +191,22 @@ export function prepare(kind: Kind, raw: CellValue, ctx: TypeContext): Val | nul
  * people while "Jon Smith", "SMITH, John" and "J. Smith" are not; written together ("Johnsmith")
  * counts too.
  */
+/** Common English short forms, to their full name (Bob and Robert, Liz and Elizabeth). */
+const NICKNAMES: Readonly<Record<string, string>> = {
+  bob: 'robert', bobby: 'robert', rob: 'robert', robbie: 'robert', bill: 'william', billy: 'william', will: 'william', willy: 'william',
+  liz: 'elizabeth', beth: 'elizabeth', betty: 'elizabeth', eliza: 'elizabeth', lizzie: 'elizabeth', pat: 'patricia', patty: 'patricia',
+  dan: 'daniel', danny: 'daniel', mike: 'michael', mick: 'michael', mickey: 'michael', jim: 'james', jimmy: 'james', jamie: 'james',
+  tom: 'thomas', tommy: 'thomas', joe: 'joseph', joey: 'joseph', matt: 'matthew', tony: 'anthony', steve: 'steven', stephen: 'steven',
+  andy: 'andrew', drew: 'andrew', jen: 'jennifer', jenny: 'jennifer', ed: 'edward', eddie: 'edward', ted: 'edward', charlie: 'charles',
+  chuck: 'charles', sue: 'susan', susie: 'susan', dave: 'david', chris: 'christopher', kate: 'katherine', kathy: 'katherine',
+  katie: 'katherine', cathy: 'catherine', becky: 'rebecca', rick: 'richard', dick: 'richard', rich: 'richard', peggy: 'margaret',
+  maggie: 'margaret', meg: 'margaret', nick: 'nicholas', alex: 'alexander', sam: 'samuel', ben: 'benjamin', jack: 'john', johnny: 'john',
+  jon: 'jonathan', tim: 'timothy', greg: 'gregory', jeff: 'jeffrey', ken: 'kenneth', larry: 'lawrence', ron: 'ronald', don: 'donald',
+  fred: 'frederick', harry: 'henry', hank: 'henry', debbie: 'deborah', deb: 'deborah', abby: 'abigail', nate: 'nathan', zach: 'zachary',
+  josh: 'joshua', jake: 'jacob', vicky: 'victoria', vic: 'victor', gene: 'eugene', al: 'albert', sandy: 'sandra', jess: 'jessica',
+  mandy: 'amanda', mel: 'melissa', val: 'valerie', terry: 'terence', phil: 'phillip', philip: 'phillip', jo: 'joanne', ollie: 'oliver',
+};
+
 function personNameLevel(a: readonly string[], b: readonly string[]): Level {
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   let sum = 0;
@@ -202,6 +218,7 @@ function personNameLevel(a: readonly string[], b: readonly string[]): Level {
     for (const y of l) {
       let v: number;
       if (x === y) v = 1;
+      else if ((NICKNAMES[x] ?? x) === (NICKNAMES[y] ?? y)) v = 0.93;
       else if (x.length === 1 || y.length === 1) v = x[0] === y[0] ? 0.9 : 0;
       else if (x.length <= 3 || y.length <= 3) v = 0;
       else v = jaroWinkler(x, y);
@@ -235,14 +252,23 @@ function chineseNameLevel(a: Val, b: Val): Level {
   const [s, l] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
   let found = 0;
   for (const x of s) if (l.includes(x)) found++;
-  if (found === s.length && s.length >= 2) return CLOSE;
+  // The same syllables in another order or script; one more given-name character on one side (梁杰 and
+  // 梁俊杰 are usually two people, so that is only partial).
+  if (found === s.length && s.length >= 2) return l.length === s.length ? CLOSE : l.length === s.length + 1 ? PARTIAL : DIFFERENT;
   // One given-name character off, the family name (the first character) the same.
   if (found === s.length - 1 && s.length >= 3 && a.aux && b.aux && a.aux[0] === b.aux[0]) return PARTIAL;
   return DIFFERENT;
 }
 
+/** Whether some word of a starts with the letter some word of b starts with (a cheap first test). */
+function shareInitial(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) for (const y of b) if (x.charCodeAt(0) === y.charCodeAt(0)) return true;
+  return false;
+}
+
 /** The level of two prepared values of one kind whose keys differ. */
 export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
+  if ((kind === 'org' || kind === 'text' || (kind === 'name' && !a.aux && !b.aux)) && !shareInitial(a.tokens, b.tokens)) return DIFFERENT;
   switch (kind) {
     case 'name': {
       if (a.aux || b.aux) return chineseNameLevel(a, b);
@@ -256,8 +282,13 @@ export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
       return personNameLevel(a.tokens, b.tokens);
     }
     case 'org': {
+      // Chinese company names on both sides: by their characters (pinyin syllables are too short and
+      // the city and trade words too common for word similarity).
+      if (a.aux && b.aux) {
+        const d = bigramDice(a.aux, b.aux);
+        return d >= 0.85 ? CLOSE : d >= 0.7 ? PARTIAL : DIFFERENT;
+      }
       let s = tokenSetSimilarity(a.tokens, b.tokens);
-      if (a.aux && b.aux) s = Math.max(s, bigramDice(a.aux, b.aux));
       if (s < 0.92) s = Math.max(s, jaroWinkler(a.tokens.join(''), b.tokens.join('')));
       if (s >= 0.92) return CLOSE;
       const c = tokenContainment(a.tokens, b.tokens);

@@ -23,13 +23,21 @@ export interface Model {
   iterations: number;
 }
 
-/** Estimated u from counts of levels among random pairs (a half count added to every level). */
-export function estimateU(counts: Float64Array, fields: number): Float64Array {
+/** Pseudo-pairs at a kind's usual u, added to the random pairs' counts (a small table has few pairs). */
+const U_PSEUDO = 2000;
+
+/**
+ * Estimated u from counts of levels among random pairs, each field's counts blended with U_PSEUDO
+ * pairs at its kind's usual u (`prior`, per field: exact, close, partial, different), so a table of
+ * ten rows does not conclude that emails agree between strangers one time in three.
+ */
+export function estimateU(counts: Float64Array, fields: number, prior: ReadonlyArray<readonly number[]>): Float64Array {
   const u = new Float64Array(fields * LEVELS);
   for (let f = 0; f < fields; f++) {
-    let total = 0;
-    for (let l = EXACT; l <= DIFFERENT; l++) total += (counts[f * LEVELS + l] as number) + 0.5;
-    for (let l = EXACT; l <= DIFFERENT; l++) u[f * LEVELS + l] = ((counts[f * LEVELS + l] as number) + 0.5) / total;
+    const p = prior[f] as readonly number[];
+    let total = U_PSEUDO;
+    for (let l = EXACT; l <= DIFFERENT; l++) total += counts[f * LEVELS + l] as number;
+    for (let l = EXACT; l <= DIFFERENT; l++) u[f * LEVELS + l] = Math.max(1e-7, ((counts[f * LEVELS + l] as number) + U_PSEUDO * (p[l - 1] as number)) / total);
   }
   return u;
 }
@@ -38,6 +46,7 @@ export function estimateU(counts: Float64Array, fields: number): Float64Array {
 export const M_START = [0, 0.85, 0.07, 0.04, 0.04];
 const M_MIN = 1e-4;
 const PSEUDO = 3;
+const M_DIFFERENT_MIN = 0.02;
 
 /**
  * EM for m and lambda over comparison patterns (levels of all fields, base LEVELS digits) and their
@@ -103,6 +112,14 @@ export function fitModel(
       // The prior that keeps EM off the degenerate solution where "matches" are merely pairs that share
       // a blocking key: an identifying column, filled on both sides, rarely disagrees outright between
       // two records of one client (at most maxDifferent[f] of the time); the rest goes to the others.
+      // And at least M_DIFFERENT_MIN: a client may well have written another website or birth date once,
+      // so no single disagreement is worth more than about -5.6 bits.
+      if ((next[DIFFERENT] as number) < M_DIFFERENT_MIN) {
+        const short = M_DIFFERENT_MIN - (next[DIFFERENT] as number);
+        next[DIFFERENT] = M_DIFFERENT_MIN;
+        const others = 1 - M_DIFFERENT_MIN + short;
+        for (let l = EXACT; l < DIFFERENT; l++) next[l] = ((next[l] as number) / others) * (1 - M_DIFFERENT_MIN);
+      }
       const cap = maxDifferent[f] as number;
       const diff = next[DIFFERENT] as number;
       if (diff > cap) {

@@ -100,9 +100,18 @@ export function nameTokens(raw: string, org: boolean): NameTokens {
   if (latin) {
     const words = latin.split(' ');
     const kept = words.filter((w) => !(org ? LEGAL_TOKENS.has(w) : HONORIFIC_TOKENS.has(w)) && w !== '');
-    for (const w of kept.length > 0 ? kept : words) add(w);
+    // "张伟（Zhang Wei）", "胡宇航 Hu Yuhang": Latin words that only spell the characters' pinyin again.
+    const spelled = han ? tokens.join('') : '';
+    for (const w of kept.length > 0 ? kept : words) if (!(spelled && w.length >= 2 && /^[a-z]+$/.test(w) && spelled.includes(w) && han.length >= 2 && spellsAll(kept, tokens))) add(w);
   }
   return { tokens, han };
+}
+
+/** Whether the Latin words, joined, spell the pinyin syllables (in order or with the family name last). */
+function spellsAll(words: readonly string[], syllables: readonly string[]): boolean {
+  const w = words.join('');
+  if (w === syllables.join('')) return true;
+  return syllables.length > 1 && w === [...syllables.slice(1), syllables[0]].join('');
 }
 
 // ---------------------------------------------------------------------------------------------------

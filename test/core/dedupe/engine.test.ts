@@ -40,13 +40,13 @@ describe('text tools', () => {
 describe('findDuplicates', () => {
   const header = ['Name', 'Email', 'Phone', 'Company', 'City'];
   const people = (n: number) => Array.from({ length: n }, (_, i) => [
-    `${['Ann', 'Bob', 'Cai', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal'][i % 8]} ${['Lee', 'Kim', 'Ray', 'Ng', 'Orr', 'Poe', 'Quin'][(i * 3) % 7]}${i}`,
+    `${['Ann', 'Bob', 'Cai', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal'][i % 8]} ${['Lee', 'Kim', 'Ray', 'Nguyen', 'Orr', 'Poe', 'Quinn', 'Stone', 'Tate', 'Underwood'][Math.floor(i / 8) % 10]}`,
     `person${i}@mail${i % 5}.com`, `(212) 555-${String(1000 + i).slice(-4)}`, `Firm ${i} Ltd`, ['Boston', 'Austin', 'Dallas'][i % 3] as string,
   ]);
 
   it('finds a client written three ways and leaves the rest alone', () => {
     const rows = people(60);
-    rows.push(['ann LEE0', 'PERSON0@MAIL0.COM', '212.555.1000', 'Firm 0 Limited', 'Boston']);
+    rows.push(['ann LEE', 'PERSON0@MAIL0.COM', '212.555.1000', 'Firm 0 Limited', 'Boston']);
     rows.push(['A. Lee', '', '+1 212 555 1000', 'FIRM 0', '']);
     const result = findDuplicates({ grid: [header, ...rows], ctx });
     expect(result.clusters.map((c) => c.rows)).toEqual([[0, 60, 61]]);
