@@ -91,7 +91,7 @@ function finish(header: string[], rows: Array<{ id: number; row: string[] }>, r:
 
 // ---------------------------------------------------------------------------------------------------
 
-export function peopleSet(opts: { originals: number; duplicates: number; seed: number }): LinkageSet {
+export function peopleSet(opts: { originals: number; duplicates: number; seed: number; maxChanges?: number }): LinkageSet {
   const r = mulberry32(opts.seed);
   const firsts = pool(r, FIRST, 1500);
   const lasts = pool(r, LAST, 4000, 2, 4);
@@ -134,7 +134,7 @@ export function peopleSet(opts: { originals: number; duplicates: number; seed: n
     const k = Math.min(left, weighted(r, [[50, 1], [20, 2], [12, 3], [10, 4], [8, 5]]));
     for (let d = 0; d < k; d++) {
       const row = (originals[i] as string[]).slice();
-      const changes = weighted(r, [[45, 1], [35, 2], [20, 3]]);
+      const changes = Math.min(opts.maxChanges ?? 3, weighted(r, [[45, 1], [35, 2], [20, 3], [opts.maxChanges && opts.maxChanges > 3 ? 15 : 0, 4], [opts.maxChanges && opts.maxChanges > 4 ? 10 : 0, 5]]));
       for (let c = 0; c < changes; c++) {
         const f = weighted(r, [[20, 1], [20, 2], [6, 3], [12, 4], [4, 5], [10, 6], [8, 7], [3, 8], [10, 9], [7, 10]]);
         const v = row[f] as string;

@@ -70,9 +70,6 @@ const U_PRIOR: Record<Kind, readonly number[]> = {
   phone: [0.0005, 0.0005, 0.0005, 0.9985], id: [0.0005, 0.0005, 0.0005, 0.9985], website: [0.002, 0.002, 0.001, 0.995],
   date: [0.001, 0.002, 0.05, 0.947], address: [0.002, 0.002, 0.01, 0.986], text: [0.1, 0.01, 0.02, 0.87], code: [0.01, 0.02, 0.01, 0.96],
 };
-/** Remembered fuzzy levels per field, at most. */
-const MEMO_MAX = 1 << 18;
-const MEMO_VALUES = 20000;
 /** Cross pairs checked, at most, when two groups are about to join. */
 const LINK_CHECK = 400;
 
@@ -143,8 +140,6 @@ interface Table {
   vals: Val[][];
   counts: Int32Array[];
   filled: number[];
-  /** Fuzzy levels already computed, per field, by pair of value ids. */
-  memo: Array<Map<number, Level>>;
   given: number;
   family: number;
 }
@@ -202,7 +197,7 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
     filled.push(nn);
   }
   return {
-    n, fields, ids, vals, counts, filled, memo: fields.map(() => new Map<number, Level>()),
+    n, fields, ids, vals, counts, filled,
     given: fields.findIndex((f) => f.role === 'givenName'),
     family: fields.findIndex((f) => f.role === 'familyName'),
   };
@@ -217,22 +212,7 @@ function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
     const b = ids[j] as number;
     if (a < 0 || b < 0) out[f] = MISSING;
     else if (a === b) out[f] = EXACT;
-    else {
-      // Values repeat (companies, cities, common names): each pair of values is compared once.
-      // (Only where the key stays a small integer: a column of few distinct values.)
-      const K = (t.vals[f] as Val[]).length;
-      if (K <= MEMO_VALUES) {
-        const memo = t.memo[f] as Map<number, Level>;
-        const key = a < b ? a * K + b : b * K + a;
-        let level = memo.get(key);
-        if (level === undefined) {
-          level = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
-          if (memo.size >= MEMO_MAX) memo.clear();
-          memo.set(key, level);
-        }
-        out[f] = level;
-      } else out[f] = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
-    }
+    else out[f] = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
   }
   // First and last name written in each other's column.
   const g = t.given;

@@ -45,6 +45,32 @@ export interface Val {
   tokens: string[];
   /** Chinese characters (names, companies), digits (phones, dates, codes), the local part (emails). */
   aux: string;
+  /** Names and companies: the tokens written together, in order and in reverse order. */
+  joined?: string;
+  rjoined?: string;
+  /** Names and companies with Chinese characters: their character bigrams, sorted (as numbers). */
+  grams?: Float64Array;
+}
+
+/** Sorted character bigrams of a string, each as one number. */
+function gramsOf(s: string): Float64Array {
+  const out = new Float64Array(Math.max(0, s.length - 1));
+  for (let i = 0; i + 1 < s.length; i++) out[i] = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+  return out.sort();
+}
+
+/** Dice coefficient of two sorted bigram lists (multiset intersection). */
+function gramDice(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) { common++; i++; j++; } else if (x < y) i++; else j++;
+  }
+  return (2 * common) / (a.length + b.length);
 }
 
 const ROLE_KIND: Partial<Record<Role, Kind>> = {
@@ -104,7 +130,7 @@ export function chooseFields(columns: readonly InferredColumn[], dataValues: (co
       // A column whose values never repeat is a row key (an auto ID, a row number): it says nothing.
       const distinct = new Set<string>();
       let filled = 0;
-      for (const v of values) { if (v) { filled++; distinct.add(fold(v)); } }
+      for (const v of values) { if (v) { filled++; distinct.add(v.toLowerCase()); } }
       if (filled === 0) continue;
       let digits = 0;
       for (const v of distinct) if (/\d/.test(v)) digits++;
@@ -135,7 +161,9 @@ export function prepare(kind: Kind, raw: CellValue, ctx: TypeContext): Val | nul
     case 'name': case 'org': {
       const nt = nameTokens(s, kind === 'org');
       if (nt.tokens.length === 0) return null;
-      return { key: [...nt.tokens].sort().join(' '), tokens: nt.tokens, aux: nt.han };
+      const v: Val = { key: [...nt.tokens].sort().join(' '), tokens: nt.tokens, aux: nt.han, joined: nt.tokens.join(''), rjoined: [...nt.tokens].reverse().join('') };
+      if (nt.han.length >= 2) v.grams = gramsOf(nt.han);
+      return v;
     }
     case 'email': {
       const e = canonicalEmail(s);
@@ -246,9 +274,9 @@ function personNameLevel(a: readonly string[], b: readonly string[]): Level {
  * off in a name of three or more is partial (a mistyped character); anything else is different.
  */
 function chineseNameLevel(a: Val, b: Val): Level {
-  const ja = a.tokens.join('');
-  const jb = b.tokens.join('');
-  if (ja === jb || ja === [...b.tokens].reverse().join('') || jb === [...a.tokens].reverse().join('')) return CLOSE;
+  const ja = a.joined ?? '';
+  const jb = b.joined ?? '';
+  if (ja === jb || ja === b.rjoined || jb === a.rjoined) return CLOSE;
   const [s, l] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
   let found = 0;
   for (const x of s) if (l.includes(x)) found++;
@@ -268,7 +296,9 @@ function shareInitial(a: readonly string[], b: readonly string[]): boolean {
 
 /** The level of two prepared values of one kind whose keys differ. */
 export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
-  if ((kind === 'org' || kind === 'text' || (kind === 'name' && !a.aux && !b.aux)) && !shareInitial(a.tokens, b.tokens)) return DIFFERENT;
+  // Several words on each side and not one initial in common: different (a quick exit; a typo in a
+  // first letter still leaves the other words' initials).
+  if ((kind === 'org' || kind === 'text' || (kind === 'name' && !a.aux && !b.aux)) && a.tokens.length > 1 && b.tokens.length > 1 && !shareInitial(a.tokens, b.tokens)) return DIFFERENT;
   switch (kind) {
     case 'name': {
       if (a.aux || b.aux) return chineseNameLevel(a, b);
@@ -285,11 +315,11 @@ export function fuzzyLevel(kind: Kind, a: Val, b: Val): Level {
       // Chinese company names on both sides: by their characters (pinyin syllables are too short and
       // the city and trade words too common for word similarity).
       if (a.aux && b.aux) {
-        const d = bigramDice(a.aux, b.aux);
+        const d = a.grams && b.grams ? gramDice(a.grams, b.grams) : bigramDice(a.aux, b.aux);
         return d >= 0.85 ? CLOSE : d >= 0.7 ? PARTIAL : DIFFERENT;
       }
       let s = tokenSetSimilarity(a.tokens, b.tokens);
-      if (s < 0.92) s = Math.max(s, jaroWinkler(a.tokens.join(''), b.tokens.join('')));
+      if (s < 0.92) s = Math.max(s, jaroWinkler(a.joined ?? '', b.joined ?? ''));
       if (s >= 0.92) return CLOSE;
       const c = tokenContainment(a.tokens, b.tokens);
       if (s >= 0.8 || c >= 0.95) return PARTIAL;
