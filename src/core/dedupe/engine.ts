@@ -196,6 +196,23 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
     counts.push(Int32Array.from(cnt));
     filled.push(nn);
   }
+  // Value frequencies over distinct records: a client entered 500 times makes its name, email and
+  // phone look common, and their agreement weak, unless its copies count once (the failure of
+  // empirical term frequencies that Splink's documentation warns of for tables with duplicates).
+  const seen = new Set<string>();
+  for (let f = 0; f < fields.length; f++) { counts[f]!.fill(0); filled[f] = 0; }
+  for (let r = 0; r < n; r++) {
+    let sig = '';
+    for (let f = 0; f < fields.length; f++) sig += (ids[f] as Int32Array)[r] + ',';
+    if (seen.has(sig)) continue;
+    seen.add(sig);
+    for (let f = 0; f < fields.length; f++) {
+      const id = (ids[f] as Int32Array)[r] as number;
+      if (id < 0) continue;
+      (counts[f] as Int32Array)[id] = ((counts[f] as Int32Array)[id] as number) + 1;
+      filled[f] = (filled[f] as number) + 1;
+    }
+  }
   return {
     n, fields, ids, vals, counts, filled,
     given: fields.findIndex((f) => f.role === 'givenName'),
@@ -268,7 +285,13 @@ class PairSet {
   }
 }
 
-function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet, skipAbove: number): void {
+/**
+ * The pairs of each block: all of them in a small block; in a larger one each record with its WINDOW
+ * neighbours in name order, each such pair standing for (k-1)/(2·WINDOW) pairs of the block in
+ * `stands` (a client entered 500 times is 124,750 matching pairs, not 1,500, when the prior is
+ * estimated).
+ */
+function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet, skipAbove: number, stands: Map<number, number>, n: number): void {
   for (const members of blocks.values()) {
     const k = members.length;
     if (k < 2 || k > skipAbove) continue;
@@ -281,8 +304,15 @@ function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], p
       const kb = sortKey[b] as string;
       return ka < kb ? -1 : ka > kb ? 1 : a - b;
     });
+    const weight = (k - 1) / (2 * WINDOW);
     for (let x = 0; x < k; x++) {
-      for (let y = x + 1; y <= x + WINDOW && y < k; y++) pairs.add(sorted[x] as number, sorted[y] as number);
+      for (let y = x + 1; y <= x + WINDOW && y < k; y++) {
+        const i = sorted[x] as number;
+        const j = sorted[y] as number;
+        pairs.add(i, j);
+        const code = i < j ? i * n + j : j * n + i;
+        if ((stands.get(code) ?? 1) < weight) stands.set(code, weight);
+      }
     }
   }
 }
@@ -291,12 +321,15 @@ interface Candidates {
   all: Float64Array;
   /** The pairs each field's blocks gave (for the training sessions of EM). */
   byField: Array<Float64Array | null>;
+  /** How many pairs of its block a windowed pair stands for (1 when absent). */
+  stands: Map<number, number>;
 }
 
 function candidatePairs(t: Table): Candidates {
   const { n, fields } = t;
   const all = new PairSet(n);
   const byField: Array<Float64Array | null> = [];
+  const stands = new Map<number, number>();
   // Records sorted by their names (then other text) meet their neighbours inside huge blocks.
   const nameFields = fields.map((f, i) => (f.kind === 'name' || f.kind === 'org' ? i : -1)).filter((i) => i >= 0);
   const textFields = fields.map((f, i) => (f.kind === 'address' || f.kind === 'text' ? i : -1)).filter((i) => i >= 0);
@@ -368,14 +401,14 @@ function candidatePairs(t: Table): Candidates {
           break;
       }
     }
-    emitBlocks(blocks, sortKey, pairs, BLOCK_SKIP);
-    emitBlocks(small, sortKey, pairs, BLOCK_ALL);
-    if (local) emitBlocks(local, sortKey, pairs, BLOCK_SKIP);
+    emitBlocks(blocks, sortKey, pairs, BLOCK_SKIP, stands, n);
+    emitBlocks(small, sortKey, pairs, BLOCK_ALL, stands, n);
+    if (local) emitBlocks(local, sortKey, pairs, BLOCK_SKIP, stands, n);
     const mine = pairs.done();
     for (let k = 0; k < mine.length; k++) all.addCode(mine[k] as number);
     byField.push(mine.length > 0 ? mine : null);
   });
-  return { all: all.done(), byField };
+  return { all: all.done(), byField, stands };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -426,6 +459,7 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
   const P = pairs.length;
   const levels = new Uint8Array(P * F);
   const patterns = new Map<number, number>();
+  const standsFor = new Map<number, number>();
   for (let p = 0; p < P; p++) {
     const code = pairs[p] as number;
     const i = Math.floor(code / n);
@@ -434,6 +468,12 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
     for (let f = F - 1; f >= 0; f--) pat = pat * LEVELS + (buf[f] as number);
     levels.set(buf, p * F);
     patterns.set(pat, (patterns.get(pat) ?? 0) + 1);
+    // A windowed pair stands for the rest of its block only when it is a copy (every filled column
+    // the same): a client entered many times. Sorted by name, a large block's neighbours are often
+    // true matches that stand for nobody else.
+    let copy = true;
+    for (let f = 0; f < F; f++) if (buf[f] !== EXACT && buf[f] !== MISSING) { copy = false; break; }
+    standsFor.set(pat, (standsFor.get(pat) ?? 0) + (copy ? cand.stands.get(code) ?? 1 : 1));
   }
   // Training sessions, one per blocking field, over that field's pairs (found in the sorted union).
   const mSum = new Float64Array(F * LEVELS);
@@ -464,7 +504,7 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
       m[f * LEVELS + l] = (mWeight[f] as number) > 0 ? (mSum[f * LEVELS + l] as number) / (mWeight[f] as number) : (M_START[l] as number);
     }
   }
-  const model = fitLambda([...patterns.entries()], F, m, u, (n * (n - 1)) / 2);
+  const model = fitLambda([...patterns.entries()].map(([pat, c]) => [pat, c, standsFor.get(pat) ?? c] as const), F, m, u, (n * (n - 1)) / 2);
   return { model, levels, patterns: patterns.size };
 }
 
@@ -489,7 +529,7 @@ function makeScorer(t: Table, model: Model): Scorer {
     // Term frequency: the u of an exact match on this value is the value's share of filled cells.
     const id = (t.ids[f] as Int32Array)[i] as number;
     // (The chance that another record holds this value, given that this one does.)
-    const share = (((t.counts[f] as Int32Array)[id] as number) - 1) / Math.max(1, (t.filled[f] as number) - 1);
+    const share = Math.max(0, ((t.counts[f] as Int32Array)[id] as number) - 1) / Math.max(1, (t.filled[f] as number) - 1);
     const u1 = model.u[f * LEVELS + EXACT] as number;
     const uTf = Math.max(share, u1 / TF_CAP);
     // (A value seen twice in a table may be one client written twice or two clients: below the

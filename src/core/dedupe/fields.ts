@@ -240,23 +240,36 @@ function personNameLevel(a: readonly string[], b: readonly string[]): Level {
   let sum = 0;
   let initials = 0;
   let unmatched = 0;
-  for (const x of s) {
+  // One word meets one word: equal words pair first, then each other word takes its best free one.
+  const used = new Uint8Array(l.length);
+  const done = new Uint8Array(s.length);
+  s.forEach((x, i) => {
+    const k = l.findIndex((y, j) => used[j] === 0 && y === x);
+    if (k >= 0) { used[k] = 1; done[i] = 1; sum += 1; }
+  });
+  s.forEach((x, i) => {
+    if (done[i] === 1) return;
     let best = 0;
+    let at = -1;
     let viaInitial = false;
-    for (const y of l) {
+    l.forEach((y, j) => {
+      if (used[j] === 1) return;
       let v: number;
-      if (x === y) v = 1;
-      else if ((NICKNAMES[x] ?? x) === (NICKNAMES[y] ?? y)) v = 0.93;
+      if ((NICKNAMES[x] ?? x) === (NICKNAMES[y] ?? y)) v = 0.93;
       else if (x.length === 1 || y.length === 1) v = x[0] === y[0] ? 0.9 : 0;
-      else if (x.length <= 3 || y.length <= 3) v = 0;
+      // Short words: one typo at most ('ann' and 'anne'), never more than partial ('li' and 'lin').
+      else if (x.length <= 3 || y.length <= 3) v = withinOneEdit(x, y) ? 0.86 : 0;
       else v = jaroWinkler(x, y);
-      if (v > best) { best = v; viaInitial = (x.length === 1 || y.length === 1) && v < 1; }
-    }
+      if (v > best) { best = v; at = j; viaInitial = x.length === 1 || y.length === 1; }
+    });
+    if (at >= 0 && best >= 0.85) used[at] = 1;
     if (best < 0.85) unmatched++;
     if (viaInitial) initials++;
     sum += best;
-  }
+  });
   if (unmatched > 0) {
+    // Written together ("Johnsmith" for "John Smith"): only when the word counts differ.
+    if (a.length === b.length) return DIFFERENT;
     const ja = a.join('');
     const jb = b.join('');
     const j = Math.max(jaroWinkler(ja, jb), jaroWinkler(ja, [...b].reverse().join('')));

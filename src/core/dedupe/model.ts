@@ -147,7 +147,7 @@ export function fitModel(
  * matches among the candidates are divided by all n(n-1)/2 pairs.
  */
 export function fitLambda(
-  patterns: ReadonlyArray<readonly [code: number, count: number]>,
+  patterns: ReadonlyArray<readonly [code: number, count: number, stands: number]>,
   fields: number,
   m: Float64Array,
   u: Float64Array,
@@ -158,7 +158,9 @@ export function fitLambda(
   const ratio = new Float64Array(P);
   const counts = new Float64Array(P);
   let total = 0;
-  patterns.forEach(([code, count], p) => {
+  const stands = new Float64Array(P);
+  patterns.forEach(([code, count, stand], p) => {
+    stands[p] = stand;
     let c = code;
     let lr = 0;
     for (let f = 0; f < fields; f++) {
@@ -171,12 +173,16 @@ export function fitLambda(
     total += count;
   });
   const pairs = Math.max(total, allPairs, 1);
-  let lambda = Math.min(0.5, total / pairs / 20);
+  // From above: with many copies of one client the fixed point that explains them is the high one.
+  let lambda = 0.1;
   let it = 0;
   for (; it < maxIter; it++) {
     const prior = Math.log(lambda / (1 - lambda));
     let matches = 0;
-    for (let p = 0; p < P; p++) matches += (counts[p] as number) / (1 + Math.exp(-(prior + (ratio[p] as number))));
+    for (let p = 0; p < P; p++) {
+      const post = 1 / (1 + Math.exp(-(prior + (ratio[p] as number))));
+      matches += post * (stands[p] as number);
+    }
     const next = Math.min(0.5, Math.max(1e-12, matches / pairs));
     const moved = Math.abs(next - lambda) / lambda;
     lambda = next;

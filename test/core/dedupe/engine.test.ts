@@ -90,4 +90,18 @@ describe('findDuplicates', () => {
     expect(findDuplicates({ grid: [['Name'], [''], ['']], ctx }).clusters).toEqual([]);
     expect(findDuplicates({ grid: [], ctx }).headerRow).toBeNull();
   });
+
+  it('a client entered 500 times is one cluster of 500; a thousand clients behind one switchboard stay apart', () => {
+    const rows: string[][] = [['Name', 'Email', 'Phone', 'Company']];
+    for (let i = 0; i < 500; i++) rows.push([i % 2 ? 'Zhang Wei' : '张伟', 'zhang.wei@acme.cn', '+86 138 0013 8000', 'Acme Ltd']);
+    const firsts = ['Ann', 'Bob', 'Cai', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jon'];
+    const lasts = ['Lee', 'Kim', 'Ray', 'Nguyen', 'Orr', 'Poe', 'Quinn', 'Stone', 'Tate', 'Underwood'];
+    for (let i = 0; i < 1000; i++) {
+      rows.push([`${firsts[i % 10]} ${lasts[Math.floor(i / 10) % 10]} ${['Abbott', 'Baker', 'Cole', 'Dunn', 'Ellis', 'Frost', 'Gray', 'Hart', 'Irwin', 'Joyce'][Math.floor(i / 100)]}`,
+        `staff${i}@bigco.com`, '(212) 555-0100', 'BigCo Inc.']);
+    }
+    const found = clusters(rows);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toEqual(Array.from({ length: 500 }, (_, i) => i));
+  });
 });
