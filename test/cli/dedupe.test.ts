@@ -1,8 +1,9 @@
 /**
  * `clientflow dedupe` as a user runs it: the built dist/cli.js on CSV files, output piped (so JSON).
  * The sets come from bench/dedupe-sets.ts (seeded, with known truth); the floors are pairwise F1 on
- * sets shaped like the public benchmarks the engine is judged on, a little below what it reaches
- * (people 1.00, restaurants 0.96, companies 0.98, mixed Chinese/Latin 0.99), so a regression fails.
+ * sets shaped like the public benchmarks the engine is judged on (people with typos .98 as there;
+ * the others a little below what the engine reaches on these very sets: people 1.000, restaurants
+ * .994, companies .983, Chinese/Latin .997), so a regression fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,9 +49,9 @@ function clustersOf(set: LinkageSet, name: string, args: string[] = []): number[
 describe('clientflow dedupe', () => {
   it.each([
     ['people with typos (FEBRL-like headers)', () => peopleSet({ originals: 600, duplicates: 600, seed: 21 }), 0.98],
-    ['restaurants from two guides', () => restaurantSet({ restaurants: 500, shared: 80, seed: 22 }), 0.9],
-    ['companies from many sources', () => companySet({ companies: 800, seed: 23 }), 0.92],
-    ['Chinese and Latin clients, messy phones', () => mixedSet({ clients: 600, seed: 24 }), 0.95],
+    ['restaurants from two guides', () => restaurantSet({ restaurants: 500, shared: 80, seed: 22 }), 0.95],
+    ['companies from many sources', () => companySet({ companies: 800, seed: 23 }), 0.95],
+    ['Chinese and Latin clients, messy phones', () => mixedSet({ clients: 600, seed: 24 }), 0.97],
   ] as const)('%s: pairwise F1 above its floor', (label, make, floor) => {
     const set = make();
     const clusters = clustersOf(set, `${label.replace(/\W+/g, '-')}.csv`);
@@ -104,5 +105,27 @@ describe('clientflow dedupe', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the readable report (a terminal)', () => {
+  it('lists each group with its rows, and with --explain the columns that agreed, in the user\'s language', async () => {
+    const { dedupeGrid, dedupeOutput } = await import('../../src/cli/commands/dedupe');
+    const { defaultContext } = await import('../../src/core/fields');
+    const grid = [
+      ['Name', 'Email', 'Phone'],
+      ['John Smith', 'john@acme.com', '(415) 555-0101'],
+      ['Mary Jones', 'mary@beta.com', '(415) 555-0199'],
+      ['J. Smith', 'JOHN@ACME.COM', '415.555.0101'],
+    ];
+    const result = dedupeGrid(grid, defaultContext('en', { region: 'US' }));
+    const en = dedupeOutput(grid, result, 'en', { json: false, explain: true });
+    expect(en).toMatch(/^1 group of duplicates \(2 rows\) among 3 rows\./);
+    expect(en).toMatch(/row 0 \(line 2\): John Smith \| john@acme\.com/);
+    expect(en).toMatch(/row 2 \(line 4\): J\. Smith/);
+    expect(en).toMatch(/rows 0 and 2: .*Email same \+/);
+    const zh = dedupeOutput(grid, result, 'zh-CN', { json: false, explain: true });
+    expect(zh).toMatch(/发现 1 组重复/);
+    expect(zh).toMatch(/Email相同/);
   });
 });
