@@ -140,6 +140,8 @@ interface Table {
   vals: Val[][];
   counts: Int32Array[];
   filled: number[];
+  /** Pairs of records that are copies (every column the same, at least two filled). */
+  copyPairs: number;
   given: number;
   family: number;
 }
@@ -199,13 +201,15 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
   // Value frequencies over distinct records: a client entered 500 times makes its name, email and
   // phone look common, and their agreement weak, unless its copies count once (the failure of
   // empirical term frequencies that Splink's documentation warns of for tables with duplicates).
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (let f = 0; f < fields.length; f++) { counts[f]!.fill(0); filled[f] = 0; }
   for (let r = 0; r < n; r++) {
     let sig = '';
-    for (let f = 0; f < fields.length; f++) sig += (ids[f] as Int32Array)[r] + ',';
-    if (seen.has(sig)) continue;
-    seen.add(sig);
+    let set = 0;
+    for (let f = 0; f < fields.length; f++) { const id = (ids[f] as Int32Array)[r] as number; sig += id + ','; if (id >= 0) set++; }
+    const k = seen.get(sig);
+    if (k !== undefined) { if (set >= 2) seen.set(sig, k + 1); continue; }
+    seen.set(sig, 1);
     for (let f = 0; f < fields.length; f++) {
       const id = (ids[f] as Int32Array)[r] as number;
       if (id < 0) continue;
@@ -213,8 +217,10 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
       filled[f] = (filled[f] as number) + 1;
     }
   }
+  let copyPairs = 0;
+  for (const k of seen.values()) copyPairs += (k * (k - 1)) / 2;
   return {
-    n, fields, ids, vals, counts, filled,
+    n, fields, ids, vals, counts, filled, copyPairs,
     given: fields.findIndex((f) => f.role === 'givenName'),
     family: fields.findIndex((f) => f.role === 'familyName'),
   };
@@ -251,6 +257,17 @@ function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
   }
 }
 
+/** Whether a pair's levels say copy: every column filled on both sides the same, at least two. */
+function isCopy(t: Table, levels: Uint8Array): boolean {
+  let same = 0;
+  for (let f = 0; f < t.fields.length; f++) {
+    const l = levels[f] as number;
+    if (l === EXACT) same++;
+    else if (l !== MISSING) return false;
+  }
+  return same >= 2;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Blocking
 
@@ -285,13 +302,8 @@ class PairSet {
   }
 }
 
-/**
- * The pairs of each block: all of them in a small block; in a larger one each record with its WINDOW
- * neighbours in name order, each such pair standing for (k-1)/(2·WINDOW) pairs of the block in
- * `stands` (a client entered 500 times is 124,750 matching pairs, not 1,500, when the prior is
- * estimated).
- */
-function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet, skipAbove: number, stands: Map<number, number>, n: number): void {
+/** The pairs of each block: all of them in a small block; in a larger one each record with its WINDOW neighbours in name order. */
+function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet, skipAbove: number): void {
   for (const members of blocks.values()) {
     const k = members.length;
     if (k < 2 || k > skipAbove) continue;
@@ -304,15 +316,8 @@ function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], p
       const kb = sortKey[b] as string;
       return ka < kb ? -1 : ka > kb ? 1 : a - b;
     });
-    const weight = (k - 1) / (2 * WINDOW);
     for (let x = 0; x < k; x++) {
-      for (let y = x + 1; y <= x + WINDOW && y < k; y++) {
-        const i = sorted[x] as number;
-        const j = sorted[y] as number;
-        pairs.add(i, j);
-        const code = i < j ? i * n + j : j * n + i;
-        if ((stands.get(code) ?? 1) < weight) stands.set(code, weight);
-      }
+      for (let y = x + 1; y <= x + WINDOW && y < k; y++) pairs.add(sorted[x] as number, sorted[y] as number);
     }
   }
 }
@@ -321,15 +326,12 @@ interface Candidates {
   all: Float64Array;
   /** The pairs each field's blocks gave (for the training sessions of EM). */
   byField: Array<Float64Array | null>;
-  /** How many pairs of its block a windowed pair stands for (1 when absent). */
-  stands: Map<number, number>;
 }
 
 function candidatePairs(t: Table): Candidates {
   const { n, fields } = t;
   const all = new PairSet(n);
   const byField: Array<Float64Array | null> = [];
-  const stands = new Map<number, number>();
   // Records sorted by their names (then other text) meet their neighbours inside huge blocks.
   const nameFields = fields.map((f, i) => (f.kind === 'name' || f.kind === 'org' ? i : -1)).filter((i) => i >= 0);
   const textFields = fields.map((f, i) => (f.kind === 'address' || f.kind === 'text' ? i : -1)).filter((i) => i >= 0);
@@ -401,14 +403,14 @@ function candidatePairs(t: Table): Candidates {
           break;
       }
     }
-    emitBlocks(blocks, sortKey, pairs, BLOCK_SKIP, stands, n);
-    emitBlocks(small, sortKey, pairs, BLOCK_ALL, stands, n);
-    if (local) emitBlocks(local, sortKey, pairs, BLOCK_SKIP, stands, n);
+    emitBlocks(blocks, sortKey, pairs, BLOCK_SKIP);
+    emitBlocks(small, sortKey, pairs, BLOCK_ALL);
+    if (local) emitBlocks(local, sortKey, pairs, BLOCK_SKIP);
     const mine = pairs.done();
     for (let k = 0; k < mine.length; k++) all.addCode(mine[k] as number);
     byField.push(mine.length > 0 ? mine : null);
   });
-  return { all: all.done(), byField, stands };
+  return { all: all.done(), byField };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -459,7 +461,7 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
   const P = pairs.length;
   const levels = new Uint8Array(P * F);
   const patterns = new Map<number, number>();
-  const standsFor = new Map<number, number>();
+  let copiesSeen = 0;
   for (let p = 0; p < P; p++) {
     const code = pairs[p] as number;
     const i = Math.floor(code / n);
@@ -468,12 +470,7 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
     for (let f = F - 1; f >= 0; f--) pat = pat * LEVELS + (buf[f] as number);
     levels.set(buf, p * F);
     patterns.set(pat, (patterns.get(pat) ?? 0) + 1);
-    // A windowed pair stands for the rest of its block only when it is a copy (every filled column
-    // the same): a client entered many times. Sorted by name, a large block's neighbours are often
-    // true matches that stand for nobody else.
-    let copy = true;
-    for (let f = 0; f < F; f++) if (buf[f] !== EXACT && buf[f] !== MISSING) { copy = false; break; }
-    standsFor.set(pat, (standsFor.get(pat) ?? 0) + (copy ? cand.stands.get(code) ?? 1 : 1));
+    if (isCopy(t, buf)) copiesSeen++;
   }
   // Training sessions, one per blocking field, over that field's pairs (found in the sorted union).
   const mSum = new Float64Array(F * LEVELS);
@@ -504,7 +501,9 @@ function learn(t: Table, cand: Candidates): { model: Model; levels: Uint8Array; 
       m[f * LEVELS + l] = (mWeight[f] as number) > 0 ? (mSum[f * LEVELS + l] as number) / (mWeight[f] as number) : (M_START[l] as number);
     }
   }
-  const model = fitLambda([...patterns.entries()].map(([pat, c]) => [pat, c, standsFor.get(pat) ?? c] as const), F, m, u, (n * (n - 1)) / 2);
+  // Copies of one client that blocking did not pair (a client entered 500 times is 124,750 matching
+  // pairs, of which the windows see about 1,500) are matches the prior must count.
+  const model = fitLambda([...patterns.entries()], F, m, u, (n * (n - 1)) / 2, Math.max(0, t.copyPairs - copiesSeen));
   return { model, levels, patterns: patterns.size };
 }
 

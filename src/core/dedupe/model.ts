@@ -147,20 +147,19 @@ export function fitModel(
  * matches among the candidates are divided by all n(n-1)/2 pairs.
  */
 export function fitLambda(
-  patterns: ReadonlyArray<readonly [code: number, count: number, stands: number]>,
+  patterns: ReadonlyArray<readonly [code: number, count: number]>,
   fields: number,
   m: Float64Array,
   u: Float64Array,
   allPairs: number,
+  sureMatches = 0,
   maxIter = 200,
 ): Model {
   const P = patterns.length;
   const ratio = new Float64Array(P);
   const counts = new Float64Array(P);
   let total = 0;
-  const stands = new Float64Array(P);
-  patterns.forEach(([code, count, stand], p) => {
-    stands[p] = stand;
+  patterns.forEach(([code, count], p) => {
     let c = code;
     let lr = 0;
     for (let f = 0; f < fields; f++) {
@@ -178,11 +177,8 @@ export function fitLambda(
   let it = 0;
   for (; it < maxIter; it++) {
     const prior = Math.log(lambda / (1 - lambda));
-    let matches = 0;
-    for (let p = 0; p < P; p++) {
-      const post = 1 / (1 + Math.exp(-(prior + (ratio[p] as number))));
-      matches += post * (stands[p] as number);
-    }
+    let matches = sureMatches;
+    for (let p = 0; p < P; p++) matches += (counts[p] as number) / (1 + Math.exp(-(prior + (ratio[p] as number))));
     const next = Math.min(0.5, Math.max(1e-12, matches / pairs));
     const moved = Math.abs(next - lambda) / lambda;
     lambda = next;
