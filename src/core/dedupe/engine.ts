@@ -36,7 +36,7 @@ export const SURE = 0.95;
 /** Pairs between LOW and THRESHOLD are offered for review, not merged. */
 export const LOW = 0.2;
 /** Blocks up to this size yield all their pairs; larger ones are windowed. */
-const BLOCK_ALL = 24;
+const BLOCK_ALL = 12;
 const WINDOW = 3;
 /**
  * Blocks larger than this (a common surname's sound, "Trading", a switchboard) are not used at all:
