@@ -5,20 +5,21 @@
  * 1. Columns and their kinds from the same inference as "Adopt this sheet" (./fields.ts); every value
  *    prepared once and keyed, so exact agreement is an integer comparison and value frequencies are
  *    counts.
- * 2. Blocking on several cheap keys (normalized email, phone, identifiers, dates, postcodes, the
- *    phonetic key or pinyin of each name token, house number + street word), the union of their pairs,
- *    as Splink's several `blocking_rules_to_generate_predictions` and recordlinkage's `Block` indexes
- *    do. A block larger than BLOCK_ALL is not expanded to all its pairs: its records are sorted by
- *    name and each meets its WINDOW next ones (the sorted-neighbourhood method of recordlinkage's
- *    `SortedNeighbourhood`), so a shared switchboard phone or a common surname costs O(n) pairs, the
- *    whole costs O(n log n), and recall does not rest on any single key.
- * 3. Fellegi-Sunter weights from the table itself (./model.ts), with term-frequency adjustment of exact
- *    agreement: a match on a rare value weighs more than on a common one (Splink's tf adjustment: u of
- *    an exact match on x is x's relative frequency).
- * 4. Clusters by average linkage over match probabilities: two groups join only when, on average over
- *    all their cross pairs, they are the same client, so one weak link cannot chain strangers together
- *    as plain transitive closure would. The threshold is the model's own: a posterior match probability
- *    of one half; clusters whose weakest join is below SURE go to review.
+ * 2. Blocking on several cheap keys (normalized email and its mailbox name, phone, identifiers, dates,
+ *    postcodes, the whole name in any order or script and its sound, a name's rarer words, first +
+ *    last name, house number + street word), the union of their pairs, as Splink's several
+ *    `blocking_rules_to_generate_predictions` and recordlinkage's `Block` indexes do. A block larger
+ *    than BLOCK_ALL is not expanded to all its pairs: its records are sorted by name and each meets its
+ *    WINDOW next ones (the sorted-neighbourhood method of recordlinkage's `SortedNeighbourhood`); a
+ *    block larger than BLOCK_SKIP (a switchboard, a common surname's sound) is dropped. Cost stays near
+ *    n log n and recall does not rest on any single key.
+ * 3. Fellegi-Sunter weights from the table itself (./model.ts): u from random pairs, m by EM in one
+ *    session per blocking field, the prior as the chance two random records match. Exact agreement is
+ *    term-frequency adjusted (Splink's tf adjustment: the u of an exact match on x is x's frequency,
+ *    counted over distinct records and capped), so a shared "John Smith" or switchboard is weak
+ *    evidence; disagreement on an email or birth date is evidence against. Columns that describe one
+ *    place (address, city, postcode, website) count as one facet, and when two records name different
+ *    people (or companies) their place, company and shared phone add little (colleagues, neighbours).
  */
 import type { CellValue, TypeContext } from '../fields/types';
 import { inferWithPhoneRegion, type Inference } from '../infer';
