@@ -6,8 +6,10 @@
  * the R package fastLink and reclin's `problink_em`):
  * - u[f][l]: how often field f compares at level l between two random records (random pairs);
  * - m[f][l]: how often it does between two records of one client (EM over candidate pairs, run on the
- *   table of distinct comparison patterns with their counts, so its cost does not grow with rows);
- * - lambda: the share of candidate pairs that are matches.
+ *   table of distinct comparison patterns with their counts, so its cost does not grow with rows)
+ *   (`fitModel`; within one EM session lambda is the share of that session's pairs that match);
+ * - lambda of the final model: the chance that two random records match (`fitLambda`), the prior
+ *   that goes with u from random pairs.
  * A level's weight is log2(m/u): positive when the level is commoner among matches (agreeing emails),
  * negative when it is rarer (two different birth dates).
  */
