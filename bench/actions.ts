@@ -26,6 +26,9 @@
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
  *   rows, in plain Node (no service calls; sim_ms is its cpu × 3, as docs/ARCHITECTURE.md's clock model would count
  *   it inside Apps Script). Its pairwise precision and recall against the planted truth are noted.
+ * - `dedupe-core`: our duplicate finder (src/core/dedupe, the engine of `menuFindDuplicates` and the
+ *   CLI's `dedupe`) on the same rows in plain Node, measured like the peer; precision and recall noted
+ *   beside the peer's.
  */
 import type { Emulator } from '../dev/emulator/types';
 import { PASTE_BLOCK, type Addon } from './addon';
@@ -37,6 +40,8 @@ import type { ColumnKey } from './generate';
 import { STAGES } from './vocab';
 import { measureLoad } from './load';
 import { HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES } from '../src/core/funnel/workbook';
+import { findDuplicates } from '../src/core/dedupe';
+import { defaultContext } from '../src/core/fields/context';
 
 export interface SizeState {
   readonly rows: number;
@@ -292,6 +297,19 @@ export const ACTIONS: readonly ActionDef[] = [
     prepare: (s) => {
       ensureSetUp(s);
       addHistory(s);
+    },
+  },
+  {
+    name: 'dedupe-core',
+    needs: [],
+    kind: 'node',
+    run: (s) => {
+      const result = findDuplicates({ grid: [s.table.header, ...s.table.rows], ctx: defaultContext('en', { region: 'US' }) });
+      const score = scorePairs(result.clusters.map((c) => c.rows), s.table.truth);
+      s.note(
+        `dedupe-core @${s.rows}: ${result.clusters.length} clusters; pairwise precision ${(score.precision * 100).toFixed(1)}%, ` +
+        `recall ${(score.recall * 100).toFixed(1)}% (${score.correctPairs} of ${score.predictedPairs} predicted pairs right, ${score.truePairs} true pairs planted)`,
+      );
     },
   },
   {

@@ -4,6 +4,7 @@
  *   clientflow clean FILE.csv --out OUT.csv [--region CC]
  *   clientflow sim SCENARIO.json
  *   clientflow funnel FILE.csv [--history HISTORY.csv]
+ *   clientflow dedupe FILE.csv [--explain]
  * Exit codes: 0 done; 1 the file has no header row; 2 usage error, unreadable or unwritable file,
  * or an invalid scenario. Each command lives in ./commands/<command>.ts.
  */
@@ -25,7 +26,6 @@ async function run(argv: string[]): Promise<number> {
   }
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (handler) return handler(rest, locale);
-  if (command === 'dedupe') throw new CliExit(2, t(locale, 'cli.error.notYet', { command }));
   throw new CliExit(2, t(locale, 'cli.error.unknownCommand', { command }));
 }
 

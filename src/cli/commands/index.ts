@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../../core/i18n';
 import { runClean } from './clean';
+import { runDedupe } from './dedupe';
 import { runFunnel } from './funnel';
 import { runSim } from './sim';
 import { runValidate } from './validate';
@@ -15,4 +16,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   clean: runClean,
   sim: runSim,
   funnel: runFunnel,
+  dedupe: runDedupe,
 };
