@@ -10,16 +10,18 @@
  * Ref: https://developers.google.com/apps-script/guides/triggers#onedite (simple trigger limits)
  * Ref: https://developers.google.com/apps-script/guides/triggers/events#edit (event object)
  */
-import { nextClientId } from '../../core/fields';
 import type { CellValue } from '../../core/fields/types';
 import { resolveLocale, t } from '../../core/i18n';
-import { clipEdit, idSequence, idSummary, planAutoFill } from '../../core/edit/autofill';
+import { boxOfA1, clipEdit, countNewIds, idSummary, planAutoFill } from '../../core/edit/autofill';
 import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
-import { fieldByRole } from '../../core/schema';
-import { idCounterProps, loadConfig, readIdCounter } from '../config/store';
+import { fieldByRole, type TableSchema } from '../../core/schema';
+import { isBlankCell } from '../../core/fields/util';
+import { ID_COUNTER_KEY, idCounterProps, loadConfig, readIdCounter } from '../config/store';
 import { readColumnMetadata } from '../sheet/apply';
 import { describeError } from '../runtime/errors';
+import { adoptPendingIds, reserveIds } from './ids';
+import { restoreFormats } from './formats';
 
 /**
  * The simulated time an edit may take before it is left to "Check all rows": a simple trigger has 30
@@ -36,30 +38,44 @@ export function editCostMs(rows: number, span: number, autoColumns: number): num
   return rows * (span * MS_PER_CELL_READ + autoColumns * MS_PER_CELL_WRITTEN);
 }
 
+/**
+ * The table of the edited sheet, or null. The one place onEdit finds a table's config: today one table
+ * per spreadsheet (its location names the sheet); a spreadsheet with a table per sheet changes only this.
+ */
+export function tableOfSheet(props: Record<string, string>, sheetId: () => number): TableSchema | null {
+  const config = loadConfig(props);
+  if (!config.ok) return null; // no table (or a config problem the menus report): nothing to do
+  const loc = config.schema.location;
+  return loc && loc.sheetId === sheetId() ? config.schema : null;
+}
+
+/** The edited box: from one getA1Notation when it is a plain box, else from the four getters. */
+function editedBox(range: GoogleAppsScript.Spreadsheet.Range): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } {
+  const box = boxOfA1(range.getA1Notation());
+  if (box) return box;
+  return { firstRow: range.getRow(), lastRow: range.getLastRow(), firstColumn: range.getColumn(), lastColumn: range.getLastColumn() };
+}
+
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  // AuthMode.NONE (the add-on not yet used in this document): no access to the sheet or properties.
+  // Ref: https://developers.google.com/apps-script/reference/script/auth-mode
+  if (e.authMode === ScriptApp.AuthMode.NONE) return;
   const range = e.range;
-  const sheet = range.getSheet();
   const store = PropertiesService.getDocumentProperties();
   const props = store.getProperties();
-  const config = loadConfig(props);
-  if (!config.ok) return; // no table (or a config problem the menus report): nothing to fill
-  const schema = config.schema;
-  const loc = schema.location;
-  if (!loc || sheet.getSheetId() !== loc.sheetId) return;
-  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  const edit = clipEdit({
-    firstRow: range.getRow(),
-    lastRow: range.getLastRow(),
-    firstColumn: range.getColumn(),
-    lastColumn: range.getLastColumn(),
-    single,
-    value: e.value,
-    oldValue: e.oldValue,
-  }, loc.headerRow);
+  const sheet = range.getSheet();
+  let sheetId = -1;
+  const schema = tableOfSheet(props, () => (sheetId = sheet.getSheetId()));
+  const loc = schema?.location;
+  if (!schema || !loc) return;
+  // Typing fills value (and oldValue when the cell held one); Delete on one cell fills oldValue only;
+  // a paste (even of one cell), fill-down, a multi-cell Delete and undo fill neither.
+  // Ref: https://developers.google.com/apps-script/guides/triggers/events#edit
+  const typed = e.value !== undefined || e.oldValue !== undefined;
+  const edit = clipEdit({ ...editedBox(range), single: typed, value: e.value, oldValue: e.oldValue }, loc.headerRow);
   if (!edit) return;
   const autoRoles = ['clientId', 'created', 'updated', 'stageSince'] as const;
   const autoFields = autoRoles.filter((r) => fieldByRole(schema, r));
-  if (autoFields.length === 0) return;
   const n = edit.lastRow - edit.firstRow + 1;
   // A first guess before reading anything: the schema's width (the sheet's may only be smaller).
   if (editCostMs(n, schema.fields.length, autoFields.length) > EDIT_BUDGET_MS) {
@@ -67,8 +83,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     return;
   }
 
-  const width = Math.max(sheet.getLastColumn(), 1);
-  const headers = (sheet.getRange(loc.headerRow, 1, 1, width).getValues()[0] ?? []) as CellValue[];
+  const headers = (sheet.getRange(`${loc.headerRow}:${loc.headerRow}`).getValues()[0] ?? []) as CellValue[];
   let layout: Layout = resolveLayout(schema.fields, headers, []);
   if (layout.missing.length > 0) {
     layout = resolveLayout(schema.fields, headers, readColumnMetadata(sheet).map(({ column, key }) => ({ column, key })));
@@ -81,37 +96,51 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   const rows = sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1).getValues() as CellValue[][];
 
+  // A paste (of another sheet's cells, or past the formatted rows) may have replaced our formats and
+  // validation: put them back on the pasted rows, over the table's whole span (rows a paste adds past
+  // the sheet's end have none in any column). Typing and Delete keep them.
+  if (!typed) {
+    const whole = edit.firstRow === range.getRow() && span.first === edit.firstColumn && span.last === edit.lastColumn;
+    const block = whole ? range : sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1);
+    restoreFormats(sheet, block, schema, layout, { firstRow: edit.firstRow, lastRow: edit.lastRow, firstColumn: span.first, lastColumn: span.last }, loc.headerRow);
+  }
+
   const idField = fieldByRole(schema, 'clientId');
   const idCol = idField ? layout.columns[idField.key] : undefined;
   const rowIds = idCol !== undefined ? rows.map((r) => String(r[idCol - span.first] ?? '')) : [];
-  const known = readIdCounter(props, loc.sheetId);
-  let basis: string[] | null = known;
-  let ids: string[] | null = null;
-  const newId = (k: number): string => {
-    if (!ids) {
-      if (!basis) {
-        // No counter yet (a table adopted by an older version): the whole ID column in one read, once.
-        const last = sheet.getLastRow();
-        basis = idCol !== undefined && last > loc.headerRow
-          ? idSummary(sheet.getRange(loc.headerRow + 1, idCol, last - loc.headerRow, 1).getValues().map((r) => String(r[0] ?? '')))
-          : [];
-      }
-      ids = idSequence(nextClientId([...basis, ...rowIds]), n);
-    }
-    return ids[k] ?? ids[ids.length - 1] ?? '';
-  };
-  const writes = planAutoFill({
-    schema, layout, headerRow: loc.headerRow, edit, rows, rowsFirstRow: edit.firstRow, spanFirst: span.first, now: new Date(), newId,
-  });
+  const base = { schema, layout, headerRow: loc.headerRow, edit, rows, rowsFirstRow: edit.firstRow, spanFirst: span.first, now: new Date() };
+  const wanted = idCol !== undefined ? countNewIds(base) : 0;
+  let ids: string[] | null = [];
+  const target = idCol !== undefined ? { sheet, sheetId, headerRow: loc.headerRow, idCol } : null;
+  if (wanted > 0 && target && idCol !== undefined) {
+    const needRows = rows.map((r, i) => ({ r, i })).filter(({ r }) => isBlankCell(r[idCol - span.first])).map(({ i }) => edit.firstRow + i);
+    ids = reserveIds(store, target, wanted, rowIds, needRows, `${sheetId}.${edit.firstRow}.${Date.now()}.${Math.floor(Math.random() * 1e9)}`);
+  }
+  const reserved = ids;
+  const writes = planAutoFill({ ...base, newId: (k) => (reserved ? (reserved[k] ?? null) : null) });
   for (const w of writes) sheet.getRange(w.firstRow, w.column, w.values.length, 1).setValues(w.values);
 
-  // Keep the counter: IDs written now and IDs seen in the edited rows (typed or pasted by the user).
-  // Without a known basis (no counter, nothing read) the edited rows alone cannot stand for the column.
-  if (idCol !== undefined && basis !== null) {
-    const written = writes.find((w) => w.column === idCol)?.values.map((v) => String(v[0] ?? '')) ?? [];
-    const next = idSummary([...basis, ...rowIds, ...written]);
-    if (JSON.stringify(next) !== JSON.stringify(known)) store.setProperties(idCounterProps(loc.sheetId, next), false);
+  // IDs typed or pasted by the user move the counter on too (outside the lock: the counter only grows
+  // through reserveIds, which re-reads it under the lock; this is a hint for the next reservation).
+  if (wanted === 0 && idCol !== undefined) {
+    const known = readIdCounter(props, sheetId);
+    if (known) {
+      const next = idSummary([...known, ...rowIds]);
+      if (JSON.stringify(next) !== JSON.stringify(known)) {
+        const l = LockService.getDocumentLock();
+        if (l && l.tryLock(1000)) {
+          try {
+            const fresh = readIdCounter({ [ID_COUNTER_KEY]: store.getProperty(ID_COUNTER_KEY) ?? '' }, sheetId) ?? known;
+            store.setProperties(idCounterProps(sheetId, idSummary([...fresh, ...rowIds])), false);
+          } finally {
+            l.releaseLock();
+          }
+        }
+      }
+    }
   }
+  // Rows other executions could not number while this one held the lock.
+  if (wanted > 0 && reserved && target) adoptPendingIds(store, target);
 }
 
 /** The trigger itself: never throws (a simple trigger's error would only reach the logs). */

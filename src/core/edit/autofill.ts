@@ -16,6 +16,37 @@ import { cleanInput } from '../fields/util';
 import { fieldByRole, type TableSchema } from '../schema';
 import type { Layout } from '../table/layout';
 import { isBlankCell } from '../fields/util';
+import { matchOption } from '../fields/dropdown';
+import type { DropdownOption } from '../fields/types';
+
+/** Whether two texts name the same option (its label or a variant); texts that match no option compare as trimmed text. */
+export function sameOption(a: unknown, b: unknown, options: readonly DropdownOption[]): boolean {
+  const ta = cleanInput(String(a ?? ''));
+  const tb = cleanInput(String(b ?? ''));
+  if (ta === tb) return true;
+  if (ta === '' || tb === '') return false;
+  const la = matchOption(ta, options).label;
+  return la !== null && la === matchOption(tb, options).label;
+}
+
+/** How many rows of this edit need a new client ID (the newId calls planAutoFill would make). */
+export function countNewIds(input: Omit<AutoFillInput, 'newId'>): number {
+  let n = 0;
+  planAutoFill({ ...input, newId: () => { n++; return null; } });
+  return n;
+}
+
+/** The box of an A1 notation as Range.getA1Notation gives it ('E5', 'C2:D30'); null for another form. */
+export function boxOfA1(a1: string): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(a1.trim().toUpperCase());
+  if (!m) return null;
+  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r1 = Number(m[2]);
+  const c1 = col(m[1] as string);
+  const r2 = m[4] !== undefined ? Number(m[4]) : r1;
+  const c2 = m[3] !== undefined ? col(m[3]) : c1;
+  return { firstRow: Math.min(r1, r2), lastRow: Math.max(r1, r2), firstColumn: Math.min(c1, c2), lastColumn: Math.max(c1, c2) };
+}
 
 export interface EditArea {
   firstRow: number;
@@ -46,8 +77,9 @@ export interface AutoFillInput {
   rowsFirstRow: number;
   spanFirst: number;
   now: Date;
-  /** A new client ID for the n-th new row of this edit (0-based). */
-  newId: (n: number) => string;
+  /** A new client ID for the n-th new row of this edit (0-based); null: none could be reserved (the
+   * row is left without one, for a later edit or the next reservation to fill). */
+  newId: (n: number) => string | null;
 }
 
 /**
@@ -119,7 +151,10 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
   const touchedUser = userCols.some((c) => c >= edit.firstColumn && c <= edit.lastColumn);
   if (!touchedUser || autoCols.size === 0) return [];
   const stageTouched = stageCol !== undefined && stageCol >= edit.firstColumn && stageCol <= edit.lastColumn;
-  const stageChanged = stageTouched && (!edit.single || String(edit.value ?? '') !== String(edit.oldValue ?? ''));
+  // A typed cell says what it was (value/oldValue); a paste, fill-down, multi-cell Delete or undo
+  // does not: a stage there counts as changed. Variants of one option are no change (Won → 成交).
+  const stageField = fieldByRole(schema, 'stage');
+  const stageChanged = stageTouched && (!edit.single || !sameOption(edit.value, edit.oldValue, stageField?.options ?? []));
 
   const cell = (row: readonly CellValue[], c: number | undefined): CellValue => (c === undefined ? '' : (row[c - spanFirst] ?? ''));
   const next = new Map<number, CellValue[]>(); // column → new value per row (same as old where unchanged)
@@ -145,7 +180,8 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
     const unstamped = createdCol !== undefined && isBlankCell(cell(row, createdCol)) && (updatedCol === undefined || isBlankCell(cell(row, updatedCol)));
     const isNew = noId || unstamped;
     if (noId) {
-      set(idCol, i, input.newId(newRows));
+      const id = input.newId(newRows);
+      if (id !== null) set(idCol, i, id);
       newRows++;
     }
     if (isNew && createdCol !== undefined && isBlankCell(cell(row, createdCol))) set(createdCol, i, now);
