@@ -11,7 +11,10 @@
  * Ref: https://developers.google.com/apps-script/guides/triggers/events#edit (event object)
  */
 import type { CellValue } from '../../core/fields/types';
-import { resolveLocale, t } from '../../core/i18n';
+import { resolveLocale, t, type Locale } from '../../core/i18n';
+import { fieldType, issueMessage } from '../../core/fields';
+import { checkBlock, isOurNote, planBackgrounds, planNotes, stageChanges, STAGE_MARK } from '../../core/edit/flags';
+import { appendHistory } from './history';
 import { boxOfA1, clipEdit, countNewIds, idSummary, planAutoFill } from '../../core/edit/autofill';
 import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
@@ -94,7 +97,12 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     tooLargeToast(e.source, n);
     return;
   }
-  const rows = sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1).getValues() as CellValue[][];
+  const rowsRange = sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1);
+  const rows = rowsRange.getValues() as CellValue[][];
+  const notes = rowsRange.getNotes();
+  const stageField = fieldByRole(schema, 'stage');
+  const changes = stageChanges({ schema, layout, rows, notes, spanFirst: span.first, ...(typed ? { typedOld: e.oldValue ?? '' } : {}) })
+    .filter((c) => stageField !== undefined && (layout.columns[stageField.key] ?? 0) >= edit.firstColumn && (layout.columns[stageField.key] ?? 0) <= edit.lastColumn);
 
   // A paste (of another sheet's cells, or past the formatted rows) may have replaced our formats and
   // validation: put them back on the pasted rows, over the table's whole span (rows a paste adds past
@@ -108,7 +116,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const idField = fieldByRole(schema, 'clientId');
   const idCol = idField ? layout.columns[idField.key] : undefined;
   const rowIds = idCol !== undefined ? rows.map((r) => String(r[idCol - span.first] ?? '')) : [];
-  const base = { schema, layout, headerRow: loc.headerRow, edit, rows, rowsFirstRow: edit.firstRow, spanFirst: span.first, now: new Date() };
+  const base = { schema, layout, headerRow: loc.headerRow, edit, rows, rowsFirstRow: edit.firstRow, spanFirst: span.first, now: new Date(), stageChangedRows: new Set(changes.map((c) => c.index)) };
   const wanted = idCol !== undefined ? countNewIds(base) : 0;
   let ids: string[] | null = [];
   const target = idCol !== undefined ? { sheet, sheetId, headerRow: loc.headerRow, idCol } : null;
@@ -141,6 +149,38 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   // Rows other executions could not number while this one held the lock.
   if (wanted > 0 && reserved && target) adoptPendingIds(store, target);
+
+  // Flags of ours on the checked cells, the stage each Stage since dates, and the stage history.
+  let locale: Locale | null = null;
+  const userLocale = (): Locale => (locale ??= resolveLocale(Session.getActiveUserLocale()));
+  const checks = checkBlock({ schema, layout, rows, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, types: fieldType });
+  const plan = planNotes(checks, notes, (issue) => issueMessage(userLocale(), issue.code, issue.hint ? { hint: issue.hint } : {}), (i) => span.first + i >= edit.firstColumn && span.first + i <= edit.lastColumn);
+  const sinceField = fieldByRole(schema, 'stageSince');
+  const sinceIdx = sinceField && layout.columns[sinceField.key] !== undefined ? (layout.columns[sinceField.key] as number) - span.first : -1;
+  let newNotes = plan.notes;
+  if (sinceIdx >= 0 && changes.length > 0) {
+    newNotes ??= notes.map((r) => [...r]);
+    for (const c of changes) {
+      const row = newNotes[c.index];
+      const own = row?.[sinceIdx] ?? '';
+      if (row && (own === '' || isOurNote(own))) row[sinceIdx] = `${STAGE_MARK} ${t(userLocale(), 'edit.stageNote')}\n${c.to}`;
+    }
+  }
+  if (newNotes) rowsRange.setNotes(newNotes);
+  if (plan.needBackgrounds) {
+    const colors = planBackgrounds(checks, rowsRange.getBackgrounds());
+    if (colors) rowsRange.setBackgrounds(colors);
+  }
+  if (changes.length > 0) {
+    const ownerField = fieldByRole(schema, 'owner');
+    const ownerIdx = ownerField && layout.columns[ownerField.key] !== undefined ? (layout.columns[ownerField.key] as number) - span.first : -1;
+    const idOf = (i: number): string => {
+      const w = writes.find((x) => x.column === idCol && x.firstRow <= edit.firstRow + i && edit.firstRow + i < x.firstRow + x.values.length);
+      const written = w ? String(w.values[edit.firstRow + i - w.firstRow]?.[0] ?? '') : '';
+      return written !== '' ? written : (rowIds[i] ?? '');
+    };
+    appendHistory(e.source, sheet, changes.map((c) => ({ id: idOf(c.index), from: c.from, to: c.to, when: base.now, owner: ownerIdx >= 0 ? (rows[c.index]?.[ownerIdx] ?? '') : '' })), userLocale);
+  }
 }
 
 /** The trigger itself: never throws (a simple trigger's error would only reach the logs). */

@@ -77,6 +77,9 @@ export interface AutoFillInput {
   rowsFirstRow: number;
   spanFirst: number;
   now: Date;
+  /** Rows (indexes into `rows`) whose stage changed, when the caller knows (flags.ts stageChanges);
+   * otherwise a stage in a non-typed edit counts as changed. */
+  stageChangedRows?: ReadonlySet<number>;
   /** A new client ID for the n-th new row of this edit (0-based); null: none could be reserved (the
    * row is left without one, for a later edit or the next reservation to fill). */
   newId: (n: number) => string | null;
@@ -187,7 +190,8 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
     if (isNew && createdCol !== undefined && isBlankCell(cell(row, createdCol))) set(createdCol, i, now);
     set(updatedCol, i, now);
     const stage = cell(row, stageCol);
-    if (sinceCol !== undefined && !isBlankCell(stage) && (stageChanged || (isNew && isBlankCell(cell(row, sinceCol))))) set(sinceCol, i, now);
+    const changedHere = input.stageChangedRows ? stageTouched && input.stageChangedRows.has(i) : stageChanged;
+    if (sinceCol !== undefined && !isBlankCell(stage) && (changedHere || (isNew && isBlankCell(cell(row, sinceCol))))) set(sinceCol, i, now);
   });
 
   const writes: ColumnWrite[] = [];

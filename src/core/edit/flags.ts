@@ -1,0 +1,182 @@
+/**
+ * Checks as people type or paste (pure): each edited cell of the table is parsed with its field type;
+ * a broken one gets OUR note (a fixed mark, then what is wrong in the user's language) and OUR
+ * highlight (one known background); a mended one loses both. Only ours: a note that does not start
+ * with the mark is the user's and is never changed (the cell is then only highlighted); a background
+ * other than the sheet's default or ours is the user's and is never changed (the cell is then only
+ * noted). Required fields are checked per row once the row has any value; a row emptied (Delete) loses
+ * every flag of ours. Auto fields are not checked (ClientFlow writes them).
+ *
+ * The stage field's previous value: a typed edit carries it (oldValue); a paste, fill-down or undo
+ * does not. So the Stage since cell (an auto column) carries a note of ours naming the stage it dates
+ * ("ClientFlow · stage" and the option's label on the last line): read with the same getNotes as the
+ * flags, it tells the stage before any edit, and a change to a variant of the same option is no change.
+ */
+import type { CellValue, IssueCode, ParseResult, TypeLookup } from '../fields/types';
+import { AUTO_TYPES } from '../fields/types';
+import { isBlankCell, cleanInput } from '../fields/util';
+import { matchOption } from '../fields/dropdown';
+import { fieldByRole, type Field, type TableSchema } from '../schema';
+import type { Layout } from '../table/layout';
+import { typeContext } from '../setup/plan';
+
+/** The start of every note of ours (the same in every language, so any user's note can be told apart). */
+export const FLAG_MARK = 'ClientFlow ⚠';
+export const STAGE_MARK = 'ClientFlow ·';
+/** Our highlight: one known background, told apart from the user's colors by being exactly this. */
+export const FLAG_BACKGROUND = '#f8d0cc';
+const DEFAULT_BACKGROUNDS = new Set(['', '#ffffff', 'white']);
+
+export function isOurNote(note: string): boolean {
+  return note.startsWith(FLAG_MARK) || note.startsWith(STAGE_MARK);
+}
+
+export interface CellIssue { code: IssueCode; hint?: string }
+
+export interface FlagInput {
+  schema: TableSchema;
+  layout: Layout;
+  /** Values of the edited rows over the table's span (columns spanFirst…). */
+  rows: readonly (readonly CellValue[])[];
+  spanFirst: number;
+  /** Edited columns (1-based, inclusive). */
+  firstColumn: number;
+  lastColumn: number;
+  types: TypeLookup;
+}
+
+/**
+ * What each cell of the block should show: an issue, or null (valid, or not checked by this edit: then
+ * `scope` is false and the cell is left as it is).
+ */
+export function checkBlock(input: FlagInput): Array<Array<{ scope: boolean; issue: CellIssue | null }>> {
+  const { schema, layout, rows, spanFirst, types } = input;
+  const AUTO = new Set<string>(AUTO_TYPES);
+  const userFields = schema.fields.filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type));
+  const byIndex = new Map<number, Field>(userFields.map((f) => [(layout.columns[f.key] as number) - spanFirst, f]));
+  const memo = new Map<string, ParseResult>();
+  const parse = (f: Field, v: CellValue): ParseResult => {
+    const key = typeof v === 'string' ? `${f.key}\u0000${v}` : null;
+    const hit = key !== null ? memo.get(key) : undefined;
+    if (hit) return hit;
+    const res = types(f.type).parse(v, typeContext(schema, f, 'UTC'));
+    if (key !== null && memo.size < 20_000) memo.set(key, res);
+    return res;
+  };
+  return rows.map((row) => {
+    const width = row.length;
+    const hasData = [...byIndex.keys()].some((i) => !isBlankCell(row[i])) || schema.fields.some((f) => {
+      const c = layout.columns[f.key];
+      return c !== undefined && !AUTO.has(f.type) && !isBlankCell(row[c - spanFirst]);
+    });
+    const out: Array<{ scope: boolean; issue: CellIssue | null }> = [];
+    for (let i = 0; i < width; i++) {
+      const f = byIndex.get(i);
+      const column = spanFirst + i;
+      const edited = column >= input.firstColumn && column <= input.lastColumn;
+      if (!f) { out.push({ scope: !hasData && edited, issue: null }); continue; }
+      // An emptied row: every flag of ours goes. A row with data: edited cells, and required ones.
+      if (!hasData) { out.push({ scope: true, issue: null }); continue; }
+      const v = row[i] as CellValue;
+      if (isBlankCell(v)) {
+        out.push({ scope: edited || f.required, issue: f.required ? { code: 'required' } : null });
+        continue;
+      }
+      if (!edited) { out.push({ scope: false, issue: null }); continue; }
+      if (types(f.type).acceptsAnyText) { out.push({ scope: true, issue: null }); continue; }
+      const res = parse(f, v);
+      out.push({ scope: true, issue: res.ok ? null : { code: res.code, ...(res.hint ? { hint: res.hint } : {}) } });
+    }
+    return out;
+  });
+}
+
+export interface FlagChanges {
+  /** The block's notes after the edit (same as read where nothing changes); null when none changes. */
+  notes: string[][] | null;
+  /** Cells whose background must be read to decide (only when a flag appears or goes). */
+  needBackgrounds: boolean;
+}
+
+/**
+ * Notes to write: ours set or cleared, the user's kept. `message` renders an issue in the user's
+ * language (called only for cells that get a note).
+ */
+export function planNotes(checks: ReturnType<typeof checkBlock>, notes: readonly (readonly string[])[], message: (issue: CellIssue) => string, edited: (column: number) => boolean = () => true): FlagChanges {
+  let changed = false;
+  let needBackgrounds = false;
+  const out = checks.map((row, r) => row.map((cell, c) => {
+    const note = notes[r]?.[c] ?? '';
+    if (!cell.scope) return note;
+    const ours = note.startsWith(FLAG_MARK);
+    if (cell.issue) {
+      // A cell this edit did not touch (a required one) that already carries our note keeps it as it is.
+      if (ours && !edited(c)) return note;
+      if (note !== '' && !ours) { needBackgrounds = true; return note; } // the user's own note stays
+      const text = `${FLAG_MARK} ${message(cell.issue)}`;
+      if (text !== note) { changed = true; needBackgrounds = true; }
+      return text;
+    }
+    if (ours) { changed = true; needBackgrounds = true; return ''; }
+    if (note !== '') needBackgrounds = true; // a user's note: our highlight may be there alone
+    return note;
+  }));
+  return { notes: changed ? out : null, needBackgrounds };
+}
+
+/** Backgrounds after the edit: ours painted on broken cells with the default background, removed from mended ones. */
+export function planBackgrounds(checks: ReturnType<typeof checkBlock>, backgrounds: readonly (readonly string[])[]): Array<Array<string | null>> | null {
+  let changed = false;
+  const out = checks.map((row, r) => row.map((cell, c) => {
+    const bg = (backgrounds[r]?.[c] ?? '').toLowerCase();
+    if (!cell.scope) return bg;
+    if (cell.issue && DEFAULT_BACKGROUNDS.has(bg)) { changed = true; return FLAG_BACKGROUND; }
+    if (!cell.issue && bg === FLAG_BACKGROUND) { changed = true; return null; }
+    return bg;
+  }));
+  return changed ? out : null;
+}
+
+/** The stage label a Stage since note of ours names, or null. */
+export function stageOfNote(note: string, options: readonly { label: string }[]): string | null {
+  if (!note.startsWith(STAGE_MARK)) return null;
+  const lines = note.split('\n');
+  const label = cleanInput(lines[lines.length - 1] ?? '');
+  return options.some((o) => o.label === label) ? label : null;
+}
+
+export interface StageChange {
+  /** Index of the row in the block. */
+  index: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * Stage changes of the edited rows: the stage now (as its option's label) against the stage before
+ * (the Stage since note of ours, else the typed edit's oldValue). Variants of one option are no change;
+ * a stage emptied is no change recorded (the row keeps its history).
+ */
+export function stageChanges(input: { schema: TableSchema; layout: Layout; rows: readonly (readonly CellValue[])[]; notes: readonly (readonly string[])[]; spanFirst: number; typedOld?: unknown }): StageChange[] {
+  const stage = fieldByRole(input.schema, 'stage');
+  const since = fieldByRole(input.schema, 'stageSince');
+  if (!stage) return [];
+  const sc = input.layout.columns[stage.key];
+  const nc = since ? input.layout.columns[since.key] : undefined;
+  if (sc === undefined) return [];
+  const options = stage.options ?? [];
+  const labelOf = (v: unknown): string => {
+    const text = cleanInput(String(v ?? ''));
+    if (text === '') return '';
+    return matchOption(text, options).label ?? text;
+  };
+  const out: StageChange[] = [];
+  input.rows.forEach((row, i) => {
+    const to = labelOf(row[sc - input.spanFirst]);
+    if (to === '') return;
+    const noted = nc !== undefined ? stageOfNote(input.notes[i]?.[nc - input.spanFirst] ?? '', options) : null;
+    const from = noted ?? (input.typedOld !== undefined ? labelOf(input.typedOld) : '');
+    if (from !== to) out.push({ index: i, from, to });
+  });
+  return out;
+}
