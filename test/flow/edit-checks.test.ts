@@ -115,6 +115,19 @@ describe('stage history', () => {
     expect(h.slice(100).every((r) => r[1] === 'Proposal' && r[2] === 'Lead')).toBe(true);
   });
 
+  test('a history longer than the history sheet grows it, and the rows stay text', () => {
+    const { emu, addon, app } = setUp();
+    const toasts = emu.toasts.length;
+    addon.paste('C2', Array.from({ length: 600 }, (_, i) => [`N${i}`, '', '', '', '', '', 'Lead']));
+    addon.paste('I2', Array.from({ length: 600 }, () => ['Won']));
+    expect(emu.toasts.length).toBe(toasts);
+    const h = history(app);
+    expect(h.length).toBe(1200);
+    expect(h[1199]?.slice(1, 3)).toEqual(['Lead', 'Won']);
+    const sheet = app.getActiveSpreadsheet().getSheetByName('ClientFlow history');
+    expect(sheet?.getRange(1200, 1).getNumberFormat()).toBe('@');
+  });
+
   test('a history sheet the user unhid and edited keeps their rows; ours go below', () => {
     const { addon, app } = setUp();
     addon.edit('C2', 'Ann');

@@ -15,7 +15,7 @@ import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { fieldType, issueMessage } from '../../core/fields';
 import { checkBlock, isOurNote, planBackgrounds, planNotes, stageChanges, STAGE_MARK } from '../../core/edit/flags';
 import { appendHistory } from './history';
-import { boxOfA1, clipEdit, countNewIds, idSummary, planAutoFill } from '../../core/edit/autofill';
+import { blockWrites, boxOfA1, clipEdit, countNewIds, idSummary, planAutoFill } from '../../core/edit/autofill';
 import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
 import { fieldByRole, type TableSchema } from '../../core/schema';
@@ -108,9 +108,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // validation: put them back on the pasted rows, over the table's whole span (rows a paste adds past
   // the sheet's end have none in any column). Typing and Delete keep them.
   if (!typed) {
-    const whole = edit.firstRow === range.getRow() && span.first === edit.firstColumn && span.last === edit.lastColumn;
-    const block = whole ? range : sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1);
-    restoreFormats(sheet, block, schema, layout, { firstRow: edit.firstRow, lastRow: edit.lastRow, firstColumn: span.first, lastColumn: span.last }, loc.headerRow);
+    restoreFormats(sheet, rowsRange, schema, layout, { firstRow: edit.firstRow, lastRow: edit.lastRow, firstColumn: span.first, lastColumn: span.last }, loc.headerRow);
   }
 
   const idField = fieldByRole(schema, 'clientId');
@@ -126,7 +124,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   const reserved = ids;
   const writes = planAutoFill({ ...base, newId: (k) => (reserved ? (reserved[k] ?? null) : null) });
-  for (const w of writes) sheet.getRange(w.firstRow, w.column, w.values.length, 1).setValues(w.values);
+  for (const b of blockWrites(writes, rows, edit.firstRow, span.first)) sheet.getRange(b.firstRow, b.column, b.values.length, b.values[0]?.length ?? 1).setValues(b.values);
 
   // IDs typed or pasted by the user move the counter on too (outside the lock: the counter only grows
   // through reserveIds, which re-reads it under the lock; this is a hint for the next reservation).

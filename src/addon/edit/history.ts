@@ -23,14 +23,30 @@ export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabl
     const loc = locale();
     sheet = ss.insertSheet(HISTORY_SHEET);
     sheet.getRange(1, 1, 1, 5).setValues([[t(loc, 'edit.history.id'), t(loc, 'edit.history.from'), t(loc, 'edit.history.to'), t(loc, 'edit.history.when'), t(loc, 'edit.history.owner')]]);
+    formatRows(sheet, 2, sheet.getMaxRows() - 1);
     sheet.hideSheet();
     table.activate();
     last = 1;
   } else {
     last = Math.max(sheet.getLastRow(), 1);
   }
-  // Text columns stay text (an ID or a stage that looks like a number or a formula); the date is a Date.
-  const range = sheet.getRange(last + 1, 1, rows.length, 5);
-  range.setNumberFormats(rows.map(() => ['@', '@', '@', 'yyyy-mm-dd hh:mm', '@']));
-  range.setValues(rows.map((r) => [r.id, r.from, r.to, r.when, typeof r.owner === 'string' ? r.owner : String(r.owner ?? '')]));
+  const values = rows.map((r) => [r.id, r.from, r.to, r.when, typeof r.owner === 'string' ? r.owner : String(r.owner ?? '')]);
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = sheet.getRange(last + 1, 1, rows.length, 5);
+  } catch {
+    // Past the sheet's end: grow it (new rows get the text and date formats too), then write.
+    // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+    const max = sheet.getMaxRows();
+    sheet.insertRowsAfter(max, last + rows.length - max);
+    formatRows(sheet, max + 1, last + rows.length - max);
+    range = sheet.getRange(last + 1, 1, rows.length, 5);
+  }
+  range.setValues(values);
+}
+
+/** Text stays text (an ID, a stage or an owner that looks like a number or a formula); the date is a date. */
+function formatRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, count: number): void {
+  if (count <= 0) return;
+  sheet.getRange(first, 1, count, 5).setNumberFormats(Array.from({ length: count }, () => ['@', '@', '@', 'yyyy-mm-dd hh:mm', '@']));
 }

@@ -205,3 +205,35 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
   }
   return writes;
 }
+
+/**
+ * Column writes of adjacent columns merged into one block (Created, Updated and Stage since sit side by
+ * side in the templates): one setValues instead of one per column. Rows of the block a column does not
+ * change are written back as they were read (`rows`, over the span from `spanFirst`, from sheet row
+ * `rowsFirstRow`).
+ */
+export function blockWrites(writes: readonly ColumnWrite[], rows: readonly (readonly CellValue[])[], rowsFirstRow: number, spanFirst: number): Array<{ firstRow: number; column: number; values: CellValue[][] }> {
+  const sorted = [...writes].sort((a, b) => a.column - b.column);
+  const groups: ColumnWrite[][] = [];
+  for (const w of sorted) {
+    const g = groups[groups.length - 1];
+    const prev = g?.[g.length - 1];
+    if (g && prev && prev.column + 1 === w.column) g.push(w);
+    else groups.push([w]);
+  }
+  return groups.map((g) => {
+    if (g.length === 1) return g[0] as ColumnWrite;
+    const first = Math.min(...g.map((w) => w.firstRow));
+    const last = Math.max(...g.map((w) => w.firstRow + w.values.length - 1));
+    const col0 = (g[0] as ColumnWrite).column;
+    const values: CellValue[][] = [];
+    for (let r = first; r <= last; r++) {
+      values.push(g.map((w) => {
+        const k = r - w.firstRow;
+        if (k >= 0 && k < w.values.length) return w.values[k]?.[0] ?? '';
+        return rows[r - rowsFirstRow]?.[w.column - spanFirst] ?? '';
+      }));
+    }
+    return { firstRow: first, column: col0, values };
+  });
+}
