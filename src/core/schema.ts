@@ -44,6 +44,9 @@ export const fieldSchema = z.object({
   required: z.boolean().default(false),
   /** 'reject': Sheets refuses invalid typing (data validation not allowInvalid); 'warn': a red corner. */
   onInvalid: z.enum(['reject', 'warn']).default('warn'),
+  /** Normalize a value as it is typed or pasted (email lowercased, phone in E.164 when unambiguous…),
+   * as cleanup would; off unless set. */
+  normalizeOnEntry: z.boolean().optional(),
   /** Dropdown options, in order (for the stage field: the stage order). */
   options: z.array(optionSchema).max(500).optional(),
   /** Column width in pixels; the plan picks one by type when absent. */

@@ -8,6 +8,7 @@
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
+import { decodeConfig, encodeConfig } from '../../src/core/config';
 
 type SS = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 const MARK = 'ClientFlow ⚠';
@@ -77,6 +78,30 @@ describe('checks as people type', () => {
     expect(addon.act({ kind: 'delete', a1: 'A4:S4' }).ok).toBe(true);
     expect(sheet().getRange(4, 1, 1, 19).getNotes()[0]?.filter((n) => n.startsWith(MARK))).toEqual([]);
     expect(sheet().getRange(4, 1, 1, 19).getBackgrounds()[0]?.filter((b) => b === OURS)).toEqual([]);
+  });
+});
+
+describe('normalize on entry', () => {
+  test('off by default; on for a field that asks for it: a typed or pasted email is lowercased and trimmed', () => {
+    const { emu, addon } = setUp();
+    addon.edit('C2', 'Ann');
+    addon.edit('E2', ' Ann@Example.COM ');
+    expect(emu.view('Sheet1', 'E2')[0]?.[0]?.value).toBe(' Ann@Example.COM ');
+    const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    const r = decodeConfig(store.getProperties());
+    if (!r.ok) throw new Error('no config');
+    const email = r.schema.fields.find((f) => f.type === 'email');
+    if (!email) throw new Error('no email field');
+    email.normalizeOnEntry = true;
+    const enc = encodeConfig(r.schema);
+    if (!enc.ok) throw new Error('cannot encode');
+    store.setProperties(enc.props);
+    addon.edit('E2', ' Ann@Example.COM ');
+    expect(emu.view('Sheet1', 'E2')[0]?.[0]?.value).toBe('ann@example.com');
+    addon.paste('C3', [['Bo', '', 'BO@X.COM'], ['Cy', '', 'not an email']]);
+    expect(emu.view('Sheet1', 'E3:E4').map((r) => r[0]?.value)).toEqual(['bo@x.com', 'not an email']);
+    expect(note(emu, 'E4').startsWith(MARK)).toBe(true);
+    expect(note(emu, 'E2')).toBe('');
   });
 });
 

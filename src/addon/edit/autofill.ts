@@ -15,6 +15,7 @@ import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { fieldType, issueMessage } from '../../core/fields';
 import { checkBlock, isOurNote, planBackgrounds, planNotes, stageChanges, STAGE_MARK } from '../../core/edit/flags';
 import { appendHistory } from './history';
+import { planNormalize } from '../../core/edit/normalize';
 import { blockWrites, boxOfA1, clipEdit, countNewIds, idSummary, planAutoFill } from '../../core/edit/autofill';
 import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
@@ -98,7 +99,14 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     return;
   }
   const rowsRange = sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1);
-  const rows = rowsRange.getValues() as CellValue[][];
+  let rows = rowsRange.getValues() as CellValue[][];
+  // Normalize on entry, for the fields that ask for it (the values written back are the type's own
+  // canonical text or number; text-like types keep their plain-text format, so they stay text).
+  if (schema.fields.some((f) => f.normalizeOnEntry)) {
+    const norm = planNormalize({ schema, layout, rows, rowsFirstRow: edit.firstRow, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, timeZone: e.source.getSpreadsheetTimeZone(), types: fieldType });
+    for (const w of norm.writes) sheet.getRange(w.firstRow, w.column, w.values.length, 1).setValues(w.values);
+    rows = norm.rows;
+  }
   const notes = rowsRange.getNotes();
   const stageField = fieldByRole(schema, 'stage');
   const changes = stageChanges({ schema, layout, rows, notes, spanFirst: span.first, ...(typed ? { typedOld: e.oldValue ?? '' } : {}) })
