@@ -12,8 +12,9 @@
  */
 import type { CellValue } from '../../core/fields/types';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
-import { fieldType, issueMessage } from '../../core/fields';
-import { checkBlock, isOurNote, planBackgrounds, planNotes, stageChanges, STAGE_MARK } from '../../core/edit/flags';
+import { fieldType } from '../../core/fields';
+import { checkBlock, isOurNote, issueText, planBackgrounds, planNotes, stageChanges, STAGE_MARK, withRuleIssues } from '../../core/edit/flags';
+import { stageRuleIssues } from '../../core/edit/rules';
 import { appendHistory } from './history';
 import { planNormalize } from '../../core/edit/normalize';
 import { blockWrites, boxOfA1, clipEdit, countNewIds, idSummary, planAutoFill } from '../../core/edit/autofill';
@@ -159,8 +160,11 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // Flags of ours on the checked cells, the stage each Stage since dates, and the stage history.
   let locale: Locale | null = null;
   const userLocale = (): Locale => (locale ??= resolveLocale(Session.getActiveUserLocale()));
-  const checks = checkBlock({ schema, layout, rows, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, types: fieldType });
-  const plan = planNotes(checks, notes, (issue) => issueMessage(userLocale(), issue.code, issue.hint ? { hint: issue.hint } : {}), (i) => span.first + i >= edit.firstColumn && span.first + i <= edit.lastColumn);
+  const checks = withRuleIssues(
+    checkBlock({ schema, layout, rows, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, types: fieldType }),
+    stageRuleIssues({ schema, layout, rows, spanFirst: span.first, changes }),
+  );
+  const plan = planNotes(checks, notes, (issue) => issueText(userLocale(), issue), (i) => span.first + i >= edit.firstColumn && span.first + i <= edit.lastColumn);
   const sinceField = fieldByRole(schema, 'stageSince');
   const sinceIdx = sinceField && layout.columns[sinceField.key] !== undefined ? (layout.columns[sinceField.key] as number) - span.first : -1;
   let newNotes = plan.notes;

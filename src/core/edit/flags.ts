@@ -19,6 +19,8 @@ import { matchOption } from '../fields/dropdown';
 import { fieldByRole, type Field, type TableSchema } from '../schema';
 import type { Layout } from '../table/layout';
 import { typeContext } from '../setup/plan';
+import { t, type Locale } from '../i18n';
+import { issueMessage } from '../fields';
 
 /** The start of every note of ours (the same in every language, so any user's note can be told apart). */
 export const FLAG_MARK = 'ClientFlow ⚠';
@@ -31,7 +33,13 @@ export function isOurNote(note: string): boolean {
   return note.startsWith(FLAG_MARK) || note.startsWith(STAGE_MARK);
 }
 
-export interface CellIssue { code: IssueCode; hint?: string }
+/** A stage rule a cell breaks (./rules.ts decides). */
+export type RuleIssue =
+  | { rule: 'skip'; from: string; to: string; skipped: string[] }
+  | { rule: 'backward'; from: string; to: string }
+  | { rule: 'requiredFrom'; stage: string };
+
+export type CellIssue = { code: IssueCode; hint?: string } | RuleIssue;
 
 export interface FlagInput {
   schema: TableSchema;
@@ -179,4 +187,27 @@ export function stageChanges(input: { schema: TableSchema; layout: Layout; rows:
     if (from !== to) out.push({ index: i, from, to });
   });
   return out;
+}
+
+/** The checks with the stage rules' verdicts laid over them (see ./rules.ts). */
+export function withRuleIssues(checks: ReturnType<typeof checkBlock>, overrides: ReadonlyMap<string, RuleIssue | null>): ReturnType<typeof checkBlock> {
+  if (overrides.size === 0) return checks;
+  return checks.map((row, i) => row.map((cell, j) => {
+    if (!overrides.has(`${i}:${j}`)) return cell;
+    const rule = overrides.get(`${i}:${j}`) ?? null;
+    // A type error or a plain required flag on the same cell comes first; a rule adds to a valid cell.
+    if (cell.issue && rule === null) return cell;
+    if (cell.issue && 'code' in cell.issue && cell.issue.code !== 'required') return cell;
+    return { scope: true, issue: rule ?? cell.issue };
+  }));
+}
+
+/** What a flag of ours says, in the user's language. */
+export function issueText(locale: Locale, issue: CellIssue): string {
+  if ('code' in issue) return issueMessage(locale, issue.code, issue.hint ? { hint: issue.hint } : {});
+  switch (issue.rule) {
+    case 'skip': return t(locale, 'edit.rule.skip', { from: issue.from, to: issue.to, skipped: issue.skipped.join(locale === 'zh-CN' ? '、' : ', ') });
+    case 'backward': return t(locale, 'edit.rule.backward', { from: issue.from, to: issue.to });
+    case 'requiredFrom': return t(locale, 'edit.rule.requiredFrom', { stage: issue.stage });
+  }
 }

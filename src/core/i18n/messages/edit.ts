@@ -12,6 +12,9 @@ export const editMessages = defineMessages(
     'edit.history.to': 'To',
     'edit.history.when': 'When',
     'edit.history.owner': 'Owner',
+    'edit.rule.skip': 'Stages skipped: {from} → {to} leaves out {skipped}.',
+    'edit.rule.backward': 'Stage moved back: {from} → {to}.',
+    'edit.rule.requiredFrom': 'Required from the stage {stage} on.',
   },
   {
     'edit.title': 'ClientFlow',
@@ -23,5 +26,8 @@ export const editMessages = defineMessages(
     'edit.history.to': '新阶段',
     'edit.history.when': '时间',
     'edit.history.owner': '负责人',
+    'edit.rule.skip': '跳过了阶段：{from} → {to}，中间缺少 {skipped}。',
+    'edit.rule.backward': '阶段倒退：{from} → {to}。',
+    'edit.rule.requiredFrom': '从“{stage}”阶段起必须填写。',
   },
 );
