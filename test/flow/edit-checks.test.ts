@@ -153,6 +153,17 @@ describe('stage history', () => {
     expect(sheet?.getRange(1200, 1).getNumberFormat()).toBe('@');
   });
 
+  test('a client ID edited by hand: later history rows carry the new ID, earlier ones keep theirs, new IDs pass it', () => {
+    const { emu, addon, app } = setUp();
+    addon.edit('C2', 'Ann');
+    addon.edit('I2', 'Lead');
+    addon.edit('A2', 'C-000500');
+    addon.edit('I2', 'Contacted');
+    expect(history(app).map((r) => [r[0], r[2]])).toEqual([['C-000001', 'Lead'], ['C-000500', 'Contacted']]);
+    addon.edit('C3', 'Bo');
+    expect(emu.view('Sheet1', 'A3')[0]?.[0]?.value).toBe('C-000501');
+  });
+
   test('a history sheet the user unhid and edited keeps their rows; ours go below', () => {
     const { addon, app } = setUp();
     addon.edit('C2', 'Ann');
