@@ -13,7 +13,7 @@
 import type { CellValue } from '../../core/fields/types';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { fieldType } from '../../core/fields';
-import { checkBlock, isOurNote, issueText, planBackgrounds, planNotes, stageChanges, STAGE_MARK, withRuleIssues } from '../../core/edit/flags';
+import { changedBox, checkBlock, isOurNote, sliceBox, issueText, planBackgrounds, planNotes, stageChanges, STAGE_MARK, withRuleIssues } from '../../core/edit/flags';
 import { stageRuleIssues } from '../../core/edit/rules';
 import { appendHistory } from './history';
 import { planNormalize } from '../../core/edit/normalize';
@@ -176,10 +176,18 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       if (row && (own === '' || isOurNote(own))) row[sinceIdx] = `${STAGE_MARK} ${t(userLocale(), 'edit.stageNote')}\n${c.to}`;
     }
   }
-  if (newNotes) rowsRange.setNotes(newNotes);
+  // Written over the block of cells that change only (the whole edited block is read).
+  const width = span.last - span.first + 1;
+  const sub = (box: { r0: number; r1: number; c0: number; c1: number }) => (box.r0 === 0 && box.c0 === 0 && box.r1 === n - 1 && box.c1 === width - 1
+    ? rowsRange
+    : sheet.getRange(edit.firstRow + box.r0, span.first + box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1));
+  const noteBox = newNotes ? changedBox(notes, newNotes) : null;
+  if (newNotes && noteBox) sub(noteBox).setNotes(sliceBox(newNotes, noteBox));
   if (plan.needBackgrounds) {
-    const colors = planBackgrounds(checks, rowsRange.getBackgrounds());
-    if (colors) rowsRange.setBackgrounds(colors);
+    const before = rowsRange.getBackgrounds();
+    const colors = planBackgrounds(checks, before);
+    const box = colors ? changedBox<string | null>(before, colors) : null;
+    if (colors && box) sub(box).setBackgrounds(sliceBox(colors, box));
   }
   if (changes.length > 0) {
     const ownerField = fieldByRole(schema, 'owner');

@@ -51,8 +51,12 @@ export function restoreFormats(sheet: Sheet, block: Range, schema: TableSchema, 
     }
   }
   if (broken.size === 0) return 0;
-  block.setNumberFormats(formats.map((row) => row.map((fmt, j) => {
-    const c = area.firstColumn + j;
+  // Only the columns from the first to the last that lost their format are written.
+  const lo = Math.min(...broken);
+  const hi = Math.max(...broken);
+  const target = lo === area.firstColumn && hi === area.lastColumn ? block : sheet.getRange(area.firstRow, lo, area.lastRow - area.firstRow + 1, hi - lo + 1);
+  target.setNumberFormats(formats.map((row) => row.slice(lo - area.firstColumn, hi - area.firstColumn + 1).map((fmt, j) => {
+    const c = lo + j;
     return broken.has(c) ? (expected.get(c) as string) : fmt;
   })));
   const withRules = [...broken].filter((c) => needsRule.has(c));

@@ -37,9 +37,11 @@ export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabl
   } catch {
     // Past the sheet's end: grow it (new rows get the text and date formats too), then write.
     // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+    // Grown by at least 1,000 rows, so the appends that follow seldom need it again.
     const max = sheet.getMaxRows();
-    sheet.insertRowsAfter(max, last + rows.length - max);
-    formatRows(sheet, max + 1, last + rows.length - max);
+    const add = Math.max(last + rows.length - max, 1000);
+    sheet.insertRowsAfter(max, add);
+    formatRows(sheet, max + 1, add);
     range = sheet.getRange(last + 1, 1, rows.length, 5);
   }
   range.setValues(values);

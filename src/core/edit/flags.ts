@@ -63,20 +63,19 @@ export function checkBlock(input: FlagInput): Array<Array<{ scope: boolean; issu
   const userFields = schema.fields.filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type));
   const byIndex = new Map<number, Field>(userFields.map((f) => [(layout.columns[f.key] as number) - spanFirst, f]));
   const memo = new Map<string, ParseResult>();
+  const contexts = new Map(userFields.map((f) => [f.key, typeContext(schema, f, 'UTC')] as const));
   const parse = (f: Field, v: CellValue): ParseResult => {
     const key = typeof v === 'string' ? `${f.key}\u0000${v}` : null;
     const hit = key !== null ? memo.get(key) : undefined;
     if (hit) return hit;
-    const res = types(f.type).parse(v, typeContext(schema, f, 'UTC'));
+    const res = types(f.type).parse(v, contexts.get(f.key) ?? typeContext(schema, f, 'UTC'));
     if (key !== null && memo.size < 20_000) memo.set(key, res);
     return res;
   };
   return rows.map((row) => {
     const width = row.length;
-    const hasData = [...byIndex.keys()].some((i) => !isBlankCell(row[i])) || schema.fields.some((f) => {
-      const c = layout.columns[f.key];
-      return c !== undefined && !AUTO.has(f.type) && !isBlankCell(row[c - spanFirst]);
-    });
+    let hasData = false;
+    for (const i of byIndex.keys()) if (!isBlankCell(row[i])) { hasData = true; break; }
     const out: Array<{ scope: boolean; issue: CellIssue | null }> = [];
     for (let i = 0; i < width; i++) {
       const f = byIndex.get(i);
@@ -210,4 +209,25 @@ export function issueText(locale: Locale, issue: CellIssue): string {
     case 'backward': return t(locale, 'edit.rule.backward', { from: issue.from, to: issue.to });
     case 'requiredFrom': return t(locale, 'edit.rule.requiredFrom', { stage: issue.stage });
   }
+}
+
+/**
+ * The smallest block holding every cell that differs between two grids of the same shape (0-based,
+ * inclusive), or null when none does: notes and colors are written over it only (a pasted block of
+ * 1,000 rows with one broken column writes that column, not the table's width).
+ */
+export function changedBox<T>(before: readonly (readonly T[])[], after: readonly (readonly T[])[]): { r0: number; r1: number; c0: number; c1: number } | null {
+  let r0 = Infinity; let r1 = -1; let c0 = Infinity; let c1 = -1;
+  after.forEach((row, r) => row.forEach((v, c) => {
+    if ((before[r]?.[c] ?? null) === v) return;
+    if (r < r0) r0 = r;
+    if (r > r1) r1 = r;
+    if (c < c0) c0 = c;
+    if (c > c1) c1 = c;
+  }));
+  return r1 < 0 ? null : { r0, r1, c0, c1 };
+}
+
+export function sliceBox<T>(grid: readonly (readonly T[])[], box: { r0: number; r1: number; c0: number; c1: number }): T[][] {
+  return grid.slice(box.r0, box.r1 + 1).map((row) => row.slice(box.c0, box.c1 + 1));
 }
