@@ -81,6 +81,32 @@ describe('checks as people type', () => {
   });
 });
 
+describe('a very large paste', () => {
+  test('is numbered within the trigger\'s time; its checks are left to "Check all rows" with a message', () => {
+    const { emu, addon, sheet } = setUp();
+    const n = 20_000;
+    sheet().insertRowsAfter(1000, n);
+    const toasts = emu.toasts.length;
+    const out = addon.paste('C2', Array.from({ length: n }, (_, i) => [`N${i}`, '', i % 2 ? `a${i}@x.com` : 'bad', '', '', '', 'Lead']));
+    expect(out.ok).toBe(true);
+    expect(addon.errors).toEqual([]);
+    const said = emu.toasts.slice(toasts).map((x) => x.message);
+    expect(said.some((m) => m.includes('could not'))).toBe(false);
+    expect(said.some((m) => m.includes('Check all rows'))).toBe(true);
+    expect(emu.view('Sheet1', `A${n + 1}`)[0]?.[0]?.value).toBe(`C-${String(n).padStart(6, '0')}`);
+  });
+
+  test('too large to number within the trigger\'s time: left to "Check all rows" with a message, nothing half done', () => {
+    const { emu, addon, sheet } = setUp();
+    const n = 40_000;
+    sheet().insertRowsAfter(1000, n);
+    const toasts = emu.toasts.length;
+    expect(addon.paste('C2', Array.from({ length: n }, (_, i) => [`N${i}`]), 'Sheet1').ok).toBe(true);
+    expect(emu.toasts.slice(toasts).map((x) => x.message).some((m) => m.includes('too large'))).toBe(true);
+    expect(emu.view('Sheet1', 'A2')[0]?.[0]?.value).toBe('');
+  });
+});
+
 describe('normalize on entry', () => {
   test('off by default; on for a field that asks for it: a typed or pasted email is lowercased and trimmed', () => {
     const { emu, addon } = setUp();

@@ -1,12 +1,18 @@
 /**
- * onEdit (simple trigger, AuthMode.LIMITED, 30 s): fills the auto fields of the edited rows. A
- * constant number of service calls and cells read whatever the size of the table: config and the ID
- * counter (2, one getProperties), the edited range's shape (5-7), the header row (2), the edited rows of
- * the table in one getValues (2), one setValues per auto column written (≤ 4 × 2), and the ID counter
- * written back when it moved (1). The next client ID comes from the counter kept in document
- * properties (config-store ID_COUNTER_KEY), never from reading the whole ID column; only a table
- * without a counter (adopted by an older version) has its ID column read, once. Column metadata is
- * read only when a field is not found by its header text (a renamed column).
+ * onEdit (simple trigger, AuthMode.LIMITED, 30 s), in this order, with a number of service calls and
+ * cells read that does not grow with the table (only with the edited block's cells):
+ * 1. config and ID counter (one getProperties); the edited box (one getA1Notation); the header row and
+ *    the edited rows over the table's span (one getValues each), with their notes (one getNotes);
+ * 2. a paste's lost formats and validation put back (./formats.ts; typing keeps them);
+ * 3. normalize on entry for the fields that ask for it (core/edit/normalize.ts);
+ * 4. Client ID, Created, Updated, Stage since (core/edit/autofill.ts); new IDs reserved under the
+ *    document lock before they are written (./ids.ts); adjacent automatic columns in one setValues;
+ * 5. checks: our notes and highlight on broken cells, off mended ones, stage rules (core/edit/flags.ts,
+ *    rules.ts), written over the cells that change only;
+ * 6. stage history, one append per edit (./history.ts).
+ * The next client ID comes from the counter in document properties, never from reading the whole ID
+ * column; only a table without a counter (adopted by an older version) has its ID column read, once.
+ * Column metadata is read only when a field is not found by its header text (a renamed column).
  * Ref: https://developers.google.com/apps-script/guides/triggers#onedite (simple trigger limits)
  * Ref: https://developers.google.com/apps-script/guides/triggers/events#edit (event object)
  */
@@ -31,16 +37,26 @@ import { restoreFormats } from './formats';
 /**
  * The simulated time an edit may take before it is left to "Check all rows": a simple trigger has 30
  * seconds, and reading and writing cells costs ~5 µs a cell read and ~15 µs a cell written
- * (DESIGN.md's clock model), so the budget is in cells, not rows: a 100,000-row paste into a 20-column
- * table (~16 s) is filled, a larger one or a much wider table is not.
+ * (DESIGN.md's clock model), so the budget is in cells, not rows: a paste of about 25,000 rows into a
+ * 19-column table is filled (its checks left to "Check all rows" past about 15,000), a larger one or a
+ * much wider table is not, and the person is told.
  */
 export const EDIT_BUDGET_MS = 20_000;
 const MS_PER_CELL_READ = 0.005;
 const MS_PER_CELL_WRITTEN = 0.015;
 
-/** Estimated time of an edit of `rows` rows over a table `span` columns wide with `autoColumns` to fill. */
-export function editCostMs(rows: number, span: number, autoColumns: number): number {
-  return rows * (span * MS_PER_CELL_READ + autoColumns * MS_PER_CELL_WRITTEN);
+/** Script cpu per cell of the edited rows (parsing, planning), already × 3 for Apps Script's V8. */
+const CPU_MS_PER_CELL = 0.006;
+
+/**
+ * Estimated time of filling an edit of `rows` rows over a table `span` columns wide with `autoColumns`
+ * to fill: values and notes read; for a paste, formats and validation read and, at worst, written
+ * back; the automatic columns written; the script's own work. Checks are estimated apart (they can be
+ * left to "Check all rows" alone).
+ */
+export function editCostMs(rows: number, span: number, autoColumns: number, paste = true): number {
+  const perCell = 2 * MS_PER_CELL_READ + (paste ? 2 * MS_PER_CELL_READ + MS_PER_CELL_WRITTEN : 0) + CPU_MS_PER_CELL;
+  return rows * (span * perCell + autoColumns * MS_PER_CELL_WRITTEN);
 }
 
 /**
@@ -61,7 +77,17 @@ function editedBox(range: GoogleAppsScript.Spreadsheet.Range): { firstRow: numbe
   return { firstRow: range.getRow(), lastRow: range.getLastRow(), firstColumn: range.getColumn(), lastColumn: range.getLastColumn() };
 }
 
+/**
+ * The simulated time checking a block may take: reading its colors, writing notes and colors over it at
+ * worst, and parsing it (cpu × 3). Checks that would not fit in what is left of the trigger's time are
+ * left to "Check all rows", with a message; automatic columns and the history are still written.
+ */
+export const TRIGGER_LIMIT_MS = 30_000;
+const CHECK_MS_PER_CELL = 0.005 + 2 * 0.015 + 0.01;
+const SAFETY_MS = 3_000;
+
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const started = Date.now();
   // AuthMode.NONE (the add-on not yet used in this document): no access to the sheet or properties.
   // Ref: https://developers.google.com/apps-script/reference/script/auth-mode
   if (e.authMode === ScriptApp.AuthMode.NONE) return;
@@ -83,7 +109,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const autoFields = autoRoles.filter((r) => fieldByRole(schema, r));
   const n = edit.lastRow - edit.firstRow + 1;
   // A first guess before reading anything: the schema's width (the sheet's may only be smaller).
-  if (editCostMs(n, schema.fields.length, autoFields.length) > EDIT_BUDGET_MS) {
+  if (editCostMs(n, schema.fields.length, autoFields.length, !typed) > EDIT_BUDGET_MS) {
     tooLargeToast(e.source, n);
     return;
   }
@@ -95,7 +121,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   if (Object.keys(layout.columns).length === 0) return;
   const span = tableSpan(layout);
-  if (editCostMs(n, span.last - span.first + 1, autoFields.length) > EDIT_BUDGET_MS) {
+  if (editCostMs(n, span.last - span.first + 1, autoFields.length, !typed) > EDIT_BUDGET_MS) {
     tooLargeToast(e.source, n);
     return;
   }
@@ -160,14 +186,17 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // Flags of ours on the checked cells, the stage each Stage since dates, and the stage history.
   let locale: Locale | null = null;
   const userLocale = (): Locale => (locale ??= resolveLocale(Session.getActiveUserLocale()));
-  const checks = withRuleIssues(
+  const historyMs = changes.length * 5 * MS_PER_CELL_WRITTEN + 6 * 25;
+  const checkOk = Date.now() - started + n * (span.last - span.first + 1) * CHECK_MS_PER_CELL + historyMs + SAFETY_MS < TRIGGER_LIMIT_MS;
+  if (!checkOk) e.source.toast(t(userLocale(), 'edit.checksSkipped', { rows: n }), t(userLocale(), 'edit.title'));
+  const checks = !checkOk ? [] : withRuleIssues(
     checkBlock({ schema, layout, rows, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, types: fieldType }),
     stageRuleIssues({ schema, layout, rows, spanFirst: span.first, changes }),
   );
   const plan = planNotes(checks, notes, (issue) => issueText(userLocale(), issue), (i) => span.first + i >= edit.firstColumn && span.first + i <= edit.lastColumn);
   const sinceField = fieldByRole(schema, 'stageSince');
   const sinceIdx = sinceField && layout.columns[sinceField.key] !== undefined ? (layout.columns[sinceField.key] as number) - span.first : -1;
-  let newNotes = plan.notes;
+  let newNotes = checkOk ? plan.notes : null;
   if (sinceIdx >= 0 && changes.length > 0) {
     newNotes ??= notes.map((r) => [...r]);
     for (const c of changes) {
@@ -183,7 +212,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     : sheet.getRange(edit.firstRow + box.r0, span.first + box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1));
   const noteBox = newNotes ? changedBox(notes, newNotes) : null;
   if (newNotes && noteBox) sub(noteBox).setNotes(sliceBox(newNotes, noteBox));
-  if (plan.needBackgrounds) {
+  if (checkOk && plan.needBackgrounds) {
     const before = rowsRange.getBackgrounds();
     const colors = planBackgrounds(checks, before);
     const box = colors ? changedBox<string | null>(before, colors) : null;
