@@ -59,6 +59,17 @@ describe('client IDs', () => {
     expect(bad).toEqual([]);
   });
 
+  test('a deferred-rows record that cannot be read is dropped, one of another table kept', () => {
+    const { emu, addon } = setUp();
+    const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    store.setProperty('clientflow.idsPending.broken', '{not json');
+    store.setProperty('clientflow.idsPending.other', JSON.stringify({ sheetId: 987654, rows: [[2, 3]] }));
+    addon.act({ kind: 'paste', a1: 'C2', values: [['Ann']] });
+    const keys = Object.keys(store.getProperties()).filter((k) => k.startsWith('clientflow.idsPending.'));
+    expect(keys).toEqual(['clientflow.idsPending.other']);
+    expect(ids(emu, 'A2')).toEqual(['C-000001']);
+  });
+
   test('a document lock held elsewhere defers the numbering, and the next reservation fills it', () => {
     const { emu, addon } = setUp();
     (emu as unknown as { contendLock(kind: string, on: boolean): void }).contendLock('document', true);

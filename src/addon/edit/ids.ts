@@ -104,6 +104,15 @@ function pendingRuns(raw: string, sheetId: number): Array<[number, number]> {
   }
 }
 
+function forAnotherSheet(raw: string, sheetId: number): boolean {
+  try {
+    const v = JSON.parse(raw) as { sheetId?: unknown };
+    return typeof v.sheetId === 'number' && v.sheetId !== sheetId;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Fills the IDs of rows other executions deferred (their lock wait timed out while this one held it):
  * under the lock, each recorded run's ID cells are read and every blank one gets a new ID (a recorded
@@ -133,7 +142,9 @@ export function adoptPendingIds(store: Props, t: IdTarget): void {
         t.sheet.getRange(c.run[0], t.idCol, out.length, 1).setValues(out);
       }
     }
-    for (const k of keys) if (pendingRuns(props[k] ?? '', t.sheetId).length > 0 || !props[k]) store.deleteProperty(k);
+    // Ours are done; a record that cannot be read is dropped (it would be looked at on every edit);
+    // another table's records stay for its own edits.
+    for (const k of keys) if (pendingRuns(props[k] ?? '', t.sheetId).length > 0 || !forAnotherSheet(props[k] ?? '', t.sheetId)) store.deleteProperty(k);
   } finally {
     lock.releaseLock();
   }
