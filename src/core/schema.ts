@@ -44,6 +44,9 @@ export const fieldSchema = z.object({
   required: z.boolean().default(false),
   /** 'reject': Sheets refuses invalid typing (data validation not allowInvalid); 'warn': a red corner. */
   onInvalid: z.enum(['reject', 'warn']).default('warn'),
+  /** Normalize a value as it is typed or pasted (email lowercased, phone in E.164 when unambiguous…),
+   * as cleanup would; off unless set. */
+  normalizeOnEntry: z.boolean().optional(),
   /** Dropdown options, in order (for the stage field: the stage order). */
   options: z.array(optionSchema).max(500).optional(),
   /** Column width in pixels; the plan picks one by type when absent. */
@@ -62,6 +65,15 @@ export const rulesSchema = z.object({
   staleDays: z.number().int().min(1).max(3650).default(14),
   /** Next follow-up in the past (and stage not won/lost) is shown red. */
   overdueFollowUp: z.boolean().default(true),
+  /** Stage rules, each off unless set: a breaking edit is flagged and explained, never reverted. */
+  stageRules: z.object({
+    /** A change may move at most one stage forward (the lost exit is always allowed). */
+    noSkipping: z.boolean().default(false),
+    /** A change may not move to an earlier stage. */
+    noBackward: z.boolean().default(false),
+    /** Field key → the stage from which on the field must be filled (Deal value from Proposal). */
+    requiredFrom: z.record(z.string(), z.string()).default({}),
+  }).optional(),
 });
 
 export const locationSchema = z.object({

@@ -1,116 +1,233 @@
 /**
- * onEdit (simple trigger, AuthMode.LIMITED, 30 s): fills the auto fields of the edited rows. A
- * constant number of service calls and cells read whatever the size of the table: config and the ID
- * counter (2, one getProperties), the edited range's shape (5-7), the header row (2), the edited rows of
- * the table in one getValues (2), one setValues per auto column written (≤ 4 × 2), and the ID counter
- * written back when it moved (1). The next client ID comes from the counter kept in document
- * properties (config/store.ts ID_COUNTER_KEY), never from reading the whole ID column; only a table
- * without a counter (adopted by an older version) has its ID column read, once. Column metadata is
- * read only when a field is not found by its header text (a renamed column).
+ * onEdit (simple trigger, AuthMode.LIMITED, 30 s), in this order, with a number of service calls and
+ * cells read that does not grow with the table (only with the edited block's cells):
+ * 1. config and ID counter (one getProperties); the edited box (one getA1Notation); the header row and
+ *    the edited rows over the table's span (one getValues each), with their notes (one getNotes);
+ * 2. a paste's lost formats and validation put back (./formats.ts; typing keeps them);
+ * 3. normalize on entry for the fields that ask for it (core/edit/normalize.ts);
+ * 4. Client ID, Created, Updated, Stage since (core/edit/autofill.ts); new IDs reserved under the
+ *    document lock before they are written (./ids.ts); adjacent automatic columns in one setValues;
+ * 5. checks: our notes and highlight on broken cells, off mended ones, stage rules (core/edit/flags.ts,
+ *    rules.ts), written over the cells that change only;
+ * 6. stage history, one append per edit (./history.ts).
+ * The next client ID comes from the counter in document properties, never from reading the whole ID
+ * column; only a table without a counter (adopted by an older version) has its ID column read, once.
+ * Column metadata is read only when a field is not found by its header text (a renamed column).
  * Ref: https://developers.google.com/apps-script/guides/triggers#onedite (simple trigger limits)
  * Ref: https://developers.google.com/apps-script/guides/triggers/events#edit (event object)
  */
-import { nextClientId } from '../../core/fields';
 import type { CellValue } from '../../core/fields/types';
-import { resolveLocale, t } from '../../core/i18n';
-import { clipEdit, idSequence, idSummary, planAutoFill } from '../../core/edit/autofill';
+import { resolveLocale, t, type Locale } from '../../core/i18n';
+import { fieldType } from '../../core/fields';
+import { changedBox, checkBlock, isOurNote, sliceBox, issueText, planBackgrounds, planNotes, stageChanges, STAGE_MARK, withRuleIssues } from '../../core/edit/flags';
+import { stageRuleIssues } from '../../core/edit/rules';
+import { appendHistory } from './history';
+import { planNormalize } from '../../core/edit/normalize';
+import { blockWrites, boxOfA1, clipEdit, countNewIds, idSummary, planAutoFill } from '../../core/edit/autofill';
 import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
-import { fieldByRole } from '../../core/schema';
-import { idCounterProps, loadConfig, readIdCounter } from '../config/store';
+import { fieldByRole, type TableSchema } from '../../core/schema';
+import { isBlankCell } from '../../core/fields/util';
+import { ID_COUNTER_KEY, idCounterProps, loadConfig, readIdCounter } from '../config/store';
 import { readColumnMetadata } from '../sheet/table';
 import { describeError } from '../runtime/errors';
+import { adoptPendingIds, reserveIds } from './ids';
+import { restoreFormats } from './formats';
 
 /**
  * The simulated time an edit may take before it is left to "Check all rows": a simple trigger has 30
  * seconds, and reading and writing cells costs ~5 µs a cell read and ~15 µs a cell written
- * (docs/ARCHITECTURE.md's clock model), so the budget is in cells, not rows: a 100,000-row paste into a 20-column
- * table (~16 s) is filled, a larger one or a much wider table is not.
+ * (docs/ARCHITECTURE.md's clock model), so the budget is in cells, not rows: a paste of about 25,000 rows into a
+ * 19-column table is filled (its checks left to "Check all rows" past about 15,000), a larger one or a
+ * much wider table is not, and the person is told.
  */
 export const EDIT_BUDGET_MS = 20_000;
 const MS_PER_CELL_READ = 0.005;
 const MS_PER_CELL_WRITTEN = 0.015;
 
-/** Estimated time of an edit of `rows` rows over a table `span` columns wide with `autoColumns` to fill. */
-export function editCostMs(rows: number, span: number, autoColumns: number): number {
-  return rows * (span * MS_PER_CELL_READ + autoColumns * MS_PER_CELL_WRITTEN);
+/** Script cpu per cell of the edited rows (parsing, planning), already × 3 for Apps Script's V8. */
+const CPU_MS_PER_CELL = 0.006;
+
+/**
+ * Estimated time of filling an edit of `rows` rows over a table `span` columns wide with `autoColumns`
+ * to fill: values and notes read; for a paste, formats and validation read and, at worst, written
+ * back; the automatic columns written; the script's own work. Checks are estimated apart (they can be
+ * left to "Check all rows" alone).
+ */
+export function editCostMs(rows: number, span: number, autoColumns: number, paste = true): number {
+  const perCell = 2 * MS_PER_CELL_READ + (paste ? 2 * MS_PER_CELL_READ + MS_PER_CELL_WRITTEN : 0) + CPU_MS_PER_CELL;
+  return rows * (span * perCell + autoColumns * MS_PER_CELL_WRITTEN);
 }
 
+/**
+ * The table of the edited sheet, or null. The one place onEdit finds a table's config: today one table
+ * per spreadsheet (its location names the sheet); a spreadsheet with a table per sheet changes only this.
+ */
+export function tableOfSheet(props: Record<string, string>, sheetId: () => number): TableSchema | null {
+  const config = loadConfig(props);
+  if (!config.ok) return null; // no table (or a config problem the menus report): nothing to do
+  const loc = config.schema.location;
+  return loc && loc.sheetId === sheetId() ? config.schema : null;
+}
+
+/** The edited box: from one getA1Notation when it is a plain box, else from the four getters. */
+function editedBox(range: GoogleAppsScript.Spreadsheet.Range): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } {
+  const box = boxOfA1(range.getA1Notation());
+  if (box) return box;
+  return { firstRow: range.getRow(), lastRow: range.getLastRow(), firstColumn: range.getColumn(), lastColumn: range.getLastColumn() };
+}
+
+/**
+ * The simulated time checking a block may take: reading its colors, writing notes and colors over it at
+ * worst, and parsing it (cpu × 3). Checks that would not fit in what is left of the trigger's time are
+ * left to "Check all rows", with a message; automatic columns and the history are still written.
+ */
+export const TRIGGER_LIMIT_MS = 30_000;
+const CHECK_MS_PER_CELL = 0.005 + 2 * 0.015 + 0.01;
+const SAFETY_MS = 3_000;
+
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const started = Date.now();
+  // AuthMode.NONE (the add-on not yet used in this document): no access to the sheet or properties.
+  // Ref: https://developers.google.com/apps-script/reference/script/auth-mode
+  if (e.authMode === ScriptApp.AuthMode.NONE) return;
   const range = e.range;
-  const sheet = range.getSheet();
   const store = PropertiesService.getDocumentProperties();
   const props = store.getProperties();
-  const config = loadConfig(props);
-  if (!config.ok) return; // no table (or a config problem the menus report): nothing to fill
-  const schema = config.schema;
-  const loc = schema.location;
-  if (!loc || sheet.getSheetId() !== loc.sheetId) return;
-  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  const edit = clipEdit({
-    firstRow: range.getRow(),
-    lastRow: range.getLastRow(),
-    firstColumn: range.getColumn(),
-    lastColumn: range.getLastColumn(),
-    single,
-    value: e.value,
-    oldValue: e.oldValue,
-  }, loc.headerRow);
+  const sheet = range.getSheet();
+  let sheetId = -1;
+  const schema = tableOfSheet(props, () => (sheetId = sheet.getSheetId()));
+  const loc = schema?.location;
+  if (!schema || !loc) return;
+  // Typing fills value (and oldValue when the cell held one); Delete on one cell fills oldValue only;
+  // a paste (even of one cell), fill-down, a multi-cell Delete and undo fill neither.
+  // Ref: https://developers.google.com/apps-script/guides/triggers/events#edit
+  const typed = e.value !== undefined || e.oldValue !== undefined;
+  const edit = clipEdit({ ...editedBox(range), single: typed, value: e.value, oldValue: e.oldValue }, loc.headerRow);
   if (!edit) return;
   const autoRoles = ['clientId', 'created', 'updated', 'stageSince'] as const;
   const autoFields = autoRoles.filter((r) => fieldByRole(schema, r));
-  if (autoFields.length === 0) return;
   const n = edit.lastRow - edit.firstRow + 1;
   // A first guess before reading anything: the schema's width (the sheet's may only be smaller).
-  if (editCostMs(n, schema.fields.length, autoFields.length) > EDIT_BUDGET_MS) {
+  if (editCostMs(n, schema.fields.length, autoFields.length, !typed) > EDIT_BUDGET_MS) {
     tooLargeToast(e.source, n);
     return;
   }
 
-  const width = Math.max(sheet.getLastColumn(), 1);
-  const headers = (sheet.getRange(loc.headerRow, 1, 1, width).getValues()[0] ?? []) as CellValue[];
+  const headers = (sheet.getRange(`${loc.headerRow}:${loc.headerRow}`).getValues()[0] ?? []) as CellValue[];
   let layout: Layout = resolveLayout(schema.fields, headers, []);
   if (layout.missing.length > 0) {
     layout = resolveLayout(schema.fields, headers, readColumnMetadata(sheet).map(({ column, key }) => ({ column, key })));
   }
   if (Object.keys(layout.columns).length === 0) return;
   const span = tableSpan(layout);
-  if (editCostMs(n, span.last - span.first + 1, autoFields.length) > EDIT_BUDGET_MS) {
+  if (editCostMs(n, span.last - span.first + 1, autoFields.length, !typed) > EDIT_BUDGET_MS) {
     tooLargeToast(e.source, n);
     return;
   }
-  const rows = sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1).getValues() as CellValue[][];
+  const rowsRange = sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1);
+  let rows = rowsRange.getValues() as CellValue[][];
+  // Normalize on entry, for the fields that ask for it (the values written back are the type's own
+  // canonical text or number; text-like types keep their plain-text format, so they stay text).
+  if (schema.fields.some((f) => f.normalizeOnEntry)) {
+    const norm = planNormalize({ schema, layout, rows, rowsFirstRow: edit.firstRow, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, timeZone: e.source.getSpreadsheetTimeZone(), types: fieldType });
+    for (const w of norm.writes) sheet.getRange(w.firstRow, w.column, w.values.length, 1).setValues(w.values);
+    rows = norm.rows;
+  }
+  const notes = rowsRange.getNotes();
+  const stageField = fieldByRole(schema, 'stage');
+  const stageColumn = stageField === undefined ? 0 : (layout.columns[stageField.key] ?? 0);
+  const stageEdited = stageColumn >= edit.firstColumn && stageColumn <= edit.lastColumn && stageField !== undefined;
+  const changes = stageEdited ? stageChanges({ schema, layout, rows, notes, spanFirst: span.first, ...(typed ? { typedOld: e.oldValue ?? '' } : {}) }) : [];
+
+  // A paste (of another sheet's cells, or past the formatted rows) may have replaced our formats and
+  // validation: put them back on the pasted rows, over the table's whole span (rows a paste adds past
+  // the sheet's end have none in any column). Typing and Delete keep them.
+  if (!typed) {
+    restoreFormats(sheet, rowsRange, schema, layout, { firstRow: edit.firstRow, lastRow: edit.lastRow, firstColumn: span.first, lastColumn: span.last }, loc.headerRow);
+  }
 
   const idField = fieldByRole(schema, 'clientId');
   const idCol = idField ? layout.columns[idField.key] : undefined;
   const rowIds = idCol !== undefined ? rows.map((r) => String(r[idCol - span.first] ?? '')) : [];
-  const known = readIdCounter(props, loc.sheetId);
-  let basis: string[] | null = known;
-  let ids: string[] | null = null;
-  const newId = (k: number): string => {
-    if (!ids) {
-      if (!basis) {
-        // No counter yet (a table adopted by an older version): the whole ID column in one read, once.
-        const last = sheet.getLastRow();
-        basis = idCol !== undefined && last > loc.headerRow
-          ? idSummary(sheet.getRange(loc.headerRow + 1, idCol, last - loc.headerRow, 1).getValues().map((r) => String(r[0] ?? '')))
-          : [];
-      }
-      ids = idSequence(nextClientId([...basis, ...rowIds]), n);
-    }
-    return ids[k] ?? ids[ids.length - 1] ?? '';
-  };
-  const writes = planAutoFill({
-    schema, layout, headerRow: loc.headerRow, edit, rows, rowsFirstRow: edit.firstRow, spanFirst: span.first, now: new Date(), newId,
-  });
-  for (const w of writes) sheet.getRange(w.firstRow, w.column, w.values.length, 1).setValues(w.values);
+  const base = { schema, layout, headerRow: loc.headerRow, edit, rows, rowsFirstRow: edit.firstRow, spanFirst: span.first, now: new Date(), stageChangedRows: new Set(changes.map((c) => c.index)) };
+  const wanted = idCol !== undefined ? countNewIds(base) : 0;
+  let ids: string[] | null = [];
+  const target = idCol !== undefined ? { sheet, sheetId, headerRow: loc.headerRow, idCol } : null;
+  if (wanted > 0 && target && idCol !== undefined) {
+    const needRows = rows.map((r, i) => ({ r, i })).filter(({ r }) => isBlankCell(r[idCol - span.first])).map(({ i }) => edit.firstRow + i);
+    ids = reserveIds(store, target, wanted, rowIds, needRows, `${sheetId}.${edit.firstRow}.${Date.now()}.${Math.floor(Math.random() * 1e9)}`);
+  }
+  const reserved = ids;
+  const writes = planAutoFill({ ...base, newId: (k) => (reserved ? (reserved[k] ?? null) : null) });
+  for (const b of blockWrites(writes, rows, edit.firstRow, span.first)) sheet.getRange(b.firstRow, b.column, b.values.length, b.values[0]?.length ?? 1).setValues(b.values);
 
-  // Keep the counter: IDs written now and IDs seen in the edited rows (typed or pasted by the user).
-  // Without a known basis (no counter, nothing read) the edited rows alone cannot stand for the column.
-  if (idCol !== undefined && basis !== null) {
-    const written = writes.find((w) => w.column === idCol)?.values.map((v) => String(v[0] ?? '')) ?? [];
-    const next = idSummary([...basis, ...rowIds, ...written]);
-    if (JSON.stringify(next) !== JSON.stringify(known)) store.setProperties(idCounterProps(loc.sheetId, next), false);
+  // IDs typed or pasted by the user move the counter on too (outside the lock: the counter only grows
+  // through reserveIds, which re-reads it under the lock; this is a hint for the next reservation).
+  if (wanted === 0 && idCol !== undefined) {
+    const known = readIdCounter(props, sheetId);
+    if (known) {
+      const next = idSummary([...known, ...rowIds]);
+      if (JSON.stringify(next) !== JSON.stringify(known)) {
+        const l = LockService.getDocumentLock();
+        if (l && l.tryLock(1000)) {
+          try {
+            const fresh = readIdCounter({ [ID_COUNTER_KEY]: store.getProperty(ID_COUNTER_KEY) ?? '' }, sheetId) ?? known;
+            store.setProperties(idCounterProps(sheetId, idSummary([...fresh, ...rowIds])), false);
+          } finally {
+            l.releaseLock();
+          }
+        }
+      }
+    }
+  }
+  // Rows other executions could not number while this one held the lock.
+  if (wanted > 0 && reserved && target) adoptPendingIds(store, target);
+
+  // Flags of ours on the checked cells, the stage each Stage since dates, and the stage history.
+  let locale: Locale | null = null;
+  const userLocale = (): Locale => (locale ??= resolveLocale(Session.getActiveUserLocale()));
+  const historyMs = changes.length * 5 * MS_PER_CELL_WRITTEN + 6 * 25;
+  const checkOk = Date.now() - started + n * (span.last - span.first + 1) * CHECK_MS_PER_CELL + historyMs + SAFETY_MS < TRIGGER_LIMIT_MS;
+  if (!checkOk) e.source.toast(t(userLocale(), 'edit.checksSkipped', { rows: n }), t(userLocale(), 'edit.title'));
+  const checks = !checkOk ? [] : withRuleIssues(
+    checkBlock({ schema, layout, rows, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, types: fieldType }),
+    stageRuleIssues({ schema, layout, rows, spanFirst: span.first, changes }),
+  );
+  const plan = planNotes(checks, notes, (issue) => issueText(userLocale(), issue), (i) => span.first + i >= edit.firstColumn && span.first + i <= edit.lastColumn);
+  const sinceField = fieldByRole(schema, 'stageSince');
+  const sinceIdx = sinceField && layout.columns[sinceField.key] !== undefined ? (layout.columns[sinceField.key] as number) - span.first : -1;
+  let newNotes = checkOk ? plan.notes : null;
+  if (sinceIdx >= 0 && changes.length > 0) {
+    newNotes ??= notes.map((r) => [...r]);
+    for (const c of changes) {
+      const row = newNotes[c.index];
+      const own = row?.[sinceIdx] ?? '';
+      if (row && (own === '' || isOurNote(own))) row[sinceIdx] = `${STAGE_MARK} ${t(userLocale(), 'edit.stageNote')}\n${c.to}`;
+    }
+  }
+  // Written over the block of cells that change only (the whole edited block is read).
+  const width = span.last - span.first + 1;
+  const sub = (box: { r0: number; r1: number; c0: number; c1: number }) => (box.r0 === 0 && box.c0 === 0 && box.r1 === n - 1 && box.c1 === width - 1
+    ? rowsRange
+    : sheet.getRange(edit.firstRow + box.r0, span.first + box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1));
+  const noteBox = newNotes ? changedBox(notes, newNotes) : null;
+  if (newNotes && noteBox) sub(noteBox).setNotes(sliceBox(newNotes, noteBox));
+  if (checkOk && plan.needBackgrounds) {
+    const before = rowsRange.getBackgrounds();
+    const colors = planBackgrounds(checks, before);
+    const box = colors ? changedBox<string | null>(before, colors) : null;
+    if (colors && box) sub(box).setBackgrounds(sliceBox(colors, box));
+  }
+  if (changes.length > 0) {
+    const ownerField = fieldByRole(schema, 'owner');
+    const ownerIdx = ownerField && layout.columns[ownerField.key] !== undefined ? (layout.columns[ownerField.key] as number) - span.first : -1;
+    const idOf = (i: number): string => {
+      const w = writes.find((x) => x.column === idCol && x.firstRow <= edit.firstRow + i && edit.firstRow + i < x.firstRow + x.values.length);
+      const written = w ? String(w.values[edit.firstRow + i - w.firstRow]?.[0] ?? '') : '';
+      return written !== '' ? written : (rowIds[i] ?? '');
+    };
+    appendHistory(e.source, sheet, changes.map((c) => ({ id: idOf(c.index), from: c.from, to: c.to, when: base.now, owner: ownerIdx >= 0 ? (rows[c.index]?.[ownerIdx] ?? '') : '' })), userLocale);
   }
 }
 

@@ -1,4 +1,4 @@
-/** The simple trigger onEdit: fills Client ID, Created, Updated and Stage since of edited rows (./autofill.ts). */
+/** The simple trigger onEdit: automatic columns, checks, stage history of the edited rows (./autofill.ts). */
 import { onEditSafe } from './autofill';
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {

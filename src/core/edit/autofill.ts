@@ -16,6 +16,37 @@ import { cleanInput } from '../fields/util';
 import { fieldByRole, type TableSchema } from '../schema';
 import type { Layout } from '../table/layout';
 import { isBlankCell } from '../fields/util';
+import { matchOption } from '../fields/dropdown';
+import type { DropdownOption } from '../fields/types';
+
+/** Whether two texts name the same option (its label or a variant); texts that match no option compare as trimmed text. */
+export function sameOption(a: unknown, b: unknown, options: readonly DropdownOption[]): boolean {
+  const ta = cleanInput(String(a ?? ''));
+  const tb = cleanInput(String(b ?? ''));
+  if (ta === tb) return true;
+  if (ta === '' || tb === '') return false;
+  const la = matchOption(ta, options).label;
+  return la !== null && la === matchOption(tb, options).label;
+}
+
+/** How many rows of this edit need a new client ID (the newId calls planAutoFill would make). */
+export function countNewIds(input: Omit<AutoFillInput, 'newId'>): number {
+  let n = 0;
+  planAutoFill({ ...input, newId: () => { n++; return null; } });
+  return n;
+}
+
+/** The box of an A1 notation as Range.getA1Notation gives it ('E5', 'C2:D30'); null for another form. */
+export function boxOfA1(a1: string): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(a1.trim().toUpperCase());
+  if (!m) return null;
+  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r1 = Number(m[2]);
+  const c1 = col(m[1] as string);
+  const r2 = m[4] !== undefined ? Number(m[4]) : r1;
+  const c2 = m[3] !== undefined ? col(m[3]) : c1;
+  return { firstRow: Math.min(r1, r2), lastRow: Math.max(r1, r2), firstColumn: Math.min(c1, c2), lastColumn: Math.max(c1, c2) };
+}
 
 export interface EditArea {
   firstRow: number;
@@ -46,8 +77,12 @@ export interface AutoFillInput {
   rowsFirstRow: number;
   spanFirst: number;
   now: Date;
-  /** A new client ID for the n-th new row of this edit (0-based). */
-  newId: (n: number) => string;
+  /** Rows (indexes into `rows`) whose stage changed, when the caller knows (flags.ts stageChanges);
+   * otherwise a stage in a non-typed edit counts as changed. */
+  stageChangedRows?: ReadonlySet<number>;
+  /** A new client ID for the n-th new row of this edit (0-based); null: none could be reserved (the
+   * row is left without one, for a later edit or the next reservation to fill). */
+  newId: (n: number) => string | null;
 }
 
 /**
@@ -119,7 +154,10 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
   const touchedUser = userCols.some((c) => c >= edit.firstColumn && c <= edit.lastColumn);
   if (!touchedUser || autoCols.size === 0) return [];
   const stageTouched = stageCol !== undefined && stageCol >= edit.firstColumn && stageCol <= edit.lastColumn;
-  const stageChanged = stageTouched && (!edit.single || String(edit.value ?? '') !== String(edit.oldValue ?? ''));
+  // A typed cell says what it was (value/oldValue); a paste, fill-down, multi-cell Delete or undo
+  // does not: a stage there counts as changed. Variants of one option are no change (Won → 成交).
+  const stageField = fieldByRole(schema, 'stage');
+  const stageChanged = stageTouched && (!edit.single || !sameOption(edit.value, edit.oldValue, stageField?.options ?? []));
 
   const cell = (row: readonly CellValue[], c: number | undefined): CellValue => (c === undefined ? '' : (row[c - spanFirst] ?? ''));
   const next = new Map<number, CellValue[]>(); // column → new value per row (same as old where unchanged)
@@ -145,13 +183,15 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
     const unstamped = createdCol !== undefined && isBlankCell(cell(row, createdCol)) && (updatedCol === undefined || isBlankCell(cell(row, updatedCol)));
     const isNew = noId || unstamped;
     if (noId) {
-      set(idCol, i, input.newId(newRows));
+      const id = input.newId(newRows);
+      if (id !== null) set(idCol, i, id);
       newRows++;
     }
     if (isNew && createdCol !== undefined && isBlankCell(cell(row, createdCol))) set(createdCol, i, now);
     set(updatedCol, i, now);
     const stage = cell(row, stageCol);
-    if (sinceCol !== undefined && !isBlankCell(stage) && (stageChanged || (isNew && isBlankCell(cell(row, sinceCol))))) set(sinceCol, i, now);
+    const changedHere = input.stageChangedRows ? stageTouched && input.stageChangedRows.has(i) : stageChanged;
+    if (sinceCol !== undefined && !isBlankCell(stage) && (changedHere || (isNew && isBlankCell(cell(row, sinceCol))))) set(sinceCol, i, now);
   });
 
   const writes: ColumnWrite[] = [];
@@ -164,4 +204,36 @@ export function planAutoFill(input: AutoFillInput): ColumnWrite[] {
     writes.push({ column: c, firstRow: rowsFirstRow + lo, values: vals.slice(lo, hi + 1).map((v) => [v]) });
   }
   return writes;
+}
+
+/**
+ * Column writes of adjacent columns merged into one block (Created, Updated and Stage since sit side by
+ * side in the templates): one setValues instead of one per column. Rows of the block a column does not
+ * change are written back as they were read (`rows`, over the span from `spanFirst`, from sheet row
+ * `rowsFirstRow`).
+ */
+export function blockWrites(writes: readonly ColumnWrite[], rows: readonly (readonly CellValue[])[], rowsFirstRow: number, spanFirst: number): Array<{ firstRow: number; column: number; values: CellValue[][] }> {
+  const sorted = [...writes].sort((a, b) => a.column - b.column);
+  const groups: ColumnWrite[][] = [];
+  for (const w of sorted) {
+    const g = groups[groups.length - 1];
+    const prev = g?.[g.length - 1];
+    if (g && prev && prev.column + 1 === w.column) g.push(w);
+    else groups.push([w]);
+  }
+  return groups.map((g) => {
+    if (g.length === 1) return g[0] as ColumnWrite;
+    const first = Math.min(...g.map((w) => w.firstRow));
+    const last = Math.max(...g.map((w) => w.firstRow + w.values.length - 1));
+    const col0 = (g[0] as ColumnWrite).column;
+    const values: CellValue[][] = [];
+    for (let r = first; r <= last; r++) {
+      values.push(g.map((w) => {
+        const k = r - w.firstRow;
+        if (k >= 0 && k < w.values.length) return w.values[k]?.[0] ?? '';
+        return rows[r - rowsFirstRow]?.[w.column - spanFirst] ?? '';
+      }));
+    }
+    return { firstRow: first, column: col0, values };
+  });
 }

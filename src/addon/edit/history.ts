@@ -1,0 +1,54 @@
+/**
+ * Stage history: every stage change appends one row (client ID, from, to, when, owner at that time) to a
+ * hidden sheet of ours, found by its name. A pasted block of stage changes is one write. Only appended:
+ * a history the user unhid and edited keeps their rows, and ours go below the last row with content. A
+ * deleted history sheet is made again (hidden) at the next change.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getLastRow()
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideSheet()
+ */
+import { t, type Locale } from '../../core/i18n';
+import type { CellValue } from '../../core/fields/types';
+
+export const HISTORY_SHEET = 'ClientFlow history';
+
+export interface HistoryRow { id: string; from: string; to: string; when: Date; owner: CellValue }
+
+/** `table`: the sheet the person is on; activated again after a new history sheet is made (insertSheet
+ * activates the sheet it inserts: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)). */
+export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly HistoryRow[], locale: () => Locale): void {
+  if (rows.length === 0) return;
+  let sheet = ss.getSheetByName(HISTORY_SHEET);
+  let last: number;
+  if (!sheet) {
+    const loc = locale();
+    sheet = ss.insertSheet(HISTORY_SHEET);
+    sheet.getRange(1, 1, 1, 5).setValues([[t(loc, 'edit.history.id'), t(loc, 'edit.history.from'), t(loc, 'edit.history.to'), t(loc, 'edit.history.when'), t(loc, 'edit.history.owner')]]);
+    formatRows(sheet, 2, sheet.getMaxRows() - 1);
+    sheet.hideSheet();
+    table.activate();
+    last = 1;
+  } else {
+    last = Math.max(sheet.getLastRow(), 1);
+  }
+  const values = rows.map((r) => [r.id, r.from, r.to, r.when, typeof r.owner === 'string' ? r.owner : String(r.owner ?? '')]);
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = sheet.getRange(last + 1, 1, rows.length, 5);
+  } catch {
+    // Past the sheet's end: grow it (new rows get the text and date formats too), then write.
+    // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+    // Grown by at least 1,000 rows, so the appends that follow seldom need it again.
+    const max = sheet.getMaxRows();
+    const add = Math.max(last + rows.length - max, 1000);
+    sheet.insertRowsAfter(max, add);
+    formatRows(sheet, max + 1, add);
+    range = sheet.getRange(last + 1, 1, rows.length, 5);
+  }
+  range.setValues(values);
+}
+
+/** Text stays text (an ID, a stage or an owner that looks like a number or a formula); the date is a date. */
+function formatRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, count: number): void {
+  if (count <= 0) return;
+  sheet.getRange(first, 1, count, 5).setNumberFormats(Array.from({ length: count }, () => ['@', '@', '@', 'yyyy-mm-dd hh:mm', '@']));
+}

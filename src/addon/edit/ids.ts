@@ -1,0 +1,151 @@
+/**
+ * New client IDs under concurrent edits. Two onEdit executions can run at once (two quick edits, two
+ * users), so the counter in document properties is read and moved on under the document lock, and
+ * saved BEFORE any ID is written: a trigger killed after the reservation (the 30-second limit, an
+ * error) leaves a gap in the numbering, never a number that a later edit hands out again.
+ *
+ * When the lock cannot be had in time (another execution holds it), the rows are not left without IDs
+ * for good: their sheet rows are recorded in a "pending" property of their own (a key per execution, so
+ * no read-modify-write race), and the execution that holds the lock fills them after releasing it
+ * (adoptPendingIds), under the lock again.
+ *
+ * LockService in a simple trigger: the lock service needs no authorization scope
+ * (https://developers.google.com/apps-script/reference/lock/lock-service), and LIMITED mode allows the
+ * services that need none; NONE allows none (https://developers.google.com/apps-script/reference/script/auth-mode).
+ * getDocumentLock returns null outside a containing document
+ * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()); a lock that
+ * cannot be had (null, refused, timed out) takes the pending path.
+ */
+import { nextClientId } from '../../core/fields';
+import type { CellValue } from '../../core/fields/types';
+import { idSequence, idSummary } from '../../core/edit/autofill';
+import { ID_COUNTER_KEY, idCounterProps, readIdCounter } from '../config/store';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Props = GoogleAppsScript.Properties.Properties;
+
+/** How long an edit waits for another execution's reservation (a few service calls) before it defers. */
+export const ID_LOCK_WAIT_MS = 5_000;
+export const PENDING_PREFIX = 'clientflow.idsPending.';
+
+export interface IdTarget {
+  sheet: Sheet;
+  sheetId: number;
+  headerRow: number;
+  idCol: number;
+}
+
+function documentLock(): GoogleAppsScript.Lock.Lock | null {
+  try {
+    return LockService.getDocumentLock();
+  } catch {
+    return null;
+  }
+}
+
+/** The counter's basis under the lock: the stored summary, or (no counter yet) the whole ID column, once. */
+function counterBasis(store: Props, t: IdTarget): string[] {
+  const raw = store.getProperty(ID_COUNTER_KEY);
+  const known = raw === null ? null : readIdCounter({ [ID_COUNTER_KEY]: raw }, t.sheetId);
+  if (known) return known;
+  const last = t.sheet.getLastRow();
+  return last > t.headerRow
+    ? idSummary(t.sheet.getRange(t.headerRow + 1, t.idCol, last - t.headerRow, 1).getValues().map((r) => String(r[0] ?? '')))
+    : [];
+}
+
+/**
+ * `count` new IDs, reserved (the counter saved) before the caller writes them; `seen` are IDs already in
+ * the edited rows (typed or pasted by the user), which the counter must pass too. Null when the lock
+ * could not be had: `rows` (sheet rows that need an ID) are then recorded as pending.
+ */
+export function reserveIds(store: Props, t: IdTarget, count: number, seen: readonly string[], rows: readonly number[], execKey: string): string[] | null {
+  const lock = documentLock();
+  if (!lock || !tryLock(lock)) {
+    store.setProperty(PENDING_PREFIX + execKey, JSON.stringify({ sheetId: t.sheetId, rows: compactRows(rows) }));
+    return null;
+  }
+  try {
+    const basis = counterBasis(store, t);
+    const ids = idSequence(nextClientId([...basis, ...seen]), count);
+    store.setProperties(idCounterProps(t.sheetId, idSummary([...basis, ...seen, ...ids])), false);
+    return ids;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function tryLock(lock: GoogleAppsScript.Lock.Lock): boolean {
+  try {
+    return lock.tryLock(ID_LOCK_WAIT_MS);
+  } catch {
+    return false;
+  }
+}
+
+/** Sheet rows as [first, last] runs (a pasted block is one run). */
+function compactRows(rows: readonly number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && r <= last[1] + 1) last[1] = Math.max(last[1], r);
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+function pendingRuns(raw: string, sheetId: number): Array<[number, number]> {
+  try {
+    const v = JSON.parse(raw) as { sheetId?: unknown; rows?: unknown };
+    if (v.sheetId !== sheetId || !Array.isArray(v.rows)) return [];
+    return (v.rows as unknown[]).filter((x): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every((n) => Number.isInteger(n) && (n as number) > 0) && (x[0] as number) <= (x[1] as number));
+  } catch {
+    return [];
+  }
+}
+
+function forAnotherSheet(raw: string, sheetId: number): boolean {
+  try {
+    const v = JSON.parse(raw) as { sheetId?: unknown };
+    return typeof v.sheetId === 'number' && v.sheetId !== sheetId;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fills the IDs of rows other executions deferred (their lock wait timed out while this one held it):
+ * under the lock, each recorded run's ID cells are read and every blank one gets a new ID (a recorded
+ * row was a client row when it was recorded). Called after this execution released the lock, so
+ * nothing recorded while it held the lock is missed.
+ */
+export function adoptPendingIds(store: Props, t: IdTarget): void {
+  const props = store.getProperties();
+  const keys = Object.keys(props).filter((k) => k.startsWith(PENDING_PREFIX));
+  if (keys.length === 0) return;
+  const lock = documentLock();
+  if (!lock || !tryLock(lock)) return; // left for the next edit that reserves IDs
+  try {
+    const runs = keys.flatMap((k) => pendingRuns(props[k] ?? '', t.sheetId));
+    const cells: Array<{ run: [number, number]; values: CellValue[][] }> = runs.map((run) => ({
+      run,
+      values: t.sheet.getRange(run[0], t.idCol, run[1] - run[0] + 1, 1).getValues() as CellValue[][],
+    }));
+    const blank = cells.reduce((n, c) => n + c.values.filter((r) => String(r[0] ?? '').trim() === '').length, 0);
+    if (blank > 0) {
+      const basis = counterBasis(store, t);
+      const ids = idSequence(nextClientId(basis), blank);
+      store.setProperties(idCounterProps(t.sheetId, idSummary([...basis, ...ids])), false);
+      let k = 0;
+      for (const c of cells) {
+        const out = c.values.map((r) => (String(r[0] ?? '').trim() === '' ? [ids[k++] ?? ''] : [r[0] ?? '']));
+        t.sheet.getRange(c.run[0], t.idCol, out.length, 1).setValues(out);
+      }
+    }
+    // Ours are done; a record that cannot be read is dropped (it would be looked at on every edit);
+    // another table's records stay for its own edits.
+    for (const k of keys) if (pendingRuns(props[k] ?? '', t.sheetId).length > 0 || !forAnotherSheet(props[k] ?? '', t.sheetId)) store.deleteProperty(k);
+  } finally {
+    lock.releaseLock();
+  }
+}

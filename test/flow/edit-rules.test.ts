@@ -1,0 +1,90 @@
+/**
+ * Stage rules (table settings, off by default), through the built bundle on the emulator: no skipping
+ * stages, no moving backward, a field required from a stage on. A breaking edit is flagged on its cell
+ * and explained; the value the person entered stays.
+ * Run `node build.mjs` first (npm test does).
+ */
+import { createEmulator } from '../../dev/emulator';
+import { loadAddon, type Addon } from '../../dev/harness';
+import type { Emulator } from '../../dev/emulator/types';
+import { decodeConfig, encodeConfig } from '../../src/core/config';
+import type { TableSchema } from '../../src/core/schema';
+import { columnLetter } from '../../src/core/table/a1';
+
+const MARK = 'ClientFlow ⚠';
+
+function setUp(rules?: (s: TableSchema) => void): { emu: Emulator; addon: Addon; col: (role: string) => string } {
+  const emu = createEmulator({ userLocale: 'en' });
+  const addon = loadAddon(emu);
+  emu.queueAnswers(['1']);
+  expect(addon.menu('menuSetUp')).toEqual({ ok: true, result: undefined });
+  const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+  const r = decodeConfig(store.getProperties());
+  if (!r.ok) throw new Error('no config');
+  if (rules) {
+    rules(r.schema);
+    const enc = encodeConfig(r.schema);
+    if (!enc.ok) throw new Error(`cannot encode: ${enc.detail ?? ''}`);
+    store.setProperties(enc.props);
+  }
+  const header = emu.view('Sheet1', 'A1:Z1')[0]?.map((c) => String(c.value)) ?? [];
+  const col = (role: string) => {
+    const f = r.schema.fields.find((x) => x.role === role);
+    const i = header.indexOf(f?.header ?? '?');
+    if (i < 0) throw new Error(`no column for ${role}`);
+    return columnLetter(i + 1);
+  };
+  return { emu, addon, col };
+}
+const note = (emu: Emulator, a1: string) => emu.view('Sheet1', a1)[0]?.[0]?.note ?? '';
+
+describe('stage rules', () => {
+  test('off by default: skipping and moving back are not flagged', () => {
+    const { emu, addon, col } = setUp();
+    addon.edit('C2', 'Ann');
+    addon.edit(`${col('stage')}2`, 'Lead');
+    addon.edit(`${col('stage')}2`, 'Proposal');
+    addon.edit(`${col('stage')}2`, 'Contacted');
+    expect(note(emu, `${col('stage')}2`)).toBe('');
+  });
+
+  test('no skipping: a jump is flagged and explained, the value stays; the next proper step clears it', () => {
+    const { emu, addon, col } = setUp((s) => { s.rules.stageRules = { noSkipping: true, noBackward: false, requiredFrom: {} }; });
+    const st = `${col('stage')}2`;
+    addon.edit('C2', 'Ann');
+    addon.edit(st, 'Lead');
+    addon.edit(st, 'Proposal');
+    expect(emu.view('Sheet1', st)[0]?.[0]?.value).toBe('Proposal');
+    expect(note(emu, st)).toBe(`${MARK} Stages skipped: Lead → Proposal leaves out Contacted, Qualified.`);
+    addon.edit(st, 'Negotiation');
+    expect(note(emu, st)).toBe('');
+    addon.edit(st, 'Lost'); // the exit is always allowed
+    expect(note(emu, st)).toBe('');
+  });
+
+  test('no moving backward, also for a pasted block (the stage before is known from our Stage since note)', () => {
+    const { emu, addon, col } = setUp((s) => { s.rules.stageRules = { noSkipping: false, noBackward: true, requiredFrom: {} }; });
+    const c = col('stage');
+    addon.paste('C2', [['Ann'], ['Bo']]);
+    addon.paste(`${c}2`, [['Qualified'], ['Lead']]);
+    addon.paste(`${c}2`, [['Contacted'], ['Qualified']]);
+    expect(note(emu, `${c}2`)).toBe(`${MARK} Stage moved back: Qualified → Contacted.`);
+    expect(note(emu, `${c}3`)).toBe('');
+  });
+
+  test('a field required from a stage on is flagged when the row reaches it, and cleared when filled', () => {
+    const { emu, addon, col } = setUp((s) => {
+      const deal = s.fields.find((f) => f.role === 'dealValue');
+      if (!deal) throw new Error('no deal value');
+      s.rules.stageRules = { noSkipping: false, noBackward: false, requiredFrom: { [deal.key]: 'Proposal' } };
+    });
+    const deal = `${col('dealValue')}2`;
+    addon.edit('C2', 'Ann');
+    addon.edit(`${col('stage')}2`, 'Qualified');
+    expect(note(emu, deal)).toBe('');
+    addon.edit(`${col('stage')}2`, 'Proposal');
+    expect(note(emu, deal)).toBe(`${MARK} Required from the stage Proposal on.`);
+    addon.edit(deal, '1200');
+    expect(note(emu, deal)).toBe('');
+  });
+});
