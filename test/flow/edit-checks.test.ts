@@ -9,6 +9,7 @@ import { createEmulator } from '../../dev/emulator';
 import { loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
 import { decodeConfig, encodeConfig } from '../../src/core/config';
+import { historySheetName } from '../../src/core/funnel/workbook';
 
 type SS = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 const MARK = 'ClientFlow ⚠';
@@ -23,8 +24,10 @@ function setUp(userLocale: 'en' | 'zh-CN' = 'en'): { emu: Emulator; addon: Addon
   return { emu, addon, app, sheet: () => app.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet };
 }
 const note = (emu: Emulator, a1: string) => emu.view('Sheet1', a1)[0]?.[0]?.note ?? '';
+/** The history sheet of the table on the first sheet. */
+const historyName = (app: SS) => historySheetName((app.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet).getSheetId());
 const history = (app: SS) => {
-  const h = app.getActiveSpreadsheet().getSheetByName('ClientFlow history');
+  const h = app.getActiveSpreadsheet().getSheetByName(historyName(app));
   if (!h) return [];
   return h.getRange(2, 1, Math.max(h.getLastRow() - 1, 1), 5).getValues().filter((r) => r[0] !== '' || r[2] !== '').map((r) => [r[0], r[1], r[2], r[4]]);
 };
@@ -147,7 +150,7 @@ describe('stage history', () => {
       ['C-000001', 'Qualified', 'Won'],
       ['C-000002', '', 'Lead'],
     ]);
-    const sheet = app.getActiveSpreadsheet().getSheetByName('ClientFlow history');
+    const sheet = app.getActiveSpreadsheet().getSheetByName(historyName(app));
     expect(sheet?.isSheetHidden()).toBe(true);
     expect(app.getActiveSpreadsheet().getActiveSheet().getName()).toBe('Sheet1');
   });
@@ -175,7 +178,7 @@ describe('stage history', () => {
     const h = history(app);
     expect(h.length).toBe(1200);
     expect(h[1199]?.slice(1, 3)).toEqual(['Lead', 'Won']);
-    const sheet = app.getActiveSpreadsheet().getSheetByName('ClientFlow history');
+    const sheet = app.getActiveSpreadsheet().getSheetByName(historyName(app));
     expect(sheet?.getRange(1200, 1).getNumberFormat()).toBe('@');
   });
 
@@ -194,7 +197,7 @@ describe('stage history', () => {
     const { addon, app } = setUp();
     addon.edit('C2', 'Ann');
     addon.edit('I2', 'Lead');
-    const h = app.getActiveSpreadsheet().getSheetByName('ClientFlow history');
+    const h = app.getActiveSpreadsheet().getSheetByName(historyName(app));
     h?.showSheet();
     h?.getRange('A3:C3').setValues([['my own row', 'x', 'y']]);
     addon.edit('I2', 'Won');

@@ -1,6 +1,7 @@
 /**
  * Stage history: every stage change appends one row (client ID, from, to, when, owner at that time) to a
- * hidden sheet of ours, found by its name. A pasted block of stage changes is one write. Only appended:
+ * hidden sheet of ours, one per table (core/funnel/workbook.ts historySheetName: the Funnel sheet reads
+ * it), found by its name and marked with the table's sheet id in developer metadata. A pasted block of stage changes is one write. Only appended:
  * a history the user unhid and edited keeps their rows, and ours go below the last row with content. A
  * deleted history sheet is made again (hidden) at the next change.
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getLastRow()
@@ -8,8 +9,7 @@
  */
 import { t, type Locale } from '../../core/i18n';
 import type { CellValue } from '../../core/fields/types';
-
-export const HISTORY_SHEET = 'ClientFlow history';
+import { HISTORY_SHEET_KEY, historySheetName } from '../../core/funnel/workbook';
 
 export interface HistoryRow { id: string; from: string; to: string; when: Date; owner: CellValue }
 
@@ -17,11 +17,14 @@ export interface HistoryRow { id: string; from: string; to: string; when: Date; 
  * activates the sheet it inserts: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)). */
 export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly HistoryRow[], locale: () => Locale): void {
   if (rows.length === 0) return;
-  let sheet = ss.getSheetByName(HISTORY_SHEET);
+  const name = historySheetName(table.getSheetId());
+  let sheet = ss.getSheetByName(name);
   let last: number;
   if (!sheet) {
     const loc = locale();
-    sheet = ss.insertSheet(HISTORY_SHEET);
+    sheet = ss.insertSheet(name);
+    // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
+    sheet.addDeveloperMetadata(HISTORY_SHEET_KEY, String(table.getSheetId()));
     sheet.getRange(1, 1, 1, 5).setValues([[t(loc, 'edit.history.id'), t(loc, 'edit.history.from'), t(loc, 'edit.history.to'), t(loc, 'edit.history.when'), t(loc, 'edit.history.owner')]]);
     formatRows(sheet, 2, sheet.getMaxRows() - 1);
     sheet.hideSheet();

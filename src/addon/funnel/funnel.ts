@@ -23,7 +23,7 @@ import { USER_TYPES } from '../../core/fields/types';
 import { fieldByRole, type Field, type TableSchema } from '../../core/schema';
 import {
   biggestLeaks, bySegment, computeFunnel, encodeFunnelState, FILTER_KEYS, filtersOfCells, freeSheetName, FUNNEL_SHEET_KEY,
-  FUNNEL_SHEET_NAMES, funnelRecords, HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES, historyFromGrid, layoutFunnelSheet, newPerMonth,
+  FUNNEL_SHEET_NAMES, funnelRecords, HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES, historyFromGrid, historySheetName, layoutFunnelSheet, newPerMonth,
   parseFunnelState, type ChartKind, type ColumnRef, type FilterKey, type FunnelFilters, type FunnelLayout, type FunnelRecord,
   type FunnelResult, type FunnelSheetInput, type FunnelSheetState, type StageChange, type StageField,
 } from '../../core/funnel';
@@ -58,7 +58,7 @@ function findHistorySheet(ss: Spreadsheet, tableId: number): Sheet | null {
   }
   const mine = sheets.find((s) => s.value === String(tableId)) ?? (sheets.length === 1 ? sheets[0] : undefined);
   if (mine) return mine.sheet;
-  return ss.getSheetByName(HISTORY_SHEET_NAMES.en) ?? ss.getSheetByName(HISTORY_SHEET_NAMES['zh-CN']);
+  return ss.getSheetByName(historySheetName(tableId)) ?? ss.getSheetByName(HISTORY_SHEET_NAMES.en) ?? ss.getSheetByName(HISTORY_SHEET_NAMES['zh-CN']);
 }
 
 /** The configured table's funnel records (one getValues over the funnel's columns) and its history. */

@@ -21,6 +21,15 @@ export const FUNNEL_SHEET_KEY = 'clientflow.funnel';
 export const HISTORY_SHEET_KEY = 'clientflow.history';
 export const HISTORY_SHEET_NAMES: Readonly<Record<Locale, string>> = { en: 'ClientFlow stage history', 'zh-CN': 'ClientFlow 阶段历史' };
 
+/**
+ * The name of the hidden history sheet onEdit writes for the table on sheet `tableSheetId`: one per
+ * table (each table numbers its clients on its own, so their IDs may coincide), found by onEdit with one
+ * getSheetByName. It also carries HISTORY_SHEET_KEY metadata, so a renamed one is still found here.
+ */
+export function historySheetName(tableSheetId: number): string {
+  return `${HISTORY_SHEET_NAMES.en} ${tableSheetId}`;
+}
+
 /** The name a new Funnel sheet gets (a number is added when a sheet of that name exists). */
 export const FUNNEL_SHEET_NAMES: Readonly<Record<Locale, string>> = { en: 'Funnel', 'zh-CN': '销售漏斗' };
 
