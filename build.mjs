@@ -11,6 +11,8 @@ import vm from 'node:vm';
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
 const GLOBAL = 'ClientFlow';
+/** package.json's version, shown in the add-on's About line (src/core/help/version.ts). */
+const VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 mkdirSync(join(dist, 'dev'), { recursive: true });
 
 function fail(message) {
@@ -33,6 +35,7 @@ async function bundle(options) {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: root,
+    define: { __CLIENTFLOW_VERSION__: JSON.stringify(VERSION) },
     ...options,
   });
   return result.outputFiles.map((f) => f.text).join('\n');

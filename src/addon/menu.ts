@@ -12,4 +12,10 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { fn: 'menuSetUp', label: 'menu.setUp' },
   { fn: 'menuValidateAll', label: 'menu.validateAll' },
   { fn: 'menuAdopt', label: 'menu.adopt' },
+  { separator: true },
+  { fn: 'menuBackUp', label: 'menu.backUp' },
+  { fn: 'menuRestoreBackup', label: 'menu.restoreBackup' },
+  { fn: 'menuProtectColumns', label: 'menu.protectColumns' },
+  { separator: true },
+  { fn: 'menuHelp', label: 'menu.help' },
 ];

@@ -6,11 +6,13 @@
 import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
+import { marketEndpoints } from './market';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
   ...adoptEndpoints,
+  ...marketEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;

@@ -2,3 +2,6 @@
 import './setup';
 import './check';
 import './adopt';
+import './backup';
+import './protect';
+import './help';
