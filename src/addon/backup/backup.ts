@@ -82,8 +82,16 @@ function write(sheet: Sheet, block: Block): void {
   const cols = block.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
   const r = sheet.getRange(1, 1, rows, cols);
-  r.setNumberFormats(block.formats);
-  r.setValues(cellsToWrite(block.values, block.formulas, block.formats));
+  // A formula written into a plain-text ('@') cell would stay text: such cells get the automatic
+  // format while the values go in, and their own format right after (a format set later re-parses nothing).
+  let textFormula = false;
+  const first = block.formats.map((row, i) => row.map((f, j) => {
+    if (f === '@' && (block.formulas[i]?.[j] ?? '') !== '') { textFormula = true; return 'General'; }
+    return f;
+  }));
+  r.setNumberFormats(first);
+  r.setValues(cellsToWrite(block.values, block.formulas, first));
+  if (textFormula) r.setNumberFormats(block.formats);
 }
 
 /** Grows or shrinks `sheet` to exactly rows × cols (at least 1 × 1), so a backup costs only its cells. */
