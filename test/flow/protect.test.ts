@@ -5,6 +5,7 @@
  */
 import type { Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
+import type { EmulatorExt } from '../../dev/emulator';
 import { startOn } from './helpers';
 
 const DATA: string[][] = [
@@ -33,7 +34,7 @@ describe('Protect columns', () => {
     expect(ours(emu)).toEqual([{ range: expect.stringMatching(/^D2:D\d+$/), description: 'Protected column (ClientFlow): Deal value', warningOnly: true }]);
     expect(lastAlert(emu)).toMatch(/Protected with a warning: D Deal value/);
     expect(lastAlert(emu)).toMatch(/Sheets cannot hide these columns/);
-    emu.setUser?.({ email: 'editor@example.com', role: 'editor' });
+    (emu as unknown as EmulatorExt).setUser({ email: 'editor@example.com', role: 'editor' });
     expect(() => emu.personEdit({ kind: 'type', a1: 'D2', value: '5' })).not.toThrow();
     expect(addon.errors).toEqual([]);
   });
@@ -47,7 +48,7 @@ describe('Protect columns', () => {
     expect(p.every((x) => !x.warningOnly)).toBe(true);
     expect(lastAlert(emu)).toMatch(/Only boss@example.com \(and the owner\) may change them/);
     expect(() => emu.personEdit({ kind: 'type', a1: 'D3', value: '1' })).not.toThrow(); // the owner
-    emu.setUser?.({ email: 'intern@example.com', role: 'editor' });
+    (emu as unknown as EmulatorExt).setUser({ email: 'intern@example.com', role: 'editor' });
     expect(() => emu.personEdit({ kind: 'type', a1: 'D3', value: '2' })).toThrow();
     expect(() => emu.personEdit({ kind: 'type', a1: 'C3', value: 'Lead' })).not.toThrow();
   });
