@@ -151,4 +151,6 @@ await buildNode('bench/main.ts', 'dev/bench.js');
 await buildContractKit();
 await buildNode('dev/contract/main.ts', 'dev/contract.js');
 await buildNode('dev/contract/compare.ts', 'dev/contract-compare.js');
+// dist/site/: the privacy policy and terms as static pages (Markdown rendered at build time only).
+await (await import('./scripts/site.mjs')).buildSite(root, join(dist, 'site'));
 console.error(`build: dist/ ready in ${Date.now() - started} ms (${names.length} entry points)`);
