@@ -12,7 +12,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
 const GLOBAL = 'ClientFlow';
 /** package.json's version, shown in the add-on's About line (src/core/help/version.ts). */
-const VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const VERSION = existsSync(join(root, 'package.json')) ? JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version : 'dev';
 mkdirSync(join(dist, 'dev'), { recursive: true });
 
 function fail(message) {
@@ -152,5 +152,5 @@ await buildContractKit();
 await buildNode('dev/contract/main.ts', 'dev/contract.js');
 await buildNode('dev/contract/compare.ts', 'dev/contract-compare.js');
 // dist/site/: the privacy policy and terms as static pages (Markdown rendered at build time only).
-await (await import('./scripts/site.mjs')).buildSite(root, join(dist, 'site'));
+if (existsSync(join(root, 'scripts', 'site.mjs'))) await (await import('./scripts/site.mjs')).buildSite(root, join(dist, 'site'));
 console.error(`build: dist/ ready in ${Date.now() - started} ms (${names.length} entry points)`);

@@ -1,6 +1,6 @@
 /**
  * The Backups panel: "Back up now" and the list of backups (newest first), each with Restore (after a
- * confirm). Names and dates can carry sheet text: set as text only.
+ * confirmation in the panel). Names and dates can carry sheet text: set as text only.
  */
 import { h, replaceChildren } from '../dom';
 import { registerPanel, type PanelContext } from '../panel-registry';
@@ -28,14 +28,27 @@ function render(container: HTMLElement, ctx: PanelContext): void {
                 ' ',
                 h('span', { class: 'secondary' }, `${b.sourceName} · ${b.rows}`),
                 ' ',
-                h('button', { type: 'button', class: 'cf-restore', onclick: () => void restore(b.id, b.date) }, t('sidebar.backup.restore')),
+                h('button', { type: 'button', class: 'cf-restore', onclick: (ev: Event) => ask((ev.currentTarget as HTMLElement).closest('li') as HTMLElement, b.id, b.date) }, t('sidebar.backup.restore')),
               ),
             ),
           ),
     );
   };
-  const restore = async (id: number, date: string) => {
-    if (!window.confirm(t('sidebar.backup.confirm', { date }))) return;
+  // Restore asks first, inline (no browser dialog: the sidebar shows none): the item's button becomes
+  // the question with Restore and Cancel.
+  const ask = (item: HTMLElement, id: number, date: string) => {
+    const box = h(
+      'div',
+      { class: 'cf-backup-confirm' },
+      h('p', null, t('sidebar.backup.confirm', { date })),
+      h('button', { type: 'button', class: 'action cf-restore-yes', onclick: () => void restore(id) }, t('sidebar.backup.restore')),
+      ' ',
+      h('button', { type: 'button', class: 'cf-restore-no', onclick: () => box.remove() }, t('common.cancel')),
+    );
+    item.querySelector('.cf-backup-confirm')?.remove();
+    item.appendChild(box);
+  };
+  const restore = async (id: number) => {
     const r = await ctx.busy(() => ctx.call('restoreBackup', id));
     if (!r) return;
     show(r);
