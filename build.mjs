@@ -3,7 +3,7 @@
 // and the contract kit for a real spreadsheet (dist/contract/: Code.js, appsscript.json).
 // Usage: node build.mjs
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -146,7 +146,7 @@ chmodSync(join(dist, 'cli.js'), 0o755);
 // `clientflow sim` loads dist/dev/sim.js at run time: the emulator stays out of dist/cli.js.
 await buildNode('dev/sim.ts', 'dev/sim.js');
 await buildNode('dev/playground/server.ts', 'dev/playground.js');
-if (existsSync(join(root, 'dev/playground/client.ts'))) await buildBrowser('dev/playground/client.ts', 'dev/playground-client.js');
+await buildBrowser('dev/playground/client.ts', 'dev/playground-client.js');
 await buildNode('bench/main.ts', 'dev/bench.js');
 await buildContractKit();
 await buildNode('dev/contract/main.ts', 'dev/contract.js');

@@ -21,7 +21,7 @@
  * - `load`: evaluating dist/Code.js cold in a fresh process (bench/load.ts), as Apps Script does at
  *   every execution; the same at every size.
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
- *   rows, in plain Node (no service calls; sim_ms is its cpu × 3, as DESIGN.md's clock model would count
+ *   rows, in plain Node (no service calls; sim_ms is its cpu × 3, as docs/ARCHITECTURE.md's clock model would count
  *   it inside Apps Script). Its pairwise precision and recall against the planted truth are noted.
  */
 import type { Emulator } from '../dev/emulator/types';

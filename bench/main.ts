@@ -6,7 +6,7 @@
  * entry points exist in dist/Code.js, and measure { action, rows, cpu_ms, service_calls, sim_ms, peak_mb }:
  * - cpu_ms: the script's cpu time as the emulator measures it (emu.stats().scriptCpuMs), or the
  *   process cpu time around the call when that is 0 (plain-Node actions);
- * - service_calls, sim_ms: the emulator's counters and simulated Apps Script clock (DESIGN.md's model);
+ * - service_calls, sim_ms: the emulator's counters and simulated Apps Script clock (docs/ARCHITECTURE.md's model);
  * - peak_mb: peak growth of the process's resident memory during the action (bench/measure.ts).
  * `--json` prints exactly one JSON array of those rows on stdout (notes go to stderr); otherwise a
  * readable table and notes with the alerts and toasts each action showed (`--by-method`: service calls per method too). `--demo [PATH]` writes the playground's demo table instead
@@ -246,7 +246,7 @@ async function main(): Promise<number> {
     await sampler.stop();
   }
 
-  // DESIGN.md rule 1: service calls must not grow with rows. Say so when they do between sizes.
+  // docs/ARCHITECTURE.md rule 1: service calls must not grow with rows. Say so when they do between sizes.
   for (const action of new Set(results.map((r) => r.action))) {
     const series = results.filter((r) => r.action === action && r.service_calls > 0).sort((a, b) => a.rows - b.rows);
     const executions = ACTIONS.find((d) => d.name === action)?.executions ?? (() => 1);

@@ -1,6 +1,6 @@
 /**
  * `clientflow sim SCENARIO.json`: the built add-on (dist/Code.js) run on the emulator step by step, the
- * end state printed as JSON. The headless twin of the playground (DESIGN.md, "Contracts": sim).
+ * end state printed as JSON. The headless twin of the playground (docs/ARCHITECTURE.md, "Contracts": sim).
  *
  * A scenario: {"locale": "en" | "zh-CN", "data": "file.csv", "steps": [...]}, a step one of
  *   {"menu": "menuSetUp"} · {"edit": {"a1": "C5", "value": "x", "sheet"?}} · {"call": "fn", "args": [...]}

@@ -68,7 +68,7 @@ function throwsWith(fn: () => unknown, text: string): string {
     fn();
   } catch (e) {
     const m = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
-    if (m.indexOf(text) === -1) throw new Error(`threw "${m}", expected a message containing "${text}"`);
+    if (m.indexOf(text) === -1) throw new Error(`threw "${m}", expected a message containing "${text}"`, { cause: e });
     return `threw "${m}"`;
   }
   throw new Error(`did not throw (expected "${text}")`);

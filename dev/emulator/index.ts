@@ -1,6 +1,6 @@
 /**
  * The strict Sheets emulator: `createEmulator()` builds one spreadsheet with the Apps Script globals the
- * add-on uses. See ./types.ts for the public surface and DESIGN.md "The emulator".
+ * add-on uses. See ./types.ts for the public surface and docs/ARCHITECTURE.md "The emulator".
  *
  * Files: runtime.ts (strict counted proxies, clock from clock.json, faults, AuthMode, nested and
  * suspended executions), a1.ts, values.ts (typing

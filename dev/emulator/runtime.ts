@@ -2,7 +2,7 @@
  * The emulator's runtime: call counting, the simulated clock, fault injection, AuthMode and the strict
  * Proxy layer that turns every member we do not emulate into `Not emulated: Class.member`.
  *
- * Clock model: read from ./clock.json (DESIGN.md's model until a run of `measureClock` from
+ * Clock model: read from ./clock.json (docs/ARCHITECTURE.md's model until a run of `measureClock` from
  * dist/contract/ on a real spreadsheet replaces it: the kit prints a JSON of the same shape): ms per
  * service call, per cell read, per cell written, plus the script's own cpu time × a factor.
  *

@@ -62,7 +62,7 @@ export type PersonAction =
   | { kind: 'delete'; a1: string; sheet?: string }
   | { kind: 'undo' };
 
-/** Counters of service calls and the simulated Apps Script clock (DESIGN.md's model). */
+/** Counters of service calls and the simulated Apps Script clock (docs/ARCHITECTURE.md's model). */
 export interface CallStats {
   total: number;
   byMethod: Record<string, number>; // e.g. { 'Range.getValues': 2, 'Sheet.getRange': 3 }

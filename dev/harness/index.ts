@@ -21,8 +21,6 @@ export interface LoadOptions {
   code?: string;
   /** Default: dist/Code.js of the repository. */
   codePath?: string;
-  /** Alias of codePath. */
-  codeFile?: string;
   /** Default dist/Sidebar.html, registered as HtmlService file 'Sidebar' when it exists. */
   sidebarPath?: string;
   /** Apply Apps Script's time limits (6 min; 30 s for simple triggers) on the simulated clock. Default true. */
@@ -65,7 +63,7 @@ export function interleave(emu: Emulator, n: number, first: () => void, second: 
   const ext = emu as Partial<EmulatorExt>;
   if (!ext.pauseAtCall || !ext.cancelPause) throw new Error('interleave: this emulator cannot suspend executions');
   ext.pauseAtCall(Math.max(0, Math.floor(n)) + 1, second);
-  let pending = true;
+  let pending: boolean;
   try {
     first();
   } finally {
@@ -128,7 +126,7 @@ function describe(e: unknown): string {
 }
 
 export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
-  const codePath = opts.codePath ?? opts.codeFile ?? findUp('dist/Code.js');
+  const codePath = opts.codePath ?? findUp('dist/Code.js');
   const code = opts.code ?? readFileSync(codePath, 'utf8');
   const filename = opts.code !== undefined ? 'Code.js' : codePath;
   const ext = emu as Partial<EmulatorExt>;

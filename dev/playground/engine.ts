@@ -68,7 +68,7 @@ function enumName(v: unknown): string {
  * Ref: https://developers.google.com/apps-script/reference/base/ui#alert(String) */
 export function describeDialog(kind: 'alert' | 'prompt', args: unknown[]): DialogOut {
   let title = '';
-  let prompt = '';
+  let prompt: string;
   let buttons: unknown = 'OK';
   const setName = (v: unknown) => {
     const name = enumName(v).toUpperCase();
@@ -162,7 +162,7 @@ export class Engine {
     // The table arrives as a person would paste it into the first sheet.
     if (rows.length > 0) this.emu.loadRows(rows);
     this.active = this.emu.sheetNames()[0] ?? 'Sheet1';
-    this.addon = loadAddon(suspendingEmulator(this.emu, channel), { codeFile: config.codeFile, sidebarPath: config.sidebarFile });
+    this.addon = loadAddon(suspendingEmulator(this.emu, channel), { codePath: config.codeFile, sidebarPath: config.sidebarFile });
     // As when the spreadsheet opens: onOpen (AuthMode.NONE for an add-on not yet used in this document).
     this.act('onOpen', () => this.addon.open());
   }

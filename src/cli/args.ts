@@ -7,7 +7,10 @@ import { t, type Locale } from '../core/i18n';
 
 /** Raised for anything that ends the command with a one-line message. */
 export class CliExit extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -33,9 +36,15 @@ export function parseCommandArgs(command: string, argv: string[], valued: readon
   let help = false;
   const seenShort = new Set<number>();
   for (const tok of tokens) {
-    if (tok.kind === 'positional') { positional.push(tok.value); continue; }
+    if (tok.kind === 'positional') {
+      positional.push(tok.value);
+      continue;
+    }
     if (tok.kind === 'option-terminator') continue;
-    if (tok.name === 'help' && (tok.rawName === '--help' || tok.rawName === '-h')) { help = true; continue; }
+    if (tok.name === 'help' && (tok.rawName === '--help' || tok.rawName === '-h')) {
+      help = true;
+      continue;
+    }
     if (!tok.rawName.startsWith('--')) {
       // '-x' (or a group '-xy'): not an option of ours, kept as the positional argument it was written as.
       if (!seenShort.has(tok.index)) positional.push(argv[tok.index]);

@@ -25,11 +25,18 @@ export function bareLocale(raw: string = envLocale()): string {
 export function fsReason(e: unknown, locale: Locale, writing: boolean): string {
   const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
   switch (code) {
-    case 'ENOENT': return t(locale, writing ? 'cli.reason.noFolder' : 'cli.reason.noFile');
-    case 'EISDIR': return t(locale, 'cli.reason.isFolder');
-    case 'ENOTDIR': return t(locale, 'cli.reason.noFolder');
-    case 'EACCES': case 'EPERM': case 'EROFS': return t(locale, 'cli.reason.denied');
-    default: return t(locale, 'cli.reason.other', { code: code || 'EIO' });
+    case 'ENOENT':
+      return t(locale, writing ? 'cli.reason.noFolder' : 'cli.reason.noFile');
+    case 'EISDIR':
+      return t(locale, 'cli.reason.isFolder');
+    case 'ENOTDIR':
+      return t(locale, 'cli.reason.noFolder');
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return t(locale, 'cli.reason.denied');
+    default:
+      return t(locale, 'cli.reason.other', { code: code || 'EIO' });
   }
 }
 

@@ -31,11 +31,14 @@ async function run(argv: string[]): Promise<number> {
 
 /** A message fit for a terminal: its first line, without control characters or undecodable bytes. */
 function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
   return (message.split('\n')[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, '?');
 }
 
 run(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     if (e instanceof CliExit) {
       process.stderr.write(oneLine(e.message) + '\n');

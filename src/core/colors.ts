@@ -17,7 +17,18 @@ export const COLORS = {
 } as const;
 
 /** Colors for options without a known meaning, given in turn (the 10 light colors of Sheets' palette). */
-export const OPTION_PALETTE: readonly string[] = ['#c9daf8', '#d9ead3', '#fff2cc', '#fce5cd', '#d9d2e9', '#d0e0e3', '#ead1dc', '#f4cccc', '#cfe2f3', '#e6b8af'];
+export const OPTION_PALETTE: readonly string[] = [
+  '#c9daf8',
+  '#d9ead3',
+  '#fff2cc',
+  '#fce5cd',
+  '#d9d2e9',
+  '#d0e0e3',
+  '#ead1dc',
+  '#f4cccc',
+  '#cfe2f3',
+  '#e6b8af',
+];
 
 /** Colors of pipeline stages by step (early steps cool, won green, lost grey). */
 export const STAGE_COLORS: readonly string[] = ['#cfe2f3', '#c9daf8', '#d9d2e9', '#fff2cc', '#fce5cd', '#b6d7a8', '#d9d9d9'];

@@ -1,5 +1,5 @@
 /**
- * The config store's pure codec (issue 3, item 1). The table schema is kept in the document
+ * The config store's pure codec. The table schema is kept in the document
  * properties of the spreadsheet as JSON, split across keys because one property value holds about
  * 9 KB (500 KB in all).
  * Ref: https://developers.google.com/apps-script/guides/services/quotas ("Properties value size 9kB / val",

@@ -1,5 +1,5 @@
 /**
- * The schema of a customer-process table (issue 3, item 1): what each column is, the ordered stages,
+ * The schema of a customer-process table: what each column is, the ordered stages,
  * the color/overdue rules and where the table lives. Pure data, checked with zod wherever it crosses a
  * boundary (document properties, google.script.run, templates).
  *

@@ -1,6 +1,6 @@
 /**
  * A tiny DOM builder. Text always goes in as text nodes (textContent), never as markup: every value
- * that came from a cell is shown exactly as typed, `<script>` included (DESIGN.md rule 5).
+ * that came from a cell is shown exactly as typed, `<script>` included (docs/ARCHITECTURE.md rule 5).
  */
 export type Handler = (ev: Event) => void;
 export type AttrValue = string | number | boolean | null | undefined | Handler;

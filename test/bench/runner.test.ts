@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the built dist/dev/bench.js, run as a user runs it. `--json` prints exactly one JSON
- * array in DESIGN.md's shape on stdout; bad arguments get a one-line message and exit code 2; `--demo`
+ * array in docs/ARCHITECTURE.md's shape on stdout; bad arguments get a one-line message and exit code 2; `--demo`
  * rewrites the committed demo table identically.
  */
 import { spawnSync } from 'node:child_process';

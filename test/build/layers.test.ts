@@ -79,13 +79,20 @@ describe('layers', () => {
   });
 
   it('the add-on and the sidebar both speak the endpoint definitions of src/core/api', () => {
-    const users = (layer: string) => [...GRAPH].filter(([f, deps]) => f.startsWith(layer) && deps.some((d) => 'file' in d && d.file.startsWith('src/core/api/'))).map(([f]) => f);
+    const users = (layer: string) =>
+      [...GRAPH]
+        .filter(([f, deps]) => f.startsWith(layer) && deps.some((d) => 'file' in d && d.file.startsWith('src/core/api/')))
+        .map(([f]) => f);
     expect(users('src/addon/')).toContain('src/addon/runtime/serve.ts');
     expect(users('src/sidebar/')).toContain('src/sidebar/bridge.ts');
   });
 
   it('the emulator imports nothing from src/', () => {
-    const bad = sourceFiles('dev/emulator').flatMap((f) => importsOf(f).filter((d) => 'file' in d && d.file.startsWith('src/')).map((d) => `${f} → ${'file' in d ? d.file : ''}`));
+    const bad = sourceFiles('dev/emulator').flatMap((f) =>
+      importsOf(f)
+        .filter((d) => 'file' in d && d.file.startsWith('src/'))
+        .map((d) => `${f} → ${'file' in d ? d.file : ''}`),
+    );
     expect(bad).toEqual([]);
   });
 

@@ -18,9 +18,8 @@ test('100k × 20: whole-block reads and writes are one call each, counted per ce
   const app = (emu.globals as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }).SpreadsheetApp;
   const range = app.getActiveSheet().getRange(1, 1, 100_000, 20);
   emu.resetStats();
-  let values: unknown[][] = [];
-  values = range.getValues();
-  values = range.getValues();
+  range.getValues();
+  const values = range.getValues();
   range.setValues(values);
   range.setValues(rows);
   expect(values[99_999]?.[0]).toBe('Client 99999');

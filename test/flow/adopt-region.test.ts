@@ -7,24 +7,31 @@ import { loadAddon } from '../../dev/harness';
 
 const MOBILES = ['138 0013 8000', '139-0013-9000', '13700137000', '158 0015 8000', '136 0013 6000', '135-0013-5000', '134 0013 4000', '150 0015 0000'];
 
-function adoptSheet(phones: string[]): string {
+/** Adopts a sheet of clients with these phones; returns the final report and the region the table was saved with. */
+function adoptSheet(phones: string[]): { report: string; region: string; highlighted: string[] } {
   const emu = createEmulator({ userLocale: 'en', spreadsheetLocale: 'en_US' });
   emu.loadRows([['Name', 'Phone'], ...phones.map((p, i) => [`Client ${i + 1}`, p])]);
   const addon = loadAddon(emu);
   emu.queueAnswers(['YES']);
   expect(addon.menu('menuAdopt')).toEqual({ ok: true, result: undefined });
-  return emu.alerts.map((a) => a.prompt).join('\n');
+  expect(emu.alerts.map((a) => a.title)).toEqual(['Adopt this sheet', 'Adopt this sheet']);
+  const state = addon.call('getSetupState') as { ok: true; result: { ok: true; data: { schema: { region: string } } } };
+  const highlight = emu.snapshot().sheets[0]?.conditionalFormats.find((r) => JSON.stringify(r.condition).includes('clientflow:invalid'));
+  return { report: emu.alerts[1]?.prompt ?? '', region: state.result.data.schema.region, highlighted: highlight?.ranges ?? [] };
 }
 
 describe('adopt: the phone region', () => {
   it('reads Chinese mobiles in an en_US spreadsheet as Chinese numbers (no misfits)', () => {
-    const text = adoptSheet(MOBILES);
-    expect(text).toMatch(/Phone → Phone, phone/);
-    expect(text).not.toMatch(/don't fit/);
+    const r = adoptSheet(MOBILES);
+    expect(r.region).toBe('CN');
+    expect(r.report.split('\n')).toEqual(['Adopted 2 columns of "Sheet1": validation, formats and colors are on.', 'Every value fits its column.']);
+    expect(r.highlighted).toEqual([]);
   });
 
   it('keeps the locale region when the numbers are its own (a broken one is still reported)', () => {
-    const text = adoptSheet(['(415) 555-0132', '212-555-0199', '+1 646 555 0100', '(312) 555-0147', '415.555.0111', '13800']);
-    expect(text).toMatch(/1 cell doesn't fit|B7/);
+    const r = adoptSheet(['(415) 555-0132', '212-555-0199', '+1 646 555 0100', '(312) 555-0147', '415.555.0111', '13800']);
+    expect(r.region).toBe('US');
+    expect(r.report).toContain("1 cell doesn't fit its column: B7.");
+    expect(r.highlighted).toEqual(['B7']);
   });
 });

@@ -5,7 +5,7 @@
  * Run `node build.mjs` first (npm test does).
  */
 import type { Addon } from '../../dev/harness';
-import { startOn, type SS } from './helpers';
+import { startOn } from './helpers';
 import type { Emulator } from '../../dev/emulator/types';
 import { t } from '../../src/core/i18n';
 import { mappingOfPreview, type AdoptMapping, type AdoptPreview, type AdoptReport } from '../../src/core/api/adopt';

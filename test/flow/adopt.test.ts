@@ -4,7 +4,7 @@
  * Run `node build.mjs` first (npm test does).
  */
 import type { Addon } from '../../dev/harness';
-import { startOn, type SS } from './helpers';
+import { startOn } from './helpers';
 import type { Emulator } from '../../dev/emulator/types';
 
 

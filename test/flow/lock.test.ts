@@ -34,7 +34,10 @@ describe('the document lock', () => {
     emu.contendLock('document', true);
     emu.queueAnswers(['1']);
     expect(addon.menu('menuSetUp')).toEqual({ ok: true, result: undefined });
-    expect(emu.alerts.map((a) => [a.kind, a.title])).toEqual([['prompt', 'Set up a client table'], ['alert', 'Set up a client table']]);
+    expect(emu.alerts.map((a) => [a.kind, a.title])).toEqual([
+      ['prompt', 'Set up a client table'],
+      ['alert', 'Set up a client table'],
+    ]);
     expect(emu.alerts[1]?.prompt).toBe(BUSY);
     expect(emu.snapshot().sheets).toEqual(before);
     // Once the other execution is done, the same answer sets the table up.
@@ -50,7 +53,10 @@ describe('the document lock', () => {
     emu.contendLock('document', true);
     emu.queueAnswers(['YES']);
     addon.menu('menuAdopt');
-    expect(emu.alerts.map((a) => [a.title, a.buttons])).toEqual([['Adopt this sheet', 'YES_NO'], ['Adopt this sheet', 'OK']]);
+    expect(emu.alerts.map((a) => [a.title, a.buttons])).toEqual([
+      ['Adopt this sheet', 'YES_NO'],
+      ['Adopt this sheet', 'OK'],
+    ]);
     expect(emu.alerts[1]?.prompt).toBe(BUSY);
     expect(emu.snapshot().sheets).toEqual(before);
   });

@@ -186,8 +186,6 @@ describe('menuSetUp', () => {
     expect(large.first.total).toBe(small.first.total);
     expect(large.again.byMethod).toEqual(small.again.byMethod);
     expect(large.again.total).toBe(small.again.total);
-    // Figures for the report.
-    console.log(`set-up calls: first ${large.first.total}, again ${large.again.total}; sim ms at 10k rows: first ${Math.round(large.first.simMs)}, again ${Math.round(large.again.simMs)}`);
   });
 });
 

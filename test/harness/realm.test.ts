@@ -1,7 +1,7 @@
 /**
  * In Apps Script there is one realm: arrays from getValues, getFormulas, getDataValidations,
  * getSheets, getCriteriaValues… are `instanceof Array` in the script. The harness makes that hold in
- * its vm context at no cost per call (100k × 20 getValues stays well under a second).
+ * its vm context without copying the arrays (speed itself is measured by the bench, not asserted here).
  */
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
@@ -41,7 +41,7 @@ test('arrays crossing into the script are instanceof Array there', () => {
   expect(out).toEqual({ ok: true, result: { values: true, formulas: true, validations: true, formats: true, sheets: true, criteria: true, mapped: true, isArray: true, literal: true } });
 });
 
-test('100k × 20 getValues into the script: realm arrays, well under a second', () => {
+test('100k × 20 getValues into the script: realm arrays', () => {
   const emu = createEmulator();
   const rows: string[][] = [];
   for (let i = 0; i < 100_000; i++) {

@@ -40,6 +40,7 @@ function expectCleanMessage(stderr: string): void {
   const lines = stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
   expect(stderr).not.toMatch(/\n\s+at |TypeError|ReferenceError|Error:|ENOENT|EISDIR|EACCES/);
+  // eslint-disable-next-line no-control-regex
   expect(stderr).not.toMatch(/[\u0000-\u0008\u000e-\u001f\ufffd]/);
 }
 

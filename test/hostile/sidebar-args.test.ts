@@ -3,6 +3,7 @@
  * through google.script.run. Each must come back as an envelope with a translated message in the
  * user's language: never an uncaught error, never a raw validation report or stack trace.
  */
+import { ENDPOINTS } from '../../src/core/api';
 import { englishWords, table, TECHNICAL, world, type Loc, type World } from './helpers';
 
 type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
@@ -32,6 +33,10 @@ const BAD_CALLS: Array<[string, unknown[]]> = [
   ['applyAdopt', [{ sheetId: 1, headerRow: 1, columns: [{ column: 1, header: 'x'.repeat(6000), adopt: true, role: 'name', type: 'text', required: false }] }]],
 ];
 
+test('every sidebar endpoint has wrong arguments tried here (a new endpoint adds its own)', () => {
+  expect(Object.keys(ENDPOINTS).filter((name) => !BAD_CALLS.some(([fn]) => fn === name))).toEqual([]);
+});
+
 /** A raw zod report or other machinery in a message. */
 const RAW = /invalid_type|invalid_value|too_big|too_small|"code"|"path"|expected (?:array|object|string|one of)|Invalid input|Invalid option/;
 
@@ -42,16 +47,12 @@ describe.each(['en', 'zh-CN'] as Loc[])('wrong argument types (%s)', (locale) =>
     const w = table(locale);
     const before = w.emu.snapshot();
     const env = call(w, fn, args);
-    if (fn === 'getBootstrap' || fn === 'getSetupState' || fn === 'validateTable') {
-      // Extra arguments: either ignored or refused, but an envelope either way.
-      expect(typeof env.ok).toBe('boolean');
-    } else {
-      expect(env.ok).toBe(false);
-    }
+    // Extra arguments too are refused: an endpoint takes exactly its tuple.
+    expect(env.ok).toBe(false);
     if (!env.ok) expect(env.error.message).not.toMatch(TECHNICAL);
     expect(w.addon.errors).toEqual([]);
     // A refused call changes nothing.
-    if (!env.ok) expect(w.emu.snapshot().sheets).toEqual(before.sheets);
+    expect(w.emu.snapshot().sheets).toEqual(before.sheets);
   });
 
   it.each(cases.filter(([, fn]) => !['getBootstrap', 'getSetupState', 'validateTable', 'previewAdopt', 'applyAdopt'].includes(fn)))(

@@ -4,6 +4,7 @@
  * message, and never crash or change a value.
  */
 import { content, englishWords, messages, setUp, sheetOf, table, TECHNICAL, world, type Loc, type World } from './helpers';
+import { templateSchema } from '../../src/core/templates';
 
 function adopt(w: World, answers = ['YES', 'OK']): void {
   w.emu.queueAnswers(answers);
@@ -78,12 +79,24 @@ describe.each(['en', 'zh-CN'] as Loc[])('small sheets (%s)', (locale) => {
   });
 });
 
+/** Every column of the sheet as the sidebar's adopt preview reads it: header, adopted, role. */
+function adoptedColumns(w: World): Array<[string, boolean, string | null]> {
+  const r = w.addon.call('previewAdopt', []) as { result: { data: { columns: Array<{ header: string; adopt: boolean; role: string | null }> } } };
+  return r.result.data.columns.map((c) => [c.header, c.adopt, c.role]);
+}
+
+/** The B2B template's columns, each adopted in its own role. */
+function templateColumns(locale: Loc): Array<[string, boolean, string | null]> {
+  return templateSchema('b2b', locale).fields.map((f) => [f.header, true, f.role]);
+}
+
 describe('adopting a table whose header ClientFlow itself wrote', () => {
   it('English B2B template (no saved settings): every column is recognized', () => {
     const w = table('en');
     (w.emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().deleteAllProperties();
     adopt(w, ['NO']);
     expect(w.emu.alerts.at(-1)?.prompt).not.toMatch(/Left alone/i);
+    expect(adoptedColumns(w)).toEqual(templateColumns('en'));
   });
 
   it('Chinese B2B template (no saved settings): every column is recognized', () => {
@@ -91,6 +104,7 @@ describe('adopting a table whose header ClientFlow itself wrote', () => {
     (w.emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().deleteAllProperties();
     adopt(w, ['NO']);
     expect(w.emu.alerts.at(-1)?.prompt).not.toMatch(/无法识别/);
+    expect(adoptedColumns(w)).toEqual(templateColumns('zh-CN'));
   });
 
   it('adopt on a set-up table whose labels look like numbers uses the saved header row', () => {

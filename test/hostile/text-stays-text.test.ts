@@ -1,5 +1,5 @@
 /**
- * "Text stays text" (DESIGN.md rule 4) under hostile input: formula-looking names and notes
+ * "Text stays text" (docs/ARCHITECTURE.md rule 4) under hostile input: formula-looking names and notes
  * (`=cmd|' /C calc'!A0`, `+SUM(1)`, `-1+2`, `@foo`), numeric-looking IDs and phones, hostile header
  * labels and dropdown options sent from the sidebar. Wherever ClientFlow writes, or keeps, such a
  * value, the cell must still hold exactly that text: no formula, no number, no date.

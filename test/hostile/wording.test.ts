@@ -2,7 +2,7 @@
  * Messages that send the user to a menu item must name it as the menu shows it (in both languages),
  * or the user looks for an item that does not exist.
  */
-import { t, type Locale, type MessageKey } from '../../src/core/i18n';
+import { messagesFor, t, type Locale, type MessageKey } from '../../src/core/i18n';
 
 const MENU: MessageKey[] = ['menu.setUp', 'menu.adopt', 'menu.openSidebar', 'menu.validateAll'];
 
@@ -27,5 +27,21 @@ describe.each(['en', 'zh-CN'] as Locale[])('menu items named in messages (%s)', 
     const refs = referencedItems(t(locale, 'adopt.error.empty'));
     expect(refs.length).toBeGreaterThan(0);
     for (const r of refs) expect(menuLabels(locale)).toContain(r);
+  });
+});
+
+describe('every message that names a menu item, in either language', () => {
+  /** The menu items (by key) that a message names, as the menu shows them in that language. */
+  const named = (locale: Locale, key: MessageKey): string[] =>
+    MENU.filter((k) => referencedItems(t(locale, key)).includes(t(locale, k).replace(/…$/, '')));
+  const keys = Object.keys(messagesFor('en')) as MessageKey[];
+
+  it('names the same items in English and Chinese (a misnamed item is missing from one side)', () => {
+    const differ = keys.filter((k) => named('en', k).join() !== named('zh-CN', k).join()).map((k) => [k, named('en', k), named('zh-CN', k)]);
+    expect(differ).toEqual([]);
+  });
+
+  it('finds the messages that send the user to a menu item', () => {
+    expect(keys.filter((k) => named('en', k).length > 0).sort()).toEqual(['adopt.error.empty', 'edit.tooLarge', 'setup.validate.noTable', 'sidebar.error.noBridge']);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createEmulator, type EmulatorExt } from '../../dev/emulator';
 import { t } from '../../src/core/i18n';
-import { addonHandlers, launch, openSidebar, type Handlers } from './harness';
+import { addonHandlers, launch, openSidebar } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * The built sidebar page (dist/Sidebar.html) references nothing outside itself except Google's
- * add-on stylesheet: no external scripts, fonts, images, frames or CDNs (DESIGN.md: no user data
- * leaves the spreadsheet; issue 2 item 5). The bundle is inlined, and the markers were filled.
+ * add-on stylesheet: no external scripts, fonts, images, frames or CDNs (docs/ARCHITECTURE.md: no user data
+ * leaves the spreadsheet). The bundle is inlined, and the markers were filled.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * "Adopt this sheet": a sheet that already holds clients becomes a ClientFlow table without any of its
- * values changing. Flow (DESIGN.md): one batched read → core inference → a *mapping* (per column:
- * adopted or left alone, role, type, required, options; src/addon/adoptMapping.ts) → confirm (menu:
+ * values changing. Flow (docs/ARCHITECTURE.md): one batched read → core inference → a *mapping* (per column:
+ * adopted or left alone, role, type, required, options; src/core/adopt/mapping.ts) → confirm (menu:
  * an alert, YES/NO; sidebar: the Adopt panel, where the user can edit the mapping) → applyAdoptMapping,
  * shared by both: apply validation, formats, colors (the set-up's applyTable) → save the schema →
  * report and highlight the cells that do not fit (never altering them).
@@ -10,24 +10,26 @@
  * plus getMergedRanges of the top rows; the apply is per column; the highlight is one conditional-format
  * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES) and fetched in one getRangeList.
  */
-import { regionFromLocale, fieldType, defaultContext } from '../../core/fields';
+import { regionFromLocale, fieldType, defaultContext, issueMessage } from '../../core/fields';
 import type { CellValue, IssueCode, TypeContext } from '../../core/fields/types';
-import { t, type Locale, type MessageKey, type Params } from '../../core/i18n';
+import { t, type Locale } from '../../core/i18n';
 import { inferSheet, inferWithPhoneRegion, toSchema, type MergedBlock } from '../../core/infer';
 import { doneText, sortIssues } from '../../core/adopt/report';
 import { a1 } from '../../core/table/a1';
 import { mergeWithExisting } from '../../core/adopt/merge';
-import { adoptMappingSchema, checkMapping, isKnownRole, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport, type MappingProblem } from '../../core/api/adopt';
+import { adoptMappingSchema, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport } from '../../core/api/adopt';
+import { checkMapping, mappingProblemParams, type MappingProblem } from '../../core/adopt/check-mapping';
 import { resolveLayout } from '../../core/table/layout';
 import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rules';
-import { highlightRuns, validateRows, type SheetIssue } from '../../core/check/validate';
+import { highlightRuns, validateRows } from '../../core/check/validate';
 import { idSummary } from '../../core/edit/autofill';
 import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
-import { applyTable, readColumnMetadata } from '../sheet/apply';
+import { applyTable } from '../sheet/apply';
+import { readColumnMetadata } from '../sheet/table';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { keepFormatColumns } from '../../core/adopt/formats';
-import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
+import { buildPreview, defaultMapping, fillOptions, matchSheet, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -141,9 +143,7 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
 
 /** A mapping problem as a UserError: its message names the column (role names translated). */
 export function mappingError(p: MappingProblem, locale: Locale): UserError {
-  const params: Params = { ...p.params };
-  if (typeof params.role === 'string' && isKnownRole(params.role)) params.role = t(locale, `adopt.role.${params.role}` as MessageKey);
-  return new UserError(p.key, params, p.key);
+  return new UserError(p.key, mappingProblemParams(p, (key, params) => t(locale, key, params)), p.key);
 }
 
 export interface AdoptMisfit {
@@ -285,7 +285,7 @@ export function applyAdopt(locale: Locale, raw: unknown): AdoptReport {
         a1: a1(i.row, i.column),
         header: String(headers[i.column - 1] ?? ''),
         code: i.code,
-        message: misfitMessage(locale, i.code, i.hint),
+        message: issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {}),
         value: v instanceof Date ? v.toISOString() : String(v ?? ''),
       };
     }),

@@ -4,7 +4,7 @@
  * counter (2, one getProperties), the edited range's shape (5-7), the header row (2), the edited rows of
  * the table in one getValues (2), one setValues per auto column written (≤ 4 × 2), and the ID counter
  * written back when it moved (1). The next client ID comes from the counter kept in document
- * properties (config-store ID_COUNTER_KEY), never from reading the whole ID column; only a table
+ * properties (config/store.ts ID_COUNTER_KEY), never from reading the whole ID column; only a table
  * without a counter (adopted by an older version) has its ID column read, once. Column metadata is
  * read only when a field is not found by its header text (a renamed column).
  * Ref: https://developers.google.com/apps-script/guides/triggers#onedite (simple trigger limits)
@@ -18,13 +18,13 @@ import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
 import { fieldByRole } from '../../core/schema';
 import { idCounterProps, loadConfig, readIdCounter } from '../config/store';
-import { readColumnMetadata } from '../sheet/apply';
+import { readColumnMetadata } from '../sheet/table';
 import { describeError } from '../runtime/errors';
 
 /**
  * The simulated time an edit may take before it is left to "Check all rows": a simple trigger has 30
  * seconds, and reading and writing cells costs ~5 µs a cell read and ~15 µs a cell written
- * (DESIGN.md's clock model), so the budget is in cells, not rows: a 100,000-row paste into a 20-column
+ * (docs/ARCHITECTURE.md's clock model), so the budget is in cells, not rows: a 100,000-row paste into a 20-column
  * table (~16 s) is filled, a larger one or a much wider table is not.
  */
 export const EDIT_BUDGET_MS = 20_000;

@@ -6,7 +6,11 @@ import { t, type Locale, type MessageKey, type Params } from '../../core/i18n';
 
 /** An error whose message is meant for the user (already a message key, translated on the way out). */
 export class UserError extends Error {
-  constructor(readonly key: MessageKey, readonly params?: Params, readonly code: string = key) {
+  constructor(
+    readonly key: MessageKey,
+    readonly params?: Params,
+    readonly code: string = key,
+  ) {
     super(key);
   }
 }

@@ -11,9 +11,7 @@ import { t, type Locale } from '../../core/i18n';
 import { underDocumentLock, userLocale } from './action';
 import { describeError } from './errors';
 
-type Impl<N extends EndpointName> = (
-  ...args: z.output<Endpoints[N]['args']>
-) => z.input<Endpoints[N]['result']>;
+type Impl<N extends EndpointName> = (...args: z.output<Endpoints[N]['args']>) => z.input<Endpoints[N]['result']>;
 
 type Served<N extends EndpointName> = (...raw: unknown[]) => Envelope<z.output<Endpoints[N]['result']>>;
 

@@ -17,17 +17,26 @@ export const menuSetUp = menuAction('setup.title', (locale) => {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const choices = TEMPLATE_ORDER.map((id, i) => `${i + 1}. ${t(locale, `setup.template.${id}.name`)}`).join('\n');
   const res = ui.prompt(t(locale, 'setup.prompt.title'), t(locale, 'setup.prompt.body', { choices }), ui.ButtonSet.OK_CANCEL);
-  if (res.getSelectedButton() !== ui.Button.OK) { ss.toast(t(locale, 'setup.cancelled'), t(locale, 'app.name')); return; }
+  if (res.getSelectedButton() !== ui.Button.OK) {
+    ss.toast(t(locale, 'setup.cancelled'), t(locale, 'app.name'));
+    return;
+  }
   const answer = res.getResponseText().trim();
   const n = answer === '' ? 1 : /^[1-9]$/.test(answer) ? Number(answer) : NaN;
   const id = TEMPLATE_ORDER[n - 1];
-  if (!id) { ui.alert(t(locale, 'setup.prompt.title'), t(locale, 'setup.prompt.invalid', { answer }), ui.ButtonSet.OK); return; }
+  if (!id) {
+    ui.alert(t(locale, 'setup.prompt.title'), t(locale, 'setup.prompt.invalid', { answer }), ui.ButtonSet.OK);
+    return;
+  }
 
   const summary = underDocumentLock(() => {
     const stored = loadConfig();
     const current = stored.ok ? stored.schema : null;
-    const onTable = current !== null && current.template === id && current.locale === locale
-      && findTableSheet(ss, current)?.getSheetId() === ss.getActiveSheet().getSheetId();
+    const onTable =
+      current !== null &&
+      current.template === id &&
+      current.locale === locale &&
+      findTableSheet(ss, current)?.getSheetId() === ss.getActiveSheet().getSheetId();
     return onTable && current
       ? setUpTable(current, 'reapply', locale)
       : setUpTable(templateSchema(id, locale, spreadsheetDefaults(ss.getSpreadsheetLocale(), locale)), 'fresh', locale);

@@ -98,7 +98,7 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
   // Leftovers of an interrupted set-up.
   sheets.forEach((s, i) => { if ((names[i] ?? '').startsWith(TEMP_SHEET_PREFIX)) ss.deleteSheet(s); });
 
-  let sheet: Sheet | null = null;
+  let sheet: Sheet;
   let headerRow = 1;
   let layout: Layout;
   let temp = false;

@@ -14,10 +14,10 @@
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range-list#setNumberFormat(String)
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)
  *
- * For the adopt engineer (src/addon/adopt*.ts): call
+ * To apply a schema without writing headers (adopt, src/addon/adopt/adopt.ts): call
  *   applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, keepFormatsThrough })
  * with the schema built from the inferred columns (field.header = the header text found) and the
- * layout of where each field sits; then saveConfig({ ...schema, location }) from ./config-store.
+ * layout of where each field sits; then saveConfig({ ...schema, location }) from ../config/store.
  * Nothing here changes a cell's value except the header texts when writeHeaders is true.
  *
  * Apps Script members used (the emulator must cover them):
@@ -34,13 +34,14 @@
  *   SpreadsheetApp.newDataValidation, newConditionalFormatRule, BandingTheme, ProtectionType
  *   ConditionalFormatRule: getBooleanCondition; BooleanCondition: getCriteriaValues
  */
-import { FIELD_METADATA_KEY, type ColumnMetadata, type Layout } from '../../core/table/layout';
+import { FIELD_METADATA_KEY, type Layout } from '../../core/table/layout';
 import { a1 } from '../../core/table/a1';
 import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/setup/rules';
 import { planSetup, type SetupPlan, type ValidationPlan } from '../../core/setup/plan';
 import type { TableSchema } from '../../core/schema';
 import type { Locale } from '../../core/i18n';
 import { fieldType } from '../../core/fields';
+import { readColumnMetadata } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -178,17 +179,6 @@ export function replaceRules(sheet: Sheet, ours: readonly RulePlan[], kinds: Rea
   const built = buildRules(ours, ranges);
   if (built.length > 0 || keep.length !== existing.length) sheet.setConditionalFormatRules([...built, ...keep]);
   return { rules: built.length, keptRules: userRules };
-}
-
-/** Column metadata 'clientflow.field' on the sheet. */
-export function readColumnMetadata(sheet: Sheet): Array<ColumnMetadata & { md: GoogleAppsScript.Spreadsheet.DeveloperMetadata }> {
-  const found = sheet.createDeveloperMetadataFinder().withKey(FIELD_METADATA_KEY).find();
-  const out: Array<ColumnMetadata & { md: GoogleAppsScript.Spreadsheet.DeveloperMetadata }> = [];
-  for (const md of found) {
-    const col = md.getLocation().getColumn();
-    out.push({ column: col ? col.getColumn() : 0, key: md.getValue() ?? '', md });
-  }
-  return out;
 }
 
 function overlaps(r: Range, first: number, last: number, firstCol: number, lastCol: number): boolean {

@@ -2,10 +2,9 @@
  * Finding the configured table: its sheet (by id, so a renamed sheet is still found) and its layout
  * (developer metadata first, header text second: see src/core/table/layout.ts).
  */
-import { resolveLayout, type Layout } from '../../core/table/layout';
+import { FIELD_METADATA_KEY, resolveLayout, type ColumnMetadata, type Layout } from '../../core/table/layout';
 import type { TableSchema } from '../../core/schema';
 import type { CellValue } from '../../core/fields/types';
-import { readColumnMetadata } from './apply';
 import { UserError } from '../runtime/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -37,4 +36,15 @@ export function readLayout(sheet: Sheet, schema: TableSchema, headerRow: number)
 /** True when the sheet holds no value at all. */
 export function isSheetEmpty(sheet: Sheet): boolean {
   return sheet.getLastRow() === 0 && sheet.getLastColumn() === 0;
+}
+
+/** Column metadata 'clientflow.field' on the sheet. */
+export function readColumnMetadata(sheet: Sheet): Array<ColumnMetadata & { md: GoogleAppsScript.Spreadsheet.DeveloperMetadata }> {
+  const found = sheet.createDeveloperMetadataFinder().withKey(FIELD_METADATA_KEY).find();
+  const out: Array<ColumnMetadata & { md: GoogleAppsScript.Spreadsheet.DeveloperMetadata }> = [];
+  for (const md of found) {
+    const col = md.getLocation().getColumn();
+    out.push({ column: col ? col.getColumn() : 0, key: md.getValue() ?? '', md });
+  }
+  return out;
 }

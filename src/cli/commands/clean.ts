@@ -15,7 +15,10 @@ import { fsReason, loadCsv, oneFile, printJson, printUsage, regionOption, sameFi
 export function runClean(argv: string[], locale: Locale): number {
   const command = 'clean';
   const p = parseCommandArgs(command, argv, ['region', 'out'], locale);
-  if (p.help) { printUsage(locale); return 0; }
+  if (p.help) {
+    printUsage(locale);
+    return 0;
+  }
   const file = oneFile(command, p, locale);
   const out = p.options.get('out');
   if (!out) throw new CliExit(2, t(locale, 'cli.error.missingOut'));

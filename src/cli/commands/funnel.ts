@@ -1,7 +1,7 @@
 /**
  * `clientflow funnel FILE.csv [--history HISTORY.csv]`: who reached each stage, conversions and the win
  * rate, from the same core as the add-on's Funnel sheet (src/core/funnel). JSON when the output is piped
- * or with --json (the contract in DESIGN.md, exactly: stages with name, reached, conversion and, with a
+ * or with --json (the contract in docs/ARCHITECTURE.md, exactly: stages with name, reached, conversion and, with a
  * history, avgDays; won, lost, winRate); a readable table on a terminal, with the other figures.
  * Rows whose stage is none of the stages, and history rows that cannot be used, are reported on stderr.
  */
@@ -47,6 +47,7 @@ function pad(s: string, w: number, right: boolean): string {
 const pct = (x: number | null) => (x === null ? null : `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`);
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 /** A cell's text for the terminal, without control characters (a stage label comes from the file). */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
 const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 
 /** The readable report: a table of stages and the overall figures. */

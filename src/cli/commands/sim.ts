@@ -24,6 +24,7 @@ function loadSimModule(): SimModule {
   const path = join(__dirname, 'dev', 'sim.js');
   if (!existsSync(path)) throw new CliExit(2, `clientflow sim: ${path} is missing (run npm run build)`);
   // A run-time require of a file esbuild does not bundle (the path is computed).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path) as SimModule;
 }
 
@@ -41,7 +42,10 @@ function binaryScenario(path: string): boolean {
 export function runSim(argv: string[], locale: Locale): number {
   const command = 'sim';
   const p = parseCommandArgs(command, argv, [], locale);
-  if (p.help) { printUsage(locale); return 0; }
+  if (p.help) {
+    printUsage(locale);
+    return 0;
+  }
   const file = oneFile(command, p, locale);
   if (binaryScenario(file)) throw new CliExit(2, `clientflow sim: ${file} is not valid JSON (it holds binary data, not text)`);
   const sim = loadSimModule();

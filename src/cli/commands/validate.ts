@@ -21,20 +21,22 @@ export interface ValidateOutput {
 export function validateGrid(grid: string[][], ctx: TypeContext, locale: Locale): ValidateOutput {
   const inf = inferWithHeader(grid, ctx);
   const byColumn = new Map(inf.columns.map((c) => [c.column, c]));
-  const issues = checkSheet(grid, inf, ctx, undefined, true)
-    .map((i) => ({
-      row: i.row - inf.dataStart,
-      column: byColumn.get(i.column)?.header ?? '',
-      code: i.code,
-      message: issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {}),
-    }));
+  const issues = checkSheet(grid, inf, ctx, undefined, true).map((i) => ({
+    row: i.row - inf.dataStart,
+    column: byColumn.get(i.column)?.header ?? '',
+    code: i.code,
+    message: issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {}),
+  }));
   return { columns: inf.columns.map((c) => ({ header: c.header, type: c.type })), issues };
 }
 
 export function runValidate(argv: string[], locale: Locale): number {
   const command = 'validate';
   const p = parseCommandArgs(command, argv, ['region'], locale);
-  if (p.help) { printUsage(locale); return 0; }
+  if (p.help) {
+    printUsage(locale);
+    return 0;
+  }
   const file = oneFile(command, p, locale);
   const region = regionOption(command, p, locale);
   const { grid, encoding } = loadCsv(command, file, locale);

@@ -2,24 +2,22 @@
  * The adopt *mapping* — per column: adopted or left alone, role, type, required, dropdown options —
  * between the sheet's inference and the table schema. menuAdopt and the sidebar's applyAdopt both turn
  * a mapping into the schema here (menuAdopt with `defaultMapping`, the sidebar with the user's edit),
- * so they apply through one code path (src/addon/adopt.ts applyAdoptMapping).
+ * so they apply through one code path (src/addon/adopt/adopt.ts applyAdoptMapping).
  *
- * Pure: no Apps Script call in this file (it works on the batched read of src/addon/adopt.ts).
+ * Pure: no Apps Script call in this file (it works on the batched read of src/addon/adopt/adopt.ts).
  */
-import { fieldType, issueMessage } from '../fields';
+import { fieldType } from '../fields';
 import { columnLetter, isBlankCell, valueText } from '../fields/util';
 import type { CellValue, DropdownOption, FieldTypeId, ParseResult, TypeContext } from '../fields/types';
 import { AUTO_TYPES } from '../fields/types';
-import { t, type Locale, type MessageKey, type Params } from '../i18n';
+import { t, type Locale } from '../i18n';
 import { inferOptions, type Inference, type InferredColumn } from '../infer';
 import { paletteColor } from '../colors';
 import type { Layout } from '../table/layout';
 import { optionSchema, type FieldInput, type TableSchemaInput } from '../schema';
 import type { Role } from '../roles';
-import {
-  isKnownRole, isKnownType, mappingProblemText, PREVIEW_MISFITS,
-  type AdoptMapping, type AdoptPreview, type AdoptPreviewColumn, type MappingProblem,
-} from '../api/adopt';
+import { PREVIEW_MISFITS, type AdoptMapping, type AdoptPreview, type AdoptPreviewColumn } from '../api/adopt';
+import { isKnownRole, isKnownType, type MappingProblem } from './check-mapping';
 
 /** What the mapping functions need of one adopt: the batched read, its inference, the merged schema. */
 export interface AdoptBasis {
@@ -308,14 +306,4 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
     columns,
     stages: stages ? { won: stages.won, lost: stages.lost } : null,
   };
-}
-
-/** A mapping problem as words in `locale` (role names translated). */
-export function problemText(p: MappingProblem, locale: Locale): string {
-  return mappingProblemText(p, (key: MessageKey, params?: Params) => t(locale, key, params));
-}
-
-/** The report line for one misfit cell. */
-export function misfitMessage(locale: Locale, code: Parameters<typeof issueMessage>[1], hint: string | undefined): string {
-  return issueMessage(locale, code, hint ? { hint } : {});
 }

@@ -2,7 +2,7 @@
  * The words of "Adopt this sheet": the confirmation summary and the final report, translated. Pure, so
  * the same text is tested without Sheets. Grid coordinates are 0-based from A1.
  */
-import { t, type Locale, type MessageKey } from '../i18n';
+import { t, type Locale } from '../i18n';
 import { columnLetter } from '../fields/util';
 import { a1 } from '../table/a1';
 import { adopted, type GridIssue, type Inference, type InferredColumn } from '../infer/infer';
@@ -16,7 +16,7 @@ export function gridA1(row: number, column: number): string {
 }
 
 export function typeName(locale: Locale, type: InferredColumn['type']): string {
-  return t(locale, `adopt.type.${type}` as MessageKey);
+  return t(locale, `adopt.type.${type}` as const);
 }
 
 function optionsPreview(col: InferredColumn): string {
@@ -30,7 +30,7 @@ export function columnMeaning(locale: Locale, col: InferredColumn): string {
   let type = typeName(locale, col.type);
   if (col.type === 'dropdown' && col.options?.length) type = t(locale, 'adopt.meaning.options', { type, options: optionsPreview(col) });
   let s = col.role
-    ? t(locale, 'adopt.meaning.role', { role: t(locale, `adopt.role.${col.role}` as MessageKey), type })
+    ? t(locale, 'adopt.meaning.role', { role: t(locale, `adopt.role.${col.role}` as const), type })
     : t(locale, 'adopt.meaning.custom', { type });
   const extras: string[] = [];
   if (col.required) extras.push(t(locale, 'adopt.meaning.required'));

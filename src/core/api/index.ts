@@ -1,7 +1,7 @@
 /**
  * All sidebar endpoints, by function name. Each feature defines its endpoints in its own file in
  * this folder and spreads them here. The add-on exports a function of the same name for each
- * (src/addon/api/*.ts, through `serve`), and the sidebar calls them through its typed bridge.
+ * (src/addon/<feature>/endpoints.ts, through `serve`), and the sidebar calls them through its typed bridge.
  */
 import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';

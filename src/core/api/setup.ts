@@ -1,6 +1,6 @@
 /**
- * Sidebar endpoints of the table set-up (issue 3): the Setup panel reads the state, previews a
- * template, edits the field list and applies it. Served by src/addon/api/setup.ts.
+ * Sidebar endpoints of the table set-up: the Setup panel reads the state, previews a
+ * template, edits the field list and applies it. Served by src/addon/setup/endpoints.ts.
  */
 import * as z from 'zod';
 import { endpoint } from './endpoint';

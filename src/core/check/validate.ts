@@ -1,5 +1,5 @@
 /**
- * Validate-all (issue 3, menuValidateAll): every cell of the table parsed with its field type, as
+ * Validate-all (menuValidateAll): every cell of the table parsed with its field type, as
  * pure computation over one batched read. Auto fields are skipped (the add-on writes them); a row
  * with nothing in any table column is not a client and is skipped too (so "required" only speaks
  * about rows that exist).

@@ -53,7 +53,13 @@ export function cleanGrid(grid: string[][], ctx: TypeContext, locale: Locale): {
         if (summary.changes.length < CHANGES_SHOWN) summary.changes.push({ row: r - inf.dataStart, column: col.header, from: raw, to });
       } else if (res.status === 'invalid') {
         stat.notUnderstood++;
-        summary.notUnderstood.push({ row: r - inf.dataStart, column: col.header, value: raw, code: res.code, message: issueMessage(locale, res.code, res.hint ? { hint: res.hint } : {}) });
+        summary.notUnderstood.push({
+          row: r - inf.dataStart,
+          column: col.header,
+          value: raw,
+          code: res.code,
+          message: issueMessage(locale, res.code, res.hint ? { hint: res.hint } : {}),
+        });
       }
     }
     summary.columns.push(stat);

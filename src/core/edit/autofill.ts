@@ -1,5 +1,5 @@
 /**
- * The auto fields on edit (issue 3, onEdit): Client ID and Created for new rows, Updated on any
+ * The auto fields on edit: Client ID and Created for new rows, Updated on any
  * change to a row, Stage since when the stage changes. Pure: the add-on reads the edited rows of the
  * table's span in one getValues and writes back at most one block per auto column (so a pasted
  * 1000-row block costs the same number of calls as one cell).

@@ -2,7 +2,7 @@
  * Money (deal value, total spend). Text may carry a currency symbol or code before or after the amount
  * (¥ ￥ $ US$ HK$ € £ 元 块 RMB CNY USD EUR GBP HKD JPY 人民币 美元 …), grouping, the multipliers k, m, 万,
  * 亿: '¥1,200' → 1200, '1.2万' → 12000, '$3.5k' → 3500, '1,200元' → 1200, 'RMB 5万' → 50000. The value
- * is a plain number (DESIGN.md `clean`: no symbol, no grouping, '.' point); the column's number format
+ * is a plain number (docs/ARCHITECTURE.md `clean`: no symbol, no grouping, '.' point); the column's number format
  * shows the context currency. A symbol of another currency is read as the amount as written (we do not
  * convert; cleanup reports every change so a '$' in a ¥ column is visible).
  *

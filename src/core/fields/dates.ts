@@ -6,7 +6,7 @@
  * getValues (read in the spreadsheet's time zone) and Sheets serial numbers (days since 1899-12-30,
  * https://support.google.com/docs/answer/3092969). Impossible dates (2024-02-30) are rejected. A time
  * written after the date is dropped: the column holds calendar days. The canonical text is 'YYYY-MM-DD'
- * (DESIGN.md `clean`); Date cells are already dates and are never rewritten. Display 'yyyy-mm-dd' for
+ * (docs/ARCHITECTURE.md `clean`); Date cells are already dates and are never rewritten. Display 'yyyy-mm-dd' for
  * every locale: the same text cleanup writes, unambiguous in English and Chinese, sortable.
  * Validation { kind: 'date' } (requireDate).
  *

@@ -3,7 +3,7 @@
  * - empty cells ('' or white space only) parse to { kind: 'empty' };
  * - a string starting with '=' is a formula string (code 'formula') for every type except the free-text
  *   ones (text, long text, ID), which keep such a value as text: it is stored in a '@' cell, so it is
- *   text and stays text (DESIGN.md rule 4); and except a value the type itself names (a dropdown
+ *   text and stays text (docs/ARCHITECTURE.md rule 4); and except a value the type itself names (a dropdown
  *   option labelled '=1+1', see isFormulaLikeValue);
  * - normalize = parse, then the canonical written form; 'unchanged' when the cell already shows exactly
  *   that form (compared as cell text, so '1200' in a CSV and 1200 from getValues are both canonical).

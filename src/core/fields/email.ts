@@ -9,7 +9,7 @@
  * Parse reads the address the way cleanup would write it, so a cell cleanup can fix is not an error:
  * trimmed, full-width forms folded (＠ → @), the ideographic full stops 。 ． ｡ in the domain read as '.'
  * (IDNA treats them as label separators), a 'mailto:' prefix, '<…>' brackets or a 'Name <addr>' wrapper
- * removed, stray trailing punctuation (, ; 。 ， 、 . etc.) removed, and everything lowercased (DESIGN.md's
+ * removed, stray trailing punctuation (, ; 。 ， 、 . etc.) removed, and everything lowercased (docs/ARCHITECTURE.md's
  * `clean` contract lowercases the whole address).
  *
  * Sheets validation: a custom formula with REGEXMATCH, not DataValidationBuilder.requireTextIsEmail()

@@ -50,7 +50,7 @@ function splitDigits(core: string, region: string): [string, string] | null {
     const regionDec = usesDecimalComma(region) ? ',' : '.';
     if (count > 1) dec = null; // 1.234.567 or 1,234,567: grouping only
     // A single '.' is a decimal point everywhere, even where ',' is: '1234.5' is the canonical text
-    // cleanup writes (DESIGN.md `clean`), so reading it back must give the same number ('1.234' in a
+    // cleanup writes (docs/ARCHITECTURE.md `clean`), so reading it back must give the same number ('1.234' in a
     // German sheet is 1.234; a German thousand is written 1.234,00 or 1234).
     else if (ch === regionDec || ch === '.') dec = ch;
     else {

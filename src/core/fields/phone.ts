@@ -25,7 +25,7 @@ import {
   isSupportedCountry as libSupported,
   parsePhoneNumberFromString as libParse,
 } from 'libphonenumber-js/core';
-import type { CountryCode, E164Number } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
 import { phoneMetadata } from './phone-metadata';
 import { allowBlank, defineType, fail } from './define';
 import type { ParseResult, TypeContext } from './types';

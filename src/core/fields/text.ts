@@ -13,7 +13,7 @@ import { cellText, HSPACE, stripInvisible } from './util';
 
 /** Plain ASCII text without doubled spaces or outer spaces: nothing to clean (the fast path). */
 const CLEAN_LINE = /^[!-~](?:[ -~]*[!-~])?$/;
-const DOUBLE_SPACE = /  /;
+const DOUBLE_SPACE = / {2}/;
 
 export function cleanLine(s: string): string {
   if (CLEAN_LINE.test(s) && !DOUBLE_SPACE.test(s)) return s;

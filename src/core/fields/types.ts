@@ -73,7 +73,7 @@ export type NormalizeResult =
        * Set when `value` is text that Sheets would otherwise read as a formula, number, date or boolean
        * (a leading '=', '+', '-', '@', or '00123'): the writer must put it into a plain-text ('@') cell.
        * Text-like types (text, phone, ID…) have '@' as their number format already; this flag makes the
-       * requirement explicit for every written value (DESIGN.md rule 4).
+       * requirement explicit for every written value (docs/ARCHITECTURE.md rule 4).
        */
       asText?: boolean;
     }

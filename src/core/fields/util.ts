@@ -52,7 +52,7 @@ export function isFormulaText(s: string): boolean {
 
 /**
  * True when a string must be written into a plain-text ('@') cell, because Sheets would otherwise read
- * it as a formula, a number, a date or a boolean (DESIGN.md rule 4): a leading '=', '+', '-' or '@',
+ * it as a formula, a number, a date or a boolean (docs/ARCHITECTURE.md rule 4): a leading '=', '+', '-' or '@',
  * or text that looks like a number, a percent, a date or TRUE/FALSE.
  */
 export function mustWriteAsText(s: string): boolean {

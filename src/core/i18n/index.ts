@@ -15,7 +15,7 @@ import { backupMessages } from './messages/backup';
 import { protectMessages } from './messages/protect';
 
 /**
- * i18n: every user-visible string goes through `t` (DESIGN.md rule 7).
+ * i18n: every user-visible string goes through `t` (docs/ARCHITECTURE.md rule 7).
  * To add an area: create ./messages/<area>.ts with defineMessages(en, zh) and spread it below.
  */
 const catalogs = [

@@ -36,7 +36,7 @@ export function knownStage(value: string): { step: number; kind: 'step' | 'won' 
 
 /** How many edits still count as a typo of a label of this length (Latin words only; CJK: none). */
 function typoBudget(key: string): number {
-  if (/[^\x00-\x7f]/.test(key)) return 0;
+  if (/[\u0080-\uffff]/.test(key)) return 0;
   if (key.length >= 8) return 2;
   if (key.length >= 4) return 1;
   return 0;

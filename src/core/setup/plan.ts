@@ -1,8 +1,8 @@
 /**
- * The set-up plan (issue 3, item 4): from a schema and where the table is, everything the add-on
+ * The set-up plan: from a schema and where the table is, everything the add-on
  * writes, as pure data — header texts, per column width / number format / data validation, header
  * style, frozen row, banding, header protection (warning only), and our conditional-format rules.
- * The add-on (src/addon/apply.ts) executes it with a constant number of calls per column, whatever
+ * The add-on (src/addon/sheet/apply.ts) executes it with a constant number of calls per column, whatever
  * the row count: one validation per whole column range, one number format per column block, one
  * setConditionalFormatRules for all rules.
  *

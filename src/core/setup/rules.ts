@@ -1,5 +1,5 @@
 /**
- * Conditional-format rules of a table, as pure data (issue 3, item 4).
+ * Conditional-format rules of a table, as pure data.
  *
  * Recognizable: every rule of ours is a custom formula that starts with `=AND(ISTEXT("clientflow:<kind>"),`.
  * ISTEXT of a string literal is always TRUE in Google Sheets and in HyperFormula (the emulator's engine),

@@ -1,5 +1,5 @@
 /**
- * Layout (issue 3, item 3 of the brief): which sheet column holds which field, even after the user
+ * Layout: which sheet column holds which field, even after the user
  * moves or renames columns. The add-on attaches developer metadata 'clientflow.field' = field key to
  * each column (it travels with the column when the column is moved); this module combines it with the
  * header row's text as a fallback (a column whose metadata was lost, or a table adopted before).

@@ -1,5 +1,5 @@
 /**
- * Templates (issue 3, item 3): B2B sales, e-commerce and services, each in English and Simplified
+ * Templates: B2B sales, e-commerce and services, each in English and Simplified
  * Chinese. A template is data: fields with a role, a type, labels in both languages and, for
  * dropdowns, options with a color and aliases (the other language's label and common spellings, so
  * cleanup can mend 'closed won' or '成交' into the option's own label). Chinese vocabulary follows the

@@ -22,7 +22,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    const tmp = prev2; prev2 = prev; prev = cur; cur = tmp;
+    const tmp = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = tmp;
   }
   return prev[n];
 }

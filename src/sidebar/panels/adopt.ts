@@ -1,17 +1,17 @@
 /**
- * The Adopt panel (issue 3, item 5: "the sidebar can edit the mapping"): reads the active sheet's
- * inferred mapping (previewAdopt), lets the user change each column's meaning (or leave it alone),
+ * The Adopt panel: reads the active sheet's inferred mapping (previewAdopt), lets the user change each
+ * column's meaning (or leave it alone),
  * type, required flag and dropdown options with their colors, re-checks how the values fit, and
  * applies exactly that mapping (applyAdopt, the same apply as menuAdopt), then shows the report.
  *
  * Everything that came from the sheet (headers, values, options) is set as text, never as markup.
  */
 import {
-  checkMapping, mappingOfPreview, mappingProblemText,
-  type AdoptMapping, type AdoptMappingColumn, type AdoptPreview, type AdoptPreviewColumn, type AdoptReport, type MappingProblem,
+  mappingOfPreview,
+  type AdoptMapping, type AdoptMappingColumn, type AdoptPreview, type AdoptPreviewColumn, type AdoptReport,
 } from '../../core/api/adopt';
+import { checkMapping, mappingProblemText, type MappingProblem } from '../../core/adopt/check-mapping';
 import { USER_TYPES } from '../../core/fields/types';
-import type { MessageKey } from '../../core/i18n';
 import { userTypeOfRole } from '../../core/infer/infer';
 import { ROLES, type Role } from '../../core/roles';
 import { h, replaceChildren, uid } from '../dom';
@@ -160,7 +160,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
 }
 
 function roleName(ctx: PanelContext, role: Role): string {
-  return ctx.t(`adopt.role.${role}` as MessageKey);
+  return ctx.t(`adopt.role.${role}` as const);
 }
 
 function typeName(ctx: PanelContext, type: string): string {

@@ -1,5 +1,5 @@
 /**
- * The Setup panel (issue 3, item 6): choose a template, edit the field list (header, type, required,
+ * The Setup panel: choose a template, edit the field list (header, type, required,
  * dropdown options and their colors), reorder, add and remove fields, and apply. Removing a field
  * only stops ClientFlow from managing that column: its cells and data stay in the sheet.
  * Everything shown that came from the sheet (headers, options) is set as text, never as markup.

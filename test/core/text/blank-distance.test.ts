@@ -33,7 +33,9 @@ describe('isBlankCell', () => {
   it('agrees with every field type: a blank cell parses as empty', () => {
     for (const s of ['', '   ', '\u3000', '\u200b', ' \ufeff ']) {
       for (const id of ['text', 'email', 'phone', 'number', 'date', 'dropdown'] as const) {
-        expect(fieldType(id).parse(s, { locale: 'en', region: 'US', currency: 'USD', dateOrder: 'MDY', timeZone: 'UTC', options: [] }).ok).toBe(true);
+        expect(
+          fieldType(id).parse(s, { locale: 'en', region: 'US', currency: 'USD', dateOrder: 'MDY', timeZone: 'UTC', options: [] }).ok,
+        ).toBe(true);
       }
     }
   });
