@@ -3,7 +3,7 @@
 // and the contract kit for a real spreadsheet (dist/contract/: Code.js, appsscript.json).
 // Usage: node build.mjs
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';

@@ -23,7 +23,10 @@ export async function renderIcons(executablePath = process.env.CHROMIUM_PATH ?? 
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
     for (const r of RENDERS) {
-      const svg = readFileSync(join(dir, r.svg), 'utf8').replace(/<svg /, `<svg style="display:block;width:${r.width}px;height:${r.height}px" `);
+      const svg = readFileSync(join(dir, r.svg), 'utf8').replace(
+        /<svg /,
+        `<svg style="display:block;width:${r.width}px;height:${r.height}px" `,
+      );
       await page.setViewportSize({ width: r.width, height: r.height });
       await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
       await page.screenshot({ path: join(dir, r.out), omitBackground: true, clip: { x: 0, y: 0, width: r.width, height: r.height } });

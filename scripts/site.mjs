@@ -50,18 +50,31 @@ export function buildSite(root, outDir) {
   const src = join(root, 'docs', 'legal');
   mkdirSync(outDir, { recursive: true });
   const pages = [];
-  for (const file of readdirSync(src).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(src)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const { meta, body } = frontMatter(readFileSync(join(src, file), 'utf8'));
     const lang = meta.lang ?? 'en';
     const title = meta.title ?? basename(file, '.md');
     const out = `${basename(file, '.md')}.html`;
-    writeFileSync(join(outDir, out), page({ title, lang, other: meta.other, otherLabel: lang === 'en' ? '中文' : 'English', html: md.render(body) }));
+    writeFileSync(
+      join(outDir, out),
+      page({ title, lang, other: meta.other, otherLabel: lang === 'en' ? '中文' : 'English', html: md.render(body) }),
+    );
     pages.push({ file: out, title, lang });
   }
-  const list = (lang) => pages.filter((p) => p.lang === lang).map((p) => `<li><a href="${escapeHtml(p.file)}">${escapeHtml(p.title)}</a></li>`).join('\n');
+  const list = (lang) =>
+    pages
+      .filter((p) => p.lang === lang)
+      .map((p) => `<li><a href="${escapeHtml(p.file)}">${escapeHtml(p.title)}</a></li>`)
+      .join('\n');
   writeFileSync(
     join(outDir, 'index.html'),
-    page({ title: 'ClientFlow', lang: 'en', html: `<h1>ClientFlow</h1>\n<ul>\n${list('en')}\n</ul>\n<ul lang="zh-CN">\n${list('zh-CN')}\n</ul>\n` }),
+    page({
+      title: 'ClientFlow',
+      lang: 'en',
+      html: `<h1>ClientFlow</h1>\n<ul>\n${list('en')}\n</ul>\n<ul lang="zh-CN">\n${list('zh-CN')}\n</ul>\n`,
+    }),
   );
   return pages;
 }

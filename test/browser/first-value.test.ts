@@ -45,7 +45,10 @@ export const isBuilt = (s: Step): boolean => s.fn === null || BUILT.has(s.fn);
 export const stepTitle = (locale: Locale, s: Step): string => `${locale}: ${s.id}${s.fn ? ` (${s.fn})` : ''}`;
 
 function shotsDir(locale: Locale): string {
-  const dir = process.env.CLIENTFLOW_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'marketplace', 'screenshots', locale) : join(ROOT, 'dist', 'test', 'first-value', locale);
+  const dir =
+    process.env.CLIENTFLOW_SCREENSHOTS === 'docs'
+      ? join(ROOT, 'docs', 'marketplace', 'screenshots', locale)
+      : join(ROOT, 'dist', 'test', 'first-value', locale);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -69,7 +72,11 @@ async function carryThrough(page: Page, fn: string): Promise<string[]> {
   for (let i = 0; i < 8; i++) {
     await Promise.race([
       page.waitForSelector('#overlay:not([hidden]) #dialog button.primary', { timeout: 120_000 }),
-      page.waitForFunction(() => !document.querySelector('#status')?.classList.contains('busy') && (document.querySelector('#overlay') as HTMLElement).hidden, null, { timeout: 120_000 }),
+      page.waitForFunction(
+        () => !document.querySelector('#status')?.classList.contains('busy') && (document.querySelector('#overlay') as HTMLElement).hidden,
+        null,
+        { timeout: 120_000 },
+      ),
     ]);
     if (await page.isHidden('#overlay')) break;
     messages.push((await page.textContent('#dialog .message')) ?? '');
@@ -78,7 +85,13 @@ async function carryThrough(page: Page, fn: string): Promise<string[]> {
     if (last) break; // a summary with only OK: left open for the screenshot, closed after
     await ((await yes.count()) > 0 ? yes.click() : page.click('#dialog button.primary'));
   }
-  await page.waitForFunction((name) => (document.querySelector('#status')?.textContent ?? '').startsWith(`${name}:`) || !(document.querySelector('#overlay') as HTMLElement).hidden, fn, { timeout: 120_000 });
+  await page.waitForFunction(
+    (name) =>
+      (document.querySelector('#status')?.textContent ?? '').startsWith(`${name}:`) ||
+      !(document.querySelector('#overlay') as HTMLElement).hidden,
+    fn,
+    { timeout: 120_000 },
+  );
   return messages;
 }
 
@@ -128,7 +141,8 @@ describe.each(['en', 'zh-CN'] as const)('install to first value (%s)', (locale) 
       expect(text).toMatch(step.shows[locale]);
       await page.mouse.move(640, 400);
       await page.screenshot({ path: join(shotsDir(locale), `${String(i + 1).padStart(2, '0')}-${step.id}.png`) });
-      if (step.fn === null) await page.click('#menu-extensions'); // closes the menu
+      if (step.fn === null)
+        await page.click('#menu-extensions'); // closes the menu
       else await closeDialog(page);
       expect(pageErrors).toEqual([]);
     });

@@ -117,7 +117,10 @@ describe('Restore a backup', () => {
   it('from the sidebar: createBackup, listBackups and restoreBackup, in Chinese', () => {
     const { emu, addon } = adopted('zh-CN');
     const before = table(emu);
-    const made = addon.call('createBackup') as { ok: true; result: { ok: true; data: { message: string; backups: Array<{ id: number; rows: number }> } } };
+    const made = addon.call('createBackup') as {
+      ok: true;
+      result: { ok: true; data: { message: string; backups: Array<{ id: number; rows: number }> } };
+    };
     expect(made.result.ok).toBe(true);
     expect(made.result.data.message).toMatch(/已将 3 行备份到隐藏工作表/);
     const id = made.result.data.backups[0]?.id;

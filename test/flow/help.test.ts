@@ -12,9 +12,18 @@ import { missingHelp } from '../../src/core/help/content';
 
 const ROOT = join(__dirname, '..', '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const DATA = [['Name', 'Email'], ['Ann', 'ann@example.com']];
+const DATA = [
+  ['Name', 'Email'],
+  ['Ann', 'ann@example.com'],
+];
 
-type Help = { about: string; version: string; actions: Array<{ fn: string; label: string; text: string }>; colors: Array<{ background: string; text: string }>; sections: Array<{ id: string; title: string; text: string }> };
+type Help = {
+  about: string;
+  version: string;
+  actions: Array<{ fn: string; label: string; text: string }>;
+  colors: Array<{ background: string; text: string }>;
+  sections: Array<{ id: string; title: string; text: string }>;
+};
 
 function getHelp(locale: 'en' | 'zh-CN'): { help: Help; functions: string[] } {
   const { addon } = startOn(DATA, locale);
@@ -29,21 +38,24 @@ describe('Help', () => {
     expect(missingHelp(items)).toEqual([]);
   });
 
-  it.each(['en', 'zh-CN'] as const)('the sidebar Help (%s) shows the About line with package.json version and exactly the menu actions of this build', (locale) => {
-    const { help, functions } = getHelp(locale);
-    expect(help.version).toBe(VERSION);
-    expect(help.about).toBe(`ClientFlow ${VERSION}`);
-    const menuFns = MENU_ITEMS.flatMap((i) => ('fn' in i ? [i.fn] : []));
-    expect(help.actions.map((a) => a.fn)).toEqual(menuFns);
-    for (const a of help.actions) expect(functions).toContain(a.fn);
-    // Texts for actions not in this build are never shown.
-    for (const fn of Object.keys(ACTION_HELP)) if (!functions.includes(fn)) expect(help.actions.some((a) => a.fn === fn)).toBe(false);
-    for (const a of help.actions) expect(a.text).not.toMatch(/\{|help\.action/);
-    expect(help.colors.length).toBeGreaterThanOrEqual(6);
-    expect(help.sections.map((s) => s.id)).toEqual(['options', 'undo', 'limits', 'data', 'report']);
-    const limits = help.sections.find((s) => s.id === 'limits')?.text ?? '';
-    expect(limits).toMatch(locale === 'en' ? /cannot hide rows or columns from some editors/ : /无法对部分编辑者隐藏行或列/);
-  });
+  it.each(['en', 'zh-CN'] as const)(
+    'the sidebar Help (%s) shows the About line with package.json version and exactly the menu actions of this build',
+    (locale) => {
+      const { help, functions } = getHelp(locale);
+      expect(help.version).toBe(VERSION);
+      expect(help.about).toBe(`ClientFlow ${VERSION}`);
+      const menuFns = MENU_ITEMS.flatMap((i) => ('fn' in i ? [i.fn] : []));
+      expect(help.actions.map((a) => a.fn)).toEqual(menuFns);
+      for (const a of help.actions) expect(functions).toContain(a.fn);
+      // Texts for actions not in this build are never shown.
+      for (const fn of Object.keys(ACTION_HELP)) if (!functions.includes(fn)) expect(help.actions.some((a) => a.fn === fn)).toBe(false);
+      for (const a of help.actions) expect(a.text).not.toMatch(/\{|help\.action/);
+      expect(help.colors.length).toBeGreaterThanOrEqual(6);
+      expect(help.sections.map((s) => s.id)).toEqual(['options', 'undo', 'limits', 'data', 'report']);
+      const limits = help.sections.find((s) => s.id === 'limits')?.text ?? '';
+      expect(limits).toMatch(locale === 'en' ? /cannot hide rows or columns from some editors/ : /无法对部分编辑者隐藏行或列/);
+    },
+  );
 
   it('the menu Help shows the same in an alert, with the version', () => {
     const { emu, addon } = startOn(DATA, 'en');

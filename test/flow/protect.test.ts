@@ -21,7 +21,8 @@ function adopted(locale: 'en' | 'zh-CN' = 'en'): { emu: Emulator; addon: Addon }
   return { emu, addon };
 }
 
-const ours = (emu: Emulator) => (emu.snapshot().sheets[0]?.protections ?? []).filter((p) => /ClientFlow\)|ClientFlow）/.test(p.description));
+const ours = (emu: Emulator) =>
+  (emu.snapshot().sheets[0]?.protections ?? []).filter((p) => /ClientFlow\)|ClientFlow）/.test(p.description));
 const lastAlert = (emu: Emulator) => emu.alerts[emu.alerts.length - 1]?.prompt ?? '';
 
 describe('Protect columns', () => {
@@ -31,7 +32,9 @@ describe('Protect columns', () => {
     expect(addon.menu('menuProtectColumns')).toEqual({ ok: true, result: undefined });
     const ask = emu.alerts.find((a) => /Type the columns to protect/.test(a.prompt));
     expect(ask?.prompt).toMatch(/D {2}Deal value/);
-    expect(ours(emu)).toEqual([{ range: expect.stringMatching(/^D2:D\d+$/), description: 'Protected column (ClientFlow): Deal value', warningOnly: true }]);
+    expect(ours(emu)).toEqual([
+      { range: expect.stringMatching(/^D2:D\d+$/), description: 'Protected column (ClientFlow): Deal value', warningOnly: true },
+    ]);
     expect(lastAlert(emu)).toMatch(/Protected with a warning: D Deal value/);
     expect(lastAlert(emu)).toMatch(/Sheets cannot hide these columns/);
     (emu as unknown as EmulatorExt).setUser({ email: 'editor@example.com', role: 'editor' });
@@ -70,7 +73,10 @@ describe('Protect columns', () => {
     addon.menu('menuProtectColumns');
     emu.queueAnswers(['A, D', '', 'OK']);
     addon.menu('menuProtectColumns');
-    expect(ours(emu).map((p) => p.description)).toEqual(['Protected column (ClientFlow): Name', 'Protected column (ClientFlow): Deal value']);
+    expect(ours(emu).map((p) => p.description)).toEqual([
+      'Protected column (ClientFlow): Name',
+      'Protected column (ClientFlow): Deal value',
+    ]);
     emu.queueAnswers(['', 'OK']);
     addon.menu('menuProtectColumns');
     expect(ours(emu)).toEqual([]);
@@ -79,16 +85,25 @@ describe('Protect columns', () => {
 
   it('from the sidebar, in Chinese: getProtection then saveProtection', () => {
     const { emu, addon } = adopted('zh-CN');
-    const state = addon.call('getProtection') as { ok: true; result: { ok: true; data: { columns: Array<{ key: string; header: string; letter: string; protected: boolean }> } } };
+    const state = addon.call('getProtection') as {
+      ok: true;
+      result: { ok: true; data: { columns: Array<{ key: string; header: string; letter: string; protected: boolean }> } };
+    };
     expect(state.result.ok).toBe(true);
     const deal = state.result.data.columns.find((c) => c.letter === 'D');
     expect(deal).toMatchObject({ header: 'Deal value', protected: false });
-    const saved = addon.call('saveProtection', [{ columns: [deal?.key], mode: 'warning', editors: [] }]) as { ok: true; result: { ok: true; data: { message: string; columns: Array<{ protected: boolean; letter: string }> } } };
+    const saved = addon.call('saveProtection', [{ columns: [deal?.key], mode: 'warning', editors: [] }]) as {
+      ok: true;
+      result: { ok: true; data: { message: string; columns: Array<{ protected: boolean; letter: string }> } };
+    };
     expect(saved.result.ok).toBe(true);
     expect(saved.result.data.message).toMatch(/已加警告保护：D Deal value/);
     expect(saved.result.data.columns.find((c) => c.letter === 'D')?.protected).toBe(true);
     expect(ours(emu)[0]?.description).toBe('受保护列（ClientFlow）：Deal value');
-    const bad = addon.call('saveProtection', [{ columns: [], mode: 'editors', editors: ['x@'] }]) as { ok: true; result: { ok: false; error: { message: string } } };
+    const bad = addon.call('saveProtection', [{ columns: [], mode: 'editors', editors: ['x@'] }]) as {
+      ok: true;
+      result: { ok: false; error: { message: string } };
+    };
     expect(bad.result.error.message).toMatch(/不是有效的邮箱地址/);
   });
 });

@@ -19,17 +19,24 @@ const DOCS = join(ROOT, 'docs', 'marketplace');
 const LOCALES = ['en', 'zh-CN'] as const;
 
 const claimsSchema = z.object({
-  claims: z.array(
-    z.object({
-      id: z.string().min(1),
-      claim_en: z.string().min(10),
-      claim_zh: z.string().min(5),
-      test: z.object({ file: z.string().regex(/^test\/.+\.test\.ts$/), name: z.string().min(5) }),
-      screenshot: z.string().regex(/^\d\d-[a-z-]+\.png$/).optional(),
-    }),
-  ).min(1),
+  claims: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        claim_en: z.string().min(10),
+        claim_zh: z.string().min(5),
+        test: z.object({ file: z.string().regex(/^test\/.+\.test\.ts$/), name: z.string().min(5) }),
+        screenshot: z
+          .string()
+          .regex(/^\d\d-[a-z-]+\.png$/)
+          .optional(),
+      }),
+    )
+    .min(1),
 });
-const scopesSchema = z.object({ scopes: z.array(z.object({ scope: z.string().url(), reason_en: z.string().min(40), reason_zh: z.string().min(20) })) });
+const scopesSchema = z.object({
+  scopes: z.array(z.object({ scope: z.string().url(), reason_en: z.string().min(40), reason_zh: z.string().min(20) })),
+});
 
 const claims = claimsSchema.parse(JSON.parse(readFileSync(join(DOCS, 'claims.json'), 'utf8'))).claims;
 const scopes = scopesSchema.parse(JSON.parse(readFileSync(join(DOCS, 'scopes.json'), 'utf8'))).scopes;
@@ -49,7 +56,10 @@ function features(file: string, heading: string): string[] {
   if (start < 0) throw new Error(`${file} has no "## ${heading}" section`);
   const rest = text.slice(start + heading.length + 5);
   const end = rest.indexOf('\n## ');
-  return (end < 0 ? rest : rest.slice(0, end)).split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2).trim());
+  return (end < 0 ? rest : rest.slice(0, end))
+    .split('\n')
+    .filter((l) => l.startsWith('- '))
+    .map((l) => l.slice(2).trim());
 }
 
 describe('the listing claims', () => {
@@ -68,7 +78,11 @@ describe('the listing claims', () => {
 
   it('both listings have every section, and the short description fits the Marketplace', () => {
     for (const [file, sections, short] of [
-      ['listing.en.md', ['Application name', 'Short description', 'Detailed description', 'Features', 'Permissions (OAuth scopes)', 'Links', 'Graphics'], 'Short description'],
+      [
+        'listing.en.md',
+        ['Application name', 'Short description', 'Detailed description', 'Features', 'Permissions (OAuth scopes)', 'Links', 'Graphics'],
+        'Short description',
+      ],
       ['listing.zh-CN.md', ['应用名称', '简短说明', '详细说明', '功能', '权限（OAuth 范围）', '链接', '图片'], '简短说明'],
     ] as const) {
       const text = readFileSync(join(DOCS, file), 'utf8');
@@ -86,12 +100,21 @@ describe('the listing claims', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cf-claims-'));
     try {
       const out = join(dir, 'results.json');
-      const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=1', '--json', '--outputFile', out, ...files], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CLIENTFLOW_SCREENSHOTS: '' } });
+      const r = spawnSync(
+        process.execPath,
+        [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=1', '--json', '--outputFile', out, ...files],
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CLIENTFLOW_SCREENSHOTS: '' } },
+      );
       expect(existsSync(out)).toBe(true);
-      const results = JSON.parse(readFileSync(out, 'utf8')) as { testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string }> }> };
+      const results = JSON.parse(readFileSync(out, 'utf8')) as {
+        testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string }> }>;
+      };
       const status = new Map<string, string>();
-      for (const f of results.testResults) for (const a of f.assertionResults) status.set(`${f.name.slice(ROOT.length + 1)}\u0000${a.fullName}`, a.status);
-      const failing = claims.filter((c) => status.get(`${c.test.file}\u0000${c.test.name}`) !== 'passed').map((c) => `${c.id}: ${c.test.file} › ${c.test.name} → ${status.get(`${c.test.file}\u0000${c.test.name}`) ?? 'not found'}`);
+      for (const f of results.testResults)
+        for (const a of f.assertionResults) status.set(`${f.name.slice(ROOT.length + 1)}\u0000${a.fullName}`, a.status);
+      const failing = claims
+        .filter((c) => status.get(`${c.test.file}\u0000${c.test.name}`) !== 'passed')
+        .map((c) => `${c.id}: ${c.test.file} › ${c.test.name} → ${status.get(`${c.test.file}\u0000${c.test.name}`) ?? 'not found'}`);
       expect({ failing, stderrTail: failing.length ? r.stderr.slice(-2000) : '' }).toEqual({ failing: [], stderrTail: '' });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -69,7 +69,9 @@ test('Protect panel: tick Deal value, choose named editors, save: Sheets refuses
   await page.locator('.cf-protect-save').click();
   await page.waitForFunction(() => /Only boss@example.com/.test(document.querySelector('.cf-notice')?.textContent ?? ''));
   const ours = (emu.snapshot().sheets[0]?.protections ?? []).filter((p) => p.description.startsWith('Protected column (ClientFlow)'));
-  expect(ours).toEqual([{ range: expect.stringMatching(/^D2:D\d+$/), description: 'Protected column (ClientFlow): Deal value', warningOnly: false }]);
+  expect(ours).toEqual([
+    { range: expect.stringMatching(/^D2:D\d+$/), description: 'Protected column (ClientFlow): Deal value', warningOnly: false },
+  ]);
   emu.setUser({ email: 'intern@example.com', role: 'editor' });
   expect(() => emu.personEdit({ kind: 'type', a1: 'D2', value: '1' })).toThrow();
   // The panel shows the saved state.
@@ -77,20 +79,25 @@ test('Protect panel: tick Deal value, choose named editors, save: Sheets refuses
   expect(s.errors).toEqual([]);
 });
 
-test.each(['en', 'zh-CN'] as const)('Help panel (%s): About with the version, the actions of this build, colors, limits', async (locale) => {
-  const emu = createEmulator({ userLocale: locale }) as unknown as EmulatorExt;
-  emu.loadRows(DATA);
-  const handlers = addonHandlers(emu);
-  const s = await openSidebar(browser, handlers);
-  const { page } = s;
-  await page.locator('.cf-tab[data-panel="help"]').click();
-  await page.locator('.cf-about').waitFor();
-  expect(await page.locator('.cf-about').textContent()).toBe(`ClientFlow ${VERSION}`);
-  const fns = await page.locator('.cf-help-actions dt').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.fn));
-  expect(fns).toContain('menuAdopt');
-  expect(fns).toContain('menuBackUp');
-  for (const fn of fns) expect(Object.keys(handlers)).toContain(fn);
-  expect(await page.locator('.cf-swatch').count()).toBeGreaterThanOrEqual(6);
-  expect(await page.locator('[data-section="limits"]').textContent()).toMatch(locale === 'en' ? /cannot hide rows or columns from some editors/ : /无法对部分编辑者隐藏行或列/);
-  expect(s.errors).toEqual([]);
-});
+test.each(['en', 'zh-CN'] as const)(
+  'Help panel (%s): About with the version, the actions of this build, colors, limits',
+  async (locale) => {
+    const emu = createEmulator({ userLocale: locale }) as unknown as EmulatorExt;
+    emu.loadRows(DATA);
+    const handlers = addonHandlers(emu);
+    const s = await openSidebar(browser, handlers);
+    const { page } = s;
+    await page.locator('.cf-tab[data-panel="help"]').click();
+    await page.locator('.cf-about').waitFor();
+    expect(await page.locator('.cf-about').textContent()).toBe(`ClientFlow ${VERSION}`);
+    const fns = await page.locator('.cf-help-actions dt').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.fn));
+    expect(fns).toContain('menuAdopt');
+    expect(fns).toContain('menuBackUp');
+    for (const fn of fns) expect(Object.keys(handlers)).toContain(fn);
+    expect(await page.locator('.cf-swatch').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('[data-section="limits"]').textContent()).toMatch(
+      locale === 'en' ? /cannot hide rows or columns from some editors/ : /无法对部分编辑者隐藏行或列/,
+    );
+    expect(s.errors).toEqual([]);
+  },
+);

@@ -12,7 +12,21 @@
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideSheet()
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setNumberFormats(Object)
  */
-import { BACKUP_KEEP, cellsToWrite, decodeSettings, encodeSettings, freeName, indexProps, readIndex, retain, settingsKeys, stamp, type BackupEntry, type BackupSettings, type Cell } from '../../core/backup';
+import {
+  BACKUP_KEEP,
+  cellsToWrite,
+  decodeSettings,
+  encodeSettings,
+  freeName,
+  indexProps,
+  readIndex,
+  retain,
+  settingsKeys,
+  stamp,
+  type BackupEntry,
+  type BackupSettings,
+  type Cell,
+} from '../../core/backup';
 import { configKeys } from '../../core/config';
 import { t, type Locale } from '../../core/i18n';
 import { PROTECT_KEY, readProtectSetting } from '../../core/protect';
@@ -45,7 +59,10 @@ function view(e: BackupEntry, tz: string): BackupView {
 }
 
 /** The backups whose sheets still exist, newest first (entries of deleted sheets are forgotten). */
-export function listBackups(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), props: Record<string, string> = readProps()): BackupEntry[] {
+export function listBackups(
+  ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  props: Record<string, string> = readProps(),
+): BackupEntry[] {
   const ids = new Set(ss.getSheets().map((s) => s.getSheetId()));
   return readIndex(props).filter((e) => ids.has(e.sheetId));
 }
@@ -85,10 +102,15 @@ function write(sheet: Sheet, block: Block): void {
   // A formula written into a plain-text ('@') cell would stay text: such cells get the automatic
   // format while the values go in, and their own format right after (a format set later re-parses nothing).
   let textFormula = false;
-  const first = block.formats.map((row, i) => row.map((f, j) => {
-    if (f === '@' && (block.formulas[i]?.[j] ?? '') !== '') { textFormula = true; return 'General'; }
-    return f;
-  }));
+  const first = block.formats.map((row, i) =>
+    row.map((f, j) => {
+      if (f === '@' && (block.formulas[i]?.[j] ?? '') !== '') {
+        textFormula = true;
+        return 'General';
+      }
+      return f;
+    }),
+  );
   r.setNumberFormats(first);
   r.setValues(cellsToWrite(block.values, block.formulas, first));
   if (textFormula) r.setNumberFormats(block.formats);
@@ -132,7 +154,10 @@ export function backUpTable(locale: Locale, now: Date = new Date(), spare: Reado
   const block = read(source, rows, cols);
   const props = readProps();
   const tz = ss.getSpreadsheetTimeZone();
-  const name = freeName(t(locale, 'backup.sheetName', { date: stamp(now, tz) }), sheets.map((s) => s.getName()));
+  const name = freeName(
+    t(locale, 'backup.sheetName', { date: stamp(now, tz) }),
+    sheets.map((s) => s.getName()),
+  );
   const active = ss.getActiveSheet();
   const sheet = ss.insertSheet(name, sheets.length);
   fit(sheet, rows, cols);
@@ -141,13 +166,23 @@ export function backUpTable(locale: Locale, now: Date = new Date(), spare: Reado
   sheet.hideSheet();
   const id = sheet.getSheetId();
   const settings = encodeSettings(id, currentSettings(props));
-  const entry: BackupEntry = { sheetId: id, sheetName: name, at: now.toISOString(), sourceSheetId: source.getSheetId(), sourceName: source.getName(), headerRow: schema.location.headerRow, rows, cols, parts: settings.parts };
+  const entry: BackupEntry = {
+    sheetId: id,
+    sheetName: name,
+    at: now.toISOString(),
+    sourceSheetId: source.getSheetId(),
+    sourceName: source.getName(),
+    headerRow: schema.location.headerRow,
+    rows,
+    cols,
+    parts: settings.parts,
+  };
   const existing = new Set(sheets.map((s) => s.getSheetId()));
   const live = readIndex(props).filter((e) => existing.has(e.sheetId));
   const { kept, removed } = retain([entry, ...live], undefined, spare);
   const store = PropertiesService.getDocumentProperties();
   store.setProperties({ ...settings.props, ...indexProps(kept) }, false);
-  forget(ss, removed, props);
+  forget(ss, removed);
   // Entries of sheets the user deleted by hand: their settings go too.
   const gone = readIndex(props).filter((e) => !existing.has(e.sheetId));
   for (const e of gone) for (const k of settingsKeys(e.sheetId, e.parts)) if (props[k] !== undefined) store.deleteProperty(k);
@@ -155,7 +190,7 @@ export function backUpTable(locale: Locale, now: Date = new Date(), spare: Reado
 }
 
 /** Deletes the sheets and settings of `removed`. */
-function forget(ss: Spreadsheet, removed: readonly BackupEntry[], props: Readonly<Record<string, string>>): void {
+function forget(ss: Spreadsheet, removed: readonly BackupEntry[]): void {
   if (removed.length === 0) return;
   const store = PropertiesService.getDocumentProperties();
   const byId = new Map(ss.getSheets().map((s) => [s.getSheetId(), s] as const));
@@ -202,7 +237,14 @@ export function restoreBackup(id: number, locale: Locale, now: Date = new Date()
   const now2 = readProps();
   const restoredConfig: Record<string, string> = {};
   for (const [k, v] of Object.entries(settings)) if (k !== PROTECT_KEY) restoredConfig[k] = v;
-  store.setProperties({ ...restoredConfig, ...idCounterProps(target.getSheetId(), null), ...(settings[PROTECT_KEY] !== undefined ? { [PROTECT_KEY]: settings[PROTECT_KEY] } : {}) }, false);
+  store.setProperties(
+    {
+      ...restoredConfig,
+      ...idCounterProps(target.getSheetId(), null),
+      ...(settings[PROTECT_KEY] !== undefined ? { [PROTECT_KEY]: settings[PROTECT_KEY] } : {}),
+    },
+    false,
+  );
   for (const k of configKeys(now2)) if (!(k in restoredConfig)) store.deleteProperty(k);
   if (settings[PROTECT_KEY] === undefined && now2[PROTECT_KEY] !== undefined) store.deleteProperty(PROTECT_KEY);
   if (Object.keys(restoredConfig).length > 0) {
@@ -210,6 +252,11 @@ export function restoreBackup(id: number, locale: Locale, now: Date = new Date()
   }
   const tz = ss.getSpreadsheetTimeZone();
   return {
-    message: t(locale, 'backup.restored', { date: stamp(new Date(entry.at), tz), sheet: target.getName(), rows: dataRows(entry), safety: safety.entry.sheetName }),
+    message: t(locale, 'backup.restored', {
+      date: stamp(new Date(entry.at), tz),
+      sheet: target.getName(),
+      rows: dataRows(entry),
+      safety: safety.entry.sheetName,
+    }),
   };
 }

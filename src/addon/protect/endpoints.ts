@@ -10,7 +10,12 @@ import type { ProtectSetting } from '../../core/protect';
 function state(ctx: TableContext, s: ProtectSetting) {
   return {
     sheetName: ctx.sheet.getName(),
-    columns: ctx.columns.map((c) => ({ key: c.key, header: c.header, letter: columnLetter(c.column), protected: s.columns.includes(c.key) })),
+    columns: ctx.columns.map((c) => ({
+      key: c.key,
+      header: c.header,
+      letter: columnLetter(c.column),
+      protected: s.columns.includes(c.key),
+    })),
     mode: s.mode,
     editors: s.editors,
   };
@@ -23,7 +28,12 @@ export const saveProtection = serveChange('saveProtection', (req) => {
   const e = resolveEditors(req.editors.join(','));
   if (!e.ok) throw new UserError('protect.badEmail', { email: e.token });
   const ctx = tableContext();
-  const setting: ProtectSetting = { v: 1, columns: req.columns, mode: req.mode === 'editors' && e.emails.length > 0 ? 'editors' : 'warning', editors: req.mode === 'editors' ? e.emails : [] };
+  const setting: ProtectSetting = {
+    v: 1,
+    columns: req.columns,
+    mode: req.mode === 'editors' && e.emails.length > 0 ? 'editors' : 'warning',
+    editors: req.mode === 'editors' ? e.emails : [],
+  };
   const message = save(ctx, setting, locale);
   return { ...state(ctx, currentSetting()), message };
 });

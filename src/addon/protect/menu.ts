@@ -16,7 +16,11 @@ export const menuProtectColumns = menuAction('protect.title', (locale) => {
   const ctx = tableContext();
   const now = currentSetting();
   const list = ctx.columns.map((c) => `${columnLetter(c.column)}  ${c.header}${now.columns.includes(c.key) ? ' 🔒' : ''}`).join('\n');
-  const cols = ui.prompt(t(locale, 'protect.title'), t(locale, 'protect.askColumns', { sheet: ctx.sheet.getName(), list }), ui.ButtonSet.OK_CANCEL);
+  const cols = ui.prompt(
+    t(locale, 'protect.title'),
+    t(locale, 'protect.askColumns', { sheet: ctx.sheet.getName(), list }),
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (cols.getSelectedButton() !== ui.Button.OK) return;
   const chosen = resolveColumns(cols.getResponseText(), ctx.columns);
   if (!chosen.ok) throw new UserError('protect.unknownColumn', { column: chosen.token });

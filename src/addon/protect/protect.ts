@@ -61,7 +61,10 @@ export function applyProtection(ctx: TableContext, setting: ProtectSetting, loca
   const me = setting.mode === 'editors' ? Session.getEffectiveUser() : null;
   for (const c of chosen) {
     const letter = columnLetter(c.column);
-    const p = sheet.getRange(`${letter}${firstRow}:${letter}${maxRows}`).protect().setDescription(t(locale, 'protect.description', { header: c.header }));
+    const p = sheet
+      .getRange(`${letter}${firstRow}:${letter}${maxRows}`)
+      .protect()
+      .setDescription(t(locale, 'protect.description', { header: c.header }));
     if (setting.mode === 'warning') {
       p.setWarningOnly(true);
     } else if (me) {
@@ -87,10 +90,11 @@ export function summary(ctx: TableContext, s: ProtectSetting, locale: Locale): s
   const names = ctx.columns.filter((c) => s.columns.includes(c.key)).map((c) => `${columnLetter(c.column)} ${c.header}`);
   if (names.length === 0) return t(locale, 'protect.done.none');
   const columns = names.join(', ');
-  const head = s.mode === 'editors' && s.editors.length > 0
-    ? t(locale, 'protect.done.editors', { columns, editors: s.editors.join(', ') })
-    : s.mode === 'editors'
-      ? t(locale, 'protect.done.editors', { columns, editors: '—' })
-      : t(locale, 'protect.done.warning', { columns });
+  const head =
+    s.mode === 'editors' && s.editors.length > 0
+      ? t(locale, 'protect.done.editors', { columns, editors: s.editors.join(', ') })
+      : s.mode === 'editors'
+        ? t(locale, 'protect.done.editors', { columns, editors: '—' })
+        : t(locale, 'protect.done.warning', { columns });
   return `${head}\n${t(locale, 'protect.note')}`;
 }

@@ -15,7 +15,9 @@ export const helpContentSchema = z.object({
 
 export const backupListSchema = z.object({
   keep: z.number().int(),
-  backups: z.array(z.object({ id: z.number().int(), date: z.string(), sheetName: z.string(), sourceName: z.string(), rows: z.number().int() })),
+  backups: z.array(
+    z.object({ id: z.number().int(), date: z.string(), sheetName: z.string(), sourceName: z.string(), rows: z.number().int() }),
+  ),
 });
 
 export const backupReportSchema = backupListSchema.extend({ message: z.string() });

@@ -97,7 +97,11 @@ export function decodeSettings(props: Readonly<Record<string, string>>, entry: B
  * After adding `added`: the entries to keep (newest first) and those to remove (the oldest beyond
  * `keep`), never removing one whose sheet id is in `spare` (a backup being restored).
  */
-export function retain(list: readonly BackupEntry[], keep: number = BACKUP_KEEP, spare: ReadonlySet<number> = new Set()): { kept: BackupEntry[]; removed: BackupEntry[] } {
+export function retain(
+  list: readonly BackupEntry[],
+  keep: number = BACKUP_KEEP,
+  spare: ReadonlySet<number> = new Set(),
+): { kept: BackupEntry[]; removed: BackupEntry[] } {
   const sorted = sortNewestFirst(list);
   const kept: BackupEntry[] = [];
   const removed: BackupEntry[] = [];
@@ -123,9 +127,27 @@ function findLastIndex<T>(a: readonly T[], p: (x: T) => boolean): number {
 export function stamp(at: Date, timeZone: string, seconds = false): string {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
   } catch {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
   }
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   const base = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
@@ -151,7 +173,11 @@ export type Cell = string | number | boolean | Date;
  * Ref: https://support.google.com/docs/answer/3094146 (the apostrophe keeps a value as text)
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
  */
-export function cellsToWrite(values: readonly (readonly Cell[])[], formulas: readonly (readonly string[])[], formats: readonly (readonly string[])[]): Cell[][] {
+export function cellsToWrite(
+  values: readonly (readonly Cell[])[],
+  formulas: readonly (readonly string[])[],
+  formats: readonly (readonly string[])[],
+): Cell[][] {
   return values.map((row, r) =>
     row.map((v, c) => {
       const f = formulas[r]?.[c] ?? '';

@@ -57,7 +57,11 @@ export function helpContent(locale: Locale, items: readonly HelpMenuItem[], vers
       const key = ACTION_HELP[i.fn];
       return key ? [{ fn: i.fn, label: t(locale, i.label), text: t(locale, key, { keep: BACKUP_KEEP }) }] : [];
     }),
-    colors: COLOR_KEYS.map((c) => ({ background: c.format.background ?? '#ffffff', ...(c.format.fontColor ? { fontColor: c.format.fontColor } : {}), text: t(locale, c.key) })),
+    colors: COLOR_KEYS.map((c) => ({
+      background: c.format.background ?? '#ffffff',
+      ...(c.format.fontColor ? { fontColor: c.format.fontColor } : {}),
+      text: t(locale, c.key),
+    })),
     sections: SECTIONS.map((s) => ({ id: s.id, title: t(locale, s.title), text: t(locale, s.text) })),
   };
 }

@@ -52,7 +52,10 @@ export interface TableColumn {
 
 /** Splits a typed list on commas (ASCII or full-width), semicolons and new lines. */
 export function splitList(text: string): string[] {
-  return text.split(/[,，;；、\n]/).map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(/[,，;；、\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /**
@@ -63,7 +66,8 @@ export function resolveColumns(text: string, columns: readonly TableColumn[]): {
   const chosen = new Set<string>();
   for (const token of splitList(text)) {
     const low = token.toLowerCase();
-    const hit = columns.find((c) => c.header.trim().toLowerCase() === low) ?? columns.find((c) => columnLetter(c.column) === token.toUpperCase());
+    const hit =
+      columns.find((c) => c.header.trim().toLowerCase() === low) ?? columns.find((c) => columnLetter(c.column) === token.toUpperCase());
     if (!hit) return { ok: false, token };
     chosen.add(hit.key);
   }

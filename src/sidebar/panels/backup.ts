@@ -28,7 +28,15 @@ function render(container: HTMLElement, ctx: PanelContext): void {
                 ' ',
                 h('span', { class: 'secondary' }, `${b.sourceName} · ${b.rows}`),
                 ' ',
-                h('button', { type: 'button', class: 'cf-restore', onclick: (ev: Event) => ask((ev.currentTarget as HTMLElement).closest('li') as HTMLElement, b.id, b.date) }, t('sidebar.backup.restore')),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'cf-restore',
+                    onclick: (ev: Event) => ask((ev.currentTarget as HTMLElement).closest('li') as HTMLElement, b.id, b.date),
+                  },
+                  t('sidebar.backup.restore'),
+                ),
               ),
             ),
           ),
@@ -62,12 +70,19 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   };
   replaceChildren(
     container,
-    h('div', { class: 'block' }, intro, h('button', { type: 'button', class: 'action cf-backup-now', onclick: () => void now() }, t('sidebar.backup.now'))),
+    h(
+      'div',
+      { class: 'block' },
+      intro,
+      h('button', { type: 'button', class: 'action cf-backup-now', onclick: () => void now() }, t('sidebar.backup.now')),
+    ),
     list,
   );
-  void ctx.busy(() => ctx.call('listBackups')).then((l) => {
-    if (l) show(l);
-  });
+  void ctx
+    .busy(() => ctx.call('listBackups'))
+    .then((l) => {
+      if (l) show(l);
+    });
 }
 
 registerPanel({ id: 'backup', titleKey: 'sidebar.backup.title', order: 60, render });

@@ -10,13 +10,16 @@ export const backupMessages = defineMessages(
     'backup.done': 'Backed up {rows, plural, one {# row} other {# rows}} to the hidden sheet "{sheet}". Backups kept: {count} of {keep}.',
     'backup.removedOldest': 'The oldest backup ({date}) was removed.',
     'backup.none': 'There is no backup yet. Use "Back up the table" first.',
-    'backup.choose': 'Backups, newest first:\n{list}\n\nType the number of the backup to put back. The table as it is now is backed up first.',
+    'backup.choose':
+      'Backups, newest first:\n{list}\n\nType the number of the backup to put back. The table as it is now is backed up first.',
     'backup.item': '{n}. {date}: {rows, plural, one {# row} other {# rows}} of "{sheet}"',
     'backup.badChoice': '"{answer}" is not one of the numbers listed. Nothing was changed.',
-    'backup.restored': 'The backup of {date} is back in "{sheet}" ({rows, plural, one {# row} other {# rows}}). The table as it was is saved as the backup "{safety}".',
+    'backup.restored':
+      'The backup of {date} is back in "{sheet}" ({rows, plural, one {# row} other {# rows}}). The table as it was is saved as the backup "{safety}".',
     'backup.gone': 'That backup is no longer in the spreadsheet (its sheet was deleted).',
     'backup.noTable': 'There is no ClientFlow table in this spreadsheet yet: set one up or adopt a sheet first.',
-    'backup.tooLarge': 'The table has {cells} cells; a backup copy would take the spreadsheet past the 10-million-cell limit of Sheets. Nothing was changed.',
+    'backup.tooLarge':
+      'The table has {cells} cells; a backup copy would take the spreadsheet past the 10-million-cell limit of Sheets. Nothing was changed.',
     'sidebar.backup.title': 'Backups',
     'sidebar.backup.intro': 'A backup copies the table with its settings to a hidden sheet of this spreadsheet. The last {keep} are kept.',
     'sidebar.backup.now': 'Back up now',

@@ -6,8 +6,10 @@ export const protectMessages = defineMessages(
     'menu.protectColumns': 'Protect columns…',
     'protect.title': 'Protected columns',
     'protect.description': 'Protected column (ClientFlow): {header}',
-    'protect.askColumns': 'Columns of "{sheet}":\n{list}\n\nType the columns to protect (letters or names, separated by commas). Leave empty to protect none.',
-    'protect.askEditors': 'Who may change them? Type the email addresses of the editors allowed (separated by commas), or leave empty: then everyone may, after a warning.\n\nThe owner of the spreadsheet can always edit. Protection stops changes, not viewing.',
+    'protect.askColumns':
+      'Columns of "{sheet}":\n{list}\n\nType the columns to protect (letters or names, separated by commas). Leave empty to protect none.',
+    'protect.askEditors':
+      'Who may change them? Type the email addresses of the editors allowed (separated by commas), or leave empty: then everyone may, after a warning.\n\nThe owner of the spreadsheet can always edit. Protection stops changes, not viewing.',
     'protect.unknownColumn': '"{column}" is not a column of the table. Nothing was changed.',
     'protect.badEmail': '"{email}" is not an email address. Nothing was changed.',
     'protect.done.none': 'No column of the table is protected now.',
@@ -15,7 +17,8 @@ export const protectMessages = defineMessages(
     'protect.done.editors': 'Protected: {columns}. Only {editors} (and the owner) may change them.',
     'protect.note': 'Sheets cannot hide these columns from people who can open the file.',
     'sidebar.protect.title': 'Protect',
-    'sidebar.protect.intro': 'Protect columns such as deal values. Sheets cannot hide them: anyone who can open the spreadsheet can still see them.',
+    'sidebar.protect.intro':
+      'Protect columns such as deal values. Sheets cannot hide them: anyone who can open the spreadsheet can still see them.',
     'sidebar.protect.mode.warning': 'Warn anyone who edits them',
     'sidebar.protect.mode.editors': 'Only these editors may change them',
     'sidebar.protect.editors': 'Editors (emails, separated by commas)',
@@ -26,7 +29,8 @@ export const protectMessages = defineMessages(
     'protect.title': '受保护列',
     'protect.description': '受保护列（ClientFlow）：{header}',
     'protect.askColumns': '“{sheet}”的列：\n{list}\n\n请输入要保护的列（字母或列名，用逗号分隔）。留空表示不保护任何列。',
-    'protect.askEditors': '谁可以修改这些列？请输入允许修改的编辑者邮箱（用逗号分隔），或留空：这样所有人都可以修改，但会先看到警告。\n\n表格所有者始终可以编辑。保护阻止的是修改，而不是查看。',
+    'protect.askEditors':
+      '谁可以修改这些列？请输入允许修改的编辑者邮箱（用逗号分隔），或留空：这样所有人都可以修改，但会先看到警告。\n\n表格所有者始终可以编辑。保护阻止的是修改，而不是查看。',
     'protect.unknownColumn': '“{column}”不是表格中的列。没有做任何改动。',
     'protect.badEmail': '“{email}”不是有效的邮箱地址。没有做任何改动。',
     'protect.done.none': '现在表格中没有受保护的列。',
