@@ -70,6 +70,35 @@ describe('Back up the table', () => {
     expect(data.backups).toHaveLength(5);
   });
 
+  it('backs up and restores in a number of service calls that does not grow with rows', () => {
+    const calls = (n: number) => {
+      const data = [DATA[0] as string[]];
+      for (let i = 0; i < n; i++)
+        data.push([
+          `Client ${i}`,
+          `c${i}@example.com`,
+          `139${String(i).padStart(8, '0')}`,
+          ['Lead', 'Won', 'Lost'][i % 3] as string,
+          String(100 + i),
+        ]);
+      const { emu, addon } = startOn(data, 'en');
+      emu.queueAnswers(['YES']);
+      addon.menu('menuAdopt');
+      emu.resetStats();
+      emu.queueAnswers(['OK']);
+      addon.menu('menuBackUp');
+      const backup = emu.stats().total;
+      emu.resetStats();
+      emu.queueAnswers(['1', 'OK']);
+      addon.menu('menuRestoreBackup');
+      return { backup, restore: emu.stats().total, errors: addon.errors };
+    };
+    const small = calls(20);
+    const big = calls(2000);
+    expect(big).toEqual(small);
+    expect(small.errors).toEqual([]);
+  });
+
   it('is refused, translated, when there is no table', () => {
     const { emu, addon } = startOn(DATA, 'zh-CN');
     emu.queueAnswers(['OK']);
@@ -100,6 +129,31 @@ describe('Restore a backup', () => {
     const backups = emu.snapshot().sheets.filter((s) => s.name.startsWith('ClientFlow backup'));
     expect(backups).toHaveLength(2);
     expect(backups.some((b) => b.values[1]?.[0] === 'Someone else')).toBe(true);
+    expect(addon.errors).toEqual([]);
+  });
+
+  it('brings back the settings saved with it: protected columns return', () => {
+    const { emu, addon } = adopted();
+    const protectedColumns = () =>
+      (emu.snapshot().sheets[0]?.protections ?? [])
+        .filter((p) => p.description.startsWith('Protected column (ClientFlow)'))
+        .map((p) => p.description);
+    emu.queueAnswers(['E', '', 'OK']);
+    addon.menu('menuProtectColumns');
+    expect(protectedColumns()).toEqual(['Protected column (ClientFlow): Deal value']);
+    emu.queueAnswers(['OK']);
+    addon.menu('menuBackUp');
+    emu.queueAnswers(['', 'OK']);
+    addon.menu('menuProtectColumns');
+    expect(protectedColumns()).toEqual([]);
+    emu.queueAnswers(['1', 'OK']);
+    addon.menu('menuRestoreBackup');
+    expect(protectedColumns()).toEqual(['Protected column (ClientFlow): Deal value']);
+    const state = addon.call('getProtection') as {
+      ok: true;
+      result: { ok: true; data: { columns: Array<{ letter: string; protected: boolean }> } };
+    };
+    expect(state.result.data.columns.filter((c) => c.protected).map((c) => c.letter)).toEqual(['E']);
     expect(addon.errors).toEqual([]);
   });
 

@@ -65,6 +65,9 @@ describe('Help', () => {
     expect(text.split('\n')[0]).toBe(`ClientFlow ${VERSION}`);
     expect(text).toMatch(/• Back up the table: Copies the table with its settings to a dated hidden sheet\. The last 5 backups are kept/);
     expect(text).toMatch(/How undo works/);
+    // Undo is described as a menu item only when the build has one.
+    if (addon.functions.includes('menuUndo')) expect(text).toMatch(/Undo in the ClientFlow menu/);
+    else expect(text).not.toMatch(/Undo in the ClientFlow menu/);
     expect(text).toMatch(/Report a problem/);
   });
 });

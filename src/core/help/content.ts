@@ -32,9 +32,13 @@ const COLOR_KEYS: ReadonlyArray<{ format: { background?: string; fontColor?: str
   { format: { background: '#e0e0e0', fontColor: '#666666' }, key: 'help.color.lost' },
 ];
 
-const SECTIONS: ReadonlyArray<{ id: string; title: MessageKey; text: MessageKey }> = [
+/**
+ * A section whose text depends on an action of the build names it in `requires`, with the text to show
+ * without it (`otherwise`): Help never describes a menu item the user cannot find.
+ */
+const SECTIONS: ReadonlyArray<{ id: string; title: MessageKey; text: MessageKey; requires?: string; otherwise?: MessageKey }> = [
   { id: 'options', title: 'help.options.title', text: 'help.options.text' },
-  { id: 'undo', title: 'help.undo.title', text: 'help.undo.text' },
+  { id: 'undo', title: 'help.undo.title', text: 'help.undo.text', requires: 'menuUndo', otherwise: 'help.undo.backupsOnly' },
   { id: 'limits', title: 'help.limits.title', text: 'help.limits.text' },
   { id: 'data', title: 'help.data.title', text: 'help.data.text' },
   { id: 'report', title: 'help.report.title', text: 'help.report.text' },
@@ -62,7 +66,10 @@ export function helpContent(locale: Locale, items: readonly HelpMenuItem[], vers
       ...(c.format.fontColor ? { fontColor: c.format.fontColor } : {}),
       text: t(locale, c.key),
     })),
-    sections: SECTIONS.map((s) => ({ id: s.id, title: t(locale, s.title), text: t(locale, s.text) })),
+    sections: SECTIONS.map((s) => {
+      const text = s.requires && s.otherwise && !items.some((i) => i.fn === s.requires) ? s.otherwise : s.text;
+      return { id: s.id, title: t(locale, s.title), text: t(locale, text) };
+    }),
   };
 }
 

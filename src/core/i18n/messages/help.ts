@@ -42,6 +42,7 @@ export const helpMessages = defineMessages(
     'help.undo.title': 'How undo works',
     'help.undo.text':
       "Before any ClientFlow action changes your data, it saves what it will change in a hidden sheet of this spreadsheet. Undo in the ClientFlow menu (or restoring a backup) puts it back. Sheets' own Undo (Ctrl+Z) does not undo add-on changes. Backups are a second net: make one before a big change.",
+    'help.undo.backupsOnly': 'Sheets\' own Undo (Ctrl+Z) does not undo add-on changes. Before a big change, use "Back up the table"; "Restore a backup" puts any of the last backups back, and backs up the table as it is first, so a restore can be taken back too.',
     'help.limits.title': 'What Sheets cannot enforce',
     'help.limits.text':
       'Anyone who can open the spreadsheet can see every row and column: Sheets cannot hide rows or columns from some editors, and hidden sheets can be shown again by any editor. Protected columns stop edits by others, not viewing. The owner can always edit everything. A warning-only protection can be clicked through. Copies of the file (File > Make a copy, downloads) carry all the data. Checks run when a person edits a cell; values written by other scripts or imports are checked only by "Check all rows".',
@@ -84,6 +85,7 @@ export const helpMessages = defineMessages(
     'help.undo.title': '撤销如何工作',
     'help.undo.text':
       '每个 ClientFlow 操作在改动数据之前，都会把将要改动的内容保存到本表格的一个隐藏工作表中。在 ClientFlow 菜单中选择撤销（或恢复备份）即可还原。Sheets 自带的撤销（Ctrl+Z）不能撤销插件做的改动。备份是第二道保险：大改之前先备份一份。',
+    'help.undo.backupsOnly': 'Sheets 自带的撤销（Ctrl+Z）不能撤销插件做的改动。大改之前，请使用“备份表格”；“恢复备份”可以恢复最近的任意一份备份，并且恢复前会先备份当前的表格，所以恢复本身也可以撤回。',
     'help.limits.title': 'Sheets 无法强制做到的事',
     'help.limits.text':
       '能打开这个表格的人都能看到所有行和列：Sheets 无法对部分编辑者隐藏行或列，隐藏的工作表任何编辑者都可以重新显示。受保护列阻止的是他人修改，而不是查看。表格所有者始终可以编辑一切。仅警告的保护可以点过。文件的副本（文件 > 创建副本、下载）带有全部数据。检查在有人编辑单元格时运行；其他脚本或导入写入的值只有通过“检查全部行”才会被检查。',
