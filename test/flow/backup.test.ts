@@ -157,6 +157,46 @@ describe('Restore a backup', () => {
     expect(addon.errors).toEqual([]);
   });
 
+  it('clears rows added after the backup, and keeps its own rows', () => {
+    const { emu, addon } = adopted();
+    const before = table(emu);
+    emu.queueAnswers(['OK']);
+    addon.menu('menuBackUp');
+    addon.paste('A5', [['Dee Fox', 'dee@example.com', '13800000000', 'Lead', '10']]);
+    expect(table(emu).values[4]?.[0]).toBe('Dee Fox');
+    emu.queueAnswers(['1', 'OK']);
+    addon.menu('menuRestoreBackup');
+    expect(table(emu).values.slice(0, 4)).toEqual(before.values);
+    expect((table(emu).values[4] ?? []).every((v) => v === '')).toBe(true);
+  });
+
+  it('when the time limit strikes at any call of a restore, the table is either as it was or the backup, never half', () => {
+    const seen = new Set<string>();
+    for (let n = 1; n <= 120; n += 9) {
+      const { emu, addon } = adopted();
+      const before = table(emu).values;
+      emu.queueAnswers(['OK']);
+      addon.menu('menuBackUp');
+      addon.paste('A5', [['Dee Fox', 'dee@example.com', '13800000000', 'Lead', '10']]);
+      addon.edit('A2', 'Changed');
+      const edited = table(emu).values;
+      emu.queueAnswers(['1', 'OK']);
+      emu.failAfterCalls(n);
+      addon.menu('menuRestoreBackup');
+      const trim = (v: unknown[][]) => {
+        const out = [...v];
+        while (out.length > 0 && (out[out.length - 1] ?? []).every((x) => x === '')) out.pop();
+        return out;
+      };
+      const now = trim(table(emu).values);
+      const restored = trim(before);
+      expect([JSON.stringify(edited), JSON.stringify(restored)]).toContain(JSON.stringify(now));
+      seen.add(JSON.stringify(now) === JSON.stringify(edited) ? 'as it was' : 'restored');
+    }
+    // The limit struck both before and after the write.
+    expect([...seen].sort()).toEqual(['as it was', 'restored']);
+  });
+
   it('a number not listed changes nothing and says why', () => {
     const { emu, addon } = adopted();
     emu.queueAnswers(['OK']);

@@ -116,6 +116,26 @@ function write(sheet: Sheet, block: Block): void {
   if (textFormula) r.setNumberFormats(block.formats);
 }
 
+/** `block` grown to rows × cols with empty cells whose formats are taken from `formats`. */
+function pad(block: Block, rows: number, cols: number, formats: string[][]): Block {
+  const out: Block = { values: [], formulas: [], formats: [] };
+  for (let r = 0; r < rows; r++) {
+    const v: Cell[] = [];
+    const f: string[] = [];
+    const n: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const inside = r < block.values.length && c < (block.values[r]?.length ?? 0);
+      v.push(inside ? (block.values[r]?.[c] as Cell) : '');
+      f.push(inside ? (block.formulas[r]?.[c] ?? '') : '');
+      n.push(inside ? (block.formats[r]?.[c] ?? 'General') : (formats[r]?.[c] ?? 'General'));
+    }
+    out.values.push(v);
+    out.formulas.push(f);
+    out.formats.push(n);
+  }
+  return out;
+}
+
 /** Grows or shrinks `sheet` to exactly rows × cols (at least 1 × 1), so a backup costs only its cells. */
 function fit(sheet: Sheet, rows: number, cols: number): void {
   const wantR = Math.max(1, rows);
@@ -227,10 +247,15 @@ export function restoreBackup(id: number, locale: Locale, now: Date = new Date()
   if (!target) throw new UserError('backup.noTable');
   const lastR = target.getLastRow();
   const lastC = target.getLastColumn();
-  if (lastR > 0 && lastC > 0) target.getRange(1, 1, lastR, lastC).clearContent();
   if (target.getMaxRows() < entry.rows) target.insertRowsAfter(target.getMaxRows(), entry.rows - target.getMaxRows());
   if (target.getMaxColumns() < entry.cols) target.insertColumnsAfter(target.getMaxColumns(), entry.cols - target.getMaxColumns());
-  write(target, block);
+  // One write covers the copy and every cell that holds a value now (emptied), so the table's values are
+  // either all as they were or all the backup's, never half (a refusal, such as a protected range,
+  // changes no value). Cells outside the copy keep their own number formats.
+  const rows = Math.max(lastR, entry.rows);
+  const cols = Math.max(lastC, entry.cols);
+  const current = rows > 0 && cols > 0 ? target.getRange(1, 1, rows, cols).getNumberFormats() : [];
+  write(target, pad(block, rows, cols, current));
   // Settings: the backup's config replaces the current one (stale parts deleted); the client-ID counter
   // is reset to "unknown", so the next edit reads the restored ID column once.
   const store = PropertiesService.getDocumentProperties();
