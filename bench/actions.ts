@@ -17,7 +17,10 @@
  * - `validate-all`: "Check all rows" (menuValidateAll) on the set-up table of N rows.
  * - `edit-one-cell`: a person types one email into a row in the middle of the N-row table; onEdit runs.
  * - `paste-1000-rows`: a person pastes 1,000 new clients below the N rows; one onEdit for the block.
- * - `cleanup`, `dedupe`, `funnel`: the menu actions of later issues (skipped until they exist).
+ * - `cleanup`, `dedupe`: the menu actions of later issues (skipped until they exist).
+ * - `funnel`: "Build or refresh the funnel" (menuBuildFunnel) on the set-up table, with a stage history
+ *   sheet of 3 changes per client (300,000 at 100,000 rows: from nothing to the first stage, to the
+ *   second, to the client's current stage), as onEdit would have written it.
  * - `load`: evaluating dist/Code.js cold in a fresh process (bench/load.ts), as Apps Script does at
  *   every execution; the same at every size.
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
@@ -33,6 +36,7 @@ import { roleForHeader } from '../src/core/infer/synonyms';
 import type { ColumnKey } from './generate';
 import { STAGES } from './vocab';
 import { measureLoad } from './load';
+import { HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES } from '../src/core/funnel/workbook';
 
 export interface SizeState {
   readonly rows: number;
@@ -154,6 +158,43 @@ function setUpAndFill(s: SizeState, measureParts: boolean): void {
   }
 }
 
+/**
+ * The stage history sheet of the set-up table (unmeasured): found by the add-on as onEdit's would be
+ * (metadata HISTORY_SHEET_KEY = the table's sheet id), 3 changes per client, times a few days apart.
+ */
+function addHistory(s: SizeState): void {
+  const t = s.tableSheet;
+  if (!t) throw new Error('no table');
+  const emu = s.env().emu;
+  const name = HISTORY_SHEET_NAMES.en;
+  if (emu.sheetNames().includes(name)) return;
+  const idCol = t.header.findIndex((h) => roleForHeader(h)?.role === 'clientId');
+  const stageCol = t.header.findIndex((h) => roleForHeader(h)?.role === 'stage');
+  if (idCol < 0 || stageCol < 0) throw new Error('the set-up table has no client ID or stage column');
+  const rows = emu.view(t.name, `A2:${columnLetter(t.header.length)}${t.dataRows + 1}`);
+  const history: string[][] = [['Client ID', 'From', 'To', 'When']];
+  const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86400000).toISOString().slice(0, 16).replace('T', ' ');
+  rows.forEach((r, i) => {
+    const id = r[idCol]?.display ?? '';
+    const stage = r[stageCol]?.display ?? '';
+    if (!id) return;
+    const t0 = i % 300;
+    history.push([id, '', 'Lead', day(t0)], [id, 'Lead', 'Contacted', day(t0 + 3)], [id, 'Contacted', stage || 'Qualified', day(t0 + 9)]);
+  });
+  const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  emu.runScript(() => {
+    const ss = app.getActiveSpreadsheet();
+    const table = ss.getSheetByName(t.name);
+    const sheet = ss.insertSheet(name);
+    // Four columns only: 300,000 rows of a new sheet's 26 columns would take 7.8 of the 10 million cells.
+    sheet.deleteColumns(5, sheet.getMaxColumns() - 4);
+    sheet.addDeveloperMetadata(HISTORY_SHEET_KEY, String(table?.getSheetId() ?? ''));
+  });
+  emu.loadRows(history, name);
+  emu.activateSheet(t.name);
+  s.note(`funnel @${s.rows}: stage history of ${history.length - 1} changes in "${name}"`);
+}
+
 function ensureSetUp(s: SizeState): void {
   if (!s.tableSheet) setUpAndFill(s, false);
 }
@@ -246,7 +287,13 @@ export const ACTIONS: readonly ActionDef[] = [
   // Later issues: these run once their menu functions exist in dist/Code.js.
   menuOnSetUpTable('cleanup', 'menuCleanUp'),
   menuOnSetUpTable('dedupe', 'menuFindDuplicates'),
-  menuOnSetUpTable('funnel', 'menuBuildFunnel'),
+  {
+    ...menuOnSetUpTable('funnel', 'menuBuildFunnel'),
+    prepare: (s) => {
+      ensureSetUp(s);
+      addHistory(s);
+    },
+  },
   {
     name: 'dedupe-peer-fingerprint',
     needs: [],

@@ -402,8 +402,16 @@ export function drawChart(ch: ChartOut): SVGSVGElement {
     });
     return root;
   }
-  const all = series.flatMap((s) => s.values);
-  const max = Math.max(1, ...all);
+  // Series options: a transparent series is not drawn (a stacked funnel's spacer); axis 1 has its own scale.
+  const opt = (si: number) => ch.series?.[si] ?? { color: null, axis: 0 };
+  const hidden = (si: number) => /^(transparent|none)$/i.test(opt(si).color ?? '');
+  const colorOf = (si: number) => opt(si).color ?? PALETTE[si % PALETTE.length] ?? '#4285f4';
+  const stacked = ch.stacked === true && (type === 'BAR' || type === 'COLUMN');
+  const maxOf = (axis: number) => Math.max(1, ...(stacked
+    ? labels.map((_, i) => series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0))
+    : series.filter((_, si) => opt(si).axis === axis).flatMap((s) => s.values)));
+  const maxes = [maxOf(0), maxOf(1)];
+  const max = maxes[0] as number;
   const horizontal = type === 'BAR';
   const left = horizontal ? Math.min(160, 12 + Math.max(0, ...labels.map((l) => l.length)) * 7) : 44;
   const bottom = horizontal ? 16 : 36;
@@ -422,11 +430,35 @@ export function drawChart(ch: ChartOut): SVGSVGElement {
     return root;
   }
   const band = (horizontal ? plotH : plotW) / n;
-  const barW = (band * 0.7) / k;
+  const barW = (band * 0.7) / (stacked ? 1 : k);
   labels.forEach((label, i) => {
+    if (stacked) {
+      // Series end to end; the value of the last drawn one is written at the end of the bar.
+      let at = 0;
+      let shown = '';
+      let end = 0;
+      series.forEach((s, si) => {
+        const v = Math.max(0, s.values[i] ?? 0);
+        const len = ((horizontal ? plotW : plotH) * v) / max;
+        if (!hidden(si)) {
+          if (horizontal) root.append(svg('rect', { x: left + at, y: top + i * band + band * 0.15, width: len, height: barW, fill: colorOf(si) }));
+          else root.append(svg('rect', { x: left + i * band + band * 0.15, y: top + plotH - at - len, width: barW, height: len, fill: colorOf(si) }));
+          shown = String(s.values[i] ?? 0);
+          end = at + len;
+        }
+        at += len;
+      });
+      if (horizontal) root.append(svg('text', { x: left + end + 4, y: top + i * band + band * 0.15 + barW / 2 + 4, 'font-size': 11, fill: '#3c4043' }, shown));
+      else root.append(svg('text', { x: left + i * band + band / 2, y: top + plotH - end - 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#3c4043' }, shown));
+      if (horizontal) root.append(svg('text', { x: left - 6, y: top + i * band + band / 2 + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#3c4043' }, label));
+      else root.append(svg('text', { x: left + i * band + band / 2, y: top + plotH + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#3c4043' }, label));
+      return;
+    }
     series.forEach((s, si) => {
+      const max = maxes[opt(si).axis] as number;
       const v = s.values[i] ?? 0;
-      const fill = PALETTE[si % PALETTE.length] ?? '#4285f4';
+      if (hidden(si)) return;
+      const fill = colorOf(si);
       if (horizontal) {
         const w = (plotW * Math.max(0, v)) / max;
         const y = top + i * band + band * 0.15 + si * barW;

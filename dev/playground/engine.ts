@@ -241,6 +241,19 @@ export class Engine {
   }
 
   private charts(sheet: SimSheet): ChartOut[] {
+    /** Option `series` ({0: {color, targetAxisIndex}, …}, Google Charts' form) as a list by series index. */
+    const seriesOptions = (v: unknown): { series?: ChartOut['series'] } => {
+      if (typeof v !== 'object' || v === null) return {};
+      const out: NonNullable<ChartOut['series']> = [];
+      for (const [k, o] of Object.entries(v as Record<string, unknown>)) {
+        const i = Number(k);
+        if (!Number.isInteger(i) || i < 0 || i > 50 || typeof o !== 'object' || o === null) continue;
+        const x = o as { color?: unknown; targetAxisIndex?: unknown };
+        while (out.length <= i) out.push({ color: null, axis: 0 });
+        out[i] = { color: typeof x.color === 'string' ? x.color : null, axis: x.targetAxisIndex === 1 ? 1 : 0 };
+      }
+      return out.length ? { series: out } : {};
+    };
     return sheet.charts.map((c) => {
       const blocks = c.ranges.map((r) => {
         const { sheet: s, a1 } = splitRef(r, sheet.name);
@@ -264,6 +277,8 @@ export class Engine {
         width: num('width', 480),
         height: num('height', 300),
         table,
+        ...(opt.isStacked === true ? { stacked: true } : {}),
+        ...(seriesOptions(opt.series)),
       };
     });
   }

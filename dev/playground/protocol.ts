@@ -37,6 +37,10 @@ export interface ChartOut {
   height: number;
   /** The chart's source ranges, concatenated by columns: display text, numbers where numeric. */
   table: Array<Array<string | number>>;
+  /** Option isStacked: the series of a bar or column chart drawn end to end (present only when set). */
+  stacked?: boolean;
+  /** Per series (option series.N): its color ('transparent' or 'none': not drawn, still stacked) and axis (1: the right one). Present only when set. */
+  series?: Array<{ color: string | null; axis: number }>;
 }
 
 export interface DialogOut {

@@ -16,6 +16,8 @@ export { menuValidateAll } from './check/menu';
 export { validateTable } from './check/endpoints';
 export { menuAdopt } from './adopt/menu';
 export { previewAdopt, applyAdopt } from './adopt/endpoints';
+export { menuBuildFunnel } from './funnel/menu';
+export { getFunnelSummary, buildFunnel } from './funnel/endpoints';
 export { onEdit } from './edit/trigger';
 export { menuHelp } from './help/menu';
 export { getHelp } from './help/endpoints';

@@ -12,6 +12,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { fn: 'menuSetUp', label: 'menu.setUp' },
   { fn: 'menuValidateAll', label: 'menu.validateAll' },
   { fn: 'menuAdopt', label: 'menu.adopt' },
+  { fn: 'menuBuildFunnel', label: 'menu.buildFunnel' },
   { separator: true },
   { fn: 'menuBackUp', label: 'menu.backUp' },
   { fn: 'menuRestoreBackup', label: 'menu.restoreBackup' },

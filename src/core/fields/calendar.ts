@@ -100,6 +100,13 @@ export function calendarParts(date: Date, timeZone: string): CalendarParts | nul
   return fieldsOf(t + offsetAt(t, timeZone));
 }
 
+/** The wall-clock time of an instant in a time zone, as milliseconds of a UTC clock; null for an invalid Date. */
+export function wallClockMs(date: Date, timeZone: string): number | null {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return null;
+  return timeZone === 'UTC' || timeZone === 'Etc/UTC' ? t : t + offsetAt(t, timeZone);
+}
+
 /** The calendar date ('YYYY-MM-DD') of an instant in a time zone, e.g. a Date from getValues(). */
 export function calendarDate(d: Date, timeZone: string): string {
   const p = calendarParts(d, timeZone);

@@ -4,7 +4,7 @@
  * by its header (client ID, from, to, when; English or Chinese), or by position when it has none.
  */
 import { parseDateTimeCell } from '../fields/datetext';
-import { dateToSerial, isValidDate, isValidTime } from '../fields/calendar';
+import { dateToSerial, isValidDate, isValidTime, wallClockMs } from '../fields/calendar';
 import { fieldType } from '../fields';
 import { matchOption } from '../fields/dropdown';
 import type { CellValue, DropdownOption, TypeContext, UserTypeId } from '../fields/types';
@@ -19,6 +19,11 @@ function text(v: CellValue | undefined): string {
   if (v === undefined || v === null) return '';
   if (v instanceof Date) return v.toISOString();
   return String(v);
+}
+
+/** A cell with no text (text(v).trim() === '', without writing out Dates and numbers). */
+function isBlank(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || v === '' || (typeof v === 'string' && v.trim() === '');
 }
 
 /** Digits at s[i..i+n) as a number, or -1 when any is not a digit. */
@@ -63,8 +68,23 @@ function isoSerial(s: string): number | null | undefined {
  * A cell as a serial (days since 1899-12-30, time as the fraction), or null when it is no date.
  * ISO text is read directly (seconds kept); anything else as the date types read it.
  */
+/** Serials of 1900-01-01 and 9999-12-31: the years a date cell may hold. */
+const FIRST_SERIAL = 2;
+const LAST_SERIAL = 2958465;
+const EPOCH_SERIAL = 25569;
+
 export function serialOf(raw: CellValue | undefined, ctx: TypeContext): number | null {
   if (raw === undefined || raw === '' || typeof raw === 'boolean') return null;
+  if (raw instanceof Date) {
+    // A Date from getValues: its wall-clock day and minute in the spreadsheet's time zone, computed
+    // directly (a table and its history hold hundreds of thousands of them).
+    const ms = wallClockMs(raw, ctx.timeZone);
+    if (ms === null) return null;
+    const minutes = Math.floor(ms / 60000);
+    const days = Math.floor(minutes / 1440);
+    const serial = days + EPOCH_SERIAL;
+    return serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? serial + (minutes - days * 1440) / 1440 : null;
+  }
   if (typeof raw === 'string') {
     const iso = isoSerial(raw);
     if (iso !== undefined) return iso;
@@ -216,7 +236,7 @@ export function funnelRecords(
   const records: FunnelRecord[] = [];
   for (let r = start; r < end; r++) {
     const row = grid[r];
-    if (!row || row.every((v) => text(v).trim() === '')) continue;
+    if (!row || row.every(isBlank)) continue;
     records.push({
       id: idCol ? text(row[idCol.column]).trim() : '',
       stage: text(row[sc]),
@@ -392,7 +412,7 @@ export function historyFromGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, c
     const row = grid[r];
     const id = text(row[at.id]).trim();
     const t = serialOf(row[at.when], ctx);
-    if (id === '' && t === null && row.every((v) => text(v).trim() === '')) continue;
+    if (id === '' && t === null && row.every(isBlank)) continue;
     if (id === '' || t === null) { skipped++; continue; }
     changes.push({ id, from: text(row[at.from]), to: text(row[at.to]), when: t });
   }

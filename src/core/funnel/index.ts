@@ -8,3 +8,6 @@ export { computeFunnel, stageModel, recordFilter, biggestLeaks, NoStagesError, t
 export { funnelTableFromGrid, funnelRecords, historyFromGrid, stagesWithHistory, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type FunnelColumns, type ColumnRef, type HistoryRead, type HistoryColumn, type TableProblem } from './extract';
 export { planFunnelSheet, equalsCriterion, type FunnelSheetInput, type FunnelSheetPlan, type PlannedCell, type ChartBlock } from './sheet';
 export { newPerMonth, bySegment, type MonthCount, type SegmentRow } from './segments';
+export { processMap, type ProcessMap, type ProcessMapInput, type ProcessMapRow } from './processmap';
+export { layoutFunnelSheet, blocksOf, type FunnelLayout, type FunnelLayoutInput, type SheetBlock, type ChartSpec, type FilterCell } from './layout';
+export * from './workbook';

@@ -16,9 +16,18 @@ export interface MonthCount {
   count: number;
 }
 
+const monthMemo = new Map<number, { y: number; m: number } | null>();
+/** The year and month of a serial (memoized by day: a table's creation dates span few days). */
 function monthOf(serial: number): { y: number; m: number } | null {
-  const p = serialToParts(Math.floor(serial));
-  return p ? { y: p.y, m: p.m } : null;
+  const day = Math.floor(serial);
+  let hit = monthMemo.get(day);
+  if (hit === undefined) {
+    const p = serialToParts(day);
+    hit = p ? { y: p.y, m: p.m } : null;
+    if (monthMemo.size > 100_000) monthMemo.clear();
+    monthMemo.set(day, hit);
+  }
+  return hit;
 }
 
 /**
@@ -85,8 +94,15 @@ export function bySegment(
   }
   const fixed = opts.labels !== undefined;
   const passes = recordFilter(opts.filters, opts.now, opts.timeZone);
+  // Segment values repeat (a few owners over many rows): fold each distinct one once.
+  const folded = new Map<string, string>();
   for (const r of records) {
-    const k = foldKey(r[key]);
+    const v = r[key];
+    let k = folded.get(v);
+    if (k === undefined) {
+      k = foldKey(v);
+      if (folded.size < 100_000) folded.set(v, k);
+    }
     if (k === '' || !passes(r)) continue;
     let row = rows.get(k);
     if (!row) {

@@ -49,7 +49,11 @@ export interface FunnelSheetInput {
 }
 
 /** A block of the sheet that a chart draws: its header row, data rows and columns (1-based). */
-export interface ChartBlock { header: number; first: number; last: number; columns: number[] }
+export interface ChartBlock {
+  header: number; first: number; last: number; columns: number[];
+  /** The column of the chart's axis labels when it is not columns[0] (the funnel: "Stage  count (percent)"). */
+  domain?: number;
+}
 
 export interface PlannedCell {
   /** 1-based row and column on the Funnel sheet, and their A1. */
@@ -80,7 +84,8 @@ export interface FunnelSheetPlan {
   spellings: { stages: Array<{ label: string; spellings: string[] }>; lost: string[] };
   /**
    * Data for the charts. funnel: stage, spacer ((largest reached − reached) / 2, drawn transparent so the
-   * stacked bars are centred into a funnel), reached, and a label "count (percent of the top)".
+   * stacked bars are centred into a funnel), reached, a label "count (percent of the top)", and (domain)
+   * the axis label "stage  count (percent)".
    * months: month (first day), new clients. channels / owners: name, clients, deal value. Null when
    * there is nothing to draw (no created column, no segments).
    */
@@ -225,11 +230,12 @@ export function planFunnelSheet(input: FunnelSheetInput): FunnelSheetPlan {
   if (hist) put(totals.openValue + 2, 1, { value: t(locale, 'funnel.sheet.historyNote') });
 
   // The funnel chart's data, beside the stage table (columns K–N).
-  const FC = { stage: 11, spacer: 12, reached: 13, label: 14 };
+  const FC = { stage: 11, spacer: 12, reached: 13, label: 14, axis: 15 };
   put(header, FC.stage, { value: t(locale, 'funnel.report.stage') });
   put(header, FC.spacer, { value: '' });
   put(header, FC.reached, { value: t(locale, 'funnel.report.reached') });
   put(header, FC.label, { value: '' });
+  put(header, FC.axis, { value: '' });
   const reachedCol = L(C.reached);
   for (let s = 0; s < n; s++) {
     const r = first + s;
@@ -238,9 +244,11 @@ export function planFunnelSheet(input: FunnelSheetInput): FunnelSheetPlan {
     put(r, FC.reached, { formula: `=${reachedCol}${r}` });
     // ROUND rather than TEXT(…,"0%"): the same text in Sheets and in the emulator's engine.
     put(r, FC.label, { formula: `=${reachedCol}${r}&" ("&ROUND(${L(C.fromTop)}${r}*100,0)&"%)"` });
+    // The funnel chart's axis label: the stage with its count and percent, so every bar is labelled.
+    put(r, FC.axis, { formula: `=${L(C.stage)}${r}&"  "&${L(FC.label)}${r}` });
   }
   const charts: FunnelSheetPlan['charts'] = {
-    funnel: { header, first, last, columns: [FC.stage, FC.spacer, FC.reached, FC.label] },
+    funnel: { header, first, last, columns: [FC.stage, FC.spacer, FC.reached, FC.label], domain: FC.axis },
     months: null,
     channels: null,
     owners: null,

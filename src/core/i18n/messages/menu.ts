@@ -7,11 +7,13 @@ export const menuMessages = defineMessages(
     'menu.adopt': 'Adopt this sheet…',
     'menu.openSidebar': 'Open ClientFlow',
     'menu.validateAll': 'Check all rows',
+    'menu.buildFunnel': 'Build or refresh the funnel',
   },
   {
     'menu.setUp': '新建客户流程表…',
     'menu.adopt': '接管当前工作表…',
     'menu.openSidebar': '打开 ClientFlow',
     'menu.validateAll': '检查全部行',
+    'menu.buildFunnel': '生成或刷新销售漏斗',
   },
 );

@@ -61,6 +61,7 @@ export const sidebarMessages = defineMessages(
     'sidebar.setup.problem.other': 'Field “{field}” cannot be used as it is ({code}).',
 
     'sidebar.check.title': 'Check',
+    'sidebar.funnel.title': 'Funnel',
     'sidebar.check.intro': 'Check every cell of the table against its column’s type and required fields. Broken cells are highlighted; nothing is changed.',
     'sidebar.check.run': 'Check all cells',
     'sidebar.check.more': '…and {count} more',
@@ -124,6 +125,7 @@ export const sidebarMessages = defineMessages(
     'sidebar.setup.problem.other': '字段“{field}”当前无法使用（{code}）。',
 
     'sidebar.check.title': '检查',
+    'sidebar.funnel.title': '漏斗',
     'sidebar.check.intro': '按每列的类型和必填要求检查表格中的所有单元格。有问题的单元格会被标出，不会修改任何内容。',
     'sidebar.check.run': '检查所有单元格',
     'sidebar.check.more': '……还有 {count} 处',
