@@ -35,7 +35,7 @@ export const JOURNEY: readonly Step[] = [
   { id: 'check', fn: 'menuValidateAll', shows: { en: /break their column's rules|rows are valid/, 'zh-CN': /不符合所在列的规则|均有效/ } },
   { id: 'clean', fn: 'menuCleanUp', shows: { en: /clean|changed|tidied/i, 'zh-CN': /清理|整理|改动/ } },
   { id: 'duplicates', fn: 'menuFindDuplicates', shows: { en: /duplicate/i, 'zh-CN': /重复/ } },
-  { id: 'funnel', fn: 'menuBuildFunnel', shows: { en: /Funnel/i, 'zh-CN': /漏斗/ } },
+  { id: 'funnel', fn: 'menuBuildFunnel', shows: { en: /Funnel of /, 'zh-CN': /漏斗/ } },
 ];
 
 const BUILT = new Set(topLevelFunctions(readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8')));
