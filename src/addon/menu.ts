@@ -13,4 +13,10 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { fn: 'menuValidateAll', label: 'menu.validateAll' },
   { fn: 'menuAdopt', label: 'menu.adopt' },
   { fn: 'menuBuildFunnel', label: 'menu.buildFunnel' },
+  { separator: true },
+  { fn: 'menuBackUp', label: 'menu.backUp' },
+  { fn: 'menuRestoreBackup', label: 'menu.restoreBackup' },
+  { fn: 'menuProtectColumns', label: 'menu.protectColumns' },
+  { separator: true },
+  { fn: 'menuHelp', label: 'menu.help' },
 ];

@@ -6,12 +6,14 @@
 import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
+import { marketEndpoints } from './market';
 import { funnelEndpoints } from './funnel';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
   ...adoptEndpoints,
+  ...marketEndpoints,
   ...funnelEndpoints,
 } as const;
 

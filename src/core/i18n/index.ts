@@ -10,6 +10,9 @@ import { cliMessages } from './messages/cli';
 import { configMessages } from './messages/config';
 import { editMessages } from './messages/edit';
 import { funnelMessages } from './messages/funnel';
+import { helpMessages } from './messages/help';
+import { backupMessages } from './messages/backup';
+import { protectMessages } from './messages/protect';
 
 /**
  * i18n: every user-visible string goes through `t` (docs/ARCHITECTURE.md rule 7).
@@ -26,6 +29,9 @@ const catalogs = [
   configMessages,
   editMessages,
   funnelMessages,
+  helpMessages,
+  backupMessages,
+  protectMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

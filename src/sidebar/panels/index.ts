@@ -3,3 +3,6 @@ import './setup';
 import './check';
 import './adopt';
 import './funnel';
+import './backup';
+import './protect';
+import './help';
