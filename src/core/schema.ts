@@ -34,7 +34,10 @@ export const optionSchema = z.object({
 
 export const fieldSchema = z.object({
   /** Stable id of the field (config, developer metadata). */
-  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'key: letters, digits and _'),
+  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'key: letters, digits and _')
+    // Keys index plain objects (layouts, maps by key): a name every object already has
+    // (constructor, toString, valueOf…) would be found where no column is.
+    .refine((k) => !(k in Object.prototype), 'reservedKey'),
   label: localizedSchema,
   /** Text of the header cell. */
   header: z.string().trim().min(1).max(200),

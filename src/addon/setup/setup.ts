@@ -75,10 +75,15 @@ function mergeHeaders(schema: TableSchema, previous: TableSchema | null, layout:
   };
 }
 
-/** Appends the fields the layout lacks after the rightmost table column. */
-function placeMissing(layout: Layout, fields: TableSchema['fields']): Layout {
+/**
+ * Places the fields the layout lacks in empty columns: after the sheet's last column holding anything
+ * (Sheet.getLastColumn: "the position of the last column that has content"), so a column of the user's
+ * own right of the table (one Adopt left alone, notes, a helper column) is never taken over.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getLastColumn()
+ */
+function placeMissing(layout: Layout, fields: TableSchema['fields'], lastUsedColumn: number): Layout {
   const cols = Object.values(layout.columns);
-  let next = (cols.length ? Math.max(...cols) : 0) + 1;
+  let next = Math.max(cols.length ? Math.max(...cols) : 0, lastUsedColumn) + 1;
   const columns = { ...layout.columns };
   for (const f of fields) if (columns[f.key] === undefined) columns[f.key] = next++;
   return { columns, missing: [], notes: layout.notes };
@@ -108,7 +113,7 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     headerRow = previous.location?.headerRow ?? 1;
     const read = readLayout(sheet, schema, headerRow);
     schema = mergeHeaders(schema, previous, read.layout, read.headers);
-    layout = placeMissing(read.layout, schema.fields);
+    layout = placeMissing(read.layout, schema.fields, read.lastColumn);
   } else {
     const active = ss.getActiveSheet();
     if (target !== 'new' && !active.getName().startsWith(TEMP_SHEET_PREFIX) && isSheetEmpty(active)) {

@@ -217,6 +217,33 @@ function onRanges(sheet: Sheet, a1s: readonly string[], ranges: ReadonlyMap<stri
   fn(a1s.length === 1 ? rangeOf(ranges, a1s[0] as string) : sheet.getRangeList([...a1s]));
 }
 
+/** Writes the header texts that differ from the sheet's, skipping formula cells (see applyTable, step 8). */
+function writeHeaderCells(sheet: Sheet, plan: SetupPlan, firstCol: number, lastCol: number): void {
+  const row = sheet.getRange(plan.headerRow, firstCol, 1, lastCol - firstCol + 1);
+  const values = row.getValues()[0] ?? [];
+  const formulas = row.getFormulas()[0] ?? [];
+  const writes: Array<{ a1: string; headers: string[] }> = [];
+  for (const h of plan.headerBlocks) {
+    let run: { column: number; headers: string[] } | null = null;
+    const flush = () => {
+      if (run) writes.push({ a1: a1(plan.headerRow, run.column, plan.headerRow, run.column + run.headers.length - 1), headers: run.headers });
+      run = null;
+    };
+    h.headers.forEach((text, i) => {
+      const col = h.column + i;
+      const have = values[col - firstCol];
+      const same = String(have instanceof Date ? '' : have ?? '') === text;
+      if (same || (formulas[col - firstCol] ?? '') !== '') { flush(); return; }
+      if (run) run.headers.push(text);
+      else run = { column: col, headers: [text] };
+    });
+    flush();
+  }
+  if (writes.length === 0) return;
+  const ranges = rangesByA1(sheet, writes.map((w) => w.a1));
+  for (const w of writes) rangeOf(ranges, w.a1).setValues([w.headers]);
+}
+
 export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions): ApplyResult {
   const plan = planSetup(schema, opts.layout, opts.headerRow, {
     timeZone: opts.timeZone,
@@ -306,8 +333,11 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
   const first = opts.firstRules ?? [];
   const { rules, keptRules } = replaceRules(sheet, [...first, ...plan.rules], SETUP_RULE_KINDS, ranges);
 
-  // 8. Header row last: text (in '@' cells, so '=…' or '+…' stays text), style, frozen.
-  if (plan.writeHeaders) for (const h of plan.headerBlocks) rangeOf(ranges, h.a1).setValues([h.headers]);
+  // 8. Header row last: text (in '@' cells, so '=…' or '+…' stays text), style, frozen. Only the cells
+  //    whose text changes are written, and never a formula cell (a header ="Amount "&"USD" stays a
+  //    formula): the row is read once (values and formulas of its span), and each run of cells to
+  //    write gets one setValues (all runs' ranges fetched in one getRangeList).
+  if (plan.writeHeaders && plan.headerBlocks.length > 0) writeHeaderCells(sheet, plan, firstCol, lastCol);
   onRanges(sheet, plan.headerBlocks.map((h) => h.a1), ranges, (t) => {
     t.setFontWeight('bold').setBackground(plan.headerStyle.background).setFontColor(plan.headerStyle.fontColor);
   });

@@ -1,0 +1,181 @@
+/**
+ * Nothing lost: set-up, re-apply and adopt never take over a column, a sheet or a header cell that is
+ * the user's, and say what is true when Apps Script stops them. The built bundle (dist/Code.js) on the
+ * emulator through the harness, driven from the menus and the sidebar as a user would.
+ */
+import { createEmulator } from '../../dev/emulator';
+import { loadAddon, type Addon } from '../../dev/harness';
+import type { Emulator } from '../../dev/emulator/types';
+import { t } from '../../src/core/i18n';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Props = GoogleAppsScript.Properties.PropertiesService;
+
+function start(locale: 'en' | 'zh-CN' = 'en', opts: { containingDocument?: boolean } = {}) {
+  const emu = createEmulator({ userLocale: locale, ...opts });
+  const addon = loadAddon(emu);
+  const ss = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+  return { emu, addon, ss };
+}
+
+function menu(emu: Emulator, addon: Addon, fn: string, answers: string[]): void {
+  emu.queueAnswers(answers);
+  expect(addon.menu(fn)).toEqual({ ok: true, result: undefined });
+}
+
+type Envelope = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
+function call(addon: Addon, fn: string, args: unknown[] = []): Envelope {
+  const r = addon.call(fn, args);
+  if (!r.ok) throw new Error(r.error);
+  return r.result as Envelope;
+}
+
+interface FieldLike { key: string; header: string; label: { en: string; 'zh-CN': string }; type: string; role: string | null }
+function storedSchema(addon: Addon): { fields: FieldLike[] } & Record<string, unknown> {
+  const st = call(addon, 'getSetupState');
+  const schema = st.data?.schema as ({ fields: FieldLike[] } & Record<string, unknown>) | null;
+  if (!schema) throw new Error('no stored schema');
+  return schema;
+}
+
+function withField(schema: { fields: FieldLike[] }, key: string, header: string) {
+  return { ...schema, fields: [...schema.fields, { key, header, label: { en: header, 'zh-CN': header }, role: null, type: 'text', required: false, onInvalid: 'warn' }] };
+}
+
+function sheet(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const s = ss.getSheetByName(name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+const ADOPTABLE = [
+  ['Name', 'Email', 'Stage', 'My code'],
+  ['Ada Lovelace', 'ada@example.com', 'Lead', 'X-17'],
+  ['Bo Chen', 'bo@example.com', 'Won', 'Q-4'],
+  ['Cy Young', 'cy@example.com', 'Lead', 'Z-9'],
+];
+
+describe('a new field never takes over a column of the user', () => {
+  it('after Adopt left "My code" alone, a field added in the Setup panel goes into an empty column', () => {
+    const { emu, addon } = start();
+    emu.loadRows(ADOPTABLE);
+    menu(emu, addon, 'menuAdopt', ['YES']);
+    const schema = storedSchema(addon);
+    expect(schema.fields.map((f) => f.header)).toEqual(['Name', 'Email', 'Stage']);
+    const r = call(addon, 'applySetup', [withField(schema, 'custom1', 'Source'), { target: 'auto' }]);
+    expect(r.ok).toBe(true);
+    const values = emu.snapshot().sheets[0]?.values ?? [];
+    expect(values.map((row) => row[3])).toEqual(['My code', 'X-17', 'Q-4', 'Z-9']);
+    expect(values[0]?.[4]).toBe('Source');
+  });
+
+  it('on a set-up table with the user\'s column right of it, the new field goes after that column', () => {
+    const { emu, addon, ss } = start();
+    menu(emu, addon, 'menuSetUp', ['1']);
+    const s = sheet(ss, 'Sheet1');
+    // Column T, right of the 19 template columns: the user's own.
+    s.getRange('T1:T3').setValues([['My notes'], ['call back'], ['VIP']]);
+    const schema = storedSchema(addon);
+    expect(call(addon, 'applySetup', [withField(schema, 'custom1', 'Source'), { target: 'auto' }]).ok).toBe(true);
+    expect(s.getRange('T1:T3').getValues()).toEqual([['My notes'], ['call back'], ['VIP']]);
+    expect(s.getRange('U1').getValue()).toBe('Source');
+  });
+});
+
+describe('a table is found by its sheet id, never by a name another sheet took later', () => {
+  function orphaned() {
+    const w = start();
+    menu(w.emu, w.addon, 'menuSetUp', ['1']);
+    // The table's sheet is deleted; another sheet, holding the user's data, later gets its name.
+    const other = w.ss.insertSheet('Budget');
+    w.ss.deleteSheet(sheet(w.ss, 'Sheet1'));
+    other.setName('Sheet1');
+    other.getRange('A1:B3').setValues([['Item', 'Cost'], ['Rent', 1200], ['Paper', 30]]);
+    other.activate();
+    const before = w.emu.snapshot().sheets.find((s) => s.name === 'Sheet1');
+    return { ...w, before };
+  }
+
+  it('menu: Set up builds a new table and leaves the sheet with the old name as it was', () => {
+    const { emu, addon, before } = orphaned();
+    menu(emu, addon, 'menuSetUp', ['1']);
+    const after = emu.snapshot().sheets.find((s) => s.name === 'Sheet1');
+    expect(after?.values).toEqual(before?.values);
+    expect(after?.validations).toEqual(before?.validations);
+    expect(after?.conditionalFormats).toEqual(before?.conditionalFormats);
+    expect(emu.sheetNames()).toEqual(['Sheet1', 'Clients']);
+  });
+
+  it('sidebar: applySetup (auto) builds a new table and leaves the sheet with the old name as it was', () => {
+    const { emu, addon, before } = orphaned();
+    const schema = storedSchema(addon);
+    expect(call(addon, 'applySetup', [schema, { target: 'auto' }]).ok).toBe(true);
+    expect(emu.snapshot().sheets.find((s) => s.name === 'Sheet1')?.values).toEqual(before?.values);
+    expect(emu.sheetNames()).toEqual(['Sheet1', 'Clients']);
+  });
+
+  it('Check all rows says the table\'s sheet is gone instead of checking the other sheet', () => {
+    const { emu, addon } = orphaned();
+    addon.menu('menuValidateAll');
+    expect(emu.alerts.at(-1)?.prompt).toBe(t('en', 'setup.error.sheetMissing', { sheet: 'Sheet1' }));
+  });
+});
+
+describe('a header cell is rewritten only when its text changes, and never a formula', () => {
+  it('re-applying from the menu and from the Setup panel keeps ="Amount "&"USD" a formula', () => {
+    const { emu, addon, ss } = start();
+    menu(emu, addon, 'menuSetUp', ['1']);
+    const s = sheet(ss, 'Sheet1');
+    s.getRange('N1').setFormula('="Amount "&"USD"');
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(s.getRange('N1').getFormula()).toBe('="Amount "&"USD"');
+    const schema = storedSchema(addon);
+    expect(call(addon, 'applySetup', [schema, { target: 'auto' }]).ok).toBe(true);
+    expect(s.getRange('N1').getFormula()).toBe('="Amount "&"USD"');
+    // A header whose text the request changes is written; the others are not touched.
+    const renamed = { ...schema, fields: schema.fields.map((f) => (f.header === 'Notes' ? { ...f, header: 'Remarks' } : f)) };
+    emu.resetStats();
+    expect(call(addon, 'applySetup', [renamed, { target: 'auto' }]).ok).toBe(true);
+    expect(s.getRange('P1').getValue()).toBe('Remarks');
+    expect(s.getRange('N1').getFormula()).toBe('="Amount "&"USD"');
+    expect(emu.stats().byMethod['Range.setValues']).toBe(1);
+  });
+});
+
+describe('no document lock', () => {
+  it.each(['en', 'zh-CN'] as const)('menu and sidebar say so clearly and change nothing (%s)', (locale) => {
+    const { emu, addon } = start(locale, { containingDocument: false });
+    const before = emu.snapshot().sheets;
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(emu.alerts.at(-1)?.prompt).toBe(t(locale, 'error.noDocumentLock'));
+    const schema = call(addon, 'previewTemplate', ['b2b', locale]).data;
+    expect(call(addon, 'applySetup', [schema, { target: 'auto' }])).toEqual({ ok: false, error: { code: 'error.noDocumentLock', message: t(locale, 'error.noDocumentLock') } });
+    expect(emu.snapshot().sheets).toEqual(before);
+    expect(addon.errors).toEqual([]);
+  });
+});
+
+describe('the time limit: the message says what is true', () => {
+  it.each(['en', 'zh-CN'] as const)('a set-up stopped half way says it stopped and asks to run it again (%s)', (locale) => {
+    const { emu, addon } = start(locale);
+    const schema = call(addon, 'previewTemplate', ['b2b', locale]).data;
+    emu.failAfterCalls(40);
+    const r = call(addon, 'applySetup', [schema, { target: 'auto' }]);
+    expect(r.ok).toBe(false);
+    expect(r.error?.message).toBe(t(locale, 'error.timeLimit'));
+    expect(r.error?.message).not.toMatch(/rolled back|nothing was changed|撤回|没有任何改动/);
+    expect(r.error?.message).toMatch(locale === 'en' ? /run it again/i : /再运行一次/);
+  });
+});
+
+describe('field keys that name members of every object', () => {
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])('a field keyed "%s" is refused and nothing changes', (key) => {
+    const { emu, addon } = start();
+    const schema = call(addon, 'previewTemplate', ['b2b', 'en']).data as { fields: FieldLike[] };
+    const before = emu.snapshot().sheets;
+    const r = call(addon, 'applySetup', [withField(schema, key, 'Odd'), { target: 'auto' }]);
+    expect(r).toEqual({ ok: false, error: { code: 'badRequest', message: t('en', 'error.badRequest') } });
+    expect(emu.snapshot().sheets).toEqual(before);
+    expect((emu.globals.PropertiesService as Props).getDocumentProperties().getKeys()).toEqual([]);
+  });
+});
