@@ -179,3 +179,47 @@ describe('field keys that name members of every object', () => {
     expect((emu.globals.PropertiesService as Props).getDocumentProperties().getKeys()).toEqual([]);
   });
 });
+
+describe('set-up deletes only a sheet it made and nobody typed into', () => {
+  it('a sheet of the user\'s named like ClientFlow\'s temporary sheets is never deleted', () => {
+    const { emu, addon, ss } = start();
+    emu.loadRows([['existing']]);
+    const mine = ss.insertSheet('~clientflow-setup-notes');
+    mine.getRange('A1:A2').setValues([['My notes'], ['keep me']]);
+    ss.setActiveSheet(sheet(ss, 'Sheet1'));
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect([...emu.sheetNames()].sort()).toEqual(['Clients', 'Sheet1', '~clientflow-setup-notes']);
+    expect(sheet(ss, '~clientflow-setup-notes').getRange('A1:A2').getValues()).toEqual([['My notes'], ['keep me']]);
+  });
+
+  it.each(['en', 'zh-CN'] as const)('a half-built sheet someone typed into is kept, and the summary says so (%s)', (locale) => {
+    const { emu, addon, ss } = start(locale);
+    emu.loadRows([['existing']]);
+    emu.failAfterCalls(60);
+    emu.queueAnswers(['1']);
+    addon.menu('menuSetUp');
+    const left = ss.getSheets().find((s) => s.isSheetHidden());
+    if (!left) throw new Error('no half-built sheet');
+    const name = left.getName();
+    left.showSheet();
+    left.getRange('A2:B2').setValues([['C-1', 'typed by a person']]);
+    ss.setActiveSheet(sheet(ss, 'Sheet1'));
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(sheet(ss, name).getRange('A2:B2').getValues()).toEqual([['C-1', 'typed by a person']]);
+    expect(emu.toasts.at(-1)?.message).toContain(t(locale, 'setup.leftoverKept', { sheet: name }));
+    // Nothing is deleted by a later set-up either.
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(emu.sheetNames()).toContain(name);
+  });
+
+  it('a half-built sheet nobody typed into is replaced: one table, no "Clients 2"', () => {
+    const { emu, addon } = start();
+    emu.loadRows([['existing']]);
+    emu.failAfterCalls(200);
+    emu.queueAnswers(['1']);
+    addon.menu('menuSetUp');
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(emu.sheetNames()).toEqual(['Sheet1', 'Clients']);
+    expect(emu.snapshot().sheets.every((s) => !s.hidden)).toBe(true);
+  });
+});
