@@ -223,3 +223,42 @@ describe('set-up deletes only a sheet it made and nobody typed into', () => {
     expect(emu.snapshot().sheets.every((s) => !s.hidden)).toBe(true);
   });
 });
+
+describe('Adopt never makes the user\'s own dates automatic without consent', () => {
+  const ROWS = [
+    ['Name', 'Email', 'Stage', 'Last modified', 'Stage date'],
+    ['Ada Lovelace', 'ada@example.com', 'Lead', '2023-05-04', '2023-01-02'],
+    ['Bo Chen', 'bo@example.com', 'Won', '2023-06-07', '2023-03-04'],
+  ];
+
+  it.each(['en', 'zh-CN'] as const)('menu: the confirmation says they stay the user\'s, and an edit keeps the 2023 dates (%s)', (locale) => {
+    const { emu, addon, ss } = start(locale);
+    emu.loadRows(ROWS);
+    menu(emu, addon, 'menuAdopt', ['YES']);
+    const confirm = emu.alerts[0]?.prompt ?? '';
+    expect(confirm.toLowerCase()).toContain(t(locale, 'adopt.meaning.ownDates', { type: t(locale, 'setup.type.date') }).toLowerCase());
+    const s = sheet(ss, 'Sheet1');
+    const before = s.getRange('D2:E3').getDisplayValues();
+    expect(addon.act({ kind: 'type', a1: 'A2', value: 'Ada King' }).ok).toBe(true);
+    expect(addon.act({ kind: 'type', a1: 'C3', value: 'Lost' }).ok).toBe(true);
+    expect(s.getRange('D2:E3').getDisplayValues()).toEqual(before);
+    const schema = storedSchema(addon);
+    expect(schema.fields.filter((f) => f.role === 'updated' || f.role === 'stageSince')).toEqual([]);
+    expect(schema.fields.find((f) => f.header === 'Last modified')?.type).toBe('date');
+  });
+
+  it('sidebar: the default keeps them plain dates; choosing "Updated" says it replaces them, and then it does', () => {
+    const { emu, addon, ss } = start();
+    emu.loadRows(ROWS);
+    const p = call(addon, 'previewAdopt').data as unknown as { columns: Array<{ letter: string; role: string | null; note: string | null; adopt: boolean; type: string }> } & Record<string, unknown>;
+    const d = p.columns.find((c) => c.letter === 'D');
+    expect(d).toMatchObject({ adopt: true, role: null, type: 'date', note: null });
+    // The user chooses the automatic role: the preview says what it means.
+    const mapping = { sheetId: p.sheetId, headerRow: p.headerRow, stages: p.stages, columns: p.columns.map((c) => ({ column: (c as unknown as { column: number }).column, header: (c as unknown as { header: string }).header, adopt: c.adopt, role: c.letter === 'D' ? 'updated' : c.role, type: c.type, required: (c as unknown as { required: boolean }).required, ...((c as unknown as { options?: unknown }).options ? { options: (c as unknown as { options: unknown }).options } : {}) })) };
+    const q = call(addon, 'previewAdopt', [mapping]).data as unknown as { columns: Array<{ letter: string; note: string | null }> };
+    expect(q.columns.find((c) => c.letter === 'D')?.note).toBe(t('en', 'adopt.sidebar.noteOverwritesDates', { role: t('en', 'adopt.role.updated') }));
+    expect(call(addon, 'applyAdopt', [mapping]).ok).toBe(true);
+    addon.act({ kind: 'type', a1: 'A2', value: 'Ada King' });
+    expect(sheet(ss, 'Sheet1').getRange('D2').getDisplayValue()).not.toBe('2023-05-04');
+  });
+});

@@ -27,7 +27,7 @@ import { applyTable, readColumnMetadata } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { keepFormatColumns } from '../../core/adopt/formats';
-import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
+import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, ownDateColumns, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -122,6 +122,7 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
     : []);
   return {
     knownColumns,
+    ownDates: ownDateColumns(inf, read.values, knownColumns),
     ss,
     sheet,
     read,
