@@ -262,3 +262,67 @@ describe('Adopt never makes the user\'s own dates automatic without consent', ()
     expect(sheet(ss, 'Sheet1').getRange('D2').getDisplayValue()).not.toBe('2023-05-04');
   });
 });
+
+describe('conditional-format rules: one builder per rule', () => {
+  it('set-up and adopt build each builder once (new, or a rule\'s copy()), and the rules read back as planned', () => {
+    for (const act of ['menuSetUp', 'menuAdopt'] as const) {
+      const { emu, addon } = start();
+      if (act === 'menuAdopt') emu.loadRows(ADOPTABLE);
+      emu.resetStats();
+      menu(emu, addon, act, [act === 'menuSetUp' ? '1' : 'YES']);
+      const by = emu.stats().byMethod;
+      const builds = by['ConditionalFormatRuleBuilder.build'] ?? 0;
+      const builders = (by['SpreadsheetApp.newConditionalFormatRule'] ?? 0) + (by['ConditionalFormatRule.copy'] ?? 0);
+      expect(builds).toBeGreaterThan(2);
+      expect(builds).toBe(builders);
+      const rules = emu.snapshot().sheets[0]?.conditionalFormats ?? [];
+      expect(rules.length).toBe(builds);
+      // Each rule keeps its own condition (no later change leaked into an earlier rule).
+      expect(new Set(rules.map((r) => String(r.condition.args[0]))).size).toBe(rules.length);
+    }
+  });
+});
+
+describe('a merged cell across the line below the header', () => {
+  const ROWS = [
+    ['Name', 'Email', 'Stage', 'Notes'],
+    ['Ada Lovelace', 'ada@example.com', 'Lead', 'long note'],
+    ['Bo Chen', 'bo@example.com', 'Won', ''],
+  ];
+
+  it.each(['en', 'zh-CN'] as const)('Adopt checks merges first: it adopts, leaves the header unfrozen and says why (%s)', (locale) => {
+    const { emu, addon, ss } = start(locale);
+    emu.loadRows(ROWS);
+    sheet(ss, 'Sheet1').getRange('D1:D2').merge();
+    menu(emu, addon, 'menuAdopt', ['YES']);
+    expect(addon.errors).toEqual([]);
+    const report = emu.alerts.at(-1)?.prompt ?? '';
+    expect(report).toContain(t(locale, 'setup.notFrozen', { range: 'D1:D2' }));
+    expect(storedSchema(addon).fields.length).toBeGreaterThan(0);
+    expect(emu.snapshot().sheets[0]?.frozenRows).toBe(0);
+  });
+
+  it('re-applying a set-up table with such a merge completes and says so', () => {
+    const { emu, addon, ss } = start();
+    menu(emu, addon, 'menuSetUp', ['1']);
+    const s = sheet(ss, 'Sheet1');
+    s.setFrozenRows(0);
+    s.getRange('T1:T2').merge();
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(addon.errors).toEqual([]);
+    expect(emu.toasts.at(-1)?.message).toContain(t('en', 'setup.notFrozen', { range: 'T1:T2' }));
+  });
+});
+
+describe('a header protection this user may not remove', () => {
+  it.each(['en', 'zh-CN'] as const)('is skipped with a message; re-applying completes, with no second protection (%s)', (locale) => {
+    const emu = createEmulator({ userLocale: locale, user: { email: 'owner@example.com', role: 'owner' } });
+    const addon = loadAddon(emu);
+    menu(emu, addon, 'menuSetUp', ['1']);
+    emu.setUser({ email: 'editor@example.com', role: 'editor' });
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(addon.errors).toEqual([]);
+    expect(emu.toasts.at(-1)?.message).toContain(t(locale, 'setup.protectionsKept', { count: 1 }));
+    expect(emu.snapshot().sheets[0]?.protections).toHaveLength(1);
+  });
+});

@@ -23,7 +23,7 @@ import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rule
 import { highlightRuns, validateRows, type SheetIssue } from '../../core/check/validate';
 import { idSummary } from '../../core/edit/autofill';
 import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
-import { applyTable, readColumnMetadata } from '../sheet/apply';
+import { applyNotes, applyTable, readColumnMetadata } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { keepFormatColumns } from '../../core/adopt/formats';
@@ -201,7 +201,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const firstRules: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
     : [];
-  applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules });
+  const applied = applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules });
   // The client-ID counter onEdit continues from, from the IDs the sheet holds (read already).
   const idField = fieldByRole(schema, 'clientId');
   const idCol = idField ? layout.columns[idField.key] : undefined;
@@ -222,7 +222,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     formatsKept: keep.map((k) => k.header),
   };
   return {
-    text: doneText(locale, outcome),
+    text: [doneText(locale, outcome), ...applyNotes(applied, locale)].join('\n'),
     sheetName: outcome.sheetName,
     adoptedColumns: outcome.adoptedColumns,
     misfits: misfits.map((i) => ({ row: i.row, column: i.column, code: i.code, ...(i.hint !== undefined ? { hint: i.hint } : {}) })),

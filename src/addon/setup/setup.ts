@@ -20,7 +20,7 @@
 import { t, type Locale } from '../../core/i18n';
 import { sequentialLayout, type Layout } from '../../core/table/layout';
 import { parseSchema, type TableSchema } from '../../core/schema';
-import { applyTable } from '../sheet/apply';
+import { applyNotes, applyTable } from '../sheet/apply';
 import { idCounterProps, loadConfig, readProps, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { findTableSheet, isSheetEmpty, readLayout } from '../sheet/table';
@@ -209,6 +209,6 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     validations: result.validations,
     rules: result.rules,
     keptRules: result.keptRules,
-    message: keptLeftover === null ? done : `${done} ${t(uiLocale, 'setup.leftoverKept', { sheet: keptLeftover })}`,
+    message: [done, ...applyNotes(result, uiLocale), ...(keptLeftover === null ? [] : [t(uiLocale, 'setup.leftoverKept', { sheet: keptLeftover })])].join(' '),
   };
 }
