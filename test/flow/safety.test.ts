@@ -326,3 +326,21 @@ describe('a header protection this user may not remove', () => {
     expect(emu.snapshot().sheets[0]?.protections).toHaveLength(1);
   });
 });
+
+describe('a time zone this runtime does not know', () => {
+  it.each(['en', 'zh-CN'] as const)('Adopt and Check all rows report it instead of reading dates as UTC (%s)', (locale) => {
+    const emu = createEmulator({ userLocale: locale, timeZone: 'Mars/Olympus_Mons' });
+    const addon = loadAddon(emu);
+    // No date cell: the emulator itself keeps dates in the spreadsheet's zone and cannot in an unknown one.
+    emu.loadRows([['Name', 'Email', 'Stage'], ['Ada', 'ada@example.com', 'Lead'], ['Bo', 'bo@example.com', 'Won']]);
+    const before = emu.snapshot().sheets;
+    menu(emu, addon, 'menuAdopt', ['YES']);
+    const message = t(locale, 'error.timeZone', { zone: 'Mars/Olympus_Mons' });
+    expect(emu.alerts.at(-1)?.prompt).toBe(message);
+    expect(emu.snapshot().sheets).toEqual(before);
+    expect(call(addon, 'previewAdopt').error?.message).toBe(message);
+    // A table set up before (set-up reads no dates), then checked.
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(call(addon, 'validateTable').error?.message).toBe(message);
+  });
+});

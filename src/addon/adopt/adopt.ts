@@ -26,6 +26,7 @@ import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
 import { applyNotes, applyTable, readColumnMetadata } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
+import { readTimeZone } from '../sheet/table';
 import { keepFormatColumns } from '../../core/adopt/formats';
 import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, ownDateColumns, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
 
@@ -66,7 +67,7 @@ export function readSheet(sheet: Sheet, lastRow: number, lastCol: number, spread
     formulas,
     formats,
     merged,
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    timeZone: readTimeZone(spreadsheet),
     spreadsheetLocale: spreadsheet.getSpreadsheetLocale(),
   };
 }

@@ -7,6 +7,7 @@ import type { TableSchema } from '../../core/schema';
 import type { CellValue } from '../../core/fields/types';
 import { readColumnMetadata } from './apply';
 import { UserError } from '../runtime/errors';
+import { isKnownTimeZone } from '../../core/fields/calendar';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,4 +43,16 @@ export function readLayout(sheet: Sheet, schema: TableSchema, headerRow: number)
 /** True when the sheet holds no value at all. */
 export function isSheetEmpty(sheet: Sheet): boolean {
   return sheet.getLastRow() === 0 && sheet.getLastColumn() === 0;
+}
+
+/**
+ * The spreadsheet's time zone, in which getValues returns its dates (an IANA name such as
+ * "Asia/Shanghai"). A name this runtime's Intl does not know is reported to the user (UserError), never
+ * silently read as UTC: every date would be off by the zone's offset.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetTimeZone()
+ */
+export function readTimeZone(ss: Spreadsheet): string {
+  const zone = ss.getSpreadsheetTimeZone();
+  if (!isKnownTimeZone(zone)) throw new UserError('error.timeZone', { zone });
+  return zone;
 }
