@@ -70,7 +70,7 @@ export const rulesSchema = z.object({
 export const locationSchema = z.object({
   /** Sheet.getSheetId(): survives renames. */
   sheetId: z.number().int(),
-  /** The sheet's name when last seen (a fallback and for messages). */
+  /** The sheet's name when last seen, for messages only: the sheet is found by its id, never by this name. */
   sheetName: z.string().min(1),
   /** 1-based row of the header. Data starts on the row below. */
   headerRow: z.number().int().min(1),
