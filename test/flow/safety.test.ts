@@ -212,6 +212,20 @@ describe('set-up deletes only a sheet it made and nobody typed into', () => {
     expect(emu.sheetNames()).toContain(name);
   });
 
+  it('an empty sheet set up in place, interrupted, then typed into, is set up again in place: no new sheet, the row kept', () => {
+    const { emu, addon, ss } = start();
+    emu.failAfterCalls(150);
+    emu.queueAnswers(['1']);
+    addon.menu('menuSetUp');
+    const s = sheet(ss, 'Sheet1');
+    s.getRange('B2:C2').setValues([['ACME', 'Ann']]);
+    menu(emu, addon, 'menuSetUp', ['1']);
+    expect(emu.sheetNames()).toEqual(['Sheet1']);
+    expect(s.getRange('B2:C2').getValues()).toEqual([['ACME', 'Ann']]);
+    expect(s.getRange('A1').getValue()).toBe('Client ID');
+    expect(storedSchema(addon).location).toMatchObject({ sheetName: 'Sheet1' });
+  });
+
   it('a half-built sheet nobody typed into is replaced: one table, no "Clients 2"', () => {
     const { emu, addon } = start();
     emu.loadRows([['existing']]);
@@ -342,5 +356,28 @@ describe('a time zone this runtime does not know', () => {
     // A table set up before (set-up reads no dates), then checked.
     menu(emu, addon, 'menuSetUp', ['1']);
     expect(call(addon, 'validateTable').error?.message).toBe(message);
+  });
+});
+
+describe('a header protection half made when the time limit struck', () => {
+  it('is recognised from the note set-up leaves while protecting, and replaced by one warning-only protection', () => {
+    const { emu, addon, ss } = start();
+    menu(emu, addon, 'menuSetUp', ['1']);
+    const s = sheet(ss, 'Sheet1');
+    // What a run stopped right after Range.protect() leaves: our protection removed, a new one without
+    // description (not warning-only yet), and the note naming the range being protected.
+    for (const p of s.getProtections((emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).ProtectionType.RANGE)) p.remove();
+    s.getRange('A1:S1').protect();
+    // A protection of the user's own elsewhere, also without description, is not ours.
+    s.getRange('A5:B5').protect();
+    const props = (emu.globals.PropertiesService as Props).getDocumentProperties();
+    props.setProperty('clientflow.protecting', JSON.stringify({ sheetId: s.getSheetId(), a1s: ['A1:S1'] }));
+    menu(emu, addon, 'menuSetUp', ['1']);
+    const protections = emu.snapshot().sheets[0]?.protections ?? [];
+    expect(protections).toEqual([
+      { range: 'A5:B5', description: '', warningOnly: false },
+      { range: 'A1:S1', description: expect.stringMatching(/^ClientFlow header/), warningOnly: true },
+    ]);
+    expect(props.getProperty('clientflow.protecting')).toBeNull();
   });
 });

@@ -12,8 +12,9 @@
  * document properties (PENDING_KEY) names the sheet the set-up works on (by name before the sheet
  * exists, then by id), and it is cleared once the config is saved. The next set-up recognises the
  * leftover by that marker only (never by a name pattern): a new sheet nobody typed into below its
- * header is deleted and built again, an empty sheet being set up in place is set up again, and a
- * sheet that holds data typed since is left alone and named in the summary. On an existing table, the
+ * header is deleted and built again, a new sheet that holds data typed since is left alone and named
+ * in the summary, and an empty sheet of the user's being set up in place is set up again (same
+ * template) or left as it is (another template: the new table goes on a new sheet). On an existing table, the
  * header texts and the config are written last: an interruption changes no value and the next run
  * completes the formats.
  */
@@ -149,9 +150,11 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     const left = pendingSheet(sheets, pending);
     const isTable = left !== null && previous?.location?.sheetId === left.getSheetId();
     if (left && !isTable) {
-      if (!untouched(left, 1)) keptLeftover = left.getName();
-      else if (pending.inPlace) resume = pending.template === schema.template && pending.locale === schema.locale ? left : null;
-      else { ss.deleteSheet(left); sheets = ss.getSheets(); }
+      // The user's own sheet set up in place is never deleted: the same set-up resumes on it (what was
+      // typed there since stays; set-up changes no value below the header).
+      if (pending.inPlace) resume = pending.template === schema.template && pending.locale === schema.locale ? left : null;
+      else if (untouched(left, 1)) { ss.deleteSheet(left); sheets = ss.getSheets(); }
+      else keptLeftover = left.getName();
     }
     if (!resume) PropertiesService.getDocumentProperties().deleteProperty(PENDING_KEY);
   }

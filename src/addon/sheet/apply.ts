@@ -32,6 +32,7 @@
  *   DeveloperMetadataFinder: withKey, find; DeveloperMetadata: getValue, getLocation, remove;
  *   DeveloperMetadataLocation: getColumn
  *   SpreadsheetApp.newDataValidation, newConditionalFormatRule, BandingTheme, ProtectionType
+ *   PropertiesService.getDocumentProperties: getProperty, setProperty, deleteProperty (PROTECTING_KEY)
  *   ConditionalFormatRule: getBooleanCondition, copy; BooleanCondition: getCriteriaValues
  */
 import { FIELD_METADATA_KEY, type ColumnMetadata, type Layout } from '../../core/table/layout';
@@ -97,6 +98,21 @@ export function applyNotes(r: Pick<ApplyResult, 'notFrozen' | 'protectionsKept'>
   if (r.notFrozen !== null) out.push(t(locale, 'setup.notFrozen', { range: r.notFrozen }));
   if (r.protectionsKept > 0) out.push(t(locale, 'setup.protectionsKept', { count: r.protectionsKept }));
   return out;
+}
+
+/** The document property naming the header ranges a set-up is protecting, while it does (step 6). */
+export const PROTECTING_KEY = 'clientflow.protecting';
+
+/** The A1s of a half-done protection step on this sheet, from PROTECTING_KEY's value. */
+function halfProtected(raw: string | null, sheetId: number): Set<string> {
+  if (raw === null) return new Set();
+  try {
+    const v = JSON.parse(raw) as { sheetId?: unknown; a1s?: unknown };
+    if (v.sheetId !== sheetId || !Array.isArray(v.a1s)) return new Set();
+    return new Set(v.a1s.filter((a): a is string => typeof a === 'string'));
+  } catch {
+    return new Set();
+  }
 }
 
 /** Apps Script's time limit: never swallowed where an error is tolerated. */
@@ -365,13 +381,21 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
   }
   if (plan.banding) rangeOf(ranges, plan.banding.a1).applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, false, false);
 
-  // 6. Header protection, warning only (editors can still fix a header). One of ours this user may not
-  //    remove ("only the owner and the protection's editors": another editor set it up) stays as it is,
-  //    and no second one is put over its range.
+  // 6. Header protection, warning only (editors can still fix a header). A protection is created
+  //    without a description (Range.protect(), then setDescription): a run stopped between the two
+  //    calls would leave one ClientFlow cannot recognise, so the ranges being protected are written to
+  //    a document property first and cleared after; the next run takes an undescribed protection over
+  //    exactly such a range for ours. One of ours this user may not remove ("only the owner and the
+  //    protection's editors": another editor set it up) stays as it is, and no second one is put over
+  //    its range.
+  //    Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#protect()
   //    Ref: https://developers.google.com/apps-script/reference/spreadsheet/protection#remove()
+  const store = PropertiesService.getDocumentProperties();
+  const half = halfProtected(store.getProperty(PROTECTING_KEY), sheet.getSheetId());
   const kept = new Set<string>();
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
-    if (!isOurProtection(p.getDescription())) continue;
+    const description = p.getDescription();
+    if (!isOurProtection(description) && !(description === '' && half.size > 0 && half.has(p.getRange().getA1Notation()))) continue;
     try {
       p.remove();
     } catch (e) {
@@ -379,8 +403,13 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
       kept.add(p.getRange().getA1Notation());
     }
   }
-  for (const a of plan.protection.a1s) {
-    if (!kept.has(a)) rangeOf(ranges, a).protect().setDescription(plan.protection.description).setWarningOnly(true);
+  const toProtect = plan.protection.a1s.filter((a) => !kept.has(a));
+  if (toProtect.length > 0) {
+    store.setProperty(PROTECTING_KEY, JSON.stringify({ sheetId: sheet.getSheetId(), a1s: toProtect }));
+    for (const a of toProtect) rangeOf(ranges, a).protect().setDescription(plan.protection.description).setWarningOnly(true);
+    store.deleteProperty(PROTECTING_KEY);
+  } else if (half.size > 0) {
+    store.deleteProperty(PROTECTING_KEY);
   }
 
   // 7. Our rules in one call.
