@@ -17,3 +17,5 @@ export { validateTable } from './check/endpoints';
 export { menuAdopt } from './adopt/menu';
 export { previewAdopt, applyAdopt } from './adopt/endpoints';
 export { onEdit } from './edit/trigger';
+export { menuCleanUp, menuUndo } from './cleanup/menu';
+export { previewCleanup, applyCleanup, undoLastChange } from './cleanup/endpoints';

@@ -12,4 +12,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { fn: 'menuSetUp', label: 'menu.setUp' },
   { fn: 'menuValidateAll', label: 'menu.validateAll' },
   { fn: 'menuAdopt', label: 'menu.adopt' },
+  { fn: 'menuCleanUp', label: 'menu.cleanUp' },
+  { separator: true },
+  { fn: 'menuUndo', label: 'menu.undo' },
 ];

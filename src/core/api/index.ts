@@ -6,11 +6,13 @@
 import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
+import { cleanupEndpoints } from './cleanup';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
   ...adoptEndpoints,
+  ...cleanupEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;

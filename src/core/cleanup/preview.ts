@@ -1,0 +1,64 @@
+/**
+ * The preview of a cleanup plan for the sidebar and the menu's confirmation: counts by kind with a few
+ * before → after samples, the first values left as they are and why, and a fingerprint that names
+ * exactly the plan shown (so an apply can tell that the table changed since).
+ */
+import { checksum } from '../change/snapshot';
+import { cellText } from '../fields/util';
+import { t, type Locale } from '../i18n';
+import { a1 } from '../table/a1';
+import type { CleanupPreview } from '../api/cleanup';
+import { LEFT_SHOWN, SAMPLES_PER_KIND } from '../api/cleanup';
+import { kindLabel, leftMessage } from './messages';
+import { CHANGE_KINDS, type ChangeKind, type CleanupPlan } from './plan';
+
+function shown(v: unknown): string {
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+
+/**
+ * `plan` is the full plan (every kind); `off` the kinds switched off; `firstRow` the sheet row of data
+ * row 0 and `firstColumn` the sheet column of index 0.
+ */
+export function previewOf(plan: CleanupPlan, off: ReadonlySet<ChangeKind>, sheetName: string, firstRow: number, firstColumn: number, locale: Locale): CleanupPreview {
+  const samples = new Map<ChangeKind, CleanupPreview['kinds'][number]['samples']>();
+  const parts: string[] = [[...off].sort().join(',')];
+  for (const ch of plan.changes) {
+    if (!off.has(ch.kind)) parts.push(`${ch.row},${ch.column},${ch.kind},${cellText(ch.to)}`);
+    const list = samples.get(ch.kind) ?? [];
+    if (list.length < SAMPLES_PER_KIND) list.push({ a1: a1(firstRow + ch.row, firstColumn + ch.column), from: shown(ch.fromFormula ?? ch.from), to: shown(ch.to) });
+    samples.set(ch.kind, list);
+  }
+  if (!off.has('emptyRow')) parts.push(`e:${plan.emptyRows.join(',')}`);
+  const rowSamples = plan.emptyRows.slice(0, SAMPLES_PER_KIND).map((r) => ({ a1: `${firstRow + r}:${firstRow + r}`, from: '', to: '' }));
+  samples.set('emptyRow', rowSamples);
+  const kinds = CHANGE_KINDS.filter((k) => plan.counts[k] > 0).map((k) => ({
+    kind: k, label: kindLabel(locale, k), count: plan.counts[k], on: !off.has(k), samples: samples.get(k) ?? [],
+  }));
+  const total = kinds.reduce((n, k) => n + (k.on ? k.count : 0), 0);
+  return {
+    sheetName,
+    rows: plan.rows,
+    fingerprint: checksum(parts) + ':' + total,
+    kinds,
+    left: plan.left.slice(0, LEFT_SHOWN).map((l) => ({ a1: a1(firstRow + l.row, firstColumn + l.column), value: shown(l.value), message: leftMessage(locale, l.code, l.hint) })),
+    leftCount: plan.left.length,
+    total,
+  };
+}
+
+/** The menu's confirmation: what will change by kind, and what is left. */
+export function confirmText(p: CleanupPreview, locale: Locale): string {
+  const lines = p.kinds.filter((k) => k.on).map((k) => {
+    const s = k.samples[0];
+    const sample = s && k.kind !== 'emptyRow' ? `  (${s.from} → ${s.to})` : '';
+    return `• ${k.label}: ${k.count}${sample}`;
+  });
+  let text = t(locale, 'cleanup.confirm', { sheet: p.sheetName, rows: p.rows, kinds: lines.join('\n') });
+  if (p.leftCount > 0) {
+    const first = p.left.slice(0, 3).map((l) => `${l.a1} ${l.message}`).join('; ');
+    text += `\n\n${t(locale, 'cleanup.leftLine', { count: p.leftCount, first })}`;
+  }
+  return text;
+}
