@@ -6,14 +6,14 @@ import type { Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
 import { startOn } from './helpers';
 
-const HEADER = ['Name', 'Email', 'Phone', 'Stage', 'Deal value', 'Next follow-up', 'Notes'];
+const HEADER = ['Name', 'Email', 'Phone', 'Stage', 'Deal value', 'Next follow-up', 'Notes', '身高'];
 const DATA: string[][] = [
   HEADER,
-  ['张伟', ' ZW@Example.cn', '+1 415 555 0102', 'Lead', 'EUR 5', 'someday', '=1+1'],
-  ['  Ann\u00a0 Lee ', 'MAILTO:Ann@Example.COM', '(415) 555-0100', 'Lead', '$3.5k', '2026/1/5', 'met at the fair'],
-  ['Bob\u200b Ray', 'bob@example.com', '415.555.0101', 'Won', '1,200 USD', '2026-01-06', ''],
-  ['', ' ', '', '', '', '', ''],
-  ['Cai Wu', 'cai@example.com', '4155550103', 'Won', '3000', '2026-02-01', 'שלום 👋'],
+  ['张伟', ' ZW@Example.cn', '+1 415 555 0102', 'Lead', 'EUR 5', 'someday', "'=1+1", '=1+2'],
+  ['  Ann\u00a0 Lee ', 'MAILTO:Ann@Example.COM', '(415) 555-0100', 'Lead', '$3.5k', '2026/1/5', 'met at the fair', '180'],
+  ['Bob\u200b Ray', 'bob@example.com', '415.555.0101', 'Won', '1,200 USD', '2026-01-06', '', '175'],
+  ['', ' ', '', '', '', '', '', ''],
+  ['Cai Wu', 'cai@example.com', '4155550103', 'Won', '3000', '2026-02-01', 'שלום 👋', '170'],
 ];
 
 function start(data = DATA, locale: 'en' | 'zh-CN' = 'en') {
@@ -48,10 +48,10 @@ describe('menuCleanUp then menuUndo', () => {
     expect(ask).toMatch(/#ERROR! recovered: 1/);
     expect(ask).toMatch(/Left as they are/);
     const after = table(emu).values;
-    // The #ERROR! phone is text now; another currency, a date it cannot read and the formula (in a
-    // plain-text cell, where setValues would have made it text) stay as they were.
-    expect(after[1]).toEqual(['张伟', 'zw@example.cn', '+14155550102', 'Lead', 'EUR 5', 'someday', 2]);
-    expect(table(emu).formulas.flat().filter((f) => f !== '')).toEqual(['=1+1']);
+    // The #ERROR! phone is text now; another currency, a date it cannot read, text that looks like a
+    // formula and a formula in a column of the user's own stay as they were.
+    expect(after[1]).toEqual(['张伟', 'zw@example.cn', '+14155550102', 'Lead', 'EUR 5', 'someday', '=1+1', 3]);
+    expect(table(emu).formulas.flat().filter((f) => f !== '')).toEqual(['=1+2']);
     expect(after[2]?.slice(0, 5)).toEqual(['Ann Lee', 'ann@example.com', '+14155550100', 'Lead', 3500]);
     // The empty row is gone: Cai Wu moved up.
     expect(after[4]?.slice(0, 3)).toEqual(['Cai Wu', 'cai@example.com', '+14155550103']);
@@ -71,6 +71,29 @@ describe('menuCleanUp then menuUndo', () => {
     addon.menu('menuUndo');
     expect(emu.alerts.at(-1)?.prompt).toMatch(/no ClientFlow change to undo/);
     expect(table(emu)).toEqual(before);
+  });
+
+  it('keeps a formula in a plain-text cell: what would rewrite it is left for the next cleanup, reported', () => {
+    const data = DATA.map((r) => r.slice());
+    data[1][6] = 'x  y';
+    data[2][6] = '=1+1'; // a formula, in the Notes column that adopting makes plain text
+    data[3][6] = ' z';
+    const { emu, addon } = start(data);
+    cleanUp(emu, addon);
+    const ask = emu.alerts.at(-1)?.prompt ?? '';
+    expect(ask).toMatch(/left for the next cleanup/);
+    expect(ask).not.toMatch(/Empty rows removed/);
+    const t = table(emu);
+    expect(t.formulas[2]?.[6]).toBe('=1+1');
+    expect(t.values[2]?.[6]).toBe(2);
+    // The next cleanups take the rest, one side of the formula at a time, the formula untouched.
+    cleanUp(emu, addon);
+    cleanUp(emu, addon);
+    expect(table(emu).formulas[2]?.[6]).toBe('=1+1');
+    expect(table(emu).values.map((r) => r[6])).toEqual(['Notes', 'x y', 2, 'z', 'שלום 👋']);
+    emu.queueAnswers(['OK']);
+    addon.menu('menuCleanUp');
+    expect(emu.alerts.at(-1)?.prompt).toMatch(/nothing to change/);
   });
 
   it('NO changes nothing', () => {

@@ -114,15 +114,24 @@ export interface Writes { pieces: Piece[]; formulas: Array<{ row: number; column
  * The writes of a block whose cells become `after` (block-relative grid), `changed(r, c)` telling which
  * cells differ from what the sheet holds now.
  */
-export function writesOf(block: Block, after: ReadonlyArray<ReadonlyArray<Stored>>, formats: (r: number, c: number) => string | undefined, changed: (r: number, c: number) => boolean): Writes {
-  const stuck = (r: number, c: number): boolean => after[r][c].t === 'f' && formats(r, c) === TEXT_FORMAT;
+export function writesOf(
+  block: Block,
+  after: ReadonlyArray<ReadonlyArray<Stored>>,
+  formats: (r: number, c: number) => string | undefined,
+  changed: (r: number, c: number) => boolean,
+  current: (r: number, c: number) => Stored,
+): Writes {
+  const isStuck = (r: number, c: number): boolean => after[r][c].t === 'f' && formats(r, c) === TEXT_FORMAT;
+  // A stuck cell that changes is written by setFormula; setValues writes what it holds now (no change),
+  // so it does not split the block. One that does not change must not be written at all.
+  const stuck = (r: number, c: number): boolean => isStuck(r, c) && !changed(r, c);
   const formulas: Writes['formulas'] = [];
   const dirty = new Set<number>();
   for (let r = 0; r < block.rows; r++) {
     for (let c = 0; c < block.cols; c++) {
-      if (!stuck(r, c)) continue;
-      dirty.add(c);
+      if (!isStuck(r, c)) continue;
       if (changed(r, c)) formulas.push({ row: block.top + r, column: block.left + c, formula: after[r][c].v });
+      else dirty.add(c);
     }
   }
   const pieces: Piece[] = [];
@@ -130,7 +139,7 @@ export function writesOf(block: Block, after: ReadonlyArray<ReadonlyArray<Stored
     const values: CellValue[][] = [];
     for (let r = r0; r <= r1; r++) {
       const row: CellValue[] = [];
-      for (let c = c0; c <= c1; c++) row.push(toWrite(after[r][c], formats(r, c)));
+      for (let c = c0; c <= c1; c++) row.push(toWrite(isStuck(r, c) ? current(r, c) : after[r][c], formats(r, c)));
       values.push(row);
     }
     pieces.push({ top: block.top + r0, left: block.left + c0, values });
@@ -214,7 +223,7 @@ export function buildChange(region: Region, edits: readonly CellEdit[], removeRo
     after.push(row);
   }
   const block = { top: region.top + r0, left: region.left + c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-  const writes = writesOf(block, after, (r, c) => region.formats[r0 + r]?.[c0 + c], (r, c) => next.has((r0 + r) * w + c0 + c));
+  const writes = writesOf(block, after, (r, c) => region.formats[r0 + r]?.[c0 + c], (r, c) => next.has((r0 + r) * w + c0 + c), (r, c) => cur(r0 + r, c0 + c));
   for (const cell of cells) { cell.r -= r0; cell.c -= c0; }
   return { block, writes, cells };
 }
@@ -254,6 +263,45 @@ export function planUndo(cells: readonly ChangedCell[], block: Block, now: Block
     for (let c = 0; c < block.cols; c++) row.push(back.get(r * block.cols + c) ?? storedOf(now.values[r]?.[c], now.formulas[r]?.[c] ?? ''));
     after.push(row);
   }
-  const writes = writesOf(block, after, (r, c) => now.formats[r]?.[c], (r, c) => back.has(r * block.cols + c));
+  const nowAt = (r: number, c: number): Stored => storedOf(now.values[r]?.[c], now.formulas[r]?.[c] ?? '');
+  const writes = writesOf(block, after, (r, c) => now.formats[r]?.[c], (r, c) => back.has(r * block.cols + c), nowAt);
   return { state, edited, restored: back.size, writes };
+}
+
+/**
+ * Narrows a change until it is written by one setValues (so it is atomic): a formula kept in a
+ * plain-text cell inside the block would need the block split. Row removal goes first (it widens the
+ * block to every column); then, for such a cell, only the edits on the side of it (above, below, left or
+ * right) that keeps the most are kept. Returns the edits and rows kept and the edits left for later.
+ */
+export function fitOneWrite(region: Region, edits: readonly CellEdit[], removeRows: readonly number[]): { edits: CellEdit[]; removeRows: number[]; later: CellEdit[] } {
+  let keep = edits.slice();
+  let rows = removeRows.slice();
+  const later: CellEdit[] = [];
+  for (let guard = 0; guard < 10000; guard++) {
+    const ch = buildChange(region, keep, rows);
+    if (!ch.block || (ch.writes.pieces.length <= 1 && ch.writes.formulas.length === 0)) return { edits: keep, removeRows: rows, later };
+    if (rows.length) { rows = []; continue; }
+    // A stuck cell inside the block: a formula in a '@' cell (region-relative).
+    const b = ch.block;
+    const w = width(region);
+    const edited = new Set(keep.map((e) => e.row * w + e.column));
+    let pr = -1, pc = -1;
+    for (let r = b.top - region.top; r < b.top - region.top + b.rows && pr < 0; r++) {
+      for (let c = b.left - region.left; c < b.left - region.left + b.cols; c++) {
+        if ((region.formulas[r]?.[c] ?? '') !== '' && region.formats[r]?.[c] === TEXT_FORMAT && !edited.has(r * w + c)) { pr = r; pc = c; break; }
+      }
+    }
+    if (pr < 0) return { edits: keep, removeRows: rows, later };
+    const sides = [
+      keep.filter((e) => e.row < pr), keep.filter((e) => e.row > pr),
+      keep.filter((e) => e.column < pc), keep.filter((e) => e.column > pc),
+    ];
+    let best = sides[0];
+    for (const s of sides) if (s.length > best.length) best = s;
+    const kept = new Set(best);
+    for (const e of keep) if (!kept.has(e)) later.push(e);
+    keep = best;
+  }
+  return { edits: keep, removeRows: rows, later };
 }

@@ -8,6 +8,7 @@ const OWN: Partial<Record<LeftCode, MessageKey>> = {
   otherCurrency: 'cleanup.left.otherCurrency',
   wouldBeFormula: 'cleanup.left.wouldBeFormula',
   digitsLost: 'cleanup.left.digitsLost',
+  later: 'cleanup.left.later',
 };
 
 export function leftMessage(locale: Locale, code: LeftCode, hint?: string): string {

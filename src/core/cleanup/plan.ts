@@ -35,7 +35,7 @@ export const CHANGE_KINDS = [
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** Why a cell was left as it was. */
-export type LeftCode = IssueCode | 'otherCurrency' | 'wouldBeFormula' | 'digitsLost';
+export type LeftCode = IssueCode | 'otherCurrency' | 'wouldBeFormula' | 'digitsLost' | 'later';
 
 /** A column as the plan sees it (0-based index into the rows it is given). */
 export interface CleanupColumn {
