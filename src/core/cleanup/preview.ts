@@ -50,10 +50,11 @@ export function previewOf(plan: CleanupPlan, off: ReadonlySet<ChangeKind>, sheet
 
 /** The menu's confirmation: what will change by kind, and what is left. */
 export function confirmText(p: CleanupPreview, locale: Locale): string {
+  const zh = locale === 'zh-CN';
   const lines = p.kinds.filter((k) => k.on).map((k) => {
     const s = k.samples[0];
-    const sample = s && k.kind !== 'emptyRow' ? `  (${s.from} → ${s.to})` : '';
-    return `• ${k.label}: ${k.count}${sample}`;
+    const sample = s && k.kind !== 'emptyRow' ? (zh ? `（${s.from} → ${s.to}）` : `  (${s.from} → ${s.to})`) : '';
+    return `• ${k.label}${zh ? '：' : ': '}${k.count}${sample}`;
   });
   let text = t(locale, 'cleanup.confirm', { sheet: p.sheetName, rows: p.rows, kinds: lines.join('\n') });
   if (p.leftCount > 0) {
