@@ -17,7 +17,9 @@
  * - `validate-all`: "Check all rows" (menuValidateAll) on the set-up table of N rows.
  * - `edit-one-cell`: a person types one email into a row in the middle of the N-row table; onEdit runs.
  * - `paste-1000-rows`: a person pastes 1,000 new clients below the N rows; one onEdit for the block.
- * - `cleanup`, `dedupe`, `funnel`: the menu actions of later issues (skipped until they exist).
+ * - `cleanup`: "Clean up the table" (menuCleanUp, confirmed) on the set-up table; `undo`: "Undo the last
+ *   ClientFlow change" (menuUndo) right after it, which puts the table back.
+ * - `dedupe`, `funnel`: the menu actions of later issues (skipped until they exist).
  * - `load`: evaluating dist/Code.js cold in a fresh process (bench/load.ts), as Apps Script does at
  *   every execution; the same at every size.
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
@@ -245,6 +247,8 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   // Later issues: these run once their menu functions exist in dist/Code.js.
   menuOnSetUpTable('cleanup', 'menuCleanUp'),
+  // Undo of that cleanup (the last ClientFlow change): runs right after it.
+  menuOnSetUpTable('undo', 'menuUndo'),
   menuOnSetUpTable('dedupe', 'menuFindDuplicates'),
   menuOnSetUpTable('funnel', 'menuBuildFunnel'),
   {

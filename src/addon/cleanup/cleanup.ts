@@ -4,7 +4,7 @@
  * pipeline (../change/pipeline.ts: snapshot, one write, archive). Every apply reads and plans again and
  * writes only when the plan is still the one the user saw.
  */
-import { fitOneWrite, storedOfWrite, movesFormula, type CellEdit, type Region } from '../../core/change/cells';
+import { fitOneWrite, sameRegion, storedOfWrite, movesFormula, type CellEdit, type Region } from '../../core/change/cells';
 import { columnsOfTable } from '../../core/cleanup/columns';
 import { keepKinds, planCleanup, type ChangeKind, type CleanupPlan } from '../../core/cleanup/plan';
 import { previewOf } from '../../core/cleanup/preview';
@@ -19,10 +19,12 @@ import { commitChange, readRegion } from '../change/pipeline';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-interface Planned {
+export interface Planned {
   ss: Spreadsheet;
   sheet: Sheet;
   firstRow: number;
+  /** Where each field was found (a moved or renamed column changes it). */
+  columnsKey: string;
   region: Region;
   plan: CleanupPlan;
 }
@@ -38,18 +40,26 @@ function activeTable(): { ss: Spreadsheet; sheet: Sheet; schema: NonNullable<Ret
   return { ss, sheet, schema };
 }
 
-function readAndPlan(): Planned {
+/**
+ * Reads the table and plans its cleanup. Given the plan made from an earlier read (before a
+ * confirmation), the table is read again and that plan is kept only if nothing in it changed.
+ */
+export function readAndPlan(earlier?: Planned): Planned {
   const { ss, sheet, schema } = activeTable();
   const headerRow = schema.location?.headerRow ?? 1;
   const { layout } = readLayout(sheet, schema, headerRow);
   if (Object.keys(layout.columns).length === 0) throw new UserError('setup.error.noHeader', { sheet: sheet.getName() });
   const region = readRegion(sheet, headerRow + 1, sheet.getLastRow(), sheet.getLastColumn());
+  const columnsKey = JSON.stringify([schema, layout.columns]);
+  if (earlier && earlier.columnsKey === columnsKey && earlier.sheet.getSheetId() === sheet.getSheetId() && sameRegion(earlier.region, region)) {
+    return { ...earlier, ss, sheet };
+  }
   const base = defaultContext(schema.locale, { region: schema.region, currency: schema.currency, dateOrder: schema.dateOrder, timeZone: ss.getSpreadsheetTimeZone() });
   const columns = columnsOfTable(schema, layout.columns, base, region.left);
   let plan = planCleanup({ columns, values: region.values, formulas: region.formulas });
   // Removing a row moves the rows below it; a formula's A1 text would not follow, so such rows stay.
   if (movesFormula(region, plan.emptyRows)) plan = { ...plan, emptyRows: [], counts: { ...plan.counts, emptyRow: 0 } };
-  return { ss, sheet, firstRow: headerRow + 1, region, plan: fitted(plan, region) };
+  return { ss, sheet, firstRow: headerRow + 1, columnsKey, region, plan: fitted(plan, region) };
 }
 
 /** The plan narrowed to what one write can do (fitOneWrite); the rest is left for the next cleanup. */
@@ -69,9 +79,8 @@ function fitted(plan: CleanupPlan, region: Region): CleanupPlan {
   return { ...plan, changes, left, emptyRows: fit.removeRows, counts };
 }
 
-export function previewCleanup(locale: Locale, off: readonly ChangeKind[]): CleanupPreview {
-  const p = readAndPlan();
-  return previewOf(p.plan, new Set(off), p.sheet.getName(), p.firstRow, p.region.left, locale);
+export function previewCleanup(locale: Locale, off: readonly ChangeKind[], planned: Planned = readAndPlan()): CleanupPreview {
+  return previewOf(planned.plan, new Set(off), planned.sheet.getName(), planned.firstRow, planned.region.left, locale);
 }
 
 /** The cell edits of a plan: dates are written as typed so Sheets makes them dates (unless the cell is text). */
@@ -88,8 +97,8 @@ export interface ApplyResult { applied: boolean; changes: number; message: strin
  * Reads and plans again; writes (through the change pipeline) only when `fingerprint` is null or still
  * names this plan. Run under the document lock.
  */
-export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerprint: string | null): ApplyResult {
-  const p = readAndPlan();
+export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerprint: string | null, earlier?: Planned): ApplyResult {
+  const p = readAndPlan(earlier);
   const offSet = new Set(off);
   const preview = previewOf(p.plan, offSet, p.sheet.getName(), p.firstRow, p.region.left, locale);
   if (fingerprint !== null && fingerprint !== preview.fingerprint) return { applied: false, changes: 0, message: t(locale, 'cleanup.replanned'), preview };

@@ -3,7 +3,7 @@ import { confirmText } from '../../core/cleanup/preview';
 import { t } from '../../core/i18n';
 import { menuAction, underDocumentLock } from '../runtime/action';
 import { undoLast, undoMessage } from '../change/pipeline';
-import { applyCleanup, previewCleanup } from './cleanup';
+import { applyCleanup, previewCleanup, readAndPlan } from './cleanup';
 
 /** How often the menu re-asks when the table keeps changing between the confirmation and the write. */
 const ATTEMPTS = 3;
@@ -16,13 +16,14 @@ export const menuCleanUp = menuAction('cleanup.title', (locale) => {
   const ui = SpreadsheetApp.getUi();
   const title = t(locale, 'cleanup.title');
   for (let i = 0; i < ATTEMPTS; i++) {
-    const preview = previewCleanup(locale, []);
+    const planned = readAndPlan();
+    const preview = previewCleanup(locale, [], planned);
     if (preview.total === 0) {
       ui.alert(title, t(locale, 'cleanup.nothing', { sheet: preview.sheetName, rows: preview.rows }), ui.ButtonSet.OK);
       return;
     }
     if (ui.alert(title, confirmText(preview, locale), ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    const res = underDocumentLock(() => applyCleanup(locale, [], preview.fingerprint));
+    const res = underDocumentLock(() => applyCleanup(locale, [], preview.fingerprint, planned));
     if (res.applied) return;
   }
 });

@@ -110,36 +110,51 @@ export interface Piece { top: number; left: number; values: CellValue[][] }
  */
 export interface Writes { pieces: Piece[]; formulas: Array<{ row: number; column: number; formula: string }> }
 
+/** What setValues must be given to rewrite a cell as it is now (its formula, its text kept as text). */
+export function rewriteAsIs(value: CellValue | null | undefined, formula: string, format: string | undefined): CellValue {
+  if (formula !== '') return formula;
+  if (typeof value === 'string') return value === '' || format === TEXT_FORMAT ? value : `'${value}`;
+  return value ?? '';
+}
+
 /**
- * The writes of a block whose cells become `after` (block-relative grid), `changed(r, c)` telling which
- * cells differ from what the sheet holds now.
+ * The writes of a block: `next(r, c)` is the new content of a changed cell (undefined for the others),
+ * `valueNow(r, c)` / `formulaNow(r, c)` / `format(r, c)` what the sheet holds (block-relative).
  */
 export function writesOf(
   block: Block,
-  after: ReadonlyArray<ReadonlyArray<Stored>>,
-  formats: (r: number, c: number) => string | undefined,
-  changed: (r: number, c: number) => boolean,
-  current: (r: number, c: number) => Stored,
+  next: (r: number, c: number) => Stored | undefined,
+  valueNow: (r: number, c: number) => CellValue | undefined,
+  formulaNow: (r: number, c: number) => string,
+  format: (r: number, c: number) => string | undefined,
 ): Writes {
-  const isStuck = (r: number, c: number): boolean => after[r][c].t === 'f' && formats(r, c) === TEXT_FORMAT;
-  // A stuck cell that changes is written by setFormula; setValues writes what it holds now (no change),
-  // so it does not split the block. One that does not change must not be written at all.
-  const stuck = (r: number, c: number): boolean => isStuck(r, c) && !changed(r, c);
+  // A changed cell that becomes a formula in a '@' cell is written by setFormula (setValues writes what
+  // it holds now there, no change); an unchanged formula in a '@' cell must not be written at all.
+  const stuck = (r: number, c: number): boolean => next(r, c) === undefined && formulaNow(r, c) !== '' && format(r, c) === TEXT_FORMAT;
   const formulas: Writes['formulas'] = [];
   const dirty = new Set<number>();
   for (let r = 0; r < block.rows; r++) {
     for (let c = 0; c < block.cols; c++) {
-      if (!isStuck(r, c)) continue;
-      if (changed(r, c)) formulas.push({ row: block.top + r, column: block.left + c, formula: after[r][c].v });
-      else dirty.add(c);
+      const n = next(r, c);
+      if (n === undefined) {
+        if (formulaNow(r, c) !== '' && format(r, c) === TEXT_FORMAT) dirty.add(c);
+      } else if (n.t === 'f' && format(r, c) === TEXT_FORMAT) {
+        formulas.push({ row: block.top + r, column: block.left + c, formula: n.v });
+      }
     }
   }
+  const valueAt = (r: number, c: number): CellValue => {
+    const n = next(r, c);
+    const f = format(r, c);
+    if (n === undefined || (n.t === 'f' && f === TEXT_FORMAT)) return rewriteAsIs(valueNow(r, c), formulaNow(r, c), f);
+    return toWrite(n, f);
+  };
   const pieces: Piece[] = [];
   const rect = (r0: number, r1: number, c0: number, c1: number): void => {
     const values: CellValue[][] = [];
     for (let r = r0; r <= r1; r++) {
-      const row: CellValue[] = [];
-      for (let c = c0; c <= c1; c++) row.push(toWrite(isStuck(r, c) ? current(r, c) : after[r][c], formats(r, c)));
+      const row: CellValue[] = new Array<CellValue>(c1 - c0 + 1);
+      for (let c = c0; c <= c1; c++) row[c - c0] = valueAt(r, c);
       values.push(row);
     }
     pieces.push({ top: block.top + r0, left: block.left + c0, values });
@@ -164,6 +179,16 @@ export function writesOf(
   return { pieces, formulas };
 }
 
+/** Same content: equal values (Dates by time) and equal formulas. */
+function sameRaw(a: CellValue | undefined, fa: string, b: CellValue | undefined, fb: string): boolean {
+  if (fa !== fb) return false;
+  if (fa !== '') return true;
+  const x = a ?? '';
+  const y = b ?? '';
+  if (x === y) return true;
+  return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
+}
+
 function width(region: Region): number {
   let w = 0;
   for (const row of region.values) if (row.length > w) w = row.length;
@@ -185,45 +210,54 @@ export function movesFormula(region: Region, removeRows: readonly number[]): boo
 export function buildChange(region: Region, edits: readonly CellEdit[], removeRows: readonly number[] = []): Change {
   const n = region.values.length;
   const w = width(region);
-  const cur = (r: number, c: number): Stored => storedOf(region.values[r]?.[c], region.formulas[r]?.[c] ?? '');
+  const vals = region.values;
+  const fms = region.formulas;
   const edited = new Map<number, Stored>();
   for (const e of edits) edited.set(e.row * w + e.column, e.to);
-  const edit = (r: number, c: number): Stored => edited.get(r * w + c) ?? cur(r, c);
   // Row r of the result comes from row source[r] (or is blank, past the kept rows).
   const removed = new Set(removeRows);
   const source: number[] = [];
   for (let r = 0; r < n; r++) if (!removed.has(r)) source.push(r);
-  const firstMoved = removeRows.length ? Math.min(...removeRows) : n;
+  let firstMoved = n;
+  for (const r of removeRows) if (r < firstMoved) firstMoved = r;
   const cells: ChangedCell[] = [];
   let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1;
   const blank: Stored = { t: 's', v: '' };
-  const consider = (r: number, c: number, next: Stored): void => {
-    const before = cur(r, c);
-    if (sameStored(before, next)) return;
-    cells.push({ r, c, before, after: next });
+  const push = (r: number, c: number, after: Stored): void => {
+    const before = storedOf(vals[r]?.[c], fms[r]?.[c] ?? '');
+    if (sameStored(before, after)) return;
+    cells.push({ r, c, before, after });
     if (r < r0) r0 = r;
     if (r > r1) r1 = r;
     if (c < c0) c0 = c;
     if (c > c1) c1 = c;
   };
   // Rows above the first removed one only take their edits; from there on every row may move.
-  for (const e of edits) if (e.row < firstMoved) consider(e.row, e.column, e.to);
+  for (const e of edits) if (e.row < firstMoved) push(e.row, e.column, e.to);
   for (let r = firstMoved; r < n; r++) {
     const from = r < source.length ? source[r] : -1;
-    for (let c = 0; c < w; c++) consider(r, c, from >= 0 ? edit(from, c) : blank);
+    for (let c = 0; c < w; c++) {
+      const e = from >= 0 ? edited.get(from * w + c) : undefined;
+      if (e) { push(r, c, e); continue; }
+      if (from < 0) { if (!sameRaw(vals[r]?.[c], fms[r]?.[c] ?? '', '', '')) push(r, c, blank); continue; }
+      if (from === r) continue;
+      const fv = vals[from]?.[c];
+      const ff = fms[from]?.[c] ?? '';
+      if (!sameRaw(vals[r]?.[c], fms[r]?.[c] ?? '', fv, ff)) push(r, c, storedOf(fv, ff));
+    }
   }
   if (r1 < 0) return { block: null, writes: { pieces: [], formulas: [] }, cells: [] };
-  // Block-relative coordinates, and what the block's cells become.
+  cells.sort((a, b) => a.r - b.r || a.c - b.c);
   const next = new Map<number, Stored>();
   for (const cell of cells) next.set(cell.r * w + cell.c, cell.after);
-  const after: Stored[][] = [];
-  for (let r = r0; r <= r1; r++) {
-    const row: Stored[] = [];
-    for (let c = c0; c <= c1; c++) row.push(next.get(r * w + c) ?? cur(r, c));
-    after.push(row);
-  }
   const block = { top: region.top + r0, left: region.left + c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-  const writes = writesOf(block, after, (r, c) => region.formats[r0 + r]?.[c0 + c], (r, c) => next.has((r0 + r) * w + c0 + c), (r, c) => cur(r0 + r, c0 + c));
+  const writes = writesOf(
+    block,
+    (r, c) => next.get((r0 + r) * w + c0 + c),
+    (r, c) => vals[r0 + r]?.[c0 + c],
+    (r, c) => fms[r0 + r]?.[c0 + c] ?? '',
+    (r, c) => region.formats[r0 + r]?.[c0 + c],
+  );
   for (const cell of cells) { cell.r -= r0; cell.c -= c0; }
   return { block, writes, cells };
 }
@@ -257,14 +291,13 @@ export function planUndo(cells: readonly ChangedCell[], block: Block, now: Block
     else edited.push({ r: cell.r, c: cell.c });
   }
   const state = back.size === 0 && edited.length === 0 && asBefore > 0 ? 'notApplied' : 'applied';
-  const after: Stored[][] = [];
-  for (let r = 0; r < block.rows; r++) {
-    const row: Stored[] = [];
-    for (let c = 0; c < block.cols; c++) row.push(back.get(r * block.cols + c) ?? storedOf(now.values[r]?.[c], now.formulas[r]?.[c] ?? ''));
-    after.push(row);
-  }
-  const nowAt = (r: number, c: number): Stored => storedOf(now.values[r]?.[c], now.formulas[r]?.[c] ?? '');
-  const writes = writesOf(block, after, (r, c) => now.formats[r]?.[c], (r, c) => back.has(r * block.cols + c), nowAt);
+  const writes = writesOf(
+    block,
+    (r, c) => back.get(r * block.cols + c),
+    (r, c) => now.values[r]?.[c],
+    (r, c) => now.formulas[r]?.[c] ?? '',
+    (r, c) => now.formats[r]?.[c],
+  );
   return { state, edited, restored: back.size, writes };
 }
 
@@ -304,4 +337,19 @@ export function fitOneWrite(region: Region, edits: readonly CellEdit[], removeRo
     keep = best;
   }
   return { edits: keep, removeRows: rows, later };
+}
+
+/** True when two reads of a region hold the same cells (values, formulas and number formats). */
+export function sameRegion(a: Region, b: Region): boolean {
+  if (a.top !== b.top || a.left !== b.left || a.values.length !== b.values.length) return false;
+  for (let r = 0; r < a.values.length; r++) {
+    const av = a.values[r], bv = b.values[r];
+    const af = a.formulas[r] ?? [], bf = b.formulas[r] ?? [];
+    const ax = a.formats[r] ?? [], bx = b.formats[r] ?? [];
+    if (av.length !== bv.length) return false;
+    for (let c = 0; c < av.length; c++) {
+      if (!sameRaw(av[c], af[c] ?? '', bv[c], bf[c] ?? '') || ax[c] !== bx[c]) return false;
+    }
+  }
+  return true;
 }

@@ -29,6 +29,17 @@ export interface SnapshotHeader {
 
 const TYPES = new Set(['s', 'n', 'b', 'd', 'f', 'p']);
 
+/** One step of FNV-1a: the hash `h` continued over `s` and a separator. */
+export function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= 0x1f;
+  return Math.imul(h, 0x01000193) >>> 0;
+}
+export const FNV_START = 0x811c9dc5;
+
 /** FNV-1a over the strings, as 8 hex digits. */
 export function checksum(parts: readonly string[]): string {
   let h = 0x811c9dc5;

@@ -159,6 +159,24 @@ function digitsLost(n: number): boolean {
 
 const ERROR_VALUE = /^#[A-Z0-9/]+[!?]?$/;
 
+const DATE_TYPES = new Set<FieldTypeId>(['date', 'dateTime', 'created', 'updated', 'stageSince']);
+const NUMBER_TYPES = new Set<FieldTypeId>(['number', 'currency', 'percent']);
+/** 1900-01-01 UTC: Date cells before it are left to the type's own check (it reports them). */
+const Y1900 = -2208988800000;
+
+/**
+ * A typed cell that is canonical as it stands, known without the type's parser (the hot path over a
+ * large table): a number in a number column, a real date in a date column, a boolean in a checkbox
+ * column, any non-text value in a text column (text types never rewrite those).
+ */
+function canonicalAsIs(type: FieldTypeId, raw: CellValue): boolean {
+  if (typeof raw === 'string') return false;
+  if (type === 'text' || type === 'longText') return true;
+  if (typeof raw === 'number') return NUMBER_TYPES.has(type) && Number.isFinite(raw);
+  if (typeof raw === 'boolean') return type === 'checkbox';
+  return DATE_TYPES.has(type) && raw.getTime() >= Y1900;
+}
+
 /** The plan for the given rows and columns. Never throws on any cell value. */
 export function planCleanup(input: PlanInput): CleanupPlan {
   const { columns, values, formulas } = input;
@@ -199,7 +217,7 @@ export function planCleanup(input: PlanInput): CleanupPlan {
         }
         continue;
       }
-      if (raw === '') continue;
+      if (raw === '' || canonicalAsIs(col.type, raw)) continue;
       if (typeof raw === 'number' && (isId || col.type === 'phone') && digitsLost(raw)) {
         left.push({ row: r, column: col.column, value: raw, code: 'digitsLost' });
         continue;

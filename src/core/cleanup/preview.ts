@@ -3,7 +3,7 @@
  * before → after samples, the first values left as they are and why, and a fingerprint that names
  * exactly the plan shown (so an apply can tell that the table changed since).
  */
-import { checksum } from '../change/snapshot';
+import { fnv, FNV_START } from '../change/snapshot';
 import { cellText } from '../fields/util';
 import { t, type Locale } from '../i18n';
 import { a1 } from '../table/a1';
@@ -23,14 +23,19 @@ function shown(v: unknown): string {
  */
 export function previewOf(plan: CleanupPlan, off: ReadonlySet<ChangeKind>, sheetName: string, firstRow: number, firstColumn: number, locale: Locale): CleanupPreview {
   const samples = new Map<ChangeKind, CleanupPreview['kinds'][number]['samples']>();
-  const parts: string[] = [[...off].sort().join(',')];
+  let h = fnv(FNV_START, [...off].sort().join(','));
   for (const ch of plan.changes) {
-    if (!off.has(ch.kind)) parts.push(`${ch.row},${ch.column},${ch.kind},${cellText(ch.to)}`);
+    if (!off.has(ch.kind)) {
+      h = fnv(h, ch.kind);
+      h = Math.imul(h ^ ch.row, 0x01000193) >>> 0;
+      h = Math.imul(h ^ ch.column, 0x01000193) >>> 0;
+      h = fnv(h, cellText(ch.to));
+    }
     const list = samples.get(ch.kind) ?? [];
     if (list.length < SAMPLES_PER_KIND) list.push({ a1: a1(firstRow + ch.row, firstColumn + ch.column), from: shown(ch.fromFormula ?? ch.from), to: shown(ch.to) });
     samples.set(ch.kind, list);
   }
-  if (!off.has('emptyRow')) parts.push(`e:${plan.emptyRows.join(',')}`);
+  if (!off.has('emptyRow')) h = fnv(h, `e:${plan.emptyRows.join(',')}`);
   const rowSamples = plan.emptyRows.slice(0, SAMPLES_PER_KIND).map((r) => ({ a1: `${firstRow + r}:${firstRow + r}`, from: '', to: '' }));
   samples.set('emptyRow', rowSamples);
   const kinds = CHANGE_KINDS.filter((k) => plan.counts[k] > 0).map((k) => ({
@@ -40,7 +45,7 @@ export function previewOf(plan: CleanupPlan, off: ReadonlySet<ChangeKind>, sheet
   return {
     sheetName,
     rows: plan.rows,
-    fingerprint: checksum(parts) + ':' + total,
+    fingerprint: `${h.toString(16).padStart(8, '0')}:${total}:${plan.left.length}`,
     kinds,
     left: plan.left.slice(0, LEFT_SHOWN).map((l) => ({ a1: a1(firstRow + l.row, firstColumn + l.column), value: shown(l.value), message: leftMessage(locale, l.code, l.hint) })),
     leftCount: plan.left.length,
