@@ -2,3 +2,4 @@
 import './setup';
 import './check';
 import './adopt';
+import './cleanup';
