@@ -28,8 +28,13 @@ function table(emu: Emulator) {
  */
 const DATA_NO_ERROR = DATA.map((r) => r.map((v) => (v === '+1 415 555 0102' ? '4155550102' : v)));
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whole: the same values and formulas. (A formula kept in a plain-text cell has its number format
+ * flipped to automatic just around the one write; the test after each case checks that undo then gives
+ * back every format too.)
+ */
+function same(a: ReturnType<typeof table>, b: ReturnType<typeof table>): boolean {
+  return JSON.stringify([a.values, a.formulas]) === JSON.stringify([b.values, b.formulas]);
 }
 
 function adopted(data = DATA) {
@@ -91,7 +96,7 @@ describe('fault injection at every service call', () => {
     for (let n = 1; n <= ref.undoCalls; n++) {
       const s = adopted(DATA_NO_ERROR);
       cleanUp(s);
-      expect(table(s.emu)).toEqual(ref.after);
+      expect(same(table(s.emu), ref.after)).toBe(true);
       s.emu.failAfterCalls(n);
       undo(s);
       const now = table(s.emu);
@@ -102,20 +107,14 @@ describe('fault injection at every service call', () => {
     }
   });
 
-  it('undo of a recovered #ERROR! phone: interrupted anywhere, the rest is whole and a second undo finishes it', () => {
+  it('undo of a recovered #ERROR! phone (a formula back into a plain-text cell) is whole too', () => {
     for (let n = 1; n <= ref.undoCalls; n++) {
       const s = adopted();
       cleanUp(s);
       s.emu.failAfterCalls(n);
       undo(s);
       const now = table(s.emu);
-      if (!same(now, ref.before) && !same(now, ref.after)) {
-        // Only the recovered phone may still be text: every other cell is back.
-        const mixed = JSON.parse(JSON.stringify(ref.before)) as typeof now;
-        mixed.values[1][2] = '+14155550102';
-        mixed.formulas[1][2] = '';
-        expect(now).toEqual(mixed);
-      }
+      if (!same(now, ref.before) && !same(now, ref.after)) throw new Error(`half-undone table after the limit struck at call ${n}: ${JSON.stringify(now.values)}`);
       undo(s);
       expect(table(s.emu)).toEqual(ref.before);
     }

@@ -15,7 +15,7 @@
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
  * Ref: https://developers.google.com/apps-script/guides/services/quotas#current_limitations (6 minutes)
  */
-import { buildChange, planUndo, type Block, type CellEdit, type Region, type Writes } from '../../core/change/cells';
+import { AUTO_FORMAT, buildChange, planUndo, TEXT_FORMAT, type Block, type CellEdit, type Region, type Writes } from '../../core/change/cells';
 import { readSnapshot, snapshotRows } from '../../core/change/snapshot';
 import { a1 } from '../../core/table/a1';
 import type { CellValue } from '../../core/fields/types';
@@ -67,13 +67,14 @@ function writeSnapshot(ss: Spreadsheet, table: Sheet, rows: string[][]): void {
 }
 
 /**
- * Writes a block: setValues per piece (usually one), then setFormula for formulas that go into
- * plain-text cells (setValues would keep them as text there).
- * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setFormula(String)
+ * Writes a block with its one setValues; formulas that go into plain-text cells get the automatic
+ * format just around it (see Writes in src/core/change/cells.ts), through one RangeList call each side.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range-list#setNumberFormat(String)
  */
 function applyWrites(sheet: Sheet, w: Writes): void {
+  if (w.flip.length) sheet.getRangeList(w.flip).setNumberFormat(AUTO_FORMAT);
   for (const p of w.pieces) sheet.getRange(p.top, p.left, p.values.length, p.values[0]?.length ?? 0).setValues(p.values);
-  for (const f of w.formulas) sheet.getRange(f.row, f.column).setFormula(f.formula);
+  if (w.flip.length) sheet.getRangeList(w.flip).setNumberFormat(TEXT_FORMAT);
 }
 
 export interface RemovedRow { sheetRow: number; values: readonly CellValue[] }
@@ -101,7 +102,7 @@ export function commitChange(ss: Spreadsheet, sheet: Sheet, region: Region, edit
   const id = `${opts.action}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
   if (!change.block) return { cells: 0, block: null, id };
   const when = new Date().toISOString();
-  writeSnapshot(ss, sheet, snapshotRows({ id, action: opts.action, when, sheetId: sheet.getSheetId(), sheetName: sheet.getName(), block: change.block }, change.cells));
+  writeSnapshot(ss, sheet, snapshotRows({ id, action: opts.action, when, sheetId: sheet.getSheetId(), sheetName: sheet.getName(), block: change.block, flip: change.writes.flip, formats: change.formatsBefore }, change.cells));
   const b = change.block;
   // The commit: one setValues in the usual case (see Writes in src/core/change/cells.ts).
   applyWrites(sheet, change.writes);
@@ -189,7 +190,14 @@ export function undoLast(ss: Spreadsheet, locale: Locale, restoreRest: boolean):
   const now = { values: range.getValues() as CellValue[][], formulas: range.getFormulas(), formats: range.getNumberFormats() };
   const plan = planUndo(cells, b, now, ss.getSpreadsheetTimeZone());
   const names = plan.edited.map((e) => a1(b.top + e.r, b.left + e.c));
+  // Formula cells of ours in plain-text cells are plain text again, whatever was interrupted.
+  // Number formats the change altered as a side effect go back too (one RangeList call per format).
+  const reflip = (): void => {
+    if (header.flip?.length) sheet.getRangeList(header.flip).setNumberFormat(TEXT_FORMAT);
+    for (const g of header.formats ?? []) if (g.ranges.length) sheet.getRangeList(g.ranges).setNumberFormat(g.format);
+  };
   if (plan.state === 'notApplied') {
+    reflip();
     dropArchived(ss, header.id, locale);
     ss.deleteSheet(snap);
     return { status: 'notApplied' };
@@ -197,6 +205,7 @@ export function undoLast(ss: Spreadsheet, locale: Locale, restoreRest: boolean):
   if (names.length > 0 && !restoreRest) return { status: 'edited', cells: names };
   // The undo's write: one setValues in the usual case.
   if (plan.restored > 0) applyWrites(sheet, plan.writes);
+  reflip();
   dropArchived(ss, header.id, locale);
   ss.deleteSheet(snap);
   return { status: 'done', restored: plan.restored, kept: names };

@@ -4,7 +4,7 @@
  * pipeline (../change/pipeline.ts: snapshot, one write, archive). Every apply reads and plans again and
  * writes only when the plan is still the one the user saw.
  */
-import { fitOneWrite, sameRegion, storedOfWrite, movesFormula, type CellEdit, type Region } from '../../core/change/cells';
+import { sameRegion, storedOfWrite, movesFormula, type CellEdit, type Region } from '../../core/change/cells';
 import { columnsOfTable } from '../../core/cleanup/columns';
 import { keepKinds, planCleanup, type ChangeKind, type CleanupPlan } from '../../core/cleanup/plan';
 import { previewOf } from '../../core/cleanup/preview';
@@ -59,24 +59,7 @@ export function readAndPlan(earlier?: Planned): Planned {
   let plan = planCleanup({ columns, values: region.values, formulas: region.formulas });
   // Removing a row moves the rows below it; a formula's A1 text would not follow, so such rows stay.
   if (movesFormula(region, plan.emptyRows)) plan = { ...plan, emptyRows: [], counts: { ...plan.counts, emptyRow: 0 } };
-  return { ss, sheet, firstRow: headerRow + 1, columnsKey, region, plan: fitted(plan, region) };
-}
-
-/** The plan narrowed to what one write can do (fitOneWrite); the rest is left for the next cleanup. */
-function fitted(plan: CleanupPlan, region: Region): CleanupPlan {
-  const edits = editsOf(plan, region);
-  const fit = fitOneWrite(region, edits, plan.emptyRows);
-  if (fit.later.length === 0 && fit.removeRows.length === plan.emptyRows.length) return plan;
-  const later = new Set(fit.later.map((e) => e.row * 100000 + e.column));
-  const counts = { ...plan.counts, emptyRow: fit.removeRows.length };
-  const changes = plan.changes.filter((c) => {
-    if (!later.has(c.row * 100000 + c.column)) return true;
-    counts[c.kind]--;
-    return false;
-  });
-  const left = [...plan.left, ...plan.changes.filter((c) => later.has(c.row * 100000 + c.column)).map((c) => ({ row: c.row, column: c.column, value: c.from, code: 'later' as const }))];
-  left.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { ...plan, changes, left, emptyRows: fit.removeRows, counts };
+  return { ss, sheet, firstRow: headerRow + 1, columnsKey, region, plan };
 }
 
 export function previewCleanup(locale: Locale, off: readonly ChangeKind[], planned: Planned = readAndPlan()): CleanupPreview {

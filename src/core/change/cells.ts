@@ -19,6 +19,7 @@
  */
 import { calendarDate, calendarDateTime } from '../fields/calendar';
 import type { CellValue } from '../fields/types';
+import { a1 } from '../table/a1';
 
 /**
  * A cell as the pipeline keeps it: 's' text, 'n' number, 'b' boolean, 'd' date (ms since the epoch),
@@ -97,18 +98,26 @@ export interface Change {
   /** How to write it (one setValues in the usual case). */
   writes: Writes;
   cells: ChangedCell[];
+  /**
+   * Number formats Sheets will change as a side effect (a date typed into a cell without a date format
+   * gets one), grouped by the format they had: undo puts them back.
+   */
+  formatsBefore: Array<{ format: string; ranges: string[] }>;
 }
 
-/** A rectangle for one Range.setValues (sheet rows and columns, 1-based). */
+/** The rectangle of the one Range.setValues (sheet rows and columns, 1-based). */
 export interface Piece { top: number; left: number; values: CellValue[][] }
 
 /**
- * The calls that write a block: setValues pieces, and setFormula for single cells. Usually one piece.
- * A formula in a plain-text ('@') cell cannot be written by setValues (Sheets keeps '=…' as text there),
- * so such a cell splits the block: left out when it does not change, written with setFormula when it
- * does. Only then does a change take more than one call.
+ * The calls that write a block: ONE setValues. A formula in a plain-text ('@') cell cannot be written by
+ * setValues (Sheets keeps '=…' as text there), so such cells (`flip`, A1 ranges) get the automatic
+ * number format just before the write and '@' again just after: the values and formulas of the table
+ * change in the one call, and only those formula cells' format is ever seen in between.
  */
-export interface Writes { pieces: Piece[]; formulas: Array<{ row: number; column: number; formula: string }> }
+export interface Writes { pieces: Piece[]; flip: string[] }
+
+/** What Range.getNumberFormat reports for a cell never formatted: the automatic format. */
+export const AUTO_FORMAT = '0.###############';
 
 /** What setValues must be given to rewrite a cell as it is now (its formula, its text kept as text). */
 export function rewriteAsIs(value: CellValue | null | undefined, formula: string, format: string | undefined): CellValue {
@@ -117,66 +126,56 @@ export function rewriteAsIs(value: CellValue | null | undefined, formula: string
   return value ?? '';
 }
 
+/** A1 ranges covering the cells (sheet row, column), merged into runs down each column. */
+export function cellRanges(cells: ReadonlyArray<readonly [number, number]>): string[] {
+  const sorted = [...cells].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    const [r0, c] = sorted[i];
+    let r1 = r0;
+    i++;
+    while (i < sorted.length && sorted[i][1] === c && sorted[i][0] === r1 + 1) { r1++; i++; }
+    out.push(a1(r0, c, r1, c));
+  }
+  return out;
+}
+
 /**
- * The writes of a block: `next(r, c)` is the new content of a changed cell (undefined for the others),
- * `valueNow(r, c)` / `formulaNow(r, c)` / `format(r, c)` what the sheet holds (block-relative).
+ * The writes of a block from sheet grids: `vals`, `fms`, `fmts` are the region's rows (index `r0 + r`
+ * for block row r) and `next` the changed cells by key `(r0 + r) * w + c0 + c`.
  */
-export function writesOf(
-  block: Block,
-  next: (r: number, c: number) => Stored | undefined,
-  valueNow: (r: number, c: number) => CellValue | undefined,
-  formulaNow: (r: number, c: number) => string,
-  format: (r: number, c: number) => string | undefined,
+function writesOfGrid(
+  block: Block, r0: number, c0: number, w: number,
+  vals: ReadonlyArray<ReadonlyArray<CellValue>>, fms: ReadonlyArray<ReadonlyArray<string>>, fmts: ReadonlyArray<ReadonlyArray<string>>,
+  next: ReadonlyMap<number, Stored>,
 ): Writes {
-  // A changed cell that becomes a formula in a '@' cell is written by setFormula (setValues writes what
-  // it holds now there, no change); an unchanged formula in a '@' cell must not be written at all.
-  const stuck = (r: number, c: number): boolean => next(r, c) === undefined && formulaNow(r, c) !== '' && format(r, c) === TEXT_FORMAT;
-  const formulas: Writes['formulas'] = [];
-  const dirty = new Set<number>();
+  const flipCells: Array<[number, number]> = [];
+  const values: CellValue[][] = new Array<CellValue[]>(block.rows);
   for (let r = 0; r < block.rows; r++) {
+    const vr = vals[r0 + r] ?? [];
+    const fr = fms[r0 + r] ?? [];
+    const xr = fmts[r0 + r] ?? [];
+    const row: CellValue[] = new Array<CellValue>(block.cols);
+    const base = (r0 + r) * w + c0;
     for (let c = 0; c < block.cols; c++) {
-      const n = next(r, c);
+      const f = xr[c0 + c];
+      const n = next.size ? next.get(base + c) : undefined;
+      let v: CellValue;
       if (n === undefined) {
-        if (formulaNow(r, c) !== '' && format(r, c) === TEXT_FORMAT) dirty.add(c);
-      } else if (n.t === 'f' && format(r, c) === TEXT_FORMAT) {
-        formulas.push({ row: block.top + r, column: block.left + c, formula: n.v });
+        const fm = fr[c0 + c] ?? '';
+        const cur = vr[c0 + c];
+        if (fm !== '') { v = fm; if (f === TEXT_FORMAT) flipCells.push([block.top + r, block.left + c]); }
+        else if (typeof cur === 'string') v = cur === '' || f === TEXT_FORMAT ? cur : `'${cur}`;
+        else v = cur ?? '';
+      } else {
+        v = toWrite(n, f === TEXT_FORMAT && n.t === 'f' ? AUTO_FORMAT : f);
+        if (n.t === 'f' && f === TEXT_FORMAT) flipCells.push([block.top + r, block.left + c]);
       }
+      row[c] = v;
     }
+    values[r] = row;
   }
-  const valueAt = (r: number, c: number): CellValue => {
-    const n = next(r, c);
-    const f = format(r, c);
-    if (n === undefined || (n.t === 'f' && f === TEXT_FORMAT)) return rewriteAsIs(valueNow(r, c), formulaNow(r, c), f);
-    return toWrite(n, f);
-  };
-  const pieces: Piece[] = [];
-  const rect = (r0: number, r1: number, c0: number, c1: number): void => {
-    const values: CellValue[][] = [];
-    for (let r = r0; r <= r1; r++) {
-      const row: CellValue[] = new Array<CellValue>(c1 - c0 + 1);
-      for (let c = c0; c <= c1; c++) row[c - c0] = valueAt(r, c);
-      values.push(row);
-    }
-    pieces.push({ top: block.top + r0, left: block.left + c0, values });
-  };
-  let c = 0;
-  while (c < block.cols) {
-    if (dirty.has(c)) {
-      let r = 0;
-      while (r < block.rows) {
-        if (stuck(r, c)) { r++; continue; }
-        const r0 = r;
-        while (r < block.rows && !stuck(r, c)) r++;
-        rect(r0, r - 1, c, c);
-      }
-      c++;
-      continue;
-    }
-    const c0 = c;
-    while (c < block.cols && !dirty.has(c)) c++;
-    rect(0, block.rows - 1, c0, c - 1);
-  }
-  return { pieces, formulas };
+  return { pieces: [{ top: block.top, left: block.left, values }], flip: cellRanges(flipCells) };
 }
 
 /** Same content: equal values (Dates by time) and equal formulas. */
@@ -246,20 +245,24 @@ export function buildChange(region: Region, edits: readonly CellEdit[], removeRo
       if (!sameRaw(vals[r]?.[c], fms[r]?.[c] ?? '', fv, ff)) push(r, c, storedOf(fv, ff));
     }
   }
-  if (r1 < 0) return { block: null, writes: { pieces: [], formulas: [] }, cells: [] };
+  if (r1 < 0) return { block: null, writes: { pieces: [], flip: [] }, cells: [], formatsBefore: [] };
   cells.sort((a, b) => a.r - b.r || a.c - b.c);
   const next = new Map<number, Stored>();
   for (const cell of cells) next.set(cell.r * w + cell.c, cell.after);
   const block = { top: region.top + r0, left: region.left + c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-  const writes = writesOf(
-    block,
-    (r, c) => next.get((r0 + r) * w + c0 + c),
-    (r, c) => vals[r0 + r]?.[c0 + c],
-    (r, c) => fms[r0 + r]?.[c0 + c] ?? '',
-    (r, c) => region.formats[r0 + r]?.[c0 + c],
-  );
+  const writes = writesOfGrid(block, r0, c0, w, vals, fms, region.formats, next);
+  const refmt = new Map<string, Array<[number, number]>>();
+  for (const cell of cells) {
+    if (cell.after.t !== 'p') continue;
+    const f = region.formats[cell.r]?.[cell.c] ?? AUTO_FORMAT;
+    if (f === TEXT_FORMAT || /[yd]/i.test(f.replace(/"[^"]*"/g, ''))) continue;
+    const list = refmt.get(f) ?? [];
+    list.push([region.top + cell.r, region.left + cell.c]);
+    refmt.set(f, list);
+  }
+  const formatsBefore = [...refmt].map(([format, list]) => ({ format, ranges: cellRanges(list) }));
   for (const cell of cells) { cell.r -= r0; cell.c -= c0; }
-  return { block, writes, cells };
+  return { block, writes, cells, formatsBefore };
 }
 
 /** The block as read again at undo. */
@@ -291,52 +294,8 @@ export function planUndo(cells: readonly ChangedCell[], block: Block, now: Block
     else edited.push({ r: cell.r, c: cell.c });
   }
   const state = back.size === 0 && edited.length === 0 && asBefore > 0 ? 'notApplied' : 'applied';
-  const writes = writesOf(
-    block,
-    (r, c) => back.get(r * block.cols + c),
-    (r, c) => now.values[r]?.[c],
-    (r, c) => now.formulas[r]?.[c] ?? '',
-    (r, c) => now.formats[r]?.[c],
-  );
+  const writes = writesOfGrid(block, 0, 0, block.cols, now.values, now.formulas, now.formats, back);
   return { state, edited, restored: back.size, writes };
-}
-
-/**
- * Narrows a change until it is written by one setValues (so it is atomic): a formula kept in a
- * plain-text cell inside the block would need the block split. Row removal goes first (it widens the
- * block to every column); then, for such a cell, only the edits on the side of it (above, below, left or
- * right) that keeps the most are kept. Returns the edits and rows kept and the edits left for later.
- */
-export function fitOneWrite(region: Region, edits: readonly CellEdit[], removeRows: readonly number[]): { edits: CellEdit[]; removeRows: number[]; later: CellEdit[] } {
-  let keep = edits.slice();
-  let rows = removeRows.slice();
-  const later: CellEdit[] = [];
-  for (let guard = 0; guard < 10000; guard++) {
-    const ch = buildChange(region, keep, rows);
-    if (!ch.block || (ch.writes.pieces.length <= 1 && ch.writes.formulas.length === 0)) return { edits: keep, removeRows: rows, later };
-    if (rows.length) { rows = []; continue; }
-    // A stuck cell inside the block: a formula in a '@' cell (region-relative).
-    const b = ch.block;
-    const w = width(region);
-    const edited = new Set(keep.map((e) => e.row * w + e.column));
-    let pr = -1, pc = -1;
-    for (let r = b.top - region.top; r < b.top - region.top + b.rows && pr < 0; r++) {
-      for (let c = b.left - region.left; c < b.left - region.left + b.cols; c++) {
-        if ((region.formulas[r]?.[c] ?? '') !== '' && region.formats[r]?.[c] === TEXT_FORMAT && !edited.has(r * w + c)) { pr = r; pc = c; break; }
-      }
-    }
-    if (pr < 0) return { edits: keep, removeRows: rows, later };
-    const sides = [
-      keep.filter((e) => e.row < pr), keep.filter((e) => e.row > pr),
-      keep.filter((e) => e.column < pc), keep.filter((e) => e.column > pc),
-    ];
-    let best = sides[0];
-    for (const s of sides) if (s.length > best.length) best = s;
-    const kept = new Set(best);
-    for (const e of keep) if (!kept.has(e)) later.push(e);
-    keep = best;
-  }
-  return { edits: keep, removeRows: rows, later };
 }
 
 /** True when two reads of a region hold the same cells (values, formulas and number formats). */

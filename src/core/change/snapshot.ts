@@ -23,6 +23,10 @@ export interface SnapshotHeader {
   sheetId: number;
   sheetName: string;
   block: Block;
+  /** Formula cells of plain-text format the write flipped to the automatic format around it (A1). */
+  flip?: string[];
+  /** Number formats the write changed as a side effect, as they were (undo restores them). */
+  formats?: Array<{ format: string; ranges: string[] }>;
   count: number;
   sum: string;
 }

@@ -8,7 +8,6 @@ const OWN: Partial<Record<LeftCode, MessageKey>> = {
   otherCurrency: 'cleanup.left.otherCurrency',
   wouldBeFormula: 'cleanup.left.wouldBeFormula',
   digitsLost: 'cleanup.left.digitsLost',
-  later: 'cleanup.left.later',
 };
 
 export function leftMessage(locale: Locale, code: LeftCode, hint?: string): string {

@@ -9,8 +9,9 @@
  *
  * Rules, in order, for each cell:
  * - a formula is never rewritten, except a phone typed without the plain-text format, which Sheets read
- *   as a formula and shows as an error (#ERROR!) while its formula text still holds the number: in a
- *   phone column that text is recovered as the phone (kind 'formulaPhone', which the user can switch off);
+ *   as a formula and shows as an error (#ERROR!) or a sum (+86-138-… is a subtraction) while its formula
+ *   text still holds the number: in a phone column that text is recovered as the phone (kind
+ *   'formulaPhone', which the user can switch off);
  * - the field type's normalizer (src/core/fields) gives the canonical value; the kind says what kind of
  *   mending it was (white space, control characters, email, phone, date, number, option…);
  * - a value of another currency in a money column is left and reported (we never convert);
@@ -35,7 +36,7 @@ export const CHANGE_KINDS = [
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** Why a cell was left as it was. */
-export type LeftCode = IssueCode | 'otherCurrency' | 'wouldBeFormula' | 'digitsLost' | 'later';
+export type LeftCode = IssueCode | 'otherCurrency' | 'wouldBeFormula' | 'digitsLost';
 
 /** A column as the plan sees it (0-based index into the rows it is given). */
 export interface CleanupColumn {
@@ -158,6 +159,11 @@ function digitsLost(n: number): boolean {
 }
 
 const ERROR_VALUE = /^#[A-Z0-9/]+[!?]?$/;
+/**
+ * A phone Sheets read as a formula: '+86 138 0013 8000' typed into a cell that is not plain text is
+ * '=+86 138 0013 8000' (#ERROR!), and '+86-138-4504-2724' is a sum (-7280). Only phone characters.
+ */
+const PHONE_FORMULA = /^=\+[\d\s().\-]+$/;
 
 const DATE_TYPES = new Set<FieldTypeId>(['date', 'dateTime', 'created', 'updated', 'stageSince']);
 const NUMBER_TYPES = new Set<FieldTypeId>(['number', 'currency', 'percent']);
@@ -204,7 +210,7 @@ export function planCleanup(input: PlanInput): CleanupPlan {
       const raw = values[r][col.column] ?? '';
       const formula = formulas?.[r]?.[col.column] ?? '';
       if (formula !== '') {
-        if (col.type === 'phone' && typeof raw === 'string' && ERROR_VALUE.test(raw)) {
+        if (col.type === 'phone' && PHONE_FORMULA.test(formula) && ((typeof raw === 'string' && ERROR_VALUE.test(raw)) || typeof raw === 'number')) {
           const body = formula.replace(/^=/, '');
           const res = def.normalize(body, col.ctx);
           if (res.status === 'changed' && typeof res.value === 'string' && res.value.startsWith('+')) {

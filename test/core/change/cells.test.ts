@@ -1,6 +1,6 @@
 /** The pure change pipeline: one block, exact rewrites, row removal, undo, fitting one write, the snapshot. */
 import fc from 'fast-check';
-import { buildChange, fitOneWrite, planUndo, storedOf, storedOfWrite, toWrite, type Region } from '../../../src/core/change/cells';
+import { buildChange, planUndo, storedOf, storedOfWrite, toWrite, type Region } from '../../../src/core/change/cells';
 import { readSnapshot, snapshotRows } from '../../../src/core/change/snapshot';
 import type { CellValue } from '../../../src/core/fields/types';
 
@@ -18,7 +18,7 @@ describe('buildChange', () => {
     const reg = region([['a', 1, d], [' b', 2, 'x'], ['c', 3, 'y']], [['', '', ''], ['', '', ''], ['', '=A1', '']], [['@', '0', 'yyyy-mm-dd'], ['@', '0', '@'], ['@', '0', '@']]);
     const ch = buildChange(reg, [{ row: 1, column: 0, to: storedOfWrite('b') }, { row: 2, column: 2, to: storedOfWrite('+86', false) }]);
     expect(ch.block).toEqual({ top: 3, left: 1, rows: 2, cols: 3 });
-    expect(ch.writes.pieces).toEqual([{ top: 3, left: 1, values: [['b', 2, 'x'], ['c', '=A1', '+86']] }]);
+    expect(ch.writes).toEqual({ pieces: [{ top: 3, left: 1, values: [['b', 2, 'x'], ['c', '=A1', '+86']] }], flip: [] });
     expect(ch.cells.map((c) => [c.r, c.c, c.before.v, c.after.v])).toEqual([[0, 0, ' b', 'b'], [1, 2, 'y', '+86']]);
   });
 
@@ -40,15 +40,13 @@ describe('buildChange', () => {
     expect(u.writes.pieces[0]?.values).toEqual([['', ' '], ['c', 'd'], ['e', '']]);
   });
 
-  it('a formula in a plain-text cell is never rewritten; fitOneWrite keeps one side of it', () => {
-    const reg = region([[' a', 'x', ' b'], ['c', '2', 'd'], [' e', 'y', 'f']], [['', '', ''], ['', '=1+1', ''], ['', '', '']]);
+  it('a formula in a plain-text cell is written as a formula in the one setValues, its format flipped around it', () => {
+    const reg = region([[' a', 'x', ' b'], ['c', 2, 'd'], [' e', 'y', 'f']], [['', '', ''], ['', '=1+1', ''], ['', '', '']]);
     const edits = [{ row: 0, column: 0, to: storedOfWrite('a') }, { row: 0, column: 2, to: storedOfWrite('b') }, { row: 2, column: 0, to: storedOfWrite('e') }];
-    expect(buildChange(reg, edits).writes.pieces.length).toBeGreaterThan(1);
-    const fit = fitOneWrite(reg, edits, []);
-    const ch = buildChange(reg, fit.edits, fit.removeRows);
+    const ch = buildChange(reg, edits);
     expect(ch.writes.pieces).toHaveLength(1);
-    expect(fit.edits.length + fit.later.length).toBe(3);
-    expect(JSON.stringify(ch.writes.pieces)).not.toContain('=1+1');
+    expect(ch.writes.pieces[0]?.values[1]).toEqual(['c', '=1+1', 'd']);
+    expect(ch.writes.flip).toEqual(['B3']);
   });
 
   it('undo: a cell edited since is kept and named; all as before means not applied', () => {

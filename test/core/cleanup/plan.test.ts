@@ -60,10 +60,13 @@ describe('planCleanup', () => {
 
   it('recovers a phone Sheets turned into #ERROR!, and nothing else of a formula', () => {
     const p = plan(
-      [['x', '', '#ERROR!', '#ERROR!', '', ''], ['y', '', 1200, '', '', '']],
-      [['', '', '=+86 138 0013 8000', '=+86 1', '', ''], ['', '', '=A1*2', '', '', '']],
+      [['x', '', '#ERROR!', '#ERROR!', '', ''], ['y', '', 1200, '', '', ''], ['z', '', -7280, '', '', ''], ['w', '', '#ERROR!', '', '', '']],
+      [['', '', '=+86 138 0013 8000', '=+86 1', '', ''], ['', '', '=A1*2', '', '', ''], ['', '', '=+86-138-4504-2724', '', '', ''], ['', '', '=+86 SUM(1)', '', '', '']],
     );
-    expect(p.changes).toEqual([{ row: 0, column: 2, kind: 'formulaPhone', from: '#ERROR!', fromFormula: '=+86 138 0013 8000', to: '+8613800138000', asText: true }]);
+    expect(p.changes).toEqual([
+      { row: 0, column: 2, kind: 'formulaPhone', from: '#ERROR!', fromFormula: '=+86 138 0013 8000', to: '+8613800138000', asText: true },
+      { row: 2, column: 2, kind: 'formulaPhone', from: -7280, fromFormula: '=+86-138-4504-2724', to: '+8613845042724', asText: true },
+    ]);
   });
 
   it('reports numbers that lost digits in ID and phone columns', () => {
