@@ -261,6 +261,13 @@ export function buildChange(region: Region, edits: readonly CellEdit[], removeRo
     refmt.set(f, list);
   }
   const formatsBefore = [...refmt].map(([format, list]) => ({ format, ranges: cellRanges(list) }));
+  // Formulas that undo will put back into plain-text cells: their '@' is restored after it too.
+  const back: Array<[number, number]> = [];
+  for (const cell of cells) if (cell.before.t === 'f' && region.formats[cell.r]?.[cell.c] === TEXT_FORMAT) back.push([region.top + cell.r, region.left + cell.c]);
+  if (back.length) {
+    const list = refmt.get(TEXT_FORMAT) ?? [];
+    formatsBefore.push({ format: TEXT_FORMAT, ranges: cellRanges([...list, ...back]) });
+  }
   for (const cell of cells) { cell.r -= r0; cell.c -= c0; }
   return { block, writes, cells, formatsBefore };
 }
