@@ -26,10 +26,10 @@ export function previewOf(plan: CleanupPlan, off: ReadonlySet<ChangeKind>, sheet
   let h = fnv(FNV_START, [...off].sort().join(','));
   for (const ch of plan.changes) {
     if (!off.has(ch.kind)) {
+      h = (Math.imul(h, 31) + ch.row) | 0;
+      h = (Math.imul(h, 31) + ch.column) | 0;
       h = fnv(h, ch.kind);
-      h = Math.imul(h ^ ch.row, 0x01000193) >>> 0;
-      h = Math.imul(h ^ ch.column, 0x01000193) >>> 0;
-      h = fnv(h, cellText(ch.to));
+      h = fnv(h, typeof ch.to === 'string' ? ch.to : cellText(ch.to));
     }
     const list = samples.get(ch.kind) ?? [];
     if (list.length < SAMPLES_PER_KIND) list.push({ a1: a1(firstRow + ch.row, firstColumn + ch.column), from: shown(ch.fromFormula ?? ch.from), to: shown(ch.to) });
@@ -45,7 +45,7 @@ export function previewOf(plan: CleanupPlan, off: ReadonlySet<ChangeKind>, sheet
   return {
     sheetName,
     rows: plan.rows,
-    fingerprint: `${h.toString(16).padStart(8, '0')}:${total}:${plan.left.length}`,
+    fingerprint: `${(h >>> 0).toString(16).padStart(8, '0')}:${total}:${plan.left.length}`,
     kinds,
     left: plan.left.slice(0, LEFT_SHOWN).map((l) => ({ a1: a1(firstRow + l.row, firstColumn + l.column), value: shown(l.value), message: leftMessage(locale, l.code, l.hint) })),
     leftCount: plan.left.length,
