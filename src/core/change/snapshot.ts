@@ -28,6 +28,8 @@ export interface SnapshotHeader {
   /** Number formats the write changed as a side effect, as they were (undo restores them). */
   formats?: Array<{ format: string; ranges: string[] }>;
   count: number;
+  /** Rows after the cells that hold `flip` and `formats` (a cell holds at most 50,000 characters). */
+  extra?: number;
   sum: string;
 }
 
@@ -62,13 +64,30 @@ function cellRow(c: ChangedCell): [string, string, string] {
   return [`${c.r},${c.c},${c.before.t},${c.after.t}`, c.before.v, c.after.v];
 }
 
-/** The rows of the snapshot sheet: the header (JSON in A1) and one row per cell. */
-export function snapshotRows(head: Omit<SnapshotHeader, 'magic' | 'v' | 'count' | 'sum'>, cells: readonly ChangedCell[]): string[][] {
+/** Characters of A1 ranges per cell (Sheets allows 50,000 in a cell). */
+const CHUNK = 40000;
+
+function rangeRows(tag: 'flip' | 'fmt', format: string, ranges: readonly string[]): string[][] {
+  const rows: string[][] = [];
+  let chunk = '';
+  for (const r of ranges) {
+    if (chunk.length + r.length + 1 > CHUNK && chunk !== '') { rows.push([tag, format, chunk]); chunk = ''; }
+    chunk = chunk === '' ? r : `${chunk},${r}`;
+  }
+  if (chunk !== '') rows.push([tag, format, chunk]);
+  return rows;
+}
+
+/** The rows of the snapshot sheet: the header (JSON in A1), one row per cell, then the format rows. */
+export function snapshotRows(head: Omit<SnapshotHeader, 'magic' | 'v' | 'count' | 'sum' | 'extra'>, cells: readonly ChangedCell[]): string[][] {
+  const { flip, formats, ...rest } = head;
   const body = cells.map(cellRow);
+  const extra = [...rangeRows('flip', '@', flip ?? []), ...(formats ?? []).flatMap((g) => rangeRows('fmt', g.format, g.ranges))];
   let h = FNV_START;
   for (const row of body) { h = fnv(h, row[0]); h = fnv(h, row[1]); h = fnv(h, row[2]); }
-  const header: SnapshotHeader = { magic: SNAPSHOT_MAGIC, v: SNAPSHOT_VERSION, ...head, count: cells.length, sum: (h >>> 0).toString(16).padStart(8, '0') };
-  return [[JSON.stringify(header), '', ''], ...body];
+  for (const row of extra) { h = fnv(h, row[0]); h = fnv(h, row[1]); h = fnv(h, row[2]); }
+  const header: SnapshotHeader = { magic: SNAPSHOT_MAGIC, v: SNAPSHOT_VERSION, ...rest, count: cells.length, extra: extra.length, sum: (h >>> 0).toString(16).padStart(8, '0') };
+  return [[JSON.stringify(header), '', ''], ...body, ...extra];
 }
 
 export type ReadSnapshot =
@@ -102,7 +121,21 @@ export function readSnapshot(rows: ReadonlyArray<ReadonlyArray<unknown>>): ReadS
     if (r >= header.block.rows || c >= header.block.cols) return { ok: false, code: 'damaged' };
     cells.push({ r, c, before: { t: m[3] as Stored['t'], v: before }, after: { t: m[4] as Stored['t'], v: after } });
   }
-  for (let i = header.count + 1; i < rows.length; i++) if ((rows[i] ?? []).some((v) => v !== '' && v !== null)) return { ok: false, code: 'damaged' };
+  const extra = header.extra ?? 0;
+  if (rows.length - 1 < header.count + extra) return { ok: false, code: 'damaged' };
+  const flip: string[] = [];
+  const groups = new Map<string, string[]>();
+  for (let i = header.count + 1; i <= header.count + extra; i++) {
+    const [tag, format, chunk] = (rows[i] ?? []).map((v) => String(v ?? ''));
+    h = fnv(fnv(fnv(h, tag ?? ''), format ?? ''), chunk ?? '');
+    const ranges = (chunk ?? '').split(',').filter((r) => /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(r));
+    if (tag === 'flip') flip.push(...ranges);
+    else if (tag === 'fmt') groups.set(format ?? '', [...(groups.get(format ?? '') ?? []), ...ranges]);
+    else return { ok: false, code: 'damaged' };
+  }
+  header.flip = flip;
+  header.formats = [...groups].map(([format, ranges]) => ({ format, ranges }));
+  for (let i = header.count + extra + 1; i < rows.length; i++) if ((rows[i] ?? []).some((v) => v !== '' && v !== null)) return { ok: false, code: 'damaged' };
   if ((h >>> 0).toString(16).padStart(8, '0') !== header.sum) return { ok: false, code: 'damaged' };
   return { ok: true, header, cells };
 }

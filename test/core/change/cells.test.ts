@@ -82,3 +82,20 @@ describe('the snapshot', () => {
     expect(readSnapshot([['hello']])).toEqual({ ok: false, code: 'notOurs' });
   });
 });
+
+describe('the snapshot of a large change', () => {
+  it('keeps long lists of ranges in rows of their own, no cell over 50,000 characters, and reads them back', () => {
+    const flip = Array.from({ length: 30000 }, (_, i) => `G${2 * i + 2}`);
+    const formats = [{ format: '0.###############', ranges: Array.from({ length: 20000 }, (_, i) => `K${3 * i + 2}`) }];
+    const cells = [{ r: 0, c: 0, before: storedOf('a'), after: storedOfWrite('b') }];
+    const rows = snapshotRows({ id: 'x', action: 'cleanup', when: 'now', sheetId: 1, sheetName: 'S', block: { top: 2, left: 1, rows: 1, cols: 1 }, flip, formats }, cells);
+    expect(Math.max(...rows.flat().map((c) => c.length))).toBeLessThanOrEqual(50000);
+    const read = readSnapshot(rows);
+    if (!read.ok) throw new Error(read.code);
+    expect(read.header.flip).toEqual(flip);
+    expect(read.header.formats).toEqual(formats);
+    const tampered = rows.map((r) => r.slice());
+    tampered[rows.length - 1][2] = tampered[rows.length - 1][2].replace('K', 'L');
+    expect(readSnapshot(tampered).ok).toBe(false);
+  });
+});
