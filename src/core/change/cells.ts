@@ -149,6 +149,9 @@ function writesOfGrid(
   vals: ReadonlyArray<ReadonlyArray<CellValue>>, fms: ReadonlyArray<ReadonlyArray<string>>, fmts: ReadonlyArray<ReadonlyArray<string>>,
   next: ReadonlyMap<number, Stored>,
 ): Writes {
+  // A dense index of the changed cells: a lookup per cell of the block, so an array, not a Map.
+  const dense: Array<Stored | undefined> = new Array<Stored | undefined>(next.size ? (r0 + block.rows) * w : 0);
+  for (const [k, v] of next) if (k < dense.length) dense[k] = v;
   const flipCells: Array<[number, number]> = [];
   const values: CellValue[][] = new Array<CellValue[]>(block.rows);
   for (let r = 0; r < block.rows; r++) {
@@ -159,7 +162,7 @@ function writesOfGrid(
     const base = (r0 + r) * w + c0;
     for (let c = 0; c < block.cols; c++) {
       const f = xr[c0 + c];
-      const n = next.size ? next.get(base + c) : undefined;
+      const n = dense.length ? dense[base + c] : undefined;
       let v: CellValue;
       if (n === undefined) {
         const fm = fr[c0 + c] ?? '';

@@ -60,6 +60,14 @@ export function checksum(parts: readonly string[]): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** The hash continued over a cell's place and types (what its meta cell says, strictly parsed). */
+function cellKey(h: number, r: number, c: number, tb: string, ta: string): number {
+  h = (Math.imul(h, 31) + r) | 0;
+  h = (Math.imul(h, 31) + c) | 0;
+  h = (Math.imul(h, 31) + tb.charCodeAt(0)) | 0;
+  return (Math.imul(h, 31) + ta.charCodeAt(0)) | 0;
+}
+
 function cellRow(c: ChangedCell): [string, string, string] {
   return [`${c.r},${c.c},${c.before.t},${c.after.t}`, c.before.v, c.after.v];
 }
@@ -84,7 +92,7 @@ export function snapshotRows(head: Omit<SnapshotHeader, 'magic' | 'v' | 'count' 
   const body = cells.map(cellRow);
   const extra = [...rangeRows('flip', '@', flip ?? []), ...(formats ?? []).flatMap((g) => rangeRows('fmt', g.format, g.ranges))];
   let h = FNV_START;
-  for (const row of body) { h = fnv(h, row[0]); h = fnv(h, row[1]); h = fnv(h, row[2]); }
+  for (const c of cells) h = fnv(fnv(cellKey(h, c.r, c.c, c.before.t, c.after.t), c.before.v), c.after.v);
   for (const row of extra) { h = fnv(h, row[0]); h = fnv(h, row[1]); h = fnv(h, row[2]); }
   const header: SnapshotHeader = { magic: SNAPSHOT_MAGIC, v: SNAPSHOT_VERSION, ...rest, count: cells.length, extra: extra.length, sum: (h >>> 0).toString(16).padStart(8, '0') };
   return [[JSON.stringify(header), '', ''], ...body, ...extra];
@@ -113,11 +121,11 @@ export function readSnapshot(rows: ReadonlyArray<ReadonlyArray<unknown>>): ReadS
     const meta = String(row[0] ?? '');
     const before = String(row[1] ?? '');
     const after = String(row[2] ?? '');
-    h = fnv(fnv(fnv(h, meta), before), after);
     const m = /^(\d+),(\d+),([a-z]),([a-z])$/.exec(meta);
     if (!m || !TYPES.has(m[3]) || !TYPES.has(m[4])) return { ok: false, code: 'damaged' };
     const r = Number(m[1]);
     const c = Number(m[2]);
+    h = fnv(fnv(cellKey(h, r, c, m[3], m[4]), before), after);
     if (r >= header.block.rows || c >= header.block.cols) return { ok: false, code: 'damaged' };
     cells.push({ r, c, before: { t: m[3] as Stored['t'], v: before }, after: { t: m[4] as Stored['t'], v: after } });
   }

@@ -4,13 +4,14 @@
  * exactly the plan shown (so an apply can tell that the table changed since).
  */
 import { fnv, FNV_START } from '../change/snapshot';
-import { cellText } from '../fields/util';
 import { t, type Locale } from '../i18n';
 import { a1 } from '../table/a1';
 import type { CleanupPreview } from '../api/cleanup';
 import { LEFT_SHOWN, SAMPLES_PER_KIND } from '../api/cleanup';
 import { kindLabel, leftMessage } from './messages';
 import { CHANGE_KINDS, type ChangeKind, type CleanupPlan } from './plan';
+
+const KIND_INDEX = Object.fromEntries(CHANGE_KINDS.map((k, i) => [k, i])) as Record<ChangeKind, number>;
 
 function shown(v: unknown): string {
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
@@ -26,10 +27,11 @@ export function previewOf(plan: CleanupPlan, off: ReadonlySet<ChangeKind>, sheet
   let h = fnv(FNV_START, [...off].sort().join(','));
   for (const ch of plan.changes) {
     if (!off.has(ch.kind)) {
+      // Where and what kind: a re-read table whose plan still changes the same cells in the same ways is
+      // the plan the user confirmed (its values are re-computed from the fresh read before writing).
       h = (Math.imul(h, 31) + ch.row) | 0;
       h = (Math.imul(h, 31) + ch.column) | 0;
-      h = fnv(h, ch.kind);
-      h = fnv(h, typeof ch.to === 'string' ? ch.to : cellText(ch.to));
+      h = (Math.imul(h, 31) + KIND_INDEX[ch.kind]) | 0;
     }
     const list = samples.get(ch.kind) ?? [];
     if (list.length < SAMPLES_PER_KIND) list.push({ a1: a1(firstRow + ch.row, firstColumn + ch.column), from: shown(ch.fromFormula ?? ch.from), to: shown(ch.to) });
