@@ -19,6 +19,8 @@ export { previewAdopt, applyAdopt } from './adopt/endpoints';
 export { menuBuildFunnel } from './funnel/menu';
 export { getFunnelSummary, buildFunnel } from './funnel/endpoints';
 export { onEdit } from './edit/trigger';
+export { menuCleanUp, menuUndo } from './cleanup/menu';
+export { previewCleanup, applyCleanup, undoLastChange } from './cleanup/endpoints';
 export { menuHelp } from './help/menu';
 export { getHelp } from './help/endpoints';
 export { menuBackUp, menuRestoreBackup } from './backup/menu';

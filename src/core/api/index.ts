@@ -6,6 +6,7 @@
 import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
+import { cleanupEndpoints } from './cleanup';
 import { marketEndpoints } from './market';
 import { funnelEndpoints } from './funnel';
 
@@ -13,6 +14,7 @@ export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
   ...adoptEndpoints,
+  ...cleanupEndpoints,
   ...marketEndpoints,
   ...funnelEndpoints,
 } as const;

@@ -10,6 +10,7 @@ import { cliMessages } from './messages/cli';
 import { configMessages } from './messages/config';
 import { editMessages } from './messages/edit';
 import { funnelMessages } from './messages/funnel';
+import { cleanupMessages } from './messages/cleanup';
 import { helpMessages } from './messages/help';
 import { backupMessages } from './messages/backup';
 import { protectMessages } from './messages/protect';
@@ -29,6 +30,7 @@ const catalogs = [
   configMessages,
   editMessages,
   funnelMessages,
+  cleanupMessages,
   helpMessages,
   backupMessages,
   protectMessages,

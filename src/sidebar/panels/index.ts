@@ -2,6 +2,7 @@
 import './setup';
 import './check';
 import './adopt';
+import './cleanup';
 import './funnel';
 import './backup';
 import './protect';
