@@ -40,7 +40,15 @@ export const fieldSchema = z.object({
     .refine((k) => !(k in Object.prototype), 'reservedKey'),
   label: localizedSchema,
   /** Text of the header cell. */
-  header: z.string().trim().min(1).max(200),
+  header: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    // A header nobody can see (zero-width and other invisible characters only) or one holding a bidi
+    // control (U+202A–U+202E, U+2066–U+2069: text that reads differently than it is stored) is refused.
+    .refine((h) => !/[\u202a-\u202e\u2066-\u2069]/.test(h), { message: 'bidiHeader' })
+    .refine((h) => /[^\s\u200b-\u200d\u2060\ufeff\u00ad]/.test(h), { message: 'invisibleHeader' }),
   /** What the column means; null for a custom field. */
   role: z.enum(ROLES as [Role, ...Role[]]).nullable().default(null),
   type: z.enum(FIELD_TYPE_IDS),

@@ -125,7 +125,9 @@ export function findHeaderRow(grid: ReadonlyArray<ReadonlyArray<CellValue>>): nu
       nonEmpty++;
       if (looksLikeValue(v)) valueLike++;
       const s = valueText(v);
-      if (s.length > 60) valueLike++;
+      // A long label is still a label (a Google Forms question is a column's header); a cell that holds
+      // several lines or a paragraph is a value.
+      if (s.includes('\n') || s.length > 300) valueLike++;
       keys.add(headerKey(s));
       if (roleForHeader(s)) roles++;
     }

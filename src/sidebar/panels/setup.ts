@@ -62,7 +62,7 @@ export function draftProblem(schema: TableSchema, ctx: Pick<PanelContext, 't' | 
   let code = issue?.code === 'custom' ? issue.message : issue?.code ?? 'invalid';
   if (code === 'too_small' && path.includes('options')) code = 'emptyOption';
   else if (code === 'too_small' && path[0] === 'fields' && path.length === 1) code = 'noFields';
-  else if (code === 'too_small' || (path.includes('header') && code !== 'duplicateHeader')) code = 'emptyHeader';
+  else if (code === 'too_small' || (path.includes('header') && !['duplicateHeader', 'invisibleHeader', 'bidiHeader'].includes(code))) code = 'emptyHeader';
   const message =
     ctx.maybe(`sidebar.setup.problem.${code}`, { field: header }) ??
     ctx.t('sidebar.setup.problem.other', { field: header, code });

@@ -118,6 +118,22 @@ describe('findHeaderRow', () => {
     const grid = [['Foo', 'Bar'], ['x', '12'], ['y', '13']];
     expect(findHeaderRow(grid)).toBe(0);
   });
+  it('takes a row with long labels (Google Forms questions) for the header', () => {
+    const grid = [
+      ['Timestamp', 'Email Address', 'What is the name of your company and how many people work there today?', '您是通过什么渠道第一次了解到我们的产品，又是什么原因让您决定联系我们的销售团队？'],
+      ['2024-01-05 10:00', 'ann@acme.com', 'Acme (20)', '朋友介绍'],
+      ['2024-01-06 11:00', 'bo@beta.cn', 'Beta (5)', '搜索'],
+    ];
+    expect(findHeaderRow(grid)).toBe(0);
+  });
+  it('does not take a row of paragraphs for the header', () => {
+    const grid = [
+      ['Name', 'Notes'],
+      ['Ann', 'Called on Monday.\nWants a quote by Friday.'],
+    ];
+    expect(findHeaderRow(grid)).toBe(0);
+    expect(findHeaderRow([['Ann', 'Called on Monday.\nWants a quote.'], ['Bo', 'Met at the fair.\nFollow up.']])).toBeNull();
+  });
   it('refuses a text-only sheet with no known labels', () => {
     const grid = [['apple', 'red'], ['banana', 'yellow'], ['cherry', 'red']];
     expect(findHeaderRow(grid)).toBeNull();

@@ -86,6 +86,18 @@ describe('templates', () => {
 describe('schema checks', () => {
   const withFields = (s: TableSchema, fields: unknown[]) => ({ ...s, fields });
 
+  it('rejects a header of invisible characters only, and one with a bidi control', () => {
+    const s = b2b();
+    const [, b] = s.fields;
+    for (const header of ['\u200b', '\u200b\u200c\ufeff', '\u2060 \u00ad']) {
+      expect(parseSchema(withFields(s, [...s.fields, { ...b, key: 'x', role: null, header }]))).toMatchObject({ ok: false, code: 'invisibleHeader' });
+    }
+    for (const header of ['Amount\u202eDSU', '\u2067客户\u2069']) {
+      expect(parseSchema(withFields(s, [...s.fields, { ...b, key: 'x', role: null, header }]))).toMatchObject({ ok: false, code: 'bidiHeader' });
+    }
+    expect(parseSchema(withFields(s, [...s.fields, { ...b, key: 'x', role: null, header: '备注 Notes' }]))).toMatchObject({ ok: true });
+  });
+
   it('rejects duplicate keys, headers (case-insensitive) and roles', () => {
     const s = b2b();
     const [a, b] = s.fields;
