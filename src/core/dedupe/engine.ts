@@ -354,9 +354,16 @@ function candidatePairs(t: Table): Candidates {
     const blocks = new Map<string, number[]>();
     // Keys used only while their block is small (a rare word of a name, a shared website).
     const small = new Map<string, number[]>();
+    // The blocks of a value depend on the value alone (except a one-word name's pairing with the other
+    // name column): they are looked up once per distinct value, remembered in `blocksOf`, and each
+    // further record holding it joins them directly.
+    const blocksOf: Array<number[][] | undefined> = new Array<number[][] | undefined>(vals.length);
+    let collect: number[][] | null = null;
     const putIn = (map: Map<string, number[]>, key: string, r: number) => {
-      const b = map.get(key);
-      if (b) { if (b[b.length - 1] !== r) b.push(r); } else map.set(key, [r]);
+      let b = map.get(key);
+      if (!b) { b = []; map.set(key, b); }
+      if (collect) collect.push(b);
+      if (b[b.length - 1] !== r) b.push(r);
     };
     const put = (key: string, r: number) => putIn(blocks, key, r);
     const local = f.kind === 'email' ? new Map<string, number[]>() : null;
@@ -364,10 +371,18 @@ function candidatePairs(t: Table): Candidates {
       const id = ids[r] as number;
       if (id < 0) continue;
       const v = vals[id] as Val;
+      if (!((f.kind === 'name' || f.kind === 'org') && v.tokens.length === 1)) {
+        const known = blocksOf[id];
+        if (known !== undefined) {
+          for (const b of known) if (b[b.length - 1] !== r) b.push(r);
+          continue;
+        }
+        collect = blocksOf[id] = [];
+      }
       switch (f.kind) {
         case 'email':
           put(v.key, r);
-          if (v.aux.length >= 4 && local) { const b = local.get(v.aux); if (b) b.push(r); else local.set(v.aux, [r]); }
+          if (v.aux.length >= 4 && local) putIn(local, v.aux, r);
           break;
         case 'phone': put(v.aux.slice(-8), r); break;
         case 'id': case 'date': case 'code': put(v.key, r); break;
@@ -403,6 +418,7 @@ function candidatePairs(t: Table): Candidates {
           if (!hasNames) put(v.key, r);
           break;
       }
+      collect = null;
     }
     emitBlocks(blocks, sortKey, pairs, BLOCK_SKIP);
     emitBlocks(small, sortKey, pairs, BLOCK_ALL);
