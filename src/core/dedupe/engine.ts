@@ -143,6 +143,15 @@ interface Table {
   filled: number[];
   /** Pairs of records that are copies (every column the same, at least two filled). */
   copyPairs: number;
+  /**
+   * Per field, one integer per value that settles most of fuzzyLevel's comparisons without reading the
+   * values: an email's mailbox name (when of 3 characters or more), a website's host, a phone's last 8
+   * digits (when of 7 or more) as interned ids (-1: none), equal exactly when fuzzyLevel finds them
+   * equal; for names, companies and text of several words (a name without Chinese characters), a
+   * mask of their initials (char code mod 31) with the top bit set, 0 otherwise: two such masks with no
+   * bit in common share no initial, which fuzzyLevel's first test calls different.
+   */
+  quick: Int32Array[];
   given: number;
   family: number;
 }
@@ -222,9 +231,38 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
   for (const k of seen.values()) copyPairs += (k * (k - 1)) / 2;
   return {
     n, fields, ids, vals, counts, filled, copyPairs,
+    quick: fields.map((f, k) => quickOf(f.kind, vals[k] as Val[])),
     given: fields.findIndex((f) => f.role === 'givenName'),
     family: fields.findIndex((f) => f.role === 'familyName'),
   };
+}
+
+/** The `quick` integers of a field's values (see Table). */
+function quickOf(kind: Kind, vals: readonly Val[]): Int32Array {
+  const out = new Int32Array(vals.length);
+  const intern = new Map<string, number>();
+  const idOf = (s: string): number => {
+    let k = intern.get(s);
+    if (k === undefined) { k = intern.size; intern.set(s, k); }
+    return k;
+  };
+  for (let k = 0; k < vals.length; k++) {
+    const v = vals[k] as Val;
+    switch (kind) {
+      case 'email': out[k] = v.aux.length >= 3 ? idOf(v.aux) : -1; break;
+      case 'website': out[k] = idOf(v.aux); break;
+      case 'phone': { const tail = v.aux.slice(-8); out[k] = tail.length >= 7 ? idOf(tail) : -1; break; }
+      case 'name': case 'org': case 'text': {
+        if (v.tokens.length < 2 || (kind === 'name' && v.aux)) break;
+        let mask = 0;
+        for (const tok of v.tokens) if (tok.length > 0) mask |= 1 << (tok.charCodeAt(0) % 31);
+        out[k] = mask | 0x80000000;
+        break;
+      }
+      default: out[k] = -1;
+    }
+  }
+  return out;
 }
 
 /** Levels of every field for rows i and j, into out. */
@@ -234,9 +272,19 @@ function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
     const ids = t.ids[f] as Int32Array;
     const a = ids[i] as number;
     const b = ids[j] as number;
-    if (a < 0 || b < 0) out[f] = MISSING;
-    else if (a === b) out[f] = EXACT;
-    else out[f] = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
+    if (a < 0 || b < 0) { out[f] = MISSING; continue; }
+    if (a === b) { out[f] = EXACT; continue; }
+    // Shortcuts that give fuzzyLevel's answer from integers prepared once per value (see `quick`).
+    const q = t.quick[f] as Int32Array;
+    const kind = (t.fields[f] as FieldSpec).kind;
+    if (kind === 'email' || kind === 'website') { const x = q[a] as number; out[f] = x >= 0 && x === q[b] ? CLOSE : DIFFERENT; continue; }
+    if (kind === 'phone') { const x = q[a] as number; if (x >= 0 && x === q[b]) { out[f] = CLOSE; continue; } }
+    else if (kind === 'name' || kind === 'org' || kind === 'text') {
+      const x = q[a] as number;
+      const y = q[b] as number;
+      if (x !== 0 && y !== 0 && (x & y & 0x7fffffff) === 0) { out[f] = DIFFERENT; continue; }
+    }
+    out[f] = fuzzyLevel(kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
   }
   // First and last name written in each other's column.
   const g = t.given;
