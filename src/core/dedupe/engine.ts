@@ -211,15 +211,36 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
   // Value frequencies over distinct records: a client entered 500 times makes its name, email and
   // phone look common, and their agreement weak, unless its copies count once (the failure of
   // empirical term frequencies that Splink's documentation warns of for tables with duplicates).
-  const seen = new Map<string, number>();
-  for (let f = 0; f < fields.length; f++) { counts[f]!.fill(0); filled[f] = 0; }
+  // Records are grouped by their value ids in every field: a hash of the ids finds the candidate
+  // groups, whose first record is compared id by id.
+  const F = fields.length;
+  const byHash = new Map<number, number[]>();
+  const groupRow: number[] = [];
+  const groupSize: number[] = [];
+  for (let f = 0; f < F; f++) { counts[f]!.fill(0); filled[f] = 0; }
   for (let r = 0; r < n; r++) {
-    let sig = '';
+    let h = 0x811c9dc5;
     let set = 0;
-    for (let f = 0; f < fields.length; f++) { const id = (ids[f] as Int32Array)[r] as number; sig += id + ','; if (id >= 0) set++; }
-    const k = seen.get(sig);
-    if (k !== undefined) { if (set >= 2) seen.set(sig, k + 1); continue; }
-    seen.set(sig, 1);
+    for (let f = 0; f < F; f++) {
+      const id = (ids[f] as Int32Array)[r] as number;
+      h = Math.imul(h ^ id, 0x01000193);
+      if (id >= 0) set++;
+    }
+    h &= 0x3fffffff;
+    const candidates = byHash.get(h);
+    let g = -1;
+    if (candidates) {
+      for (const c of candidates) {
+        const r0 = groupRow[c] as number;
+        let same = true;
+        for (let f = 0; f < F && same; f++) same = (ids[f] as Int32Array)[r] === (ids[f] as Int32Array)[r0];
+        if (same) { g = c; break; }
+      }
+    }
+    if (g >= 0) { if (set >= 2) groupSize[g] = (groupSize[g] as number) + 1; continue; }
+    if (candidates) candidates.push(groupRow.length); else byHash.set(h, [groupRow.length]);
+    groupRow.push(r);
+    groupSize.push(1);
     for (let f = 0; f < fields.length; f++) {
       const id = (ids[f] as Int32Array)[r] as number;
       if (id < 0) continue;
@@ -228,7 +249,7 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
     }
   }
   let copyPairs = 0;
-  for (const k of seen.values()) copyPairs += (k * (k - 1)) / 2;
+  for (const k of groupSize) copyPairs += (k * (k - 1)) / 2;
   return {
     n, fields, ids, vals, counts, filled, copyPairs,
     quick: fields.map((f, k) => quickOf(f.kind, vals[k] as Val[])),
