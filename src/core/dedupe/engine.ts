@@ -373,7 +373,7 @@ class PairSet {
 }
 
 /** The pairs of each block: all of them in a small block; in a larger one each record with its WINDOW neighbours in name order. */
-function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet, skipAbove: number): void {
+function emitBlocks(blocks: Map<string, number[]>, sortKey: (r: number) => string, pairs: PairSet, skipAbove: number): void {
   for (const members of blocks.values()) {
     const k = members.length;
     if (k < 2 || k > skipAbove) continue;
@@ -382,8 +382,8 @@ function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], p
       continue;
     }
     const sorted = members.slice().sort((a, b) => {
-      const ka = sortKey[a] as string;
-      const kb = sortKey[b] as string;
+      const ka = sortKey(a);
+      const kb = sortKey(b);
       return ka < kb ? -1 : ka > kb ? 1 : a - b;
     });
     for (let x = 0; x < k; x++) {
@@ -406,15 +406,19 @@ function candidatePairs(t: Table): Candidates {
   const nameFields = fields.map((f, i) => (f.kind === 'name' || f.kind === 'org' ? i : -1)).filter((i) => i >= 0);
   const textFields = fields.map((f, i) => (f.kind === 'address' || f.kind === 'text' ? i : -1)).filter((i) => i >= 0);
   const sortFields = [...nameFields, ...textFields];
-  const sortKey: string[] = new Array<string>(n);
-  for (let r = 0; r < n; r++) {
-    let s = '';
+  // (Written out only for the records of large blocks, the only ones sorted.)
+  const keys: Array<string | undefined> = new Array<string | undefined>(n);
+  const sortKey = (r: number): string => {
+    let s = keys[r];
+    if (s !== undefined) return s;
+    s = '';
     for (const f of sortFields) {
       const id = (t.ids[f] as Int32Array)[r] as number;
       s += (id >= 0 ? ((t.vals[f] as Val[])[id] as Val).key : '') + '|';
     }
-    sortKey[r] = s;
-  }
+    keys[r] = s;
+    return s;
+  };
   const hasNames = nameFields.length > 0;
   fields.forEach((f, fi) => {
     const pairs = new PairSet(n);
