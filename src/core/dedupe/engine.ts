@@ -28,7 +28,7 @@ import {
   type FieldSpec, type Kind, type Level, type LevelName, type Val,
 } from './fields';
 import { estimateU, fitLambda, fitModel, levelWeight, M_START, type Model } from './model';
-import { phonetic } from './text';
+import { phonetic, withinOneEdit } from './text';
 
 /** Match probability above which two records are the same client. */
 export const THRESHOLD = 0.5;
@@ -299,7 +299,15 @@ function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
     const q = t.quick[f] as Int32Array;
     const kind = (t.fields[f] as FieldSpec).kind;
     if (kind === 'email' || kind === 'website') { const x = q[a] as number; out[f] = x >= 0 && x === q[b] ? CLOSE : DIFFERENT; continue; }
-    if (kind === 'phone') { const x = q[a] as number; if (x >= 0 && x === q[b]) { out[f] = CLOSE; continue; } }
+    if (kind === 'phone') {
+      const x = q[a] as number;
+      if (x >= 0 && x === q[b]) { out[f] = CLOSE; continue; }
+      // (fuzzyLevel's next test: the same length and at most one edit apart.)
+      const pa = ((t.vals[f] as Val[])[a] as Val).aux;
+      const pb = ((t.vals[f] as Val[])[b] as Val).aux;
+      out[f] = pa.length === pb.length && withinOneEdit(pa, pb) ? PARTIAL : DIFFERENT;
+      continue;
+    }
     else if (kind === 'name' || kind === 'org' || kind === 'text') {
       const x = q[a] as number;
       const y = q[b] as number;
