@@ -152,6 +152,8 @@ interface Table {
    * bit in common share no initial, which fuzzyLevel's first test calls different.
    */
   quick: Int32Array[];
+  /** Per field of at most SEEN_MAX distinct values: fuzzy level + 1 of each ordered value pair met (0: not yet). */
+  levelSeen: Array<Uint8Array | null>;
   given: number;
   family: number;
 }
@@ -253,10 +255,14 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
   return {
     n, fields, ids, vals, counts, filled, copyPairs,
     quick: fields.map((f, k) => quickOf(f.kind, vals[k] as Val[])),
+    levelSeen: vals.map((v) => (v.length <= SEEN_MAX ? new Uint8Array(v.length * v.length) : null)),
     given: fields.findIndex((f) => f.role === 'givenName'),
     family: fields.findIndex((f) => f.role === 'familyName'),
   };
 }
+
+/** Columns with at most this many distinct values remember every fuzzy level (a 4 MB table at most). */
+const SEEN_MAX = 2048;
 
 /** The `quick` integers of a field's values (see Table). */
 function quickOf(kind: Kind, vals: readonly Val[]): Int32Array {
@@ -313,7 +319,19 @@ function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
       const y = q[b] as number;
       if (x !== 0 && y !== 0 && (x & y & 0x7fffffff) === 0) { out[f] = DIFFERENT; continue; }
     }
-    out[f] = fuzzyLevel(kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
+    const vals = t.vals[f] as Val[];
+    const seen = t.levelSeen[f];
+    if (seen) {
+      // A column of few distinct values (a city): each pair of values is compared once.
+      const k = a * vals.length + b;
+      const known = seen[k] as number;
+      if (known !== 0) { out[f] = known - 1; continue; }
+      const level = fuzzyLevel(kind, vals[a] as Val, vals[b] as Val);
+      seen[k] = level + 1;
+      out[f] = level;
+      continue;
+    }
+    out[f] = fuzzyLevel(kind, vals[a] as Val, vals[b] as Val);
   }
   // First and last name written in each other's column.
   const g = t.given;
