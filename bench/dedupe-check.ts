@@ -1,8 +1,9 @@
 /**
  * Quick check for the duplicate engine's speed work: runs findDuplicates on the bench generator's table
  * (seed 42, the bench's default) and prints a hash of the clusters plus the cpu time.
- * `node dist/dev/dedupe-check.js [ROWS] [--write FILE | --compare FILE]`: with --compare, exits 1 when the
- * clusters differ from those written earlier (same rows, same seed).
+ * Not part of build.mjs: `npx esbuild bench/dedupe-check.ts --bundle --platform=node --outfile=/tmp/dc.js`,
+ * then `node /tmp/dc.js [ROWS] [--write FILE | --compare FILE]`; with --compare it exits 1 when the whole
+ * result's clusters (rows, scores, links and their evidence) differ from those written earlier.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { generateTable } from './generate';
