@@ -28,7 +28,7 @@ import {
   type FieldSpec, type Kind, type Level, type LevelName, type Val,
 } from './fields';
 import { estimateU, fitLambda, fitModel, levelWeight, M_START, type Model } from './model';
-import { phonetic } from './text';
+import { phonetic, withinOneEdit } from './text';
 
 /** Match probability above which two records are the same client. */
 export const THRESHOLD = 0.5;
@@ -143,6 +143,17 @@ interface Table {
   filled: number[];
   /** Pairs of records that are copies (every column the same, at least two filled). */
   copyPairs: number;
+  /**
+   * Per field, one integer per value that settles most of fuzzyLevel's comparisons without reading the
+   * values: an email's mailbox name (when of 3 characters or more), a website's host, a phone's last 8
+   * digits (when of 7 or more) as interned ids (-1: none), equal exactly when fuzzyLevel finds them
+   * equal; for names, companies and text of several words (a name without Chinese characters), a
+   * mask of their initials (char code mod 31) with the top bit set, 0 otherwise: two such masks with no
+   * bit in common share no initial, which fuzzyLevel's first test calls different.
+   */
+  quick: Int32Array[];
+  /** Per field of at most SEEN_MAX distinct values: fuzzy level + 1 of each ordered value pair met (0: not yet). */
+  levelSeen: Array<Uint8Array | null>;
   given: number;
   family: number;
 }
@@ -202,15 +213,36 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
   // Value frequencies over distinct records: a client entered 500 times makes its name, email and
   // phone look common, and their agreement weak, unless its copies count once (the failure of
   // empirical term frequencies that Splink's documentation warns of for tables with duplicates).
-  const seen = new Map<string, number>();
-  for (let f = 0; f < fields.length; f++) { counts[f]!.fill(0); filled[f] = 0; }
+  // Records are grouped by their value ids in every field: a hash of the ids finds the candidate
+  // groups, whose first record is compared id by id.
+  const F = fields.length;
+  const byHash = new Map<number, number[]>();
+  const groupRow: number[] = [];
+  const groupSize: number[] = [];
+  for (let f = 0; f < F; f++) { counts[f]!.fill(0); filled[f] = 0; }
   for (let r = 0; r < n; r++) {
-    let sig = '';
+    let h = 0x811c9dc5;
     let set = 0;
-    for (let f = 0; f < fields.length; f++) { const id = (ids[f] as Int32Array)[r] as number; sig += id + ','; if (id >= 0) set++; }
-    const k = seen.get(sig);
-    if (k !== undefined) { if (set >= 2) seen.set(sig, k + 1); continue; }
-    seen.set(sig, 1);
+    for (let f = 0; f < F; f++) {
+      const id = (ids[f] as Int32Array)[r] as number;
+      h = Math.imul(h ^ id, 0x01000193);
+      if (id >= 0) set++;
+    }
+    h &= 0x3fffffff;
+    const candidates = byHash.get(h);
+    let g = -1;
+    if (candidates) {
+      for (const c of candidates) {
+        const r0 = groupRow[c] as number;
+        let same = true;
+        for (let f = 0; f < F && same; f++) same = (ids[f] as Int32Array)[r] === (ids[f] as Int32Array)[r0];
+        if (same) { g = c; break; }
+      }
+    }
+    if (g >= 0) { if (set >= 2) groupSize[g] = (groupSize[g] as number) + 1; continue; }
+    if (candidates) candidates.push(groupRow.length); else byHash.set(h, [groupRow.length]);
+    groupRow.push(r);
+    groupSize.push(1);
     for (let f = 0; f < fields.length; f++) {
       const id = (ids[f] as Int32Array)[r] as number;
       if (id < 0) continue;
@@ -219,12 +251,45 @@ function prepareTable(grid: DedupeInput['grid'], inf: Inference, ctx: TypeContex
     }
   }
   let copyPairs = 0;
-  for (const k of seen.values()) copyPairs += (k * (k - 1)) / 2;
+  for (const k of groupSize) copyPairs += (k * (k - 1)) / 2;
   return {
     n, fields, ids, vals, counts, filled, copyPairs,
+    quick: fields.map((f, k) => quickOf(f.kind, vals[k] as Val[])),
+    levelSeen: vals.map((v) => (v.length <= SEEN_MAX ? new Uint8Array(v.length * v.length) : null)),
     given: fields.findIndex((f) => f.role === 'givenName'),
     family: fields.findIndex((f) => f.role === 'familyName'),
   };
+}
+
+/** Columns with at most this many distinct values remember every fuzzy level (a 4 MB table at most). */
+const SEEN_MAX = 2048;
+
+/** The `quick` integers of a field's values (see Table). */
+function quickOf(kind: Kind, vals: readonly Val[]): Int32Array {
+  const out = new Int32Array(vals.length);
+  const intern = new Map<string, number>();
+  const idOf = (s: string): number => {
+    let k = intern.get(s);
+    if (k === undefined) { k = intern.size; intern.set(s, k); }
+    return k;
+  };
+  for (let k = 0; k < vals.length; k++) {
+    const v = vals[k] as Val;
+    switch (kind) {
+      case 'email': out[k] = v.aux.length >= 3 ? idOf(v.aux) : -1; break;
+      case 'website': out[k] = idOf(v.aux); break;
+      case 'phone': { const tail = v.aux.slice(-8); out[k] = tail.length >= 7 ? idOf(tail) : -1; break; }
+      case 'name': case 'org': case 'text': {
+        if (v.tokens.length < 2 || (kind === 'name' && v.aux)) break;
+        let mask = 0;
+        for (const tok of v.tokens) if (tok.length > 0) mask |= 1 << (tok.charCodeAt(0) % 31);
+        out[k] = mask | 0x80000000;
+        break;
+      }
+      default: out[k] = -1;
+    }
+  }
+  return out;
 }
 
 /** Levels of every field for rows i and j, into out. */
@@ -234,9 +299,39 @@ function compareRows(t: Table, i: number, j: number, out: Uint8Array): void {
     const ids = t.ids[f] as Int32Array;
     const a = ids[i] as number;
     const b = ids[j] as number;
-    if (a < 0 || b < 0) out[f] = MISSING;
-    else if (a === b) out[f] = EXACT;
-    else out[f] = fuzzyLevel((t.fields[f] as FieldSpec).kind, (t.vals[f] as Val[])[a] as Val, (t.vals[f] as Val[])[b] as Val);
+    if (a < 0 || b < 0) { out[f] = MISSING; continue; }
+    if (a === b) { out[f] = EXACT; continue; }
+    // Shortcuts that give fuzzyLevel's answer from integers prepared once per value (see `quick`).
+    const q = t.quick[f] as Int32Array;
+    const kind = (t.fields[f] as FieldSpec).kind;
+    if (kind === 'email' || kind === 'website') { const x = q[a] as number; out[f] = x >= 0 && x === q[b] ? CLOSE : DIFFERENT; continue; }
+    if (kind === 'phone') {
+      const x = q[a] as number;
+      if (x >= 0 && x === q[b]) { out[f] = CLOSE; continue; }
+      // (fuzzyLevel's next test: the same length and at most one edit apart.)
+      const pa = ((t.vals[f] as Val[])[a] as Val).aux;
+      const pb = ((t.vals[f] as Val[])[b] as Val).aux;
+      out[f] = pa.length === pb.length && withinOneEdit(pa, pb) ? PARTIAL : DIFFERENT;
+      continue;
+    }
+    else if (kind === 'name' || kind === 'org' || kind === 'text') {
+      const x = q[a] as number;
+      const y = q[b] as number;
+      if (x !== 0 && y !== 0 && (x & y & 0x7fffffff) === 0) { out[f] = DIFFERENT; continue; }
+    }
+    const vals = t.vals[f] as Val[];
+    const seen = t.levelSeen[f];
+    if (seen) {
+      // A column of few distinct values (a city): each pair of values is compared once.
+      const k = a * vals.length + b;
+      const known = seen[k] as number;
+      if (known !== 0) { out[f] = known - 1; continue; }
+      const level = fuzzyLevel(kind, vals[a] as Val, vals[b] as Val);
+      seen[k] = level + 1;
+      out[f] = level;
+      continue;
+    }
+    out[f] = fuzzyLevel(kind, vals[a] as Val, vals[b] as Val);
   }
   // First and last name written in each other's column.
   const g = t.given;
@@ -304,7 +399,7 @@ class PairSet {
 }
 
 /** The pairs of each block: all of them in a small block; in a larger one each record with its WINDOW neighbours in name order. */
-function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], pairs: PairSet, skipAbove: number): void {
+function emitBlocks(blocks: Map<string, number[]>, sortKey: (r: number) => string, pairs: PairSet, skipAbove: number): void {
   for (const members of blocks.values()) {
     const k = members.length;
     if (k < 2 || k > skipAbove) continue;
@@ -313,8 +408,8 @@ function emitBlocks(blocks: Map<string, number[]>, sortKey: readonly string[], p
       continue;
     }
     const sorted = members.slice().sort((a, b) => {
-      const ka = sortKey[a] as string;
-      const kb = sortKey[b] as string;
+      const ka = sortKey(a);
+      const kb = sortKey(b);
       return ka < kb ? -1 : ka > kb ? 1 : a - b;
     });
     for (let x = 0; x < k; x++) {
@@ -337,15 +432,19 @@ function candidatePairs(t: Table): Candidates {
   const nameFields = fields.map((f, i) => (f.kind === 'name' || f.kind === 'org' ? i : -1)).filter((i) => i >= 0);
   const textFields = fields.map((f, i) => (f.kind === 'address' || f.kind === 'text' ? i : -1)).filter((i) => i >= 0);
   const sortFields = [...nameFields, ...textFields];
-  const sortKey: string[] = new Array<string>(n);
-  for (let r = 0; r < n; r++) {
-    let s = '';
+  // (Written out only for the records of large blocks, the only ones sorted.)
+  const keys: Array<string | undefined> = new Array<string | undefined>(n);
+  const sortKey = (r: number): string => {
+    let s = keys[r];
+    if (s !== undefined) return s;
+    s = '';
     for (const f of sortFields) {
       const id = (t.ids[f] as Int32Array)[r] as number;
       s += (id >= 0 ? ((t.vals[f] as Val[])[id] as Val).key : '') + '|';
     }
-    sortKey[r] = s;
-  }
+    keys[r] = s;
+    return s;
+  };
   const hasNames = nameFields.length > 0;
   fields.forEach((f, fi) => {
     const pairs = new PairSet(n);
@@ -354,9 +453,16 @@ function candidatePairs(t: Table): Candidates {
     const blocks = new Map<string, number[]>();
     // Keys used only while their block is small (a rare word of a name, a shared website).
     const small = new Map<string, number[]>();
+    // The blocks of a value depend on the value alone (except a one-word name's pairing with the other
+    // name column): they are looked up once per distinct value, remembered in `blocksOf`, and each
+    // further record holding it joins them directly.
+    const blocksOf: Array<number[][] | undefined> = new Array<number[][] | undefined>(vals.length);
+    let collect: number[][] | null = null;
     const putIn = (map: Map<string, number[]>, key: string, r: number) => {
-      const b = map.get(key);
-      if (b) { if (b[b.length - 1] !== r) b.push(r); } else map.set(key, [r]);
+      let b = map.get(key);
+      if (!b) { b = []; map.set(key, b); }
+      if (collect) collect.push(b);
+      if (b[b.length - 1] !== r) b.push(r);
     };
     const put = (key: string, r: number) => putIn(blocks, key, r);
     const local = f.kind === 'email' ? new Map<string, number[]>() : null;
@@ -364,10 +470,18 @@ function candidatePairs(t: Table): Candidates {
       const id = ids[r] as number;
       if (id < 0) continue;
       const v = vals[id] as Val;
+      if (!((f.kind === 'name' || f.kind === 'org') && v.tokens.length === 1)) {
+        const known = blocksOf[id];
+        if (known !== undefined) {
+          for (const b of known) if (b[b.length - 1] !== r) b.push(r);
+          continue;
+        }
+        collect = blocksOf[id] = [];
+      }
       switch (f.kind) {
         case 'email':
           put(v.key, r);
-          if (v.aux.length >= 4 && local) { const b = local.get(v.aux); if (b) b.push(r); else local.set(v.aux, [r]); }
+          if (v.aux.length >= 4 && local) putIn(local, v.aux, r);
           break;
         case 'phone': put(v.aux.slice(-8), r); break;
         case 'id': case 'date': case 'code': put(v.key, r); break;
@@ -403,6 +517,7 @@ function candidatePairs(t: Table): Candidates {
           if (!hasNames) put(v.key, r);
           break;
       }
+      collect = null;
     }
     emitBlocks(blocks, sortKey, pairs, BLOCK_SKIP);
     emitBlocks(small, sortKey, pairs, BLOCK_ALL);
