@@ -7,12 +7,14 @@ import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
 import { funnelEndpoints } from './funnel';
+import { checkEndpoints } from './check';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
   ...adoptEndpoints,
   ...funnelEndpoints,
+  ...checkEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;
