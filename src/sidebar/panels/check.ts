@@ -66,7 +66,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   const results = h('div', { class: 'cf-check-results' });
   let message: Node | null = null;
   const show = (report: Report, fresh: boolean) => {
-    if (fresh) message = h('div', null, h('p', { class: 'cf-check-message' }, report.message), h('p', { class: 'secondary cf-check-flags' }, t('check.flagsChanged', { count: report.flagsChanged })));
+    if (fresh) message = h('div', null, h('p', { class: 'cf-check-message' }, report.message), h('p', { class: 'secondary cf-check-flags' }, (report.flagsChanged === 0 ? t('check.flagsNone') : t('check.flagsChanged', { count: report.flagsChanged }))));
     replaceChildren(results, message, reportView(report, ctx, (page) => void page_(page)));
   };
   const page_ = async (page: number) => {
