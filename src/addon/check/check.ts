@@ -17,10 +17,15 @@ import { requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
 import { fieldType } from '../../core/fields';
-import { changedBox, checkBlock, issueText, planBackgrounds, planNotes, sliceBox } from '../../core/edit/flags';
-import { cleanupHint, legend, reportCell, reportCounts, reportPage } from '../../core/check/report';
+import { changedBox, issueText, planBackgrounds, planNotes, sliceBox } from '../../core/edit/flags';
+import { isBlankCell } from '../../core/fields/util';
+import { AUTO_TYPES } from '../../core/fields/types';
+import { checksFromIssues, cleanupHint, legend, reportCell, reportCounts, reportPage } from '../../core/check/report';
+
 import type { SheetIssue } from '../../core/check/validate';
 import type { MessageKey } from '../../core/i18n';
+
+const AUTO: ReadonlySet<string> = new Set<string>(AUTO_TYPES);
 
 export interface ValidateReport {
   rows: number;
@@ -41,16 +46,28 @@ export interface ValidateReport {
  * kept): one getNotes, a getBackgrounds only when a flag appears or goes, and the writes over the
  * smallest block that changes. Returns how many cells changed.
  */
-function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNullable<ReturnType<typeof requireConfigOrNull>>, layout: ReturnType<typeof readLayout>['layout'], values: CellValue[][], firstRow: number, span: { first: number; last: number }, locale: Locale): number {
+function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNullable<ReturnType<typeof requireConfigOrNull>>, layout: ReturnType<typeof readLayout>['layout'], values: CellValue[][], firstRow: number, span: { first: number; last: number }, issues: readonly SheetIssue[], locale: Locale): number {
   if (values.length === 0) return 0;
-  const range = sheet.getRange(firstRow, span.first, values.length, span.last - span.first + 1);
-  const checks = checkBlock({ schema, layout, rows: values, spanFirst: span.first, firstColumn: span.first, lastColumn: span.last, types: fieldType });
+  const width = span.last - span.first + 1;
+  const range = sheet.getRange(firstRow, span.first, values.length, width);
+  const tableIdx = Object.values(layout.columns).map((c) => c - span.first);
+  const checks = checksFromIssues({
+    schema, layout, rows: values.length, width, firstRow, spanFirst: span.first, issues, autoTypes: AUTO,
+    hasData: (r) => tableIdx.some((i) => !isBlankCell(values[r]?.[i])),
+  });
   const notes = range.getNotes();
-  const plan = planNotes(checks, notes, (issue) => issueText(locale, issue));
+  // One message per distinct issue (a column of the same mistake is formatted once).
+  const texts = new Map<string, string>();
+  const plan = planNotes(checks, notes, (issue) => {
+    const key = JSON.stringify(issue);
+    let text = texts.get(key);
+    if (text === undefined) { text = issueText(locale, issue); texts.set(key, text); }
+    return text;
+  });
   const sub = (b: { r0: number; r1: number; c0: number; c1: number }) => sheet.getRange(firstRow + b.r0, span.first + b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1);
-  const changed = new Set<string>();
+  const changed = new Uint8Array(values.length * width);
   if (plan.notes) {
-    plan.notes.forEach((row, r) => row.forEach((v, c) => { if ((notes[r]?.[c] ?? '') !== v) changed.add(`${r}:${c}`); }));
+    plan.notes.forEach((row, r) => row.forEach((v, c) => { if ((notes[r]?.[c] ?? '') !== v) changed[r * width + c] = 1; }));
     const box = changedBox(notes, plan.notes);
     if (box) sub(box).setNotes(sliceBox(plan.notes, box));
   }
@@ -58,12 +75,14 @@ function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNull
     const before = range.getBackgrounds();
     const colors = planBackgrounds(checks, before);
     if (colors) {
-      colors.forEach((row, r) => row.forEach((v, c) => { if ((before[r]?.[c] ?? null) !== v) changed.add(`${r}:${c}`); }));
+      colors.forEach((row, r) => row.forEach((v, c) => { if ((before[r]?.[c] ?? null) !== v) changed[r * width + c] = 1; }));
       const box = changedBox<string | null>(before, colors);
       if (box) sub(box).setBackgrounds(sliceBox(colors, box));
     }
   }
-  return changed.size;
+  let n = 0;
+  for (const x of changed) n += x;
+  return n;
 }
 
 /**
@@ -90,7 +109,7 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     replaceRules(sheet, ranges.length
       ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
       : [], INVALID_RULE_KINDS);
-    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, locale);
+    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, locale);
   }
   const headerOf = (column: number) => String(headers[column - 1] ?? '');
   const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});

@@ -99,3 +99,45 @@ export function legend(schema: TableSchema, layout: Layout): LegendEntry[] {
   entry('checked', RULE_COLORS.invalid);
   return out;
 }
+
+/**
+ * The checks of core/edit/flags (checkBlock's shape) for a whole table, from the issues the core check
+ * found (validateRows), so the flags Check writes and the cells it reports are one truth: on a row with
+ * data every user field's cell is in scope (its issue, or none); auto fields and columns between fields
+ * are left as they are; a row with nothing in the table is in scope everywhere (our flags there go).
+ */
+export function checksFromIssues(input: {
+  schema: TableSchema;
+  layout: Layout;
+  rows: number;
+  width: number;
+  firstRow: number;
+  spanFirst: number;
+  /** Rows (0-based) with something in a table column. */
+  hasData: (r: number) => boolean;
+  issues: readonly SheetIssue[];
+  autoTypes: ReadonlySet<string>;
+}): Array<Array<{ scope: boolean; issue: { code: IssueCode; hint?: string } | null }>> {
+  const { schema, layout, spanFirst } = input;
+  const user = new Array<boolean>(input.width).fill(false);
+  for (const f of schema.fields) {
+    const c = layout.columns[f.key];
+    if (c !== undefined && !input.autoTypes.has(f.type)) user[c - spanFirst] = true;
+  }
+  const byCell = new Map<number, SheetIssue>();
+  for (const i of input.issues) byCell.set((i.row - input.firstRow) * input.width + (i.column - spanFirst), i);
+  const none = { scope: true, issue: null };
+  const skip = { scope: false, issue: null };
+  const out: Array<Array<{ scope: boolean; issue: { code: IssueCode; hint?: string } | null }>> = [];
+  for (let r = 0; r < input.rows; r++) {
+    const row: Array<{ scope: boolean; issue: { code: IssueCode; hint?: string } | null }> = new Array(input.width);
+    if (!input.hasData(r)) { row.fill(none); out.push(row); continue; }
+    for (let c = 0; c < input.width; c++) {
+      if (!user[c]) { row[c] = skip; continue; }
+      const i = byCell.get(r * input.width + c);
+      row[c] = i ? { scope: true, issue: { code: i.code, ...(i.hint ? { hint: i.hint } : {}) } } : none;
+    }
+    out.push(row);
+  }
+  return out;
+}
