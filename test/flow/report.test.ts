@@ -6,7 +6,11 @@
  * stale with a fixed clock; English and Chinese; `<script>` and formula-looking text come back as text.
  * Run `node build.mjs` first.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEmulator } from '../../dev/emulator';
+import { runScenario } from '../../dev/sim';
 import { loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
 import { RULE_COLORS } from '../../src/core/setup/rules';
@@ -168,5 +172,29 @@ describe('follow-ups', () => {
     const f = data<FollowUps>(addon, 'getFollowUps');
     expect(f.overdue.map((x) => x.label)).toEqual(['华为 — 跟进日期 2026-03-05，已过 5 天']);
     expect(f.message).toMatch(/今天 2026-03-10/);
+  });
+});
+
+describe('sim scenario', () => {
+  test('check, a second page, go to and follow-ups through `clientflow sim` (the emulator\'s clock: 2026-01-15)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-report-'));
+    const rows = [EN_HEAD, WON, LOST, ['C1', 'Acme', 'Ann', 'a@x.co', 'Lead', '2026-01-10', '2026-01-14']];
+    for (let i = 2; i <= 60; i++) rows.push([`C${i}`, `Co ${i}`, `P ${i}`, `bad${i} at x`, 'Lead', '2026-02-01', '2026-01-14']);
+    writeFileSync(join(dir, 'clients.csv'), rows.map((r) => r.join(',')).join('\n'));
+    const p = join(dir, 'scenario.json');
+    writeFileSync(p, JSON.stringify({ locale: 'en', data: 'clients.csv', steps: [
+      { answer: ['YES'] }, { menu: 'menuAdopt' },
+      { call: 'validateTable', args: [] }, { call: 'getCheckPage', args: [1] }, { call: 'goToCell', args: [62, 4] }, { call: 'getFollowUps', args: [] },
+    ] }));
+    const out = runScenario(p);
+    expect(out.errors).toEqual([]);
+    const reply = (i: number) => (out.steps[i]?.result as { ok: boolean; data: Record<string, unknown> }).data;
+    expect(reply(2)).toMatchObject({ count: 59, page: 0, pages: 2 });
+    expect(reply(3)).toMatchObject({ page: 1, flagsChanged: 0 });
+    expect((reply(3).cells as unknown[]).length).toBe(9);
+    expect(reply(4)).toEqual({ a1: 'D62' });
+    expect((reply(5).overdue as Array<{ name: string; days: number }>).map((f) => [f.name, f.days])).toEqual([['Acme', 5]]);
+    const sheet = out.sheets.find((x) => x.name === 'Sheet1');
+    expect(sheet?.notes[4]?.[3]).toBe(`${MARK} Not a valid email address`);
   });
 });
