@@ -4,7 +4,7 @@
  * selecting the cell, the legend's swatches; overdue, due and stale clients with "go to"; cell text
  * that looks like markup or a formula stays text. Run `node build.mjs` first.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createEmulator } from '../../dev/emulator';
@@ -119,3 +119,25 @@ test('follow-ups: overdue, due, stale with go to; Chinese', async () => {
     await page.context().close();
   }
 }, 120_000);
+
+test('"Check all rows" from the menu opens the sidebar on the report', async () => {
+  const rows = [HEAD, ['C1', 'Wonco', 'Ann', 'a@x.co', 'Won', '2026-01-01', '2026-01-01'], ['C2', 'Lostco', 'Lu', 'l@x.co', 'Lost', '2026-01-01', '2026-01-01'], ['C3', 'Acme', 'Cai', 'cai at x', 'Lead', '2026-03-20', '2026-03-09']];
+  const emu = setup(rows);
+  const addon = loadAddon(emu);
+  expect(addon.menu('menuValidateAll')).toEqual({ ok: true, result: undefined });
+  const shown = emu.shownHtml.at(-1);
+  expect(shown?.kind).toBe('sidebar');
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, 'opened-on-check.html');
+  writeFileSync(path, shown?.html ?? '');
+  const s = await openSidebar(browser, addonHandlers(emu), { height: 900, htmlPath: path });
+  const { page } = s;
+  await page.locator('.cf-check-report').waitFor({ timeout: 30_000 });
+  expect(await page.locator('.cf-tab.current').textContent()).toBe('Check');
+  expect(await page.locator('.cf-cell .cf-a1').allTextContents()).toEqual(['D4']);
+  // The report was read, not checked again (the menu refreshed the flags).
+  expect(s.calls.map((c) => c.name)).toContain('getCheckPage');
+  expect(s.calls.map((c) => c.name)).not.toContain('validateTable');
+  expect(s.errors).toEqual([]);
+  await page.context().close();
+}, 90_000);

@@ -33,6 +33,9 @@ export const followUpsSchema = z.object({
 
 export type FollowUpsView = z.output<typeof followUpsSchema>;
 
+/** The meta tag's name that tells the sidebar which panel to open on (content: the panel's id). */
+export const OPEN_META = 'clientflow-open';
+
 export const checkEndpoints = {
   /** Page `page` (0-based) of the check's report, checked again now; no flag or highlight is written. */
   getCheckPage: endpoint(z.tuple([z.number().int().min(0)]), validateReportSchema),

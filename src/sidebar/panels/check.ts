@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { validateReportSchema } from '../../core/api/setup';
 import { h, replaceChildren } from '../dom';
 import { registerPanel, type PanelContext } from '../panel-registry';
+import { openedOn } from '../open';
 
 type Report = z.output<typeof validateReportSchema>;
 
@@ -87,6 +88,8 @@ function render(container: HTMLElement, ctx: PanelContext): void {
     ),
     results,
   );
+  // Opened by "Check all rows" from the menu: the flags are already refreshed; show the report.
+  if (openedOn('check')) void page_(0);
 }
 
 registerPanel({ id: 'check', titleKey: 'sidebar.check.title', order: 20, render });
