@@ -15,6 +15,7 @@ export { getSetupState, previewTemplate, applySetup, repairConfig } from './setu
 export { menuValidateAll } from './check/menu';
 export { validateTable, getCheckPage, goToCell } from './check/endpoints';
 export { getFollowUps } from './followups/endpoints';
+export { getClientForm, saveClientForm } from './form/endpoints';
 export { menuAdopt } from './adopt/menu';
 export { previewAdopt, applyAdopt } from './adopt/endpoints';
 export { menuBuildFunnel } from './funnel/menu';

@@ -8,6 +8,7 @@ import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
 import { funnelEndpoints } from './funnel';
 import { checkEndpoints } from './check';
+import { formEndpoints } from './form';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
@@ -15,6 +16,7 @@ export const ENDPOINTS = {
   ...adoptEndpoints,
   ...funnelEndpoints,
   ...checkEndpoints,
+  ...formEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;
