@@ -141,3 +141,36 @@ test('"Check all rows" from the menu opens the sidebar on the report', async () 
   expect(s.errors).toEqual([]);
   await page.context().close();
 }, 90_000);
+
+test('the client form: typed inputs, live email check, one save writes the row', async () => {
+  const emu = createEmulator({ userLocale: 'en' });
+  const addon = loadAddon(emu);
+  emu.queueAnswers(['1']);
+  addon.menu('menuSetUp');
+  const s = await openSidebar(browser, addonHandlers(emu), { height: 1600 });
+  const { page } = s;
+  await page.locator('.cf-tab[data-panel="form"]').click();
+  await page.locator('.cf-form-new').click();
+  await page.locator('.cf-form-save').waitFor({ timeout: 30_000 });
+  expect(await page.locator('input[type="email"]').count()).toBe(1);
+  expect(await page.locator('input[type="date"]').count()).toBeGreaterThan(0);
+  await page.locator('input[data-key="company"]').fill(XSS);
+  await page.locator('input[type="email"]').fill('ann at example');
+  expect(await page.locator('.cf-form-check[data-key="email"]').textContent()).toBe('Not a valid email address');
+  await page.locator('input[type="email"]').fill('ann@example.com');
+  expect(await page.locator('.cf-form-check[data-key="email"]').textContent()).toBe('');
+  await page.locator('select[data-key="stage"]').selectOption({ index: 1 });
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'form-panel-en.png'), fullPage: true });
+  await page.locator('.cf-form-save').click();
+  await page.locator('.cf-form-message').waitFor({ timeout: 30_000 });
+  expect(await page.locator('.cf-form-message').textContent()).toBe('Added as row 2.');
+  const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const sheet = app.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
+  const row = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+  expect(row).toContain(XSS);
+  expect(row).toContain('ann@example.com');
+  expect(await page.locator('img').count()).toBe(0);
+  expect(s.errors).toEqual([]);
+  await page.context().close();
+}, 90_000);

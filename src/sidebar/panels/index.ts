@@ -4,3 +4,4 @@ import './check';
 import './adopt';
 import './funnel';
 import './followups';
+import './form';
