@@ -30,6 +30,14 @@ const BAD_CALLS: Array<[string, unknown[]]> = [
   ['previewAdopt', ['bad']],
   ['previewAdopt', [{ sheetId: 'x', headerRow: -1, columns: {} }]],
   ['applyAdopt', [null]],
+  ['getCheckPage', [-1]],
+  ['getCheckPage', ['<script>']],
+  ['goToCell', [0, 1]],
+  ['goToCell', ['A1']],
+  ['getFollowUps', ['now']],
+  ['getClientForm', [7]],
+  ['saveClientForm', [null, 'x']],
+  ['saveClientForm', ['row', {}]],
   ['applyAdopt', [{ sheetId: 1, headerRow: 1, columns: [{ column: 1, header: 'x'.repeat(6000), adopt: true, role: 'name', type: 'text', required: false }] }]],
 ];
 
