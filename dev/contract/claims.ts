@@ -339,6 +339,13 @@ export const CLAIMS: Claim[] = [
       p.remove();
       return eq(sheet.getProtections(env.SpreadsheetApp.ProtectionType.RANGE).length, 0, 'left');
     } },
+  { name: 'Range.activate selects the range and its sheet: getActiveRange returns it', source: `${REF}range#activate(); ${REF}spreadsheet#getActiveRange()`,
+    run: ({ env, ss, sheet }) => {
+      sheet.getRange('C7').activate();
+      eq(ss.getActiveSheet().getName(), sheet.getName(), 'active sheet');
+      eq(env.SpreadsheetApp.getActiveRange().getA1Notation(), 'C7', 'SpreadsheetApp.getActiveRange');
+      return eq(ss.getActiveRange()?.getA1Notation(), 'C7', 'Spreadsheet.getActiveRange');
+    } },
 ];
 
 // ---- event shapes: a person's actions on a prepared sheet, recorded by the kit's onEdit ----

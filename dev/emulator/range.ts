@@ -14,6 +14,21 @@ import { type Cell, DEFAULT_FORMAT, isDateFormat, localeInfo, parseTyped, surely
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
+/**
+ * The selection of each book: Range.activate() "sets the specified range as the active range, with the
+ * top left cell in the range as the current cell" and makes its sheet the active one; getActiveRange()
+ * returns it while that sheet stays active (else the active sheet's A1).
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#activate()
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRange()
+ */
+export const SELECTIONS = new WeakMap<object, { sheet: SheetData; box: Box }>();
+
+/** The active range of a book: its selection on the active sheet, else that sheet's A1. */
+export function activeBox(book: { active: SheetData }): Box {
+  const sel = SELECTIONS.get(book);
+  return sel && sel.sheet === book.active ? { ...sel.box } : { row: 1, col: 1, rows: 1, cols: 1 };
+}
+
 export const RANGE_API = [
   'getA1Notation', 'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'getSheet', 'getHeight', 'getWidth',
   'offset', 'getCell', 'activate', 'isBlank',
@@ -70,6 +85,7 @@ export class RangeImpl {
   }
   activate(): GRange {
     this.ctx.book.active = this.sheet;
+    SELECTIONS.set(this.ctx.book, { sheet: this.sheet, box: { ...this.box } });
     return this.proxy;
   }
   isBlank(): boolean {

@@ -10,7 +10,7 @@ import { Book, type Ctx } from './context';
 import type { Enums } from './enums';
 import { SheetData, type ChartData, type RangeRef } from './model';
 import { ChartImpl, checkEditable, makeChart, makeChartBuilder, makeFinder, makeMetadata, makeProtection } from './objects';
-import { CELL_TOO_LONG, MAX_CELL_CHARS, RANGE_API, RANGE_WRITES, RangeImpl, rangeAt } from './range';
+import { CELL_TOO_LONG, MAX_CELL_CHARS, RANGE_API, RANGE_WRITES, RangeImpl, rangeAt, activeBox } from './range';
 import { makeRangeList } from './rangelist';
 import { enumName, type Runtime, ScriptException } from './runtime';
 import { deleteMap, type DimMap, insertMap, mapBox, moveMap, rewriteRefs, rewriteRuleFormula } from './refs';
@@ -449,7 +449,7 @@ export class SpreadsheetImpl {
     impl.data.hidden = false;
     return this.ctx.sheet(impl.data);
   }
-  getActiveRange(): GRange { return this.ctx.range(this.book.active, { row: 1, col: 1, rows: 1, cols: 1 }); }
+  getActiveRange(): GRange { return this.ctx.range(this.book.active, activeBox(this.book)); }
   getSpreadsheetLocale(): string { return this.book.locale; }
   getSpreadsheetTimeZone(): string { return this.book.tz; }
   toast(msg: string, title?: string, timeoutSeconds?: number): void { this.toastLog(String(msg), title === undefined ? '' : String(title), timeoutSeconds); }
@@ -522,7 +522,7 @@ export function makeSpreadsheetApp(wb: Workbook, ui: () => unknown): unknown {
     getActiveSpreadsheet: () => wb.spreadsheet(),
     getActive: () => wb.spreadsheet(),
     getActiveSheet: () => wb.sheet(wb.book.active),
-    getActiveRange: () => wb.range(wb.book.active, { row: 1, col: 1, rows: 1, cols: 1 }),
+    getActiveRange: () => wb.range(wb.book.active, activeBox(wb.book)),
     getUi: () => ui(),
     newDataValidation: () => makeDVBuilder(wb),
     newConditionalFormatRule: () => makeCFBuilder(wb),

@@ -7,6 +7,7 @@ import { h, replaceChildren } from './dom';
 import { browserLocale, createI18n } from './i18n';
 import { errorText, mountShell } from './shell';
 import './panels/index';
+import { openPanelHint } from './open';
 
 interface GoogleGlobal {
   script?: { run?: ScriptRun };
@@ -26,7 +27,9 @@ function start(root: HTMLElement): void {
     .then((boot) => {
       const i18n = createI18n(boot.locale, boot.messages);
       document.documentElement.lang = boot.locale;
-      mountShell(root, bridge, i18n);
+      const shell = mountShell(root, bridge, i18n);
+      const open = openPanelHint();
+      if (open) shell.select(open);
     })
     .catch((e: unknown) => {
       document.documentElement.lang = fallback.locale;

@@ -40,6 +40,18 @@ const BAD_CALLS: Array<[string, unknown[]]> = [
   ['saveProtection', [{ columns: [], mode: 'root', editors: [] }]],
   ['getFunnelSummary', ['all']],
   ['buildFunnel', [{ owner: 'x' }]],
+  ['previewCleanup', ['all']],
+  ['applyCleanup', [{ kinds: 'everything' }]],
+  ['applyCleanup', []],
+  ['undoLastChange', [{ restore: 'rest' }]],
+  ['getCheckPage', [-1]],
+  ['getCheckPage', ['<script>']],
+  ['goToCell', [0, 1]],
+  ['goToCell', ['A1']],
+  ['getFollowUps', ['now']],
+  ['getClientForm', [7]],
+  ['saveClientForm', [null, 'x']],
+  ['saveClientForm', ['row', {}]],
   ['applyAdopt', [{ sheetId: 1, headerRow: 1, columns: [{ column: 1, header: 'x'.repeat(6000), adopt: true, role: 'name', type: 'text', required: false }] }]],
 ];
 

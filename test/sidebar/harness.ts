@@ -59,6 +59,8 @@ export interface OpenOptions {
   browserLocale?: string;
   /** Load the page with no google.script.run at all (opened outside Apps Script). */
   noGoogle?: boolean;
+  /** Another HTML file to load (e.g. the HTML a menu action showed); default dist/Sidebar.html. */
+  htmlPath?: string;
 }
 
 export async function openSidebar(browser: Browser, handlers: Handlers, opts: OpenOptions = {}): Promise<Opened> {
@@ -116,7 +118,7 @@ export async function openSidebar(browser: Browser, handlers: Handlers, opts: Op
       });
     w.google = { script: { run: make(null, null) } };
   });
-  await page.goto(pathToFileURL(SIDEBAR_HTML).href);
+  await page.goto(pathToFileURL(opts.htmlPath ?? SIDEBAR_HTML).href);
   return opened;
 }
 

@@ -17,15 +17,80 @@ import { requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
 import { fieldType } from '../../core/fields';
+import { changedBox, issueText, planBackgrounds, planNotes, sliceBox } from '../../core/edit/flags';
+import { isBlankCell } from '../../core/fields/util';
+import { AUTO_TYPES } from '../../core/fields/types';
+import { checksFromIssues, cleanupHint, legend, reportCell, reportCounts, reportPage } from '../../core/check/report';
+
+import type { SheetIssue } from '../../core/check/validate';
+import type { MessageKey } from '../../core/i18n';
+
+const AUTO: ReadonlySet<string> = new Set<string>(AUTO_TYPES);
 
 export interface ValidateReport {
   rows: number;
   count: number;
-  cells: Array<{ a1: string; header: string; code: string; message: string }>;
+  cells: Array<{ a1: string; header: string; code: string; message: string; row: number; column: number; hint: string | null }>;
   message: string;
+  page: number;
+  pages: number;
+  byColumn: Array<{ column: number; header: string; count: number }>;
+  byProblem: Array<{ code: string; message: string; count: number }>;
+  legend: Array<{ kind: string; background: string; fontColor: string | null; label: string }>;
+  flagsChanged: number;
 }
 
-export function validateTable(locale: Locale): ValidateReport {
+/**
+ * The notes and highlight of ours over the whole table, as onEdit sets them on an edited block
+ * (core/edit/flags.ts: the same checks, the same notes, the same color; the user's notes and colors
+ * kept): one getNotes, a getBackgrounds only when a flag appears or goes, and the writes over the
+ * smallest block that changes. Returns how many cells changed.
+ */
+function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNullable<ReturnType<typeof requireConfigOrNull>>, layout: ReturnType<typeof readLayout>['layout'], values: CellValue[][], firstRow: number, span: { first: number; last: number }, issues: readonly SheetIssue[], locale: Locale): number {
+  if (values.length === 0) return 0;
+  const width = span.last - span.first + 1;
+  const range = sheet.getRange(firstRow, span.first, values.length, width);
+  const tableIdx = Object.values(layout.columns).map((c) => c - span.first);
+  const checks = checksFromIssues({
+    schema, layout, rows: values.length, width, firstRow, spanFirst: span.first, issues, autoTypes: AUTO,
+    hasData: (r) => tableIdx.some((i) => !isBlankCell(values[r]?.[i])),
+  });
+  const notes = range.getNotes();
+  // One message per distinct issue (a column of the same mistake is formatted once).
+  const texts = new Map<string, string>();
+  const plan = planNotes(checks, notes, (issue) => {
+    const key = JSON.stringify(issue);
+    let text = texts.get(key);
+    if (text === undefined) { text = issueText(locale, issue); texts.set(key, text); }
+    return text;
+  });
+  const sub = (b: { r0: number; r1: number; c0: number; c1: number }) => sheet.getRange(firstRow + b.r0, span.first + b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1);
+  const changed = new Uint8Array(values.length * width);
+  if (plan.notes) {
+    plan.notes.forEach((row, r) => row.forEach((v, c) => { if ((notes[r]?.[c] ?? '') !== v) changed[r * width + c] = 1; }));
+    const box = changedBox(notes, plan.notes);
+    if (box) sub(box).setNotes(sliceBox(plan.notes, box));
+  }
+  if (plan.needBackgrounds) {
+    const before = range.getBackgrounds();
+    const colors = planBackgrounds(checks, before);
+    if (colors) {
+      colors.forEach((row, r) => row.forEach((v, c) => { if ((before[r]?.[c] ?? null) !== v) changed[r * width + c] = 1; }));
+      const box = changedBox<string | null>(before, colors);
+      if (box) sub(box).setBackgrounds(sliceBox(colors, box));
+    }
+  }
+  let n = 0;
+  for (const x of changed) n += x;
+  return n;
+}
+
+/**
+ * Check every row. `write` (Check all rows): the 'invalid' highlight rule and every flag of ours are
+ * refreshed; without it (another page of the report) nothing is written. The issues come from the
+ * core check (validateRows); the report shows page `page` of them.
+ */
+export function validateTable(locale: Locale, page = 0, write = true): ValidateReport {
   const schema = requireConfigOrNull();
   if (!schema) throw new UserError('setup.validate.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -39,16 +104,22 @@ export function validateTable(locale: Locale): ValidateReport {
   const n = lastRow - headerRow;
   const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
   const result = validateRows(schema, layout, values, headerRow + 1, span.first, timeZone, fieldType);
-  const ranges = highlightRanges(result.issues);
-  replaceRules(sheet, ranges.length
-    ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
-    : [], INVALID_RULE_KINDS);
-  const cells = result.issues.slice(0, 20).map((i) => ({
-    a1: a1(i.row, i.column),
-    header: String(headers[i.column - 1] ?? i.key),
-    code: i.code,
-    message: issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {}),
-  }));
+  let flagsChanged = 0;
+  if (write) {
+    const ranges = highlightRanges(result.issues);
+    replaceRules(sheet, ranges.length
+      ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
+      : [], INVALID_RULE_KINDS);
+    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, locale);
+  }
+  const headerOf = (column: number) => String(headers[column - 1] ?? '');
+  const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});
+  const shown = reportPage(result.issues, page);
+  const cells = shown.items.map((i) => {
+    const h = cleanupHint(i.code, i.hint);
+    return reportCell(i, headerOf(i.column) || i.key, messageOf(i), h ? t(locale, h.key, h.params) : null);
+  });
+  const counts = reportCounts(result.issues, headerOf, messageOf);
   const first = cells.slice(0, 5).map((c) => `${c.a1} (${c.message})`).join(', ');
   const summary = result.issues.length === 0
     ? t(locale, 'setup.validate.ok', { rows: result.rows })
@@ -61,5 +132,29 @@ export function validateTable(locale: Locale): ValidateReport {
     .map((f) => `"${f.header}"`);
   const sep = locale === 'zh-CN' ? '、' : ', ';
   const message = missing.length ? `${t(locale, 'setup.validate.missing', { columns: missing.join(sep) })}\n\n${summary}` : summary;
-  return { rows: result.rows, count: result.issues.length, cells, message };
+  return {
+    rows: result.rows,
+    count: result.issues.length,
+    cells,
+    message,
+    page: shown.page,
+    pages: shown.pages,
+    byColumn: counts.byColumn,
+    byProblem: counts.byProblem,
+    legend: legend(schema, layout).map((e) => ({ ...e, label: t(locale, `check.legend.${e.kind}` as MessageKey) })),
+    flagsChanged,
+  };
+}
+
+/**
+ * "Go to": selects a cell of the table's sheet. Range.activate() "sets the specified range as the
+ * active range, with the top left cell in the range as the current cell", and shows its sheet.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#activate()
+ */
+export function goToCell(row: number, column: number): { a1: string } {
+  const schema = requireConfigOrNull();
+  if (!schema) throw new UserError('setup.validate.noTable');
+  const sheet = requireTableSheet(SpreadsheetApp.getActiveSpreadsheet(), schema);
+  sheet.getRange(row, column).activate();
+  return { a1: a1(row, column) };
 }

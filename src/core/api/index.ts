@@ -9,6 +9,8 @@ import { adoptEndpoints } from './adopt';
 import { cleanupEndpoints } from './cleanup';
 import { marketEndpoints } from './market';
 import { funnelEndpoints } from './funnel';
+import { checkEndpoints } from './check';
+import { formEndpoints } from './form';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
@@ -17,6 +19,8 @@ export const ENDPOINTS = {
   ...cleanupEndpoints,
   ...marketEndpoints,
   ...funnelEndpoints,
+  ...checkEndpoints,
+  ...formEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;

@@ -33,9 +33,22 @@ export const setupSummarySchema = z.object({
 export const validateReportSchema = z.object({
   rows: z.number().int(),
   count: z.number().int(),
-  /** The first broken cells (at most 20), in row order. */
-  cells: z.array(z.object({ a1: z.string(), header: z.string(), code: z.string(), message: z.string() })),
+  /**
+   * One page of the broken cells (every cell is on some page), in row order; row and column (1-based)
+   * for "go to", hint: how cleanup mends it. The report's additions have defaults, so a reply of the
+   * first shape (a, header, code, message) still reads.
+   */
+  cells: z.array(z.object({ a1: z.string(), header: z.string(), code: z.string(), message: z.string(), row: z.number().int().optional(), column: z.number().int().optional(), hint: z.string().nullable().default(null) })),
   message: z.string(),
+  /** The page shown (0-based) and how many there are. */
+  page: z.number().int().default(0),
+  pages: z.number().int().default(1),
+  byColumn: z.array(z.object({ column: z.number().int(), header: z.string(), count: z.number().int() })).default([]),
+  byProblem: z.array(z.object({ code: z.string(), message: z.string(), count: z.number().int() })).default([]),
+  /** Every color the table uses, with what it means in the user's language. */
+  legend: z.array(z.object({ kind: z.string(), background: z.string(), fontColor: z.string().nullable(), label: z.string() })).default([]),
+  /** Cells whose note or highlight of ours this check set or removed. */
+  flagsChanged: z.number().int().default(0),
 });
 
 export const setupEndpoints = {

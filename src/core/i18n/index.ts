@@ -14,6 +14,7 @@ import { cleanupMessages } from './messages/cleanup';
 import { helpMessages } from './messages/help';
 import { backupMessages } from './messages/backup';
 import { protectMessages } from './messages/protect';
+import { checkMessages } from './messages/check';
 
 /**
  * i18n: every user-visible string goes through `t` (docs/ARCHITECTURE.md rule 7).
@@ -34,6 +35,7 @@ const catalogs = [
   helpMessages,
   backupMessages,
   protectMessages,
+  checkMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -7,3 +7,5 @@ import './funnel';
 import './backup';
 import './protect';
 import './help';
+import './followups';
+import './form';
