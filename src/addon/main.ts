@@ -18,4 +18,6 @@ export { menuAdopt } from './adopt/menu';
 export { previewAdopt, applyAdopt } from './adopt/endpoints';
 export { menuBuildFunnel } from './funnel/menu';
 export { getFunnelSummary, buildFunnel } from './funnel/endpoints';
+export { menuFindDuplicates } from './dedupe/menu';
+export { getDuplicates, markNotDuplicates } from './dedupe/endpoints';
 export { onEdit } from './edit/trigger';

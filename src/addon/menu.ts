@@ -13,4 +13,5 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { fn: 'menuValidateAll', label: 'menu.validateAll' },
   { fn: 'menuAdopt', label: 'menu.adopt' },
   { fn: 'menuBuildFunnel', label: 'menu.buildFunnel' },
+  { fn: 'menuFindDuplicates', label: 'menu.findDuplicates' },
 ];

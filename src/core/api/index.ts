@@ -7,12 +7,14 @@ import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
 import { funnelEndpoints } from './funnel';
+import { dedupeEndpoints } from './dedupe';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
   ...adoptEndpoints,
   ...funnelEndpoints,
+  ...dedupeEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;

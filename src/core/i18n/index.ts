@@ -10,6 +10,7 @@ import { cliMessages } from './messages/cli';
 import { configMessages } from './messages/config';
 import { editMessages } from './messages/edit';
 import { funnelMessages } from './messages/funnel';
+import { dedupeMessages } from './messages/dedupe';
 
 /**
  * i18n: every user-visible string goes through `t` (docs/ARCHITECTURE.md rule 7).
@@ -26,6 +27,7 @@ const catalogs = [
   configMessages,
   editMessages,
   funnelMessages,
+  dedupeMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
