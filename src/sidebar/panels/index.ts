@@ -3,3 +3,4 @@ import './setup';
 import './check';
 import './adopt';
 import './funnel';
+import './duplicates';
