@@ -126,7 +126,7 @@ describe('menuFindDuplicates on the demo table', () => {
     expect(after.clusters.length).toBeLessThan(rep.clusters.length + 1);
     // Remembered: a new read and the menu's highlight leave the pair apart.
     expect(data<DuplicatesReport>(addon, 'getDuplicates').clusters.some(together)).toBe(false);
-    expect(find(emu, addon)).toMatch(/pairs marked “not duplicates” were left out/);
+    expect(find(emu, addon)).toMatch(/marked “not duplicates” (was|were) left out/);
     const ids2 = sheet.getRange(2, width + 1, rows, 1).getValues().map((r) => String(r[0]));
     const rowsOfFirst = first.records.map((r) => r.row - 2);
     const shared = new Set(rowsOfFirst.map((r) => ids2[r]).filter((x) => x));
@@ -143,6 +143,34 @@ describe('menuFindDuplicates on the demo table', () => {
     expect(msg).toMatch(/找到 \d+ 组重复客户/);
     expect(msg).toMatch(/组确定是同一客户/);
     expect(sheetOf(app).getRange(1, width + 1).getValue()).toBe('重复组');
+  });
+
+  it('a re-run with no duplicates left clears its IDs and removes only its own rules', () => {
+    const data = [
+      ['Client ID', 'Name', 'Company', 'Email', 'Phone', 'City'],
+      ['C1', 'John Smith', 'Acme Inc.', 'john.smith@acme.com', '+1 415 555 0101', 'San Francisco'],
+      ['C2', 'Jon Smith', 'ACME', 'john.smith@acme.com', '(415) 555-0101', 'SF'],
+      ['C3', 'Mary Jones', 'Globex', 'mary@globex.com', '+1 212 555 0199', 'New York'],
+      ['C4', 'Peter Brown', 'Initech', 'peter.brown@initech.io', '+1 312 555 0142', 'Chicago'],
+    ];
+    const { emu, addon, app } = startOn(data, 'en');
+    adopt(emu, addon);
+    const sheet = sheetOf(app);
+    // A rule of the user's own, which must survive every run.
+    const mine = app.newConditionalFormatRule().whenTextEqualTo('Chicago').setBackground('#00ff00').setRanges([sheet.getRange('F2:F5')]).build();
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), mine]);
+    const rulesBefore = sheet.getConditionalFormatRules().length;
+    expect(find(emu, addon)).toMatch(/Found 1 group of duplicates \(2 rows\)/);
+    expect(sheet.getRange('G1:G5').getValues().map((r) => r[0])).toEqual(['Duplicate group', 'D1', 'D1', '', '']);
+    expect(emu.view(sheet.getName(), 'F5')[0]![0]!.background).toBe('#00ff00');
+    expect(sheet.getConditionalFormatRules().length).toBe(rulesBefore + 1);
+    // The user makes C2 another client: the next run finds nothing and leaves no highlight of ours.
+    sheet.getRange('B3:F3').setValues([['Ana Lee', 'Umbrella', 'ana@umbrella.com', '+1 206 555 0123', 'Seattle']]);
+    expect(find(emu, addon)).toMatch(/No duplicates among the 4 rows/);
+    expect(sheet.getRange('G1:G5').getValues().map((r) => r[0])).toEqual(['Duplicate group', '', '', '', '']);
+    expect(sheet.getConditionalFormatRules().length).toBe(rulesBefore);
+    expect(emu.view(sheet.getName(), 'F5')[0]![0]!.background).toBe('#00ff00');
+    expect(DUPE_PALETTE).not.toContain(emu.view(sheet.getName(), 'A2')[0]![0]!.background);
   });
 
   it('says so when there is no table', () => {

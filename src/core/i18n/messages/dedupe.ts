@@ -8,8 +8,8 @@ export const dedupeMessages = defineMessages(
     'dedupe.error.empty': 'The table on “{sheet}” has no rows to compare.',
     'dedupe.none': 'No duplicates among the {rows} rows of “{sheet}”. Nothing was changed.',
     'dedupe.summary':
-      'Found {groups} groups of duplicates ({dupRows} rows) among the {rows} rows of “{sheet}”: {sure} surely the same client, {review} to review. Their rows are colored and the column “{column}” gives each group’s ID (D1, D2…). No value was changed.',
-    'dedupe.notDuplicates': '{count} pairs marked “not duplicates” were left out.',
+      'Found {groups, plural, one {# group} other {# groups}} of duplicates ({dupRows} rows) among the {rows} rows of “{sheet}”: {sure} surely the same client, {review} to review. Their rows are colored and the column “{column}” gives each group’s ID (D1, D2…). No value was changed.',
+    'dedupe.notDuplicates': '{count, plural, one {# pair marked “not duplicates” was} other {# pairs marked “not duplicates” were}} left out.',
     'dedupe.panel.intro': 'Rows that seem to be the same client, with why. Nothing is changed here; “Find duplicates” in the menu colors the groups.',
     'dedupe.panel.load': 'Find duplicates',
     'dedupe.panel.none': 'No duplicates found.',
