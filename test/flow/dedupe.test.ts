@@ -143,6 +143,10 @@ describe('menuFindDuplicates on the demo table', () => {
     expect(msg).toMatch(/找到 \d+ 组重复客户/);
     expect(msg).toMatch(/组确定是同一客户/);
     expect(sheetOf(app).getRange(1, width + 1).getValue()).toBe('重复组');
+    // The panel reads the same clusters in Chinese, and a second run finds its Chinese-headed column.
+    expect(data<DuplicatesReport>(addon, 'getDuplicates').message).toBe(msg);
+    expect(find(emu, addon)).toBe(msg);
+    expect(sheetOf(app).getLastColumn()).toBe(width + 1);
   });
 
   it('a re-run with no duplicates left clears its IDs and removes only its own rules', () => {
