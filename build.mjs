@@ -3,7 +3,7 @@
 // and the contract kit for a real spreadsheet (dist/contract/: Code.js, appsscript.json).
 // Usage: node build.mjs
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -11,6 +11,8 @@ import vm from 'node:vm';
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
 const GLOBAL = 'ClientFlow';
+/** package.json's version, shown in the add-on's About line (src/core/help/version.ts). */
+const VERSION = existsSync(join(root, 'package.json')) ? JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version : 'dev';
 mkdirSync(join(dist, 'dev'), { recursive: true });
 
 function fail(message) {
@@ -33,6 +35,7 @@ async function bundle(options) {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: root,
+    define: { __CLIENTFLOW_VERSION__: JSON.stringify(VERSION) },
     ...options,
   });
   return result.outputFiles.map((f) => f.text).join('\n');
@@ -148,4 +151,6 @@ await buildNode('bench/main.ts', 'dev/bench.js');
 await buildContractKit();
 await buildNode('dev/contract/main.ts', 'dev/contract.js');
 await buildNode('dev/contract/compare.ts', 'dev/contract-compare.js');
+// dist/site/: the privacy policy and terms as static pages (Markdown rendered at build time only).
+if (existsSync(join(root, 'scripts', 'site.mjs'))) await (await import('./scripts/site.mjs')).buildSite(root, join(dist, 'site'));
 console.error(`build: dist/ ready in ${Date.now() - started} ms (${names.length} entry points)`);

@@ -17,7 +17,9 @@
  * - `validate-all`: "Check all rows" (menuValidateAll) on the set-up table of N rows.
  * - `edit-one-cell`: a person types one email into a row in the middle of the N-row table; onEdit runs.
  * - `paste-1000-rows`: a person pastes 1,000 new clients below the N rows; one onEdit for the block.
- * - `cleanup`, `dedupe`: the menu actions of later issues (skipped until they exist).
+ * - `cleanup`: "Clean up the table" (menuCleanUp, confirmed) on the set-up table; `undo`: "Undo the last
+ *   ClientFlow change" (menuUndo) right after it, which puts the table back.
+ * - `dedupe`: the menu action of a later issue (skipped until it exists).
  * - `funnel`: "Build or refresh the funnel" (menuBuildFunnel) on the set-up table, with a stage history
  *   sheet of 3 changes per client (300,000 at 100,000 rows: from nothing to the first stage, to the
  *   second, to the client's current stage), as onEdit would have written it.
@@ -291,6 +293,8 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   // Later issues: these run once their menu functions exist in dist/Code.js.
   menuOnSetUpTable('cleanup', 'menuCleanUp'),
+  // Undo of that cleanup (the last ClientFlow change): runs right after it.
+  menuOnSetUpTable('undo', 'menuUndo'),
   menuOnSetUpTable('dedupe', 'menuFindDuplicates'),
   {
     ...menuOnSetUpTable('funnel', 'menuBuildFunnel'),

@@ -9,6 +9,7 @@
  * when the person answers (see engine.ts for why this is the honest model of Apps Script dialogs).
  * The same file is the worker's entry: it starts the engine when it is not the main thread.
  */
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -255,40 +256,44 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+/** The command line, read by node:util parseArgs (strict: an unknown option or a missing value is an error). */
 export function parseArgs(argv: string[]): Options {
-  const opts: Options = { data: null, port: null, locale: 'en', engineMemoryMb: null, engineTimeoutS: 300 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) usage(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--data') opts.data = value();
-    else if (flag === '--port') {
-      const v = value();
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n > 65535) usage(`--port must be a number from 0 to 65535, not "${v}"`);
-      opts.port = n;
-    } else if (flag === '--locale') {
-      const v = value();
-      if (v !== 'en' && v !== 'zh-CN') usage(`--locale must be en or zh-CN, not "${v}"`);
-      opts.locale = v;
-    } else if (flag === '--engine-memory' || flag === '--engine-timeout') {
-      const v = value();
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 1) usage(`${flag} must be a whole number above 0, not "${v}"`);
-      if (flag === '--engine-memory') opts.engineMemoryMb = n;
-      else opts.engineTimeoutS = n;
-    } else if (flag === '--help' || flag === '-h') usage('the add-on on an emulated spreadsheet, in your browser');
-    else usage(`unknown option "${arg}"`);
+  let parsed: ReturnType<typeof parseNodeArgs<{ options: typeof ARG_OPTIONS; args: string[]; strict: true; allowPositionals: false }>>;
+  try {
+    parsed = parseNodeArgs({ args: argv, options: ARG_OPTIONS, strict: true, allowPositionals: false });
+  } catch (e) {
+    usage(e instanceof Error ? e.message : String(e));
+  }
+  const v = parsed.values;
+  if (v.help) usage('the add-on on an emulated spreadsheet, in your browser');
+  const opts: Options = { data: v.data ?? null, port: null, locale: 'en', engineMemoryMb: null, engineTimeoutS: 300 };
+  if (v.port !== undefined) {
+    const n = Number(v.port);
+    if (!/^\d+$/.test(v.port) || n > 65535) usage(`--port must be a number from 0 to 65535, not "${v.port}"`);
+    opts.port = n;
+  }
+  if (v.locale !== undefined) {
+    if (v.locale !== 'en' && v.locale !== 'zh-CN') usage(`--locale must be en or zh-CN, not "${v.locale}"`);
+    opts.locale = v.locale;
+  }
+  for (const [flag, raw] of [['--engine-memory', v['engine-memory']], ['--engine-timeout', v['engine-timeout']]] as const) {
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < 1) usage(`${flag} must be a whole number above 0, not "${raw}"`);
+    if (flag === '--engine-memory') opts.engineMemoryMb = n;
+    else opts.engineTimeoutS = n;
   }
   return opts;
 }
+
+const ARG_OPTIONS = {
+  data: { type: 'string' },
+  port: { type: 'string' },
+  locale: { type: 'string' },
+  'engine-memory': { type: 'string' },
+  'engine-timeout': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',

@@ -34,7 +34,10 @@ export const optionSchema = z.object({
 
 export const fieldSchema = z.object({
   /** Stable id of the field (config, developer metadata). */
-  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'key: letters, digits and _'),
+  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'key: letters, digits and _')
+    // Keys index plain objects (layouts, maps by key): a name every object already has
+    // (constructor, toString, valueOf…) would be found where no column is.
+    .refine((k) => !(k in Object.prototype), 'reservedKey'),
   label: localizedSchema,
   /** Text of the header cell. */
   header: z.string().trim().min(1).max(200),
@@ -79,7 +82,7 @@ export const rulesSchema = z.object({
 export const locationSchema = z.object({
   /** Sheet.getSheetId(): survives renames. */
   sheetId: z.number().int(),
-  /** The sheet's name when last seen (a fallback and for messages). */
+  /** The sheet's name when last seen, for messages only: the sheet is found by its id, never by this name. */
   sheetName: z.string().min(1),
   /** 1-based row of the header. Data starts on the row below. */
   headerRow: z.number().int().min(1),

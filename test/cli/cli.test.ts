@@ -31,6 +31,7 @@ type Clean = {
   columns: Array<{ header: string; type: string; changed: number; notUnderstood: number }>;
   changes: Array<{ row: number; column: string; from: string; to: string }>;
   notUnderstood: Array<{ row: number; column: string; value: string; code: string; message: string }>;
+  byKind: Record<string, number>;
 };
 
 let tmp = '';
@@ -150,8 +151,10 @@ describe('clean', () => {
       { row: 4, column: 'Deal value', value: 'unknown', code: 'invalidCurrency' },
       { row: 4, column: 'Next follow-up', value: 'someday', code: 'invalidDate' },
     ]);
-    expect(s.changes).toContainEqual({ row: 2, column: 'Email', from: ' CAI.WU@Example.COM ', to: 'cai.wu@example.com' });
-    expect(s.changes).toContainEqual({ row: 5, column: 'Stage', from: 'Qualifed', to: 'Qualified' });
+    expect(s.changes).toContainEqual({ row: 2, column: 'Email', from: ' CAI.WU@Example.COM ', to: 'cai.wu@example.com', kind: 'email' });
+    expect(s.changes).toContainEqual({ row: 5, column: 'Stage', from: 'Qualifed', to: 'Qualified', kind: 'option' });
+    // Counted by kind, beside the existing fields.
+    expect(s.byKind).toMatchObject({ email: 1, option: 2, phone: 6 });
     expect(s.changed).toBe(s.columns.reduce((n, c) => n + c.changed, 0));
     expect(s.changed).toBe(s.changes.length);
   });

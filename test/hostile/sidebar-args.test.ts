@@ -30,6 +30,16 @@ const BAD_CALLS: Array<[string, unknown[]]> = [
   ['previewAdopt', ['bad']],
   ['previewAdopt', [{ sheetId: 'x', headerRow: -1, columns: {} }]],
   ['applyAdopt', [null]],
+  ['getHelp', ['everything']],
+  ['listBackups', [1]],
+  ['createBackup', ['now']],
+  ['restoreBackup', ['latest']],
+  ['restoreBackup', []],
+  ['getProtection', [{}]],
+  ['saveProtection', [{ columns: 'D', mode: 'warning', editors: [] }]],
+  ['saveProtection', [{ columns: [], mode: 'root', editors: [] }]],
+  ['getFunnelSummary', ['all']],
+  ['buildFunnel', [{ owner: 'x' }]],
   ['applyAdopt', [{ sheetId: 1, headerRow: 1, columns: [{ column: 1, header: 'x'.repeat(6000), adopt: true, role: 'name', type: 'text', required: false }] }]],
 ];
 

@@ -42,6 +42,6 @@ describe('every message that names a menu item, in either language', () => {
   });
 
   it('finds the messages that send the user to a menu item', () => {
-    expect(keys.filter((k) => named('en', k).length > 0).sort()).toEqual(['adopt.error.empty', 'edit.tooLarge', 'setup.validate.noTable', 'sidebar.error.noBridge']);
+    expect(keys.filter((k) => named('en', k).length > 0).sort()).toEqual(['adopt.error.empty', 'edit.checksSkipped', 'edit.tooLarge', 'funnel.usage', 'help.limits.text', 'setup.validate.noTable', 'sidebar.error.noBridge']);
   });
 });

@@ -24,12 +24,13 @@ import { RULE_COLORS, markedFormula, type RulePlan } from '../../core/setup/rule
 import { highlightRuns, validateRows } from '../../core/check/validate';
 import { idSummary } from '../../core/edit/autofill';
 import { fieldByRole, parseSchema, type TableSchema } from '../../core/schema';
-import { applyTable } from '../sheet/apply';
+import { applyNotes, applyTable } from '../sheet/apply';
 import { readColumnMetadata } from '../sheet/table';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
+import { readTimeZone } from '../sheet/table';
 import { keepFormatColumns } from '../../core/adopt/formats';
-import { buildPreview, defaultMapping, fillOptions, matchSheet, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
+import { buildPreview, defaultMapping, fillOptions, matchSheet, ownDateColumns, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -68,7 +69,7 @@ export function readSheet(sheet: Sheet, lastRow: number, lastCol: number, spread
     formulas,
     formats,
     merged,
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    timeZone: readTimeZone(spreadsheet),
     spreadsheetLocale: spreadsheet.getSpreadsheetLocale(),
   };
 }
@@ -124,6 +125,7 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
     : []);
   return {
     knownColumns,
+    ownDates: ownDateColumns(inf, read.values, knownColumns),
     ss,
     sheet,
     read,
@@ -200,7 +202,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const firstRules: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
     : [];
-  applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules });
+  const applied = applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules });
   // The client-ID counter onEdit continues from, from the IDs the sheet holds (read already).
   const idField = fieldByRole(schema, 'clientId');
   const idCol = idField ? layout.columns[idField.key] : undefined;
@@ -221,7 +223,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     formatsKept: keep.map((k) => k.header),
   };
   return {
-    text: doneText(locale, outcome),
+    text: [doneText(locale, outcome), ...applyNotes(applied, locale)].join('\n'),
     sheetName: outcome.sheetName,
     adoptedColumns: outcome.adoptedColumns,
     misfits: misfits.map((i) => ({ row: i.row, column: i.column, code: i.code, ...(i.hint !== undefined ? { hint: i.hint } : {}) })),

@@ -17,7 +17,7 @@ export const menuAdopt = menuAction('adopt.title', (locale) => {
   const plan = planAdopt(ss, ss.getActiveSheet(), locale);
   if (!plan.inf.columns.some(adopted)) throw new UserError('adopt.error.noColumns');
 
-  const answer = ui.alert(t(locale, 'adopt.title'), confirmText(locale, plan.inf, plan.sheetName, plan.adoptedBefore), ui.ButtonSet.YES_NO);
+  const answer = ui.alert(t(locale, 'adopt.title'), confirmText(locale, plan.inf, plan.sheetName, plan.adoptedBefore, plan.ownDates), ui.ButtonSet.YES_NO);
   if (answer !== ui.Button.YES) {
     ss.toast(t(locale, 'adopt.cancelled'), t(locale, 'adopt.title'));
     return;

@@ -15,7 +15,7 @@ import type { CellValue } from '../../core/fields/types';
 import { replaceRules } from '../sheet/apply';
 import { requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
-import { readLayout, requireTableSheet } from '../sheet/table';
+import { readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
 import { fieldType } from '../../core/fields';
 
 export interface ValidateReport {
@@ -29,6 +29,7 @@ export function validateTable(locale: Locale): ValidateReport {
   const schema = requireConfigOrNull();
   if (!schema) throw new UserError('setup.validate.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = readTimeZone(ss);
   const sheet = requireTableSheet(ss, schema);
   const headerRow = schema.location?.headerRow ?? 1;
   const { layout, headers } = readLayout(sheet, schema, headerRow);
@@ -37,7 +38,7 @@ export function validateTable(locale: Locale): ValidateReport {
   const span = tableSpan(layout);
   const n = lastRow - headerRow;
   const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
-  const result = validateRows(schema, layout, values, headerRow + 1, span.first, ss.getSpreadsheetTimeZone(), fieldType);
+  const result = validateRows(schema, layout, values, headerRow + 1, span.first, timeZone, fieldType);
   const ranges = highlightRanges(result.issues);
   replaceRules(sheet, ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]

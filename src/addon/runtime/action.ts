@@ -19,9 +19,16 @@ export function userLocale(): Locale {
   return resolveLocale(Session.getActiveUserLocale());
 }
 
-/** Runs `change` under the document lock; throws UserError('error.busy') when it cannot be had in time. */
+/**
+ * Runs `change` under the document lock; throws UserError('error.busy') when it cannot be had in time,
+ * and UserError('error.noDocumentLock') when Apps Script gives no document lock at all ("null if the
+ * script is not container-bound or running as an add-on": a call from outside a document), rather than
+ * changing the document unguarded.
+ * Ref: https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()
+ */
 export function underDocumentLock<T>(change: () => T): T {
-  const lock = LockService.getDocumentLock();
+  const lock = LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null;
+  if (!lock) throw new UserError('error.noDocumentLock');
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new UserError('error.busy');
   try {
     return change();

@@ -21,25 +21,26 @@
  * Nothing here changes a cell's value except the header texts when writeHeaders is true.
  *
  * Apps Script members used (the emulator must cover them):
- *   Sheet: getRangeList, getRange(r,c,nr,nc) (none per rule or column), setFrozenRows, setColumnWidths,
+ *   Sheet: getRangeList, getRange(r,c,nr,nc) (none per rule or column), getFrozenRows, setFrozenRows, setColumnWidths,
  *     getMaxRows, getMaxColumns, insertColumnsAfter, getBandings, getProtections,
  *     getConditionalFormatRules, setConditionalFormatRules, createDeveloperMetadataFinder
  *   RangeList: getRanges, setNumberFormat, clearDataValidations, setFontWeight, setBackground, setFontColor
- *   Range: setValues, setNumberFormat, setDataValidation, clearDataValidations, setFontWeight,
+ *   Range: getValues, getFormulas, getMergedRanges, getA1Notation, setValues, setNumberFormat, setDataValidation, clearDataValidations, setFontWeight,
  *     setBackground, setFontColor, applyRowBanding, protect, addDeveloperMetadata, getRow, getColumn,
  *     getNumRows, getNumColumns
- *   Banding: getRange, remove; Protection: getDescription, setDescription, setWarningOnly, remove
+ *   Banding: getRange, remove; Protection: getDescription, setDescription, setWarningOnly, remove, getRange
  *   DeveloperMetadataFinder: withKey, find; DeveloperMetadata: getValue, getLocation, remove;
  *   DeveloperMetadataLocation: getColumn
  *   SpreadsheetApp.newDataValidation, newConditionalFormatRule, BandingTheme, ProtectionType
- *   ConditionalFormatRule: getBooleanCondition; BooleanCondition: getCriteriaValues
+ *   PropertiesService.getDocumentProperties: getProperty, setProperty, deleteProperty (PROTECTING_KEY)
+ *   ConditionalFormatRule: getBooleanCondition, copy; BooleanCondition: getCriteriaValues
  */
 import { FIELD_METADATA_KEY, type Layout } from '../../core/table/layout';
 import { a1 } from '../../core/table/a1';
 import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/setup/rules';
 import { planSetup, type SetupPlan, type ValidationPlan } from '../../core/setup/plan';
 import type { TableSchema } from '../../core/schema';
-import type { Locale } from '../../core/i18n';
+import { t, type Locale } from '../../core/i18n';
 import { fieldType } from '../../core/fields';
 import { readColumnMetadata } from './table';
 
@@ -69,6 +70,55 @@ export interface ApplyResult {
   validations: number;
   rules: number;
   keptRules: number;
+  /** A1 of a merged cell the freeze line below the header would cut: the header row was not frozen. */
+  notFrozen: string | null;
+  /** Header protections of ours this user may not remove (set by someone with more rights): left as they are. */
+  protectionsKept: number;
+}
+
+/**
+ * A merged cell the freeze line under `row` would cut (Sheets refuses such a freeze: "You can't freeze
+ * rows which contain only part of a merged cell"), read before anything changes: the merges touching
+ * rows `row` and `row + 1` (Range.getMergedRanges: merged cells "fully within the current range, or
+ * contain at least one cell in the current range"). Null when the line is clear.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#setFrozenRows(Integer)
+ */
+export function mergeAcrossFreeze(sheet: Sheet, row: number): string | null {
+  if (row < 1 || row >= sheet.getMaxRows()) return null;
+  for (const m of sheet.getRange(row, 1, 2, sheet.getMaxColumns()).getMergedRanges()) {
+    const top = m.getRow();
+    if (top <= row && top + m.getNumRows() - 1 > row) return m.getA1Notation();
+  }
+  return null;
+}
+
+/** Notes for the user about what applyTable left undone (a header not frozen, protections kept). */
+export function applyNotes(r: Pick<ApplyResult, 'notFrozen' | 'protectionsKept'>, locale: Locale): string[] {
+  const out: string[] = [];
+  if (r.notFrozen !== null) out.push(t(locale, 'setup.notFrozen', { range: r.notFrozen }));
+  if (r.protectionsKept > 0) out.push(t(locale, 'setup.protectionsKept', { count: r.protectionsKept }));
+  return out;
+}
+
+/** The document property naming the header ranges a set-up is protecting, while it does (step 6). */
+export const PROTECTING_KEY = 'clientflow.protecting';
+
+/** The A1s of a half-done protection step on this sheet, from PROTECTING_KEY's value. */
+function halfProtected(raw: string | null, sheetId: number): Set<string> {
+  if (raw === null) return new Set();
+  try {
+    const v = JSON.parse(raw) as { sheetId?: unknown; a1s?: unknown };
+    if (v.sheetId !== sheetId || !Array.isArray(v.a1s)) return new Set();
+    return new Set(v.a1s.filter((a): a is string => typeof a === 'string'));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Apps Script's time limit: never swallowed where an error is tolerated. */
+function isTimeLimit(e: unknown): boolean {
+  return e instanceof Error && /Exceeded maximum execution time/i.test(e.message);
 }
 
 /** Our protections are recognized by their description (both translations start with 'ClientFlow'). */
@@ -134,25 +184,29 @@ function formatKeys(f: RuleFormat): string {
 }
 
 /**
- * Builds our rules. A builder is reused while the next rule sets the same format keys (each built rule is
- * a snapshot of the builder: ConditionalFormatRuleBuilder.build() "constructs a conditional format rule
- * from the settings applied to the builder"), so consecutive rules set only what differs: a dropdown's
- * option colors cost three calls each (condition, color, build) instead of five.
+ * Builds our rules, one builder per rule: the first from SpreadsheetApp.newConditionalFormatRule(), each
+ * next one with the same format keys from the previous rule's copy() ("a rule builder preset with this
+ * rule's settings"), so it sets only what differs (condition, changed colors, changed ranges). No builder
+ * is built twice: whether build() snapshots a builder that is changed afterwards is not documented.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule#copy()
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#build()
  */
 export function buildRules(ours: readonly RulePlan[], ranges: ReadonlyMap<string, Range>): Rule[] {
   const out: Rule[] = [];
-  let b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder | null = null;
+  let last: Rule | null = null;
   let keys = '';
   let prev: RuleFormat = {};
   let prevRanges = '';
   for (const r of ours) {
     const k = formatKeys(r.format);
-    if (!b || k !== keys) {
+    let b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+    if (!last || k !== keys) {
       b = SpreadsheetApp.newConditionalFormatRule();
       keys = k;
       prev = {};
       prevRanges = '';
+    } else {
+      b = last.copy();
     }
     b = b.whenFormulaSatisfied(r.formula);
     if (r.format.background && r.format.background !== prev.background) b = b.setBackground(r.format.background);
@@ -162,7 +216,8 @@ export function buildRules(ours: readonly RulePlan[], ranges: ReadonlyMap<string
     if (rk !== prevRanges) b = b.setRanges(r.ranges.map((a) => rangeOf(ranges, a)));
     prev = r.format;
     prevRanges = rk;
-    out.push(b.build());
+    last = b.build();
+    out.push(last);
   }
   return out;
 }
@@ -207,6 +262,33 @@ function onRanges(sheet: Sheet, a1s: readonly string[], ranges: ReadonlyMap<stri
   fn(a1s.length === 1 ? rangeOf(ranges, a1s[0] as string) : sheet.getRangeList([...a1s]));
 }
 
+/** Writes the header texts that differ from the sheet's, skipping formula cells (see applyTable, step 8). */
+function writeHeaderCells(sheet: Sheet, plan: SetupPlan, firstCol: number, lastCol: number): void {
+  const row = sheet.getRange(plan.headerRow, firstCol, 1, lastCol - firstCol + 1);
+  const values = row.getValues()[0] ?? [];
+  const formulas = row.getFormulas()[0] ?? [];
+  const writes: Array<{ a1: string; headers: string[] }> = [];
+  for (const h of plan.headerBlocks) {
+    let run: { column: number; headers: string[] } | null = null;
+    const flush = () => {
+      if (run) writes.push({ a1: a1(plan.headerRow, run.column, plan.headerRow, run.column + run.headers.length - 1), headers: run.headers });
+      run = null;
+    };
+    h.headers.forEach((text, i) => {
+      const col = h.column + i;
+      const have = values[col - firstCol];
+      const same = String(have instanceof Date ? '' : have ?? '') === text;
+      if (same || (formulas[col - firstCol] ?? '') !== '') { flush(); return; }
+      if (run) run.headers.push(text);
+      else run = { column: col, headers: [text] };
+    });
+    flush();
+  }
+  if (writes.length === 0) return;
+  const ranges = rangesByA1(sheet, writes.map((w) => w.a1));
+  for (const w of writes) rangeOf(ranges, w.a1).setValues([w.headers]);
+}
+
 export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions): ApplyResult {
   const plan = planSetup(schema, opts.layout, opts.headerRow, {
     timeZone: opts.timeZone,
@@ -215,6 +297,9 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
     writeHeaders: opts.writeHeaders,
   }, fieldType);
   const lastCol = plan.columns.length ? (plan.columns[plan.columns.length - 1] as { column: number }).column : 0;
+  // Checked before anything changes: a freeze through a merged cell would fail at the very end.
+  const frozenBefore = sheet.getFrozenRows();
+  const notFrozen = frozenBefore === plan.frozenRows ? null : mergeAcrossFreeze(sheet, plan.frozenRows);
   const maxCols = sheet.getMaxColumns();
   if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
 
@@ -286,21 +371,49 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
   }
   if (plan.banding) rangeOf(ranges, plan.banding.a1).applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, false, false);
 
-  // 6. Header protection, warning only (editors can still fix a header).
+  // 6. Header protection, warning only (editors can still fix a header). A protection is created
+  //    without a description (Range.protect(), then setDescription): a run stopped between the two
+  //    calls would leave one ClientFlow cannot recognise, so the ranges being protected are written to
+  //    a document property first and cleared after; the next run takes an undescribed protection over
+  //    exactly such a range for ours. One of ours this user may not remove ("only the owner and the
+  //    protection's editors": another editor set it up) stays as it is, and no second one is put over
+  //    its range.
+  //    Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#protect()
+  //    Ref: https://developers.google.com/apps-script/reference/spreadsheet/protection#remove()
+  const store = PropertiesService.getDocumentProperties();
+  const half = halfProtected(store.getProperty(PROTECTING_KEY), sheet.getSheetId());
+  const kept = new Set<string>();
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
-    if (isOurProtection(p.getDescription())) p.remove();
+    const description = p.getDescription();
+    if (!isOurProtection(description) && !(description === '' && half.size > 0 && half.has(p.getRange().getA1Notation()))) continue;
+    try {
+      p.remove();
+    } catch (e) {
+      if (isTimeLimit(e)) throw e;
+      kept.add(p.getRange().getA1Notation());
+    }
   }
-  for (const a of plan.protection.a1s) rangeOf(ranges, a).protect().setDescription(plan.protection.description).setWarningOnly(true);
+  const toProtect = plan.protection.a1s.filter((a) => !kept.has(a));
+  if (toProtect.length > 0) {
+    store.setProperty(PROTECTING_KEY, JSON.stringify({ sheetId: sheet.getSheetId(), a1s: toProtect }));
+    for (const a of toProtect) rangeOf(ranges, a).protect().setDescription(plan.protection.description).setWarningOnly(true);
+    store.deleteProperty(PROTECTING_KEY);
+  } else if (half.size > 0) {
+    store.deleteProperty(PROTECTING_KEY);
+  }
 
   // 7. Our rules in one call.
   const first = opts.firstRules ?? [];
   const { rules, keptRules } = replaceRules(sheet, [...first, ...plan.rules], SETUP_RULE_KINDS, ranges);
 
-  // 8. Header row last: text (in '@' cells, so '=…' or '+…' stays text), style, frozen.
-  if (plan.writeHeaders) for (const h of plan.headerBlocks) rangeOf(ranges, h.a1).setValues([h.headers]);
+  // 8. Header row last: text (in '@' cells, so '=…' or '+…' stays text), style, frozen. Only the cells
+  //    whose text changes are written, and never a formula cell (a header ="Amount "&"USD" stays a
+  //    formula): the row is read once (values and formulas of its span), and each run of cells to
+  //    write gets one setValues (all runs' ranges fetched in one getRangeList).
+  if (plan.writeHeaders && plan.headerBlocks.length > 0) writeHeaderCells(sheet, plan, firstCol, lastCol);
   onRanges(sheet, plan.headerBlocks.map((h) => h.a1), ranges, (t) => {
     t.setFontWeight('bold').setBackground(plan.headerStyle.background).setFontColor(plan.headerStyle.fontColor);
   });
-  sheet.setFrozenRows(plan.frozenRows);
-  return { plan, columns: plan.columns.length, validations, rules: rules - first.length, keptRules };
+  if (notFrozen === null && frozenBefore !== plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
+  return { plan, columns: plan.columns.length, validations, rules: rules - first.length, keptRules, notFrozen, protectionsKept: kept.size };
 }

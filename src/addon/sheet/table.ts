@@ -6,17 +6,22 @@ import { FIELD_METADATA_KEY, resolveLayout, type ColumnMetadata, type Layout } f
 import type { TableSchema } from '../../core/schema';
 import type { CellValue } from '../../core/fields/types';
 import { UserError } from '../runtime/errors';
+import { isKnownTimeZone } from '../../core/fields/calendar';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The table's sheet: by sheet id (O(sheets) calls), then by the name last seen. Null when gone. */
+/**
+ * The table's sheet, by its sheet id only (O(sheets) calls). Null when gone: a sheet that later took
+ * the old name holds someone else's data and is never taken for the table (sheet ids are stable across
+ * renames and are never reused within a spreadsheet).
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetId()
+ */
 export function findTableSheet(ss: Spreadsheet, schema: TableSchema): Sheet | null {
   const loc = schema.location;
   if (!loc) return null;
-  const sheets = ss.getSheets();
-  for (const s of sheets) if (s.getSheetId() === loc.sheetId) return s;
-  return ss.getSheetByName(loc.sheetName);
+  for (const s of ss.getSheets()) if (s.getSheetId() === loc.sheetId) return s;
+  return null;
 }
 
 export function requireTableSheet(ss: Spreadsheet, schema: TableSchema): Sheet {
@@ -26,11 +31,12 @@ export function requireTableSheet(ss: Spreadsheet, schema: TableSchema): Sheet {
 }
 
 /** Reads the header row (one getValues) and the column metadata, and resolves the layout. */
-export function readLayout(sheet: Sheet, schema: TableSchema, headerRow: number): { layout: Layout; headers: CellValue[] } {
-  const width = Math.max(sheet.getLastColumn(), 1);
+export function readLayout(sheet: Sheet, schema: TableSchema, headerRow: number): { layout: Layout; headers: CellValue[]; lastColumn: number } {
+  const lastColumn = sheet.getLastColumn();
+  const width = Math.max(lastColumn, 1);
   const headers = (sheet.getRange(headerRow, 1, 1, width).getValues()[0] ?? []) as CellValue[];
   const meta = readColumnMetadata(sheet).map(({ column, key }) => ({ column, key }));
-  return { layout: resolveLayout(schema.fields, headers, meta), headers };
+  return { layout: resolveLayout(schema.fields, headers, meta), headers, lastColumn };
 }
 
 /** True when the sheet holds no value at all. */
@@ -47,4 +53,16 @@ export function readColumnMetadata(sheet: Sheet): Array<ColumnMetadata & { md: G
     out.push({ column: col ? col.getColumn() : 0, key: md.getValue() ?? '', md });
   }
   return out;
+}
+
+/**
+ * The spreadsheet's time zone, in which getValues returns its dates (an IANA name such as
+ * "Asia/Shanghai"). A name this runtime's Intl does not know is reported to the user (UserError), never
+ * silently read as UTC: every date would be off by the zone's offset.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetTimeZone()
+ */
+export function readTimeZone(ss: Spreadsheet): string {
+  const zone = ss.getSpreadsheetTimeZone();
+  if (!isKnownTimeZone(zone)) throw new UserError('error.timeZone', { zone });
+  return zone;
 }

@@ -34,6 +34,30 @@ export interface AdoptBasis {
   adoptedBefore: boolean;
   /** 1-based columns of fields from an earlier adopt or set-up (found by metadata or header). */
   knownColumns: ReadonlySet<number>;
+  /**
+   * 1-based columns whose header names an automatic date (Created, Updated, Stage since: "Last
+   * modified", 更新时间…) but which hold the user's own dates: adopted as plain date columns unless the
+   * user explicitly chooses the automatic role (which overwrites them on edits).
+   */
+  ownDates?: ReadonlySet<number>;
+}
+
+/** Roles whose column onEdit writes dates into (core/edit/autofill): over values, or into blanks of edited rows. */
+export const AUTO_DATE_ROLES: ReadonlySet<string> = new Set<Role>(['created', 'updated', 'stageSince']);
+
+/**
+ * Columns (1-based) the inference gives an automatic date role that already hold values in their data
+ * rows and were not a field of an earlier adopt or set-up: the user's own dates.
+ */
+export function ownDateColumns(inf: Inference, values: readonly (readonly CellValue[])[], known: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (const c of inf.columns) {
+    if (c.role === null || !AUTO_DATE_ROLES.has(c.role) || known.has(c.column + 1)) continue;
+    for (let r = inf.dataStart; r < inf.dataEnd; r++) {
+      if (!isBlankCell(values[r]?.[c.column] ?? '')) { out.add(c.column + 1); break; }
+    }
+  }
+  return out;
 }
 
 const AUTO: ReadonlySet<string> = new Set<string>(AUTO_TYPES);
@@ -90,7 +114,9 @@ export function defaultMapping(b: AdoptBasis): AdoptMapping {
       const f = fields.get(column);
       if (f) {
         const options = f.type === 'dropdown' ? copyOptions(f.options) : undefined;
-        return { column, header: ic.header, adopt: true, role: f.role ?? null, type: f.type, required: f.required ?? false, ...(options ? { options } : {}) };
+        // The user's own dates stay theirs: a plain date column until they choose the automatic role.
+        const own = f.role !== undefined && f.role !== null && AUTO_DATE_ROLES.has(f.role) && (b.ownDates?.has(column) ?? false);
+        return { column, header: ic.header, adopt: true, role: own ? null : f.role ?? null, type: f.type, required: f.required ?? false, ...(options ? { options } : {}) };
       }
       const options = ic.type === 'dropdown' ? copyOptions(ic.options) : undefined;
       return { column, header: ic.header, adopt: false, role: ic.managed ? ic.role : null, type: ic.type, required: ic.required, ...(options ? { options } : {}) };
@@ -271,7 +297,11 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
     const role: Role | null = mc ? (mc.role !== null && isKnownRole(mc.role) ? mc.role : null) : ic?.managed ? ic.role : null;
     const raw = type === 'dropdown' ? (mc ? mc.options : ic?.options) : undefined;
     const options = raw?.filter((o) => optionSchema.safeParse(o).success).map((o) => ({ label: o.label.trim(), color: o.color, ...(o.aliases ? { aliases: o.aliases } : {}) }));
-    const { adoptable, note } = adoptability(b, column, locale, known.has(column));
+    const adoptability_ = adoptability(b, column, locale, known.has(column));
+    const { adoptable } = adoptability_;
+    // Choosing an automatic date role for a column of the user's own dates: say what it means.
+    const overwrites = adoptable && role !== null && AUTO_DATE_ROLES.has(role) && (b.ownDates?.has(column) ?? false);
+    const note = overwrites ? t(locale, 'adopt.sidebar.noteOverwritesDates', { role: t(locale, `adopt.role.${role}` as const) }) : adoptability_.note;
     const fit = columnFit(b, column, type, options);
     return {
       column,

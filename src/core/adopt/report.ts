@@ -57,13 +57,15 @@ export function leftAlone(locale: Locale, inf: Inference): string[] {
 }
 
 /** The alert text that asks to confirm the mapping. */
-export function confirmText(locale: Locale, inf: Inference, sheetName: string, adoptedBefore: boolean): string {
+export function confirmText(locale: Locale, inf: Inference, sheetName: string, adoptedBefore: boolean, ownDates: ReadonlySet<number> = new Set()): string {
   const lines: string[] = [];
   lines.push(t(locale, 'adopt.confirm.intro', { row: (inf.headerRow ?? 0) + 1, sheet: sheetName }));
   if (adoptedBefore) lines.push(t(locale, 'adopt.confirm.existing'));
   const managed = inf.columns.filter(adopted);
   for (const col of managed.slice(0, CONFIRM_MAX_LINES)) {
-    lines.push(t(locale, 'adopt.confirm.line', { column: columnLetter(col.column + 1), header: col.header, meaning: columnMeaning(locale, col) }));
+    // A column of the user's own dates under an automatic-date header is adopted as a plain date column.
+    const meaning = ownDates.has(col.column + 1) ? t(locale, 'adopt.meaning.ownDates', { type: typeName(locale, col.type) }) : columnMeaning(locale, col);
+    lines.push(t(locale, 'adopt.confirm.line', { column: columnLetter(col.column + 1), header: col.header, meaning }));
   }
   if (managed.length > CONFIRM_MAX_LINES) lines.push(t(locale, 'adopt.confirm.more', { count: managed.length - CONFIRM_MAX_LINES }));
   const alone = leftAlone(locale, inf);

@@ -6,6 +6,8 @@
 import { sidebarEndpoints } from './sidebar';
 import { setupEndpoints } from './setup';
 import { adoptEndpoints } from './adopt';
+import { cleanupEndpoints } from './cleanup';
+import { marketEndpoints } from './market';
 import { funnelEndpoints } from './funnel';
 import { dedupeEndpoints } from './dedupe';
 
@@ -13,6 +15,8 @@ export const ENDPOINTS = {
   ...sidebarEndpoints,
   ...setupEndpoints,
   ...adoptEndpoints,
+  ...cleanupEndpoints,
+  ...marketEndpoints,
   ...funnelEndpoints,
   ...dedupeEndpoints,
 } as const;

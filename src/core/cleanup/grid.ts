@@ -1,22 +1,29 @@
 /**
- * Cleanup of a grid of text cells: every data value of an inferred column normalized by its field type
- * (src/core/fields), with the same inference as "Adopt this sheet" (src/core/infer). `clientflow clean`
- * runs it over a CSV; the add-on's in-sheet cleanup shares it. Values that cannot be understood stay
- * exactly as they were and are reported. Pure: no file, process or Apps Script access.
+ * Cleanup of a grid of text cells: the cleanup plan (./plan.ts) over the columns inferred with the same
+ * inference as "Adopt this sheet" (src/core/infer). `clientflow clean` runs it over a CSV; the add-on's
+ * in-sheet cleanup runs the same plan over the configured table. Values that cannot be understood stay
+ * exactly as they were and are reported. Rows are kept (a CSV keeps its rows; empty ones are counted).
+ * Pure: no file, process or Apps Script access.
  */
-import { cellText, fieldType, issueMessage } from '../fields';
-import type { IssueCode, TypeContext, UserTypeId } from '../fields/types';
+import { cellText } from '../fields';
+import type { TypeContext, UserTypeId } from '../fields/types';
 import type { Locale } from '../i18n';
 import { columnContext, inferWithHeader } from '../infer';
+import { leftMessage } from './messages';
+import { planCleanup, type ChangeKind, type CleanupColumn, type LeftCode } from './plan';
 
 export interface CleanSummary {
   rows: number;
   columns: Array<{ header: string; type: UserTypeId; changed: number; notUnderstood: number }>;
   changed: number;
   /** The first changes (at most CHANGES_SHOWN), for a look at what cleanup did. */
-  changes: Array<{ row: number; column: string; from: string; to: string }>;
-  /** Every value left as it was because it could not be understood. */
-  notUnderstood: Array<{ row: number; column: string; value: string; code: IssueCode; message: string }>;
+  changes: Array<{ row: number; column: string; from: string; to: string; kind: ChangeKind }>;
+  /** Every value left as it was, with why (not understood, another currency, would become a formula…). */
+  notUnderstood: Array<{ row: number; column: string; value: string; code: LeftCode; message: string }>;
+  /** Changes counted by kind. */
+  byKind: Record<ChangeKind, number>;
+  /** Values left as they were, counted by reason. */
+  leftByCode: Partial<Record<LeftCode, number>>;
 }
 
 export const CHANGES_SHOWN = 1000;
@@ -29,40 +36,30 @@ export const CHANGES_SHOWN = 1000;
 export function cleanGrid(grid: string[][], ctx: TypeContext, locale: Locale): { out: string[][]; summary: CleanSummary } {
   const inf = inferWithHeader(grid, ctx);
   const out = grid.map((r) => r.slice());
-  const summary: CleanSummary = { rows: inf.dataEnd - inf.dataStart, columns: [], changed: 0, changes: [], notUnderstood: [] };
   const cols = inf.columns.filter((c) => c.header !== '');
-  for (const col of cols) {
-    const def = fieldType(col.type);
-    const cctx = columnContext(col, ctx);
-    const stat = { header: col.header, type: col.type, changed: 0, notUnderstood: 0 };
-    const memo = new Map<string, ReturnType<typeof def.normalize>>();
-    for (let r = inf.dataStart; r < inf.dataEnd; r++) {
-      const raw = grid[r][col.column] ?? '';
-      if (raw === '') continue;
-      let res = memo.get(raw);
-      if (!res) {
-        res = def.normalize(raw, cctx);
-        if (memo.size < 50000) memo.set(raw, res);
-      }
-      if (res.status === 'changed') {
-        const to = cellText(res.value);
-        if (to === raw) continue;
-        out[r][col.column] = to;
-        stat.changed++;
-        summary.changed++;
-        if (summary.changes.length < CHANGES_SHOWN) summary.changes.push({ row: r - inf.dataStart, column: col.header, from: raw, to });
-      } else if (res.status === 'invalid') {
-        stat.notUnderstood++;
-        summary.notUnderstood.push({
-          row: r - inf.dataStart,
-          column: col.header,
-          value: raw,
-          code: res.code,
-          message: issueMessage(locale, res.code, res.hint ? { hint: res.hint } : {}),
-        });
-      }
-    }
-    summary.columns.push(stat);
+  const columns: CleanupColumn[] = cols.map((c) => ({ column: c.column, header: c.header, type: c.type, ctx: columnContext(c, ctx) }));
+  const data = grid.slice(inf.dataStart, inf.dataEnd);
+  const plan = planCleanup({ columns, values: data });
+  const stats = new Map(cols.map((c) => [c.column, { header: c.header, type: c.type, changed: 0, notUnderstood: 0 }]));
+  const summary: CleanSummary = {
+    rows: inf.dataEnd - inf.dataStart, columns: [...stats.values()], changed: 0, changes: [], notUnderstood: [],
+    byKind: { ...plan.counts, emptyRow: 0 }, leftByCode: {},
+  };
+  for (const ch of plan.changes) {
+    const to = cellText(ch.to);
+    const from = String(ch.from);
+    const r = inf.dataStart + ch.row;
+    out[r][ch.column] = to;
+    const st = stats.get(ch.column);
+    if (st) st.changed++;
+    summary.changed++;
+    if (summary.changes.length < CHANGES_SHOWN) summary.changes.push({ row: ch.row, column: st?.header ?? '', from, to, kind: ch.kind });
+  }
+  for (const l of plan.left) {
+    const st = stats.get(l.column);
+    if (st) st.notUnderstood++;
+    summary.leftByCode[l.code] = (summary.leftByCode[l.code] ?? 0) + 1;
+    summary.notUnderstood.push({ row: l.row, column: st?.header ?? '', value: String(l.value), code: l.code, message: leftMessage(locale, l.code, l.hint) });
   }
   return { out, summary };
 }

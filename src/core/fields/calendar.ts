@@ -31,6 +31,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Whether this runtime's Intl knows the zone. formatterFor reads an unknown zone as UTC so that one bad
+ * name cannot fail every date cell; callers that read a spreadsheet's dates check this first and report
+ * the zone rather than read dates a few hours off.
+ */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface CalendarParts { y: number; m: number; d: number; hh: number; mm: number; ss: number }
 
 /**

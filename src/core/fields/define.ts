@@ -88,6 +88,18 @@ export function invalidCode(id: FieldTypeId): IssueCode {
   return INVALID[id] ?? 'required';
 }
 
+/**
+ * The white space of a REGEXMATCH class, spelled out: exactly the characters the types' parsers read as
+ * white space — JavaScript's `\s` (ECMAScript WhiteSpace and LineTerminator: tab, LF, CR, space,
+ * U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) without the ones they strip
+ * as invisible first (VT, FF, U+FEFF: util.stripInvisible), which a formula must let through as they
+ * do. RE2, Sheets' regular expressions, reads `\s` as `[\t\n\f\r ]` only, so a formula with `\s`
+ * would accept a no-break or ideographic space that the add-on's check and the CLI refuse.
+ * Ref: https://github.com/google/re2/wiki/Syntax (`\s`, `\x{10FFFF}`)
+ * Ref: https://tc39.es/ecma262/#sec-white-space
+ */
+export const RE2_SPACES = '\\t\\n\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}';
+
 /** The cell formula that lets blank cells pass: =OR(C2="", <test>). */
 export function allowBlank(cell: string, test: string): string {
   return `=OR(${cell}="",${test})`;

@@ -15,11 +15,11 @@
  * Sheets validation: a custom formula with REGEXMATCH, not DataValidationBuilder.requireTextIsEmail()
  * (https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireTextIsEmail()),
  * because Sheets' own email check rejects internationalized addresses (用户@例子.公司) that this type
- * accepts. The formula pattern uses only negated ASCII classes, so it means the same in Sheets' RE2 and in
- * JavaScript (the emulator's REGEXMATCH): no spaces, one '@', no empty or doubled dots, a TLD of 2+
- * non-digits. It is looser than parse (it is a typing guard); the add-on's checks use parse.
+ * accepts. The formula pattern uses negated classes with its white space spelled out (RE2_SPACES), so it
+ * means the same in Sheets' RE2 as the add-on's JavaScript checks: no white space inside (around it is
+ * trimmed), one '@', no empty or doubled dots, a TLD of 2+ non-digits. It is looser than parse (it is a typing guard); the add-on's checks use parse.
  */
-import { allowBlank, defineType, fail } from './define';
+import { allowBlank, defineType, fail, RE2_SPACES as SP } from './define';
 import type { ParseResult } from './types';
 import { stripInvisible, toHalfWidth } from './util';
 
@@ -64,6 +64,7 @@ export const email = defineType({
   numberFormat: () => '@',
   validation: (_ctx, cell) => ({
     kind: 'customFormula',
-    formula: allowBlank(cell, `REGEXMATCH(${cell}&"","^[^\\s@.]+(\\.[^\\s@.]+)*@[^\\s@.]+(\\.[^\\s@.]+)*\\.[^\\s@.0-9]{2,}$")`),
+    // White space spelled out (RE2_SPACES): around the address it is trimmed, inside it refused, as parse does.
+    formula: allowBlank(cell, `REGEXMATCH(${cell}&"","^[${SP}]*[^${SP}@.]+(\\.[^${SP}@.]+)*@[^${SP}@.]+(\\.[^${SP}@.]+)*\\.[^${SP}@.0-9]{2,}[${SP}]*$")`),
   }),
 });

@@ -14,9 +14,9 @@
  * requireTextIsUrl(), which does not document what it accepts for IDN hosts and scheme-less addresses
  * (https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireTextIsUrl()).
  */
-import { allowBlank, defineType, fail } from './define';
+import { allowBlank, defineType, fail, RE2_SPACES as SP } from './define';
 import type { ParseResult } from './types';
-import { stripInvisible, toHalfWidth } from './util';
+import { RE2_INVISIBLE as INV, stripInvisible, toHalfWidth } from './util';
 
 const LABEL = '[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}_-]*[\\p{L}\\p{M}\\p{N}])?';
 const URL_RE = new RegExp(`^(https?)://((?:${LABEL}\\.)+(?:[\\p{L}\\p{M}]{2,63}|xn--[a-z0-9-]{2,59}))(:\\d{1,5})?([/?#][^\\s]*)?$`, 'u');
@@ -64,6 +64,7 @@ export const url = defineType({
   numberFormat: () => '@',
   validation: (_ctx, cell) => ({
     kind: 'customFormula',
-    formula: allowBlank(cell, `REGEXMATCH(${cell}&"","^([hH][tT][tT][pP][sS]?://)?[^\\s/?#@.:]+(\\.[^\\s/?#@.:]+)+(:[0-9]+)?([/?#][^\\s]*)?$")`),
+    // White space spelled out (RE2_SPACES): RE2's \s would let a no-break or ideographic space through.
+    formula: allowBlank(cell, `REGEXMATCH(${cell}&"","^[${SP}${INV}]*([hH][tT][tT][pP][sS]?://)?[^${SP}/?#@.:]+(\\.[^${SP}/?#@.:]+)+(:[0-9]+)?([/?#][^${SP}]*)?[${SP}${INV}]*$")`),
   }),
 });

@@ -11,6 +11,9 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u2
 // eslint-disable-next-line no-control-regex
 const INVISIBLE_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
 
+/** INVISIBLE as the body of an RE2 character class (validation formulas let these through, as parsers strip them). */
+export const RE2_INVISIBLE = '\\x{00}-\\x{08}\\x{0b}\\x{0c}\\x{0e}-\\x{1f}\\x{7f}-\\x{9f}\\x{ad}\\x{200b}-\\x{200f}\\x{202a}-\\x{202e}\\x{2060}-\\x{2064}\\x{feff}';
+
 /** Removes zero-width and control characters (keeps \t, \n, \r; callers decide about those). */
 export function stripInvisible(s: string): string {
   return INVISIBLE_TEST.test(s) ? s.replace(INVISIBLE, '') : s;

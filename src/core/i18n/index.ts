@@ -11,6 +11,10 @@ import { configMessages } from './messages/config';
 import { editMessages } from './messages/edit';
 import { funnelMessages } from './messages/funnel';
 import { dedupeMessages } from './messages/dedupe';
+import { cleanupMessages } from './messages/cleanup';
+import { helpMessages } from './messages/help';
+import { backupMessages } from './messages/backup';
+import { protectMessages } from './messages/protect';
 
 /**
  * i18n: every user-visible string goes through `t` (docs/ARCHITECTURE.md rule 7).
@@ -28,6 +32,10 @@ const catalogs = [
   editMessages,
   funnelMessages,
   dedupeMessages,
+  cleanupMessages,
+  helpMessages,
+  backupMessages,
+  protectMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

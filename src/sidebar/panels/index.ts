@@ -2,5 +2,9 @@
 import './setup';
 import './check';
 import './adopt';
+import './cleanup';
 import './funnel';
 import './duplicates';
+import './backup';
+import './protect';
+import './help';

@@ -111,7 +111,7 @@ export const funnelMessages = defineMessages(
       '用法：clientflow funnel 文件.csv [--history 历史.csv] [--owner 负责人] [--channel 渠道] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]',
       '',
       '统计到达每个阶段的客户数、阶段之间的转化率和赢单率。',
-      '阶段列和阶段顺序的推断方式与“采用此表”相同。',
+      '阶段列和阶段顺序的推断方式与“接管当前工作表”相同。',
       '',
       '  --history 文件   阶段历史，列为：客户编号、原阶段、新阶段、时间（每次变更一行）；',
       '                   此时“到达”按历史统计，每个阶段还给出 avgDays（在该阶段停留的平均天数）。',

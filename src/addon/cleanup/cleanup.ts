@@ -1,0 +1,95 @@
+/**
+ * Cleanup of the table on the active sheet: one read (the table region: values, formulas, number
+ * formats), the plan (src/core/cleanup, the same as `clientflow clean`), a preview, and the change
+ * pipeline (../change/pipeline.ts: snapshot, one write, archive). Every apply reads and plans again and
+ * writes only when the plan is still the one the user saw.
+ */
+import { sameRegion, storedOfWrite, movesFormula, type CellEdit, type Region } from '../../core/change/cells';
+import { columnsOfTable } from '../../core/cleanup/columns';
+import { keepKinds, planCleanup, type ChangeKind, type CleanupPlan } from '../../core/cleanup/plan';
+import { previewOf } from '../../core/cleanup/preview';
+import type { CleanupPreview } from '../../core/api/cleanup';
+import { defaultContext } from '../../core/fields/context';
+import { t, type Locale } from '../../core/i18n';
+import { requireConfigOrNull } from '../config/store';
+import { UserError } from '../runtime/errors';
+import { readLayout, requireTableSheet } from '../sheet/table';
+import { commitChange, readRegion } from '../change/pipeline';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface Planned {
+  ss: Spreadsheet;
+  sheet: Sheet;
+  firstRow: number;
+  /** Where each field was found (a moved or renamed column changes it). */
+  columnsKey: string;
+  region: Region;
+  plan: CleanupPlan;
+}
+
+/** The configured table, which must be the active sheet; a clear message otherwise. */
+function activeTable(): { ss: Spreadsheet; sheet: Sheet; schema: NonNullable<ReturnType<typeof requireConfigOrNull>> } {
+  const schema = requireConfigOrNull();
+  if (!schema) throw new UserError('cleanup.noTable');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = requireTableSheet(ss, schema);
+  const active = ss.getActiveSheet();
+  if (active.getSheetId() !== sheet.getSheetId()) throw new UserError('cleanup.notTable', { sheet: active.getName() });
+  return { ss, sheet, schema };
+}
+
+/**
+ * Reads the table and plans its cleanup. Given the plan made from an earlier read (before a
+ * confirmation), the table is read again and that plan is kept only if nothing in it changed.
+ */
+export function readAndPlan(earlier?: Planned): Planned {
+  const { ss, sheet, schema } = activeTable();
+  const headerRow = schema.location?.headerRow ?? 1;
+  const { layout } = readLayout(sheet, schema, headerRow);
+  if (Object.keys(layout.columns).length === 0) throw new UserError('setup.error.noHeader', { sheet: sheet.getName() });
+  const region = readRegion(sheet, headerRow + 1, sheet.getLastRow(), sheet.getLastColumn());
+  const columnsKey = JSON.stringify([schema, layout.columns]);
+  if (earlier && earlier.columnsKey === columnsKey && earlier.sheet.getSheetId() === sheet.getSheetId() && sameRegion(earlier.region, region)) {
+    return { ...earlier, ss, sheet };
+  }
+  const base = defaultContext(schema.locale, { region: schema.region, currency: schema.currency, dateOrder: schema.dateOrder, timeZone: ss.getSpreadsheetTimeZone() });
+  const columns = columnsOfTable(schema, layout.columns, base, region.left);
+  let plan = planCleanup({ columns, values: region.values, formulas: region.formulas });
+  // Removing a row moves the rows below it; a formula's A1 text would not follow, so such rows stay.
+  if (movesFormula(region, plan.emptyRows)) plan = { ...plan, emptyRows: [], counts: { ...plan.counts, emptyRow: 0 } };
+  return { ss, sheet, firstRow: headerRow + 1, columnsKey, region, plan };
+}
+
+export function previewCleanup(locale: Locale, off: readonly ChangeKind[], planned: Planned = readAndPlan()): CleanupPreview {
+  return previewOf(planned.plan, new Set(off), planned.sheet.getName(), planned.firstRow, planned.region.left, locale);
+}
+
+/** The cell edits of a plan: dates are written as typed so Sheets makes them dates (unless the cell is text). */
+function editsOf(plan: CleanupPlan, region: Region): CellEdit[] {
+  return plan.changes.map((ch) => {
+    const typed = ch.kind === 'date' && typeof ch.to === 'string' && region.formats[ch.row]?.[ch.column] !== '@';
+    return { row: ch.row, column: ch.column, to: storedOfWrite(ch.to, typed) };
+  });
+}
+
+export interface ApplyResult { applied: boolean; changes: number; message: string; preview: CleanupPreview | null }
+
+/**
+ * Reads and plans again; writes (through the change pipeline) only when `fingerprint` is null or still
+ * names this plan. Run under the document lock.
+ */
+export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerprint: string | null, earlier?: Planned): ApplyResult {
+  const p = readAndPlan(earlier);
+  const offSet = new Set(off);
+  const preview = previewOf(p.plan, offSet, p.sheet.getName(), p.firstRow, p.region.left, locale);
+  if (fingerprint !== null && fingerprint !== preview.fingerprint) return { applied: false, changes: 0, message: t(locale, 'cleanup.replanned'), preview };
+  if (preview.total === 0) return { applied: false, changes: 0, message: t(locale, 'cleanup.nothing', { sheet: preview.sheetName, rows: preview.rows }), preview };
+  const plan = keepKinds(p.plan, offSet);
+  const removed = plan.emptyRows.map((r) => ({ sheetRow: p.firstRow + r, values: p.region.values[r] ?? [] }));
+  commitChange(p.ss, p.sheet, p.region, editsOf(plan, p.region), plan.emptyRows, { action: 'cleanup', why: t(locale, 'cleanup.archive.emptyRow'), removed }, locale);
+  const message = t(locale, 'cleanup.done', { count: preview.total });
+  p.ss.toast(message, t(locale, 'cleanup.title'));
+  return { applied: true, changes: preview.total, message, preview: null };
+}

@@ -1,0 +1,83 @@
+/**
+ * The Cleanup panel: a preview of what cleanup would change (counts by kind, before → after samples),
+ * each kind with a switch, what it leaves and why; "Clean up" applies exactly the previewed plan (the
+ * add-on re-reads the table and answers with a new preview instead of writing if it changed), and
+ * "Undo" puts the last change back. Cell text is set as text only (DESIGN.md rule 5).
+ */
+import type { CleanupPreview } from '../../core/api/cleanup';
+import type { ChangeKind } from '../../core/cleanup/plan';
+import { h, replaceChildren } from '../dom';
+import { registerPanel, type PanelContext } from '../panel-registry';
+
+function render(container: HTMLElement, ctx: PanelContext): void {
+  const { t } = ctx;
+  const off = new Set<ChangeKind>();
+  let preview: CleanupPreview | null = null;
+  const body = h('div', { class: 'cf-cleanup-body' });
+
+  const show = (p: CleanupPreview): void => {
+    preview = p;
+    const kinds = p.kinds.map((k) =>
+      h('li', { class: 'cf-cleanup-kind', 'data-kind': k.kind },
+        h('label', { class: 'cf-cleanup-switch' },
+          h('input', { type: 'checkbox', checked: k.on, onchange: (ev) => {
+            if ((ev.target as HTMLInputElement).checked) off.delete(k.kind); else off.add(k.kind);
+            void load();
+          } }),
+          ' ', h('span', { class: 'cf-cleanup-label' }, k.label), ' ', h('b', { class: 'cf-cleanup-count' }, k.count)),
+        k.samples.length && k.kind !== 'emptyRow'
+          ? h('ul', { class: 'cf-cleanup-samples' }, k.samples.map((s) =>
+            h('li', { class: 'cf-cleanup-sample' }, h('span', { class: 'cf-a1' }, s.a1), ' ', h('span', { class: 'cf-from' }, s.from), ' → ', h('span', { class: 'cf-to' }, s.to))))
+          : k.samples.length ? h('p', { class: 'secondary cf-cleanup-rows' }, k.samples.map((s) => s.a1).join(', ')) : null),
+    );
+    replaceChildren(
+      body,
+      p.kinds.length === 0 ? h('p', { class: 'cf-cleanup-none' }, t('cleanup.panel.none')) : h('ul', { class: 'cf-cleanup-kinds' }, kinds),
+      p.leftCount > 0
+        ? h('div', { class: 'cf-cleanup-left' },
+          h('p', { class: 'secondary' }, t('cleanup.panel.left', { count: p.leftCount })),
+          h('ul', { class: 'cf-cells' }, p.left.map((l) => h('li', { class: 'cf-cell' }, h('b', { class: 'cf-a1' }, l.a1), ' ', h('span', { class: 'cf-left-value' }, l.value), h('div', { class: 'cf-cell-message' }, l.message)))))
+        : null,
+      h('div', { class: 'block' },
+        h('button', { type: 'button', class: 'action cf-cleanup-apply', disabled: p.total === 0, onclick: () => void apply() }, `${t('cleanup.panel.apply')} (${p.total})`),
+        ' ',
+        h('button', { type: 'button', class: 'cf-cleanup-undo', onclick: () => void undo(false) }, t('undo.title'))),
+    );
+  };
+
+  const load = async (): Promise<void> => {
+    const p = await ctx.busy(() => ctx.call('previewCleanup', { off: [...off] }));
+    if (p) show(p);
+  };
+
+  const apply = async (): Promise<void> => {
+    if (!preview) return;
+    const fingerprint = preview.fingerprint;
+    const r = await ctx.busy(() => ctx.call('applyCleanup', { off: [...off], fingerprint }));
+    if (!r) return;
+    ctx.showNotice(r.message);
+    if (r.preview) show(r.preview);
+    else await load();
+  };
+
+  const undo = async (restoreRest: boolean): Promise<void> => {
+    const r = await ctx.busy(() => ctx.call('undoLastChange', { restoreRest }));
+    if (!r) return;
+    ctx.showNotice(r.message);
+    if (r.status === 'edited') {
+      body.append(h('button', { type: 'button', class: 'cf-cleanup-undo-rest', onclick: () => void undo(true) }, t('cleanup.panel.undoRest')));
+      return;
+    }
+    await load();
+  };
+
+  replaceChildren(
+    container,
+    h('div', { class: 'block' },
+      h('p', { class: 'secondary' }, t('cleanup.panel.intro')),
+      h('button', { type: 'button', class: 'action cf-cleanup-preview', onclick: () => void load() }, t('cleanup.panel.preview'))),
+    body,
+  );
+}
+
+registerPanel({ id: 'cleanup', titleKey: 'cleanup.panel.title', order: 40, render });
