@@ -43,6 +43,7 @@ interface Found {
   helperColumn: number | null;
   lastColumn: number;
   rows: CellValue[][];
+  headerCells: CellValue[];
   fingerprints: string[];
   result: DedupeResult;
   clusters: Cluster[];
@@ -84,7 +85,7 @@ function find(): Found {
   const notDup = readNotDuplicates();
   return {
     schema, sheet, headerRow, headers: headers.map((h) => cellText(h)), helperColumn: helperIndex >= 0 ? helperIndex + 1 : null, lastColumn,
-    rows, fingerprints, result, clusters: withoutNotDuplicates(result.clusters, fingerprints, notDup), marked: notDup.size,
+    rows, headerCells, fingerprints, result, clusters: withoutNotDuplicates(result.clusters, fingerprints, notDup), marked: notDup.size,
   };
 }
 
@@ -140,6 +141,11 @@ export function highlightDuplicates(locale: Locale): string {
   // Ours go last: a rule of the user's (or the set-up's "invalid" highlight) keeps precedence.
   if (ours.length > 0 || keep.length !== existing.length) sheet.setConditionalFormatRules([...keep, ...ours]);
   return summary(f, locale);
+}
+
+/** The table as "Find duplicates" sees it, for a merge. */
+export function findForMerge(): Found {
+  return find();
 }
 
 /** The clusters with why and the records side by side, for the Duplicates panel (nothing written). */

@@ -39,4 +39,6 @@ export const dedupeEndpoints = {
   getDuplicates: endpoint(z.tuple([]), duplicatesReportSchema),
   /** Remembers every pair among these row fingerprints as "not duplicates", then the clusters again. */
   markNotDuplicates: endpoint(z.tuple([z.array(z.string().min(1).max(200)).min(2).max(50)]), duplicatesReportSchema),
+  /** Merges the rows of one cluster (by fingerprint) through the change pipeline; menuUndo puts them back. */
+  mergeDuplicates: endpoint(z.tuple([z.array(z.string().min(1).max(200)).min(2).max(500)]), duplicatesReportSchema),
 } as const;

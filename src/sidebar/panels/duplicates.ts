@@ -2,7 +2,8 @@
  * The Duplicates panel: the table's duplicate clusters (getDuplicates, nothing written) with their
  * score and why (which columns agreed, which differed), the records side by side with the columns
  * whose values differ marked, and a "Not duplicates" button per cluster (markNotDuplicates: the pairs
- * are remembered and not proposed again). Values came from cells: set as text only (h() makes text
+ * are remembered and not proposed again) and a "Merge" button (mergeDuplicates: through the change
+ * pipeline; "Undo the last ClientFlow change" puts it back). Values came from cells: set as text only (h() makes text
  * nodes).
  */
 import type { DuplicatesReport } from '../../core/api/dedupe';
@@ -15,7 +16,7 @@ function norm(s: string): string {
   return s.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-function clusterView(c: ClusterView, headers: readonly string[], ctx: PanelContext, onNotDuplicates: () => void): HTMLElement {
+function clusterView(c: ClusterView, headers: readonly string[], ctx: PanelContext, onNotDuplicates: () => void, onMerge: () => void): HTMLElement {
   const { t } = ctx;
   // A column is shown when a record has a value in it; it is marked when the records' values differ.
   const shown = headers.map((_, i) => i).filter((i) => c.records.some((r) => (r.values[i] ?? '').trim() !== ''));
@@ -39,6 +40,8 @@ function clusterView(c: ClusterView, headers: readonly string[], ctx: PanelConte
         ),
       ),
     ),
+    h('button', { type: 'button', class: 'action cf-dupe-merge', onclick: onMerge }, t('dedupe.panel.merge')),
+    ' ',
     h('button', { type: 'button', class: 'cf-dupe-notdup', onclick: onNotDuplicates }, t('dedupe.panel.notDuplicates')),
   );
 }
@@ -48,12 +51,16 @@ function view(rep: DuplicatesReport, ctx: PanelContext, reload: (r: DuplicatesRe
     const r = await ctx.busy(() => ctx.call('markNotDuplicates', c.records.map((x) => x.fingerprint)));
     if (r) reload(r);
   };
+  const merge = (c: ClusterView) => async () => {
+    const r = await ctx.busy(() => ctx.call('mergeDuplicates', c.records.map((x) => x.fingerprint)));
+    if (r) reload(r);
+  };
   return h(
     'div',
     { class: 'cf-dupe-body' },
     h('p', { class: 'cf-dupe-message' }, rep.message),
     rep.clusters.length
-      ? rep.clusters.map((c) => clusterView(c, rep.headers, ctx, () => void mark(c)()))
+      ? rep.clusters.map((c) => clusterView(c, rep.headers, ctx, () => void mark(c)(), () => void merge(c)()))
       : h('p', { class: 'secondary cf-dupe-none' }, ctx.t('dedupe.panel.none')),
   );
 }

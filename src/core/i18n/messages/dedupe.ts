@@ -20,6 +20,9 @@ export const dedupeMessages = defineMessages(
     'dedupe.panel.differed': 'Differed: {list}',
     'dedupe.panel.row': 'Row',
     'dedupe.panel.notDuplicates': 'Not duplicates',
+    'dedupe.panel.merge': 'Merge',
+    'dedupe.merge.why': 'Merged into client {id}',
+    'dedupe.merge.changed': 'The table changed since the duplicates were found: these rows are no longer one group. Nothing was merged; find the duplicates again.',
   },
   {
     'dedupe.title': '查找重复客户',
@@ -39,5 +42,8 @@ export const dedupeMessages = defineMessages(
     'dedupe.panel.differed': '不同：{list}',
     'dedupe.panel.row': '行',
     'dedupe.panel.notDuplicates': '不是重复',
+    'dedupe.panel.merge': '合并',
+    'dedupe.merge.why': '已合并到客户 {id}',
+    'dedupe.merge.changed': '找到重复客户之后表格已有改动：这些行不再是一组。未做合并；请重新查找重复客户。',
   },
 );
