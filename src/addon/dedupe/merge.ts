@@ -6,7 +6,7 @@
  * removed to the archive sheet, its "why" naming the survivor's client ID.
  */
 import { readRegion, commitChange } from '../change/pipeline';
-import { storedOf, storedOfWrite, type CellEdit } from '../../core/change/cells';
+import { movesFormula, storedOf, storedOfWrite, type CellEdit } from '../../core/change/cells';
 import type { DuplicatesReport } from '../../core/api/dedupe';
 import { planMerge } from '../../core/dedupe/merge';
 import { t, type Locale } from '../../core/i18n';
@@ -56,6 +56,8 @@ export function mergeCluster(fingerprints: readonly string[], locale: Locale): D
     return { row: survivorRow, column: rc, to };
   });
   const removeRows = plan.removed.map((i) => rowsOf[i] as number).sort((a, b) => a - b);
+  // Removing a row moves the rows below it; a formula's A1 text would not follow: refused, as cleanup does.
+  if (movesFormula(region, removeRows)) throw new UserError('dedupe.merge.formulas');
   const removed = removeRows.map((r) => ({ sheetRow: f.headerRow + 1 + r, values: region.values[r] ?? [] }));
   commitChange(ss, f.sheet, region, edits, removeRows, { action: 'merge', why: t(locale, 'dedupe.merge.why', { id: plan.survivorId || String(f.headerRow + 1 + survivorRow) }), removed }, locale);
   return duplicatesReport(locale);

@@ -22,6 +22,7 @@ export const dedupeMessages = defineMessages(
     'dedupe.panel.notDuplicates': 'Not duplicates',
     'dedupe.panel.merge': 'Merge',
     'dedupe.merge.why': 'Merged into client {id}',
+    'dedupe.merge.formulas': 'These rows cannot be merged: removing them would move formulas below them. Nothing was merged.',
     'dedupe.merge.changed': 'The table changed since the duplicates were found: these rows are no longer one group. Nothing was merged; find the duplicates again.',
   },
   {
@@ -44,6 +45,7 @@ export const dedupeMessages = defineMessages(
     'dedupe.panel.notDuplicates': '不是重复',
     'dedupe.panel.merge': '合并',
     'dedupe.merge.why': '已合并到客户 {id}',
+    'dedupe.merge.formulas': '无法合并这些行：删除它们会移动下方的公式。未做合并。',
     'dedupe.merge.changed': '找到重复客户之后表格已有改动：这些行不再是一组。未做合并；请重新查找重复客户。',
   },
 );
