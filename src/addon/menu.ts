@@ -14,6 +14,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { fn: 'menuAdopt', label: 'menu.adopt' },
   { fn: 'menuCleanUp', label: 'menu.cleanUp' },
   { fn: 'menuBuildFunnel', label: 'menu.buildFunnel' },
+  { fn: 'menuFindDuplicates', label: 'menu.findDuplicates' },
   { separator: true },
   { fn: 'menuUndo', label: 'menu.undo' },
   { fn: 'menuBackUp', label: 'menu.backUp' },

@@ -34,7 +34,7 @@ describe('sidebar shell', () => {
     await page.locator('.cf-field').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('.cf-order-hint').count()).toBe(0); // a new table: order is the column order
-    expect(await page.locator('.cf-tab').allTextContents()).toEqual([msg('en', 'sidebar.setup.title'), msg('en', 'adopt.sidebar.title'), msg('en', 'sidebar.check.title'), msg('en', 'form.title'), msg('en', 'cleanup.panel.title'), msg('en', 'sidebar.funnel.title'), msg('en', 'followups.title'), msg('en', 'sidebar.backup.title'), msg('en', 'sidebar.protect.title'), msg('en', 'sidebar.help.title')]);
+    expect(await page.locator('.cf-tab').allTextContents()).toEqual([msg('en', 'sidebar.setup.title'), msg('en', 'adopt.sidebar.title'), msg('en', 'sidebar.check.title'), msg('en', 'form.title'), msg('en', 'cleanup.panel.title'), msg('en', 'sidebar.funnel.title'), msg('en', 'followups.title'), msg('en', 'sidebar.dedupe.title'), msg('en', 'sidebar.backup.title'), msg('en', 'sidebar.protect.title'), msg('en', 'sidebar.help.title')]);
     expect(await page.locator('.cf-tab.current').textContent()).toBe('Set up');
     expect(await page.locator('.cf-template-select option').allTextContents()).toEqual(['B2B sales', 'E-commerce', 'Services']);
     expect(await page.locator('.cf-header-input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Name', 'Email', 'Stage', 'Notes']);
@@ -60,7 +60,7 @@ describe('sidebar shell', () => {
     const { page } = s;
     await page.locator('.cf-field').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(await page.locator('.cf-tab').allTextContents()).toEqual(['设置', '接管', '检查', '客户', '清理', '漏斗', '跟进', '备份', '保护', '帮助']);
+    expect(await page.locator('.cf-tab').allTextContents()).toEqual(['设置', '接管', '检查', '客户', '清理', '漏斗', '跟进', '重复客户', '备份', '保护', '帮助']);
     expect(await page.locator('.cf-apply-button').textContent()).toBe('应用');
     expect(await page.locator('.cf-keep-note').textContent()).toBe(msg('zh-CN', 'sidebar.setup.removeKeepsData'));
     expect(s.calls[2].args).toEqual(['b2b', 'zh-CN']);

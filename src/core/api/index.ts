@@ -11,6 +11,7 @@ import { marketEndpoints } from './market';
 import { funnelEndpoints } from './funnel';
 import { checkEndpoints } from './check';
 import { formEndpoints } from './form';
+import { dedupeEndpoints } from './dedupe';
 
 export const ENDPOINTS = {
   ...sidebarEndpoints,
@@ -21,6 +22,7 @@ export const ENDPOINTS = {
   ...funnelEndpoints,
   ...checkEndpoints,
   ...formEndpoints,
+  ...dedupeEndpoints,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;

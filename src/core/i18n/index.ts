@@ -10,6 +10,7 @@ import { cliMessages } from './messages/cli';
 import { configMessages } from './messages/config';
 import { editMessages } from './messages/edit';
 import { funnelMessages } from './messages/funnel';
+import { dedupeMessages } from './messages/dedupe';
 import { cleanupMessages } from './messages/cleanup';
 import { helpMessages } from './messages/help';
 import { backupMessages } from './messages/backup';
@@ -31,6 +32,7 @@ const catalogs = [
   configMessages,
   editMessages,
   funnelMessages,
+  dedupeMessages,
   cleanupMessages,
   helpMessages,
   backupMessages,

@@ -4,6 +4,7 @@ import './check';
 import './adopt';
 import './cleanup';
 import './funnel';
+import './duplicates';
 import './backup';
 import './protect';
 import './help';

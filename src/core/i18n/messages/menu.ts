@@ -8,6 +8,7 @@ export const menuMessages = defineMessages(
     'menu.openSidebar': 'Open ClientFlow',
     'menu.validateAll': 'Check all rows',
     'menu.buildFunnel': 'Build or refresh the funnel',
+    'menu.findDuplicates': 'Find duplicates',
   },
   {
     'menu.setUp': '新建客户流程表…',
@@ -15,5 +16,6 @@ export const menuMessages = defineMessages(
     'menu.openSidebar': '打开 ClientFlow',
     'menu.validateAll': '检查全部行',
     'menu.buildFunnel': '生成或刷新销售漏斗',
+    'menu.findDuplicates': '查找重复客户',
   },
 );

@@ -64,6 +64,7 @@ export const sidebarMessages = defineMessages(
 
     'sidebar.check.title': 'Check',
     'sidebar.funnel.title': 'Funnel',
+    'sidebar.dedupe.title': 'Duplicates',
     'sidebar.check.intro': 'Check every cell of the table against its column’s type and required fields. Broken cells are highlighted; nothing is changed.',
     'sidebar.check.run': 'Check all cells',
     'sidebar.check.more': '…and {count} more',
@@ -130,6 +131,7 @@ export const sidebarMessages = defineMessages(
 
     'sidebar.check.title': '检查',
     'sidebar.funnel.title': '漏斗',
+    'sidebar.dedupe.title': '重复客户',
     'sidebar.check.intro': '按每列的类型和必填要求检查表格中的所有单元格。有问题的单元格会被标出，不会修改任何内容。',
     'sidebar.check.run': '检查所有单元格',
     'sidebar.check.more': '……还有 {count} 处',

@@ -1,0 +1,205 @@
+/**
+ * "Find duplicates" on the configured table: one batched getValues of the table's block, the engine
+ * (src/core/dedupe, same defaults as the CLI), the pairs the user marked "not duplicates" taken out,
+ * then, for the menu item, a highlight that changes no value of the user's: a "Duplicate group"
+ * helper column at the right end of the table (one setValues) holding each row's cluster ID, and
+ * conditional-format rules of ours keyed on that column (one setConditionalFormatRules), which color
+ * a cluster's rows without touching any cell's own background. Running it again finds its column
+ * by header and its rules by their marker and replaces exactly those. The number of service calls
+ * does not depend on the table's size.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#getValues()
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#whenFormulaSatisfied(String)
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)
+ * Ref: https://developers.google.com/apps-script/guides/services/quotas (a property value holds at most 9 kB)
+ */
+import { findDuplicates, type Cluster, type DedupeResult } from '../../core/dedupe';
+import {
+  bandCounts, cellText, clusterColumn, clusterId, clusterWhy, DUPE_COLUMN_HEADERS, DUPE_PALETTE, dupeRuleFormula, isDupeColumnHeader,
+  isDupeRuleFormula, pairKey, parseNotDuplicates, rowFingerprint, withoutNotDuplicates,
+} from '../../core/dedupe/review';
+import type { DuplicatesReport } from '../../core/api/dedupe';
+import type { CellValue, TypeContext } from '../../core/fields/types';
+import { t, type Locale } from '../../core/i18n';
+import { fieldByRole, type TableSchema } from '../../core/schema';
+import { columnLetter } from '../../core/table/a1';
+import { resolveLayout } from '../../core/table/layout';
+import { requireConfigOrNull } from '../config/store';
+import { UserError } from '../runtime/errors';
+import { readColumnMetadata, requireTableSheet } from '../sheet/table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Document property holding the pairs marked "not duplicates" (a JSON array of pair keys). */
+export const NOT_DUPLICATES_KEY = 'clientflow.dedupe.notDuplicates';
+/** A property value holds at most 9 kB: the newest pairs that fit are kept. */
+const MAX_PROPERTY_CHARS = 8500;
+
+interface Found {
+  schema: TableSchema;
+  sheet: Sheet;
+  headerRow: number;
+  /** Table columns (the helper column left out) and the helper column (1-based) when there is one. */
+  headers: string[];
+  helperColumn: number | null;
+  lastColumn: number;
+  rows: CellValue[][];
+  headerCells: CellValue[];
+  fingerprints: string[];
+  result: DedupeResult;
+  clusters: Cluster[];
+  marked: number;
+}
+
+function readNotDuplicates(): Set<string> {
+  return parseNotDuplicates(PropertiesService.getDocumentProperties().getProperty(NOT_DUPLICATES_KEY));
+}
+
+/** The table read in one getValues, the engine run, the "not duplicates" pairs taken out. */
+function find(): Found {
+  const schema = requireConfigOrNull();
+  if (!schema) throw new UserError('dedupe.error.noTable');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = requireTableSheet(ss, schema);
+  const headerRow = schema.location?.headerRow ?? 1;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = Math.max(1, sheet.getLastColumn());
+  const block = lastRow >= headerRow ? (sheet.getRange(headerRow, 1, lastRow - headerRow + 1, lastColumn).getValues() as CellValue[][]) : [];
+  const headerCells = block[0] ?? [];
+  let helperIndex = -1;
+  headerCells.forEach((h, i) => {
+    if (isDupeColumnHeader(h)) helperIndex = i;
+  });
+  const strip = (r: CellValue[]): CellValue[] => (helperIndex < 0 ? r : r.filter((_, i) => i !== helperIndex));
+  const headers = strip(headerCells);
+  const rows = block.slice(1).map(strip);
+  const meta = readColumnMetadata(sheet).map(({ column, key }) => ({ column, key }));
+  const layout = resolveLayout(schema.fields, headerCells, meta);
+  const idField = fieldByRole(schema, 'clientId');
+  const idSheetColumn = idField ? layout.columns[idField.key] : undefined;
+  const idColumn = idSheetColumn === undefined ? null : idSheetColumn - 1 - (helperIndex >= 0 && helperIndex < idSheetColumn - 1 ? 1 : 0);
+  const ctx: TypeContext = {
+    locale: schema.locale, region: schema.region, timeZone: ss.getSpreadsheetTimeZone(), dateOrder: schema.dateOrder, currency: schema.currency,
+  };
+  const result = findDuplicates({ grid: [headers, ...rows], ctx, headerRow: 0 });
+  const fingerprints = rows.map((r) => rowFingerprint(r, idColumn));
+  const notDup = readNotDuplicates();
+  return {
+    schema, sheet, headerRow, headers: headers.map((h) => cellText(h)), helperColumn: helperIndex >= 0 ? helperIndex + 1 : null, lastColumn,
+    rows, headerCells, fingerprints, result, clusters: withoutNotDuplicates(result.clusters, fingerprints, notDup), marked: notDup.size,
+  };
+}
+
+function summary(f: Found, locale: Locale): string {
+  const c = bandCounts(f.clusters);
+  const base =
+    f.clusters.length === 0
+      ? t(locale, 'dedupe.none', { rows: f.rows.length, sheet: f.sheet.getName() })
+      : t(locale, 'dedupe.summary', {
+          groups: f.clusters.length, dupRows: c.rows, rows: f.rows.length, sheet: f.sheet.getName(), sure: c.sure, review: c.review,
+          column: DUPE_COLUMN_HEADERS[locale],
+        });
+  return f.marked > 0 ? `${base}\n${t(locale, 'dedupe.notDuplicates', { count: f.marked })}` : base;
+}
+
+/**
+ * The highlight: the helper column (added at the right end when missing, not added when there is
+ * nothing to show) and our rules, replaced. Returns the summary for the alert.
+ */
+export function highlightDuplicates(locale: Locale): string {
+  const f = find();
+  const n = f.rows.length;
+  const column = f.helperColumn ?? (f.clusters.length > 0 ? f.lastColumn + 1 : null);
+  const sheet = f.sheet;
+  const existing = sheet.getConditionalFormatRules();
+  const keep = existing.filter((r) => {
+    const cond = r.getBooleanCondition();
+    const v = cond ? cond.getCriteriaValues()[0] : null;
+    return !isDupeRuleFormula(typeof v === 'string' ? v : null);
+  });
+  const ours: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+  if (column !== null) {
+    const ids = clusterColumn(f.clusters, n);
+    const header = f.helperColumn !== null ? null : DUPE_COLUMN_HEADERS[locale];
+    const values = [[header ?? ''], ...ids.map((v) => [v])];
+    if (header !== null) sheet.getRange(f.headerRow, column, n + 1, 1).setValues(values);
+    else if (n > 0) sheet.getRange(f.headerRow + 1, column, n, 1).setValues(values.slice(1));
+    const colors = Math.min(f.clusters.length, DUPE_PALETTE.length);
+    if (colors > 0 && n > 0) {
+      const range = sheet.getRange(f.headerRow + 1, 1, n, Math.max(column, f.lastColumn));
+      const letter = columnLetter(column);
+      for (let k = 0; k < colors; k++) {
+        ours.push(
+          SpreadsheetApp.newConditionalFormatRule()
+            .whenFormulaSatisfied(dupeRuleFormula(letter, f.headerRow + 1, k))
+            .setBackground(DUPE_PALETTE[k] as string)
+            .setRanges([range])
+            .build(),
+        );
+      }
+    }
+  }
+  // Ours go last: a rule of the user's (or the set-up's "invalid" highlight) keeps precedence.
+  if (ours.length > 0 || keep.length !== existing.length) sheet.setConditionalFormatRules([...keep, ...ours]);
+  return summary(f, locale);
+}
+
+/** The table as "Find duplicates" sees it, for a merge. */
+export function findForMerge(): Found {
+  return find();
+}
+
+/** The clusters with why and the records side by side, for the Duplicates panel (nothing written). */
+export function duplicatesReport(locale: Locale): DuplicatesReport {
+  return report(find(), locale);
+}
+
+function report(f: Found, locale: Locale): DuplicatesReport {
+  const c = bandCounts(f.clusters);
+  return {
+    table: f.sheet.getName(),
+    rows: f.rows.length,
+    headers: f.headers,
+    clusters: f.clusters.map((cl, k) => {
+      const why = clusterWhy(cl, f.result);
+      return {
+        id: clusterId(k + 1),
+        score: cl.score,
+        band: cl.band,
+        agreed: why.agreed,
+        differed: why.differed,
+        records: cl.rows.map((r) => ({
+          row: f.headerRow + 1 + r,
+          fingerprint: f.fingerprints[r] as string,
+          values: (f.rows[r] ?? []).map((v) => cellText(v)),
+        })),
+      };
+    }),
+    sure: c.sure,
+    review: c.review,
+    notDuplicates: f.marked,
+    message: summary(f, locale),
+  };
+}
+
+/** Remembers every pair among `fingerprints` as "not duplicates" (newest kept when the value is full). */
+export function markNotDuplicates(fingerprints: readonly string[], locale: Locale): DuplicatesReport {
+  const props = PropertiesService.getDocumentProperties();
+  const set = parseNotDuplicates(props.getProperty(NOT_DUPLICATES_KEY));
+  const list = [...set];
+  for (let i = 0; i < fingerprints.length; i++) {
+    for (let j = i + 1; j < fingerprints.length; j++) {
+      const key = pairKey(fingerprints[i] as string, fingerprints[j] as string);
+      if (!set.has(key) && fingerprints[i] !== fingerprints[j]) {
+        set.add(key);
+        list.push(key);
+      }
+    }
+  }
+  let json = JSON.stringify(list);
+  while (json.length > MAX_PROPERTY_CHARS && list.length > 0) {
+    list.shift();
+    json = JSON.stringify(list);
+  }
+  props.setProperty(NOT_DUPLICATES_KEY, json);
+  return report(find(), locale);
+}
