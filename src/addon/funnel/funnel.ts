@@ -17,6 +17,7 @@
  *   ("a stable identifier for the chart that is unique across the spreadsheet")
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
  */
+import { roleForHeader } from '../../core/infer/synonyms';
 import { t, type Locale } from '../../core/i18n';
 import type { CellValue, TypeContext, UserTypeId } from '../../core/fields/types';
 import { USER_TYPES } from '../../core/fields/types';
@@ -72,9 +73,11 @@ function readSource(ss: Spreadsheet): Source {
   }
   const headerRow = schema.location?.headerRow ?? 1;
   const { layout } = readLayout(sheet, schema, headerRow);
+  // A field with the role, else one whose header names the role: adopt keeps a column of the user's own
+  // dates ("Created", 创建日期) a plain date column rather than an automatic one, but it still means that.
   const pick = (...roles: Parameters<typeof fieldByRole>[1][]): Field | null => {
     for (const r of roles) {
-      const f = fieldByRole(schema, r);
+      const f = fieldByRole(schema, r) ?? schema.fields.find((x) => x.role === null && roleForHeader(x.header)?.role === r);
       if (f && layout.columns[f.key]) return f;
     }
     return null;
