@@ -2,6 +2,9 @@
  * What every CLI command shares: the user's locale and region from the environment, reading a CSV file
  * (with translated reasons when it cannot be read), checking the file argument, printing JSON.
  */
+import { columnLetter } from '../core/fields/util';
+import { findHeaderRow } from '../core/infer/infer';
+import { headerKey } from '../core/infer/synonyms';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { regionFromLocale } from '../core/fields/context';
@@ -85,6 +88,18 @@ export function loadCsv(command: string, file: string, locale: Locale): { grid: 
     process.stderr.write(t(locale, 'cli.warn.ragged', { command, file, count: ragged.length, lines, usual: ragged[0]?.usual ?? 0 }) + '\n');
   }
   if (grid.every((r) => r.every((c) => c.trim() === ''))) throw new CliExit(1, t(locale, 'cli.error.empty', { command, file }));
+  // Two columns under one header: each is still read, and the person hears which.
+  const headerRow = findHeaderRow(grid);
+  if (headerRow !== null) {
+    const seen = new Map<string, number>();
+    (grid[headerRow] ?? []).forEach((h, c) => {
+      const k = headerKey(h);
+      if (k === '') return;
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, c);
+      else process.stderr.write(t(locale, 'cli.warn.duplicateHeader', { command, file, header: h.trim(), column: columnLetter(c + 1), first: columnLetter(first + 1) }) + '\n');
+    });
+  }
   return { grid, encoding };
 }
 

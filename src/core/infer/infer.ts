@@ -120,6 +120,7 @@ export function findHeaderRow(grid: ReadonlyArray<ReadonlyArray<CellValue>>): nu
     let valueLike = 0;
     let roles = 0;
     const keys = new Set<string>();
+    const knownKeys = new Set<string>();
     for (const v of row) {
       if (isBlankCell(v)) continue;
       nonEmpty++;
@@ -129,12 +130,16 @@ export function findHeaderRow(grid: ReadonlyArray<ReadonlyArray<CellValue>>): nu
       // several lines or a paragraph is a value.
       if (s.includes('\n') || s.length > 300) valueLike++;
       keys.add(headerKey(s));
-      if (roleForHeader(s)) roles++;
+      if (roleForHeader(s)) {
+        roles++;
+        knownKeys.add(headerKey(s));
+      }
     }
     if (nonEmpty === 0 || valueLike > 0) continue;
     if (nonEmpty < 2 && width > 1) continue;
-    // A header row has mostly distinct labels.
-    if (keys.size < nonEmpty * 0.7) continue;
+    // A header row has mostly distinct labels; one that repeats labels but names at least two known
+    // columns is still the header (its repeated labels are reported as such: duplicateHeader).
+    if (keys.size < nonEmpty * 0.7 && knownKeys.size < 2) continue;
     const score = roles * 3 + nonEmpty;
     if (!best || score > best.score) best = { row: r, score, roles };
   }
