@@ -41,10 +41,37 @@ export type DecodeResult =
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations by the version they upgrade from. v1 is the first released format; there are none yet.
- * A config older than the oldest migration cannot be read ('tooOld').
+ * Version 1 → 2: an option's `aliases` are its `variants`; the stage options named by `stages` get
+ * their `outcome`. Nothing is dropped: every other key is carried as it is.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export function migrate1to2(raw: Record<string, unknown>): Record<string, unknown> {
+  const stages = isRecord(raw.stages) ? raw.stages : null;
+  const fields = Array.isArray(raw.fields) ? raw.fields.map((f: unknown) => {
+    if (!isRecord(f) || !Array.isArray(f.options)) return f;
+    const isStage = f.role === 'stage';
+    return {
+      ...f,
+      options: f.options.map((o: unknown) => {
+        if (!isRecord(o)) return o;
+        const { aliases, ...rest } = o;
+        const out: Record<string, unknown> = { ...rest };
+        if (Array.isArray(aliases) && out.variants === undefined) out.variants = aliases;
+        if (isStage && stages && out.outcome === undefined) {
+          if (o.label === stages.won) out.outcome = 'won';
+          else if (o.label === stages.lost) out.outcome = 'lost';
+        }
+        return out;
+      }),
+    };
+  }) : raw.fields;
+  return { ...raw, fields };
+}
+
+/**
+ * Migrations by the version they upgrade from. A config older than the oldest migration cannot be
+ * read ('tooOld').
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrate1to2 };
 
 function utf8Length(s: string): number {
   let n = 0;
@@ -170,8 +197,9 @@ export function upgrade(raw: Record<string, unknown>, migrations: Readonly<Recor
  * stages if they still name options of the stage field. Null when not even one field survives
  * (then only reset helps). The result is a valid schema at the current version.
  */
-export function salvageConfig(raw: unknown): TableSchema | null {
-  if (!isRecord(raw)) return null;
+export function salvageConfig(input: unknown): TableSchema | null {
+  if (!isRecord(input)) return null;
+  const raw = typeof input.version === 'number' && input.version < 2 ? migrate1to2(input) : input;
   const fieldsIn = Array.isArray(raw.fields) ? raw.fields : [];
   const fields: unknown[] = [];
   const keys = new Set<string>();
@@ -204,6 +232,7 @@ export function salvageConfig(raw: unknown): TableSchema | null {
     locale,
     region: str(raw.region, /^[A-Z]{2}$/, locale === 'zh-CN' ? 'CN' : 'US'),
     currency: str(raw.currency, /^[A-Z]{3}$/, locale === 'zh-CN' ? 'CNY' : 'USD'),
+    ...(Array.isArray(raw.regions) && raw.regions.length > 0 && raw.regions.every((r) => typeof r === 'string' && /^[A-Z]{2}$/.test(r)) ? { regions: raw.regions.slice(0, 10) } : {}),
     dateOrder: raw.dateOrder === 'MDY' || raw.dateOrder === 'DMY' || raw.dateOrder === 'YMD' ? raw.dateOrder : locale === 'zh-CN' ? 'YMD' : 'MDY',
     fields,
     stages: stagesSchema.safeParse(raw.stages).success ? raw.stages : null,

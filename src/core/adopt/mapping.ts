@@ -77,7 +77,7 @@ export function adoptability(b: AdoptBasis, column: number, locale: Locale, know
 }
 
 function copyOptions(opts: readonly DropdownOption[] | undefined): DropdownOption[] | undefined {
-  return opts?.map((o) => ({ label: o.label, color: o.color, ...(o.aliases ? { aliases: [...o.aliases] } : {}) }));
+  return opts?.map((o) => ({ label: o.label, color: o.color, ...(o.variants ? { variants: [...o.variants] } : {}) }));
 }
 
 /** The mapping adopting applies when nobody edits it: what menuAdopt confirms by its alert. */
@@ -132,7 +132,7 @@ function newKey(role: Role | null, header: string, column: number, taken: Set<st
 
 /**
  * The schema and layout of a (checked) mapping. A column ClientFlow already knows keeps its field
- * (key, label, width, option aliases) with the mapping's role, type, required flag and options; a new
+ * (key, label, width, option variants) with the mapping's role, type, required flag and options; a new
  * column gets a new field. `defaultMapping` gives back the merged schema itself.
  */
 export function schemaFromMapping(b: AdoptBasis, m: AdoptMapping): { schema: TableSchemaInput; layout: Layout } {
@@ -272,7 +272,7 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
     const type: FieldTypeId = mc && isKnownType(mc.type) ? mc.type : ic?.type ?? 'text';
     const role: Role | null = mc ? (mc.role !== null && isKnownRole(mc.role) ? mc.role : null) : ic?.managed ? ic.role : null;
     const raw = type === 'dropdown' ? (mc ? mc.options : ic?.options) : undefined;
-    const options = raw?.filter((o) => optionSchema.safeParse(o).success).map((o) => ({ label: o.label.trim(), color: o.color, ...(o.aliases ? { aliases: o.aliases } : {}) }));
+    const options = raw?.filter((o) => optionSchema.safeParse(o).success).map((o) => ({ label: o.label.trim(), color: o.color, ...(o.variants ? { variants: o.variants } : {}) }));
     const { adoptable, note } = adoptability(b, column, locale, known.has(column));
     const fit = columnFit(b, column, type, options);
     return {

@@ -29,7 +29,7 @@ export const REPORT_CELLS = 20;
 const wireOption = z.object({
   label: z.string().max(200),
   color: z.string().max(20),
-  aliases: z.array(z.string().max(100)).max(50).optional(),
+  variants: z.array(z.string().max(100)).max(50).optional(),
 });
 
 export const adoptMappingColumnSchema = z.object({

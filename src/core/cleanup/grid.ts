@@ -33,7 +33,7 @@ export function cleanGrid(grid: string[][], ctx: TypeContext, locale: Locale): {
   const cols = inf.columns.filter((c) => c.header !== '');
   for (const col of cols) {
     const def = fieldType(col.type);
-    const cctx = columnContext(col, ctx);
+    const cctx = columnContext(col, ctx, inf);
     const stat = { header: col.header, type: col.type, changed: 0, notUnderstood: 0 };
     const memo = new Map<string, ReturnType<typeof def.normalize>>();
     for (let r = inf.dataStart; r < inf.dataEnd; r++) {
