@@ -26,10 +26,13 @@ export const CHANGES_SHOWN = 1000;
  * data rows in the summary). Rows above and including the header are copied as they are. Throws
  * NoHeaderError when the grid has no header row.
  */
-export function cleanGrid(grid: string[][], ctx: TypeContext, locale: Locale): { out: string[][]; summary: CleanSummary } {
-  const inf = inferWithHeader(grid, ctx);
+export function cleanGrid(grid: string[][], ctx: TypeContext, locale: Locale, region: string | null = null): { out: string[][]; summary: CleanSummary & { dataStart: number } } {
+  const inferred = inferWithHeader(grid, ctx);
+  // An explicitly chosen region goes first among the inferred candidates; the others stay, so a number
+  // valid only elsewhere is never moved into the chosen country.
+  const inf = region ? { ...inferred, regions: [region, ...inferred.regions.filter((r) => r !== region)] } : inferred;
   const out = grid.map((r) => r.slice());
-  const summary: CleanSummary = { rows: inf.dataEnd - inf.dataStart, columns: [], changed: 0, changes: [], notUnderstood: [] };
+  const summary: CleanSummary & { dataStart: number } = { rows: inf.dataEnd - inf.dataStart, columns: [], changed: 0, changes: [], notUnderstood: [], dataStart: inf.dataStart };
   const cols = inf.columns.filter((c) => c.header !== '');
   for (const col of cols) {
     const def = fieldType(col.type);

@@ -313,6 +313,27 @@ export function hasCountryCode(raw: string): boolean {
   return /^[^\d+]{0,12}?[(（]?\s*(?:\+|＋|00[1-9])/.test(toHalfWidth(stripInvisible(raw)).replace(LABEL, ''));
 }
 
+/** Calling codes of the regions whose domestic writing domesticPlausible knows. */
+const CALLING: Record<string, string> = { CN: '86', GB: '44', DE: '49', FR: '33', AU: '61', JP: '81', KR: '82', IN: '91', IT: '39', NL: '31' };
+
+/**
+ * Whether a number without '+' is written the way people in `region` write their own numbers: where
+ * a trunk prefix '0' is dialled at home (China's fixed lines, the UK, Germany, France, Australia,
+ * Japan, Korea, India's fixed lines) a domestic number starts with it; China's mobiles are 11 digits
+ * starting with 1, India's 10 digits starting with 6–9. A number that starts with the region's calling
+ * code (8613800138000) is also its own. So a North American '(415) 555-0101' is not read as a Chinese
+ * fixed line missing its 0, nor '617-283-4674' as a UK number.
+ */
+export function domesticPlausible(raw: string, region: string): boolean {
+  const digits = toHalfWidth(raw).replace(EXT_WORDS, '').replace(/\D/g, '');
+  const cc = CALLING[region];
+  if (!cc) return true;
+  if (digits.startsWith('0') || digits.startsWith(cc)) return true;
+  if (region === 'CN') return digits.length === 11 && digits.startsWith('1');
+  if (region === 'IN') return digits.length === 10 && /^[6-9]/.test(digits);
+  return false;
+}
+
 /** Digit groups as written: '187-3768-0570' → [3, 4, 4]. */
 function groups(raw: string): number[] {
   return (toHalfWidth(raw).match(/\d+/g) ?? []).map((g) => g.length);
@@ -327,6 +348,10 @@ function byGrouping(raw: string, hits: ReadonlyArray<{ region: string }>): strin
   const cn = hits.find((h) => h.region === 'CN');
   const nanp = hits.find((h) => h.region === 'US' || h.region === 'CA');
   if (cn && nanp && hits.length === 2) {
+    // Chinese fixed lines are written with their trunk 0 at home (021-…, 0415-…): ten digits starting
+    // with 2–9 and no 0 is a North American number.
+    const digits = toHalfWidth(raw).replace(/\D/g, '');
+    if (digits.length === 10 && /^[2-9]/.test(digits)) return nanp.region;
     // One run of 11 digits starting with 1 is how Chinese mobiles are written; a North American
     // number with its leading 1 is nearly always grouped.
     if (g === '3-4-4' || g === '11') return 'CN';
@@ -354,6 +379,7 @@ export function readPhone(raw: string, ctx: TypeContext): PhoneReading {
   }
   const hits: Array<{ region: string; parts: PhoneParts }> = [];
   for (const region of regions) {
+    if (!domesticPlausible(raw, region)) continue;
     const p = parsePhone(raw, { ...ctx, region });
     if (p && !hits.some((h) => h.parts.e164 === p.e164)) hits.push({ region, parts: p });
   }

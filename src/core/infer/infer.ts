@@ -73,6 +73,8 @@ export interface InferredColumn {
   /** Dates: how ambiguous numeric dates are read, and whether nothing in the column decided it. */
   dateOrder?: 'DMY' | 'MDY' | 'YMD';
   dateAmbiguous?: boolean;
+  /** Dates: the column writes both 13/04 (day first) and 04/13 (month first). */
+  dateConflicting?: boolean;
   /** How the type was decided. */
   reason: 'header' | 'content' | 'headerAndContent' | 'dropdown' | 'fallback';
 }
@@ -486,7 +488,8 @@ export function inferTable(input: InferInput): Inference {
     if (type === 'date' || type === 'dateTime') {
       const d = inferDateOrder(columnValues(grid, dataStart, dataEnd, c, input.formulas), ctx.dateOrder);
       col.dateOrder = d.order;
-      if (d.ambiguous || d.conflicting) col.dateAmbiguous = true;
+      if (d.ambiguous) col.dateAmbiguous = true;
+      if (d.conflicting) col.dateConflicting = true;
     }
     columns.push(col);
   }

@@ -2,7 +2,7 @@
  * What a column's values say about how to read them: the phone regions of a table (default and
  * candidates) and the day/month order of a date column. Pure; the inputs are sampled cells.
  */
-import { hasCountryCode, parsePhone, regionOfE164 } from '../fields/phone';
+import { domesticPlausible, hasCountryCode, parsePhone, regionOfE164 } from '../fields/phone';
 import type { CellValue, TypeContext } from '../fields/types';
 import { valueText } from '../fields/util';
 
@@ -11,6 +11,12 @@ const TRIED = ['CN', 'US', 'GB', 'HK', 'TW', 'SG', 'JP', 'KR', 'IN', 'AU', 'CA',
 /** Share of the bare numbers a region must read as valid to become a candidate. */
 const MIN_SHARE = 0.1;
 const MAX_REGIONS = 5;
+/**
+ * Regions whose numbers have one fixed length per kind (11-digit mobiles in China, 10 digits in North
+ * America…): one bare number valid there is evidence enough. Elsewhere (Germany's plan accepts many
+ * lengths) a region must explain at least two numbers and a tenth of them.
+ */
+const STRICT_PLANS = new Set(['CN', 'US', 'CA', 'GB', 'HK', 'SG', 'AU']);
 
 export interface PhoneRegions {
   /** Default first. */
@@ -44,7 +50,7 @@ export function inferPhoneRegions(samples: readonly CellValue[], ctx: TypeContex
   const tried = new Set<string>([...TRIED, ...withCode.keys(), ctx.region]);
   const validIn = new Map<string, boolean[]>();
   for (const r of tried) {
-    const flags = bare.map((s) => parsePhone(s, { ...ctx, region: r }) !== null);
+    const flags = bare.map((s) => domesticPlausible(s, r) && parsePhone(s, { ...ctx, region: r }) !== null);
     const n = flags.filter(Boolean).length;
     if (n > 0) { bareValid.set(r, n); validIn.set(r, flags); }
   }
@@ -54,6 +60,7 @@ export function inferPhoneRegions(samples: readonly CellValue[], ctx: TypeContex
   const picked = [...withCode.keys()];
   const explained = bare.map((_, i) => picked.some((r) => validIn.get(r)?.[i] === true));
   const floor = Math.max(2, Math.ceil(bare.length * MIN_SHARE));
+  for (const r of picked) validIn.get(r)?.forEach((f, i) => { if (f) explained[i] = true; });
   for (;;) {
     let best: string | null = null;
     let bestN = 0;
@@ -61,9 +68,10 @@ export function inferPhoneRegions(samples: readonly CellValue[], ctx: TypeContex
       if (picked.includes(r)) continue;
       let n = 0;
       flags.forEach((f, i) => { if (f && !explained[i]) n++; });
+      if (n < (STRICT_PLANS.has(r) ? 1 : floor)) continue;
       if (n > bestN || (n === bestN && n > 0 && r === ctx.region)) { best = r; bestN = n; }
     }
-    if (best === null || bestN < floor) break;
+    if (best === null) break;
     picked.push(best);
     validIn.get(best)?.forEach((f, i) => { if (f) explained[i] = true; });
   }
@@ -103,8 +111,8 @@ export function inferDateOrder(values: readonly CellValue[], fallback: DateOrder
       if (m[2] === '.') { dayFirst++; continue; }
       const a = Number(m[1]);
       const b = Number(m[3]);
-      if (a > 12 && b <= 12) dayFirst++;
-      else if (b > 12 && a <= 12) monthFirst++;
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
+      else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
       else if (a !== b) undecided++;
     } else if (YEAR_FIRST.test(v)) yearFirst++;
   }

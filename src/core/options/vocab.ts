@@ -13,7 +13,7 @@ export const STAGE_VOCAB: ReadonlyArray<{ step: number; kind: StageKind; words: 
   { step: 0, kind: 'step', words: ['lead', 'new', 'new lead', 'prospect', 'cold', 'open', '线索', '新线索', '潜在客户', '潜客', '新客户', '待跟进', '未联系', '新建'] },
   { step: 1, kind: 'step', words: ['contacted', 'contact made', 'reached out', 'in contact', 'following up', 'follow up', 'attempted', 'attempted to contact', '已联系', '初步接触', '初次接触', '接触', '跟进中', '沟通中', '初步沟通', '已沟通'] },
   { step: 2, kind: 'step', words: ['qualified', 'interested', 'needs analysis', 'discovery', 'warm', 'hot', 'mql', 'sql', '意向客户', '有意向', '需求确认', '需求分析', '已确认需求', '意向', '高意向', '合格', '已合格', '已验证'] },
-  { step: 3, kind: 'step', words: ['proposal', 'quote', 'quoted', 'proposal sent', 'demo', 'presentation', '方案', '方案报价', '报价', '已报价', '提交方案', '方案阶段', '演示', '报价中'] },
+  { step: 3, kind: 'step', words: ['proposal', 'quote', 'quoted', 'quote sent', 'proposal sent', 'demo', 'presentation', '方案', '方案报价', '报价', '已报价', '提交方案', '方案阶段', '演示', '报价中'] },
   { step: 4, kind: 'step', words: ['negotiation', 'negotiating', 'in negotiation', 'contract sent', 'commit', 'closing', '谈判', '谈判中', '商务谈判', '合同谈判', '议价', '待签约', '洽谈', '洽谈中'] },
   { step: 5, kind: 'won', words: ['won', 'closed won', 'win', 'customer', 'signed', 'deal', 'closed', 'converted', 'deal won', '成交', '已成交', '赢单', '签约', '已签约', '成单', '合作中', '已合作', '已签单'] },
   { step: 6, kind: 'lost', words: ['lost', 'closed lost', 'dead', 'churned', 'disqualified', 'no deal', 'rejected', 'deal lost', '流失', '已流失', '输单', '丢单', '失败', '放弃', '无效', '无意向', '已丢单'] },
