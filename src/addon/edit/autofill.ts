@@ -17,7 +17,7 @@ import { clipEdit, idSequence, idSummary, planAutoFill } from '../../core/edit/a
 import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
 import { fieldByRole } from '../../core/schema';
-import { idCounterProps, loadConfig, readIdCounter } from '../config/store';
+import { idCounterProps, readIdCounter, tableOf } from '../config/store';
 import { readColumnMetadata } from '../sheet/apply';
 import { describeError } from '../runtime/errors';
 
@@ -41,7 +41,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = range.getSheet();
   const store = PropertiesService.getDocumentProperties();
   const props = store.getProperties();
-  const config = loadConfig(props);
+  const config = tableOf(sheet.getSheetId(), props);
   if (!config.ok) return; // no table (or a config problem the menus report): nothing to fill
   const schema = config.schema;
   const loc = schema.location;
