@@ -104,7 +104,7 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
   // On a table ClientFlow set up, the saved settings know the header row: use it instead of guessing
   // it from content (labels like '2024' or '50%' look like data).
   const savedHeader = existing?.location?.headerRow;
-  const input = { grid: read.values, formulas: read.formulas, merged: read.merged, ctx: baseCtx, ...(savedHeader !== undefined ? { headerRow: savedHeader - 1 } : {}) };
+  const input = { grid: read.values, formulas: read.formulas, formats: read.formats, merged: read.merged, ctx: baseCtx, ...(savedHeader !== undefined ? { headerRow: savedHeader - 1 } : {}) };
   // A first adopt reads phones in the region the sheet's own numbers speak (Chinese mobiles written
   // without +86 in an en_US spreadsheet); an adopted table keeps the region it was saved with.
   const { inference: inf, ctx } = existing ? { inference: inferSheet(input), ctx: baseCtx } : inferWithPhoneRegion(input);
@@ -192,10 +192,11 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const keepFormatsThrough = new Map(keep.map((k) => [k.column, inf.dataEnd] as const));
 
   // Cells that break their column's type: reported and highlighted, never altered. Formula cells are kept.
-  // The highlight rule goes first, in the set-up's single replacement of our rules.
+  // One truth: exactly the cells Check (validateRows) reports, formulas Sheets turned into #ERROR!
+  // included (named as such). The highlight rule goes first, in the set-up's single replacement of our rules.
   const dataValues = read.values.slice(inf.dataStart, inf.dataEnd);
   const check = validateRows(schema, layout, dataValues, inf.dataStart + 1, 1, read.timeZone, fieldType);
-  const misfits = sortIssues(check.issues.filter((i) => !read.formulas[i.row - 1]?.[i.column - 1]));
+  const misfits = sortIssues(check.issues);
   const { ranges, covered } = highlightRuns(misfits, HIGHLIGHT_MAX_RANGES);
   const firstRules: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]

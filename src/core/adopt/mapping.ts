@@ -14,7 +14,7 @@ import { t, type Locale, type MessageKey, type Params } from '../i18n';
 import { inferOptions, type Inference, type InferredColumn } from '../infer';
 import { paletteColor } from '../colors';
 import type { Layout } from '../table/layout';
-import { optionSchema, type FieldInput, type TableSchemaInput } from '../schema';
+import { optionSchema, withOutcomes, type FieldInput, type TableSchemaInput } from '../schema';
 import type { Role } from '../roles';
 import {
   isKnownRole, isKnownType, mappingProblemText, PREVIEW_MISFITS,
@@ -77,7 +77,7 @@ export function adoptability(b: AdoptBasis, column: number, locale: Locale, know
 }
 
 function copyOptions(opts: readonly DropdownOption[] | undefined): DropdownOption[] | undefined {
-  return opts?.map((o) => ({ label: o.label, color: o.color, ...(o.variants ? { variants: [...o.variants] } : {}) }));
+  return opts?.map((o) => ({ label: o.label, color: o.color, ...(o.variants ? { variants: [...o.variants] } : {}), ...(o.outcome ? { outcome: o.outcome } : {}) }));
 }
 
 /** The mapping adopting applies when nobody edits it: what menuAdopt confirms by its alert. */
@@ -173,7 +173,7 @@ export function schemaFromMapping(b: AdoptBasis, m: AdoptMapping): { schema: Tab
   const valid = (s: { won: string; lost: string } | null | undefined) => !!s && s.won !== s.lost && labels.has(s.won) && labels.has(s.lost);
   const inferred = b.inf.columns.find((c) => c.role === 'stage' && c.stages)?.stages;
   const stages = [m.stages, b.schema.stages, inferred].find(valid) ?? null;
-  return { schema: { ...b.schema, fields, stages }, layout: { columns, missing: [], notes: [] } };
+  return { schema: withOutcomes({ ...b.schema, fields, stages }), layout: { columns, missing: [], notes: [] } };
 }
 
 export interface ColumnFit {

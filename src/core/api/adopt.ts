@@ -29,7 +29,8 @@ export const REPORT_CELLS = 20;
 const wireOption = z.object({
   label: z.string().max(200),
   color: z.string().max(20),
-  variants: z.array(z.string().max(100)).max(50).optional(),
+  variants: z.array(z.string().max(100)).max(200).optional(),
+  outcome: z.enum(['won', 'lost']).optional(),
 });
 
 export const adoptMappingColumnSchema = z.object({

@@ -9,7 +9,7 @@
 import type { CellValue, DropdownOption, FieldTypeDef, FieldTypeId, IssueCode, ParseResult, TypeContext, TypeLookup, UserTypeId } from '../fields/types';
 import { ROLE_TYPES, type Role } from '../roles';
 import { calendarParts } from '../fields/calendar';
-import { columnLetter, isBlankCell, valueText } from '../fields/util';
+import { columnLetter, isBlankCell, isFormulaError, valueText } from '../fields/util';
 import { inferOptions, type InferredOptions } from './options';
 import { headerKey, roleForHeader } from './synonyms';
 import { inferColumnCurrency } from '../fields/currency';
@@ -25,6 +25,11 @@ export interface InferInput {
   grid: ReadonlyArray<ReadonlyArray<CellValue>>;
   /** Formulas as getFormulas returns them ('' where none); formula cells are kept and not typed. */
   formulas?: ReadonlyArray<ReadonlyArray<string>>;
+  /**
+   * Number formats as getNumberFormats returns them: Sheets turns a typed '$1,500' into 1500 with the
+   * format '[$$]#,##0', so a money cell's currency may live in its format only.
+   */
+  formats?: ReadonlyArray<ReadonlyArray<string>>;
   /** Merged blocks of the sheet (only those touching the header row matter). */
   merged?: readonly MergedBlock[];
   ctx: TypeContext;
@@ -481,7 +486,8 @@ export function inferTable(input: InferInput): Inference {
       if (role !== 'stage') col.options = opts.options.map((o) => { const { outcome: _o, ...rest } = o; return rest; });
     }
     if (type === 'currency') {
-      const cur = inferColumnCurrency(columnValues(grid, dataStart, dataEnd, c, input.formulas), ctx.currency);
+      const marked = columnValues(grid, dataStart, dataEnd, c, input.formulas, input.formats);
+      const cur = inferColumnCurrency(marked, ctx.currency);
       col.currency = cur.currency;
       if (cur.mixed) col.currencyMixed = cur.mixed;
     }
@@ -507,14 +513,24 @@ export function inferTable(input: InferInput): Inference {
 }
 
 /** Every non-empty, non-formula value of a column (money and date columns read them all: one rare mark decides). */
-function columnValues(grid: InferInput['grid'], start: number, end: number, c: number, formulas?: InferInput['formulas']): CellValue[] {
+function columnValues(grid: InferInput['grid'], start: number, end: number, c: number, formulas?: InferInput['formulas'], formats?: InferInput['formats']): CellValue[] {
   const out: CellValue[] = [];
   for (let r = start; r < end; r++) {
     if (formulas?.[r]?.[c]) continue;
     const v = grid[r][c];
-    if (!isBlankCell(v)) out.push(v);
+    if (isBlankCell(v)) continue;
+    // A number shown with a currency format counts as written with that symbol.
+    const sym = typeof v === 'number' && formats ? formatSymbol(formats[r]?.[c] ?? '') : null;
+    out.push(sym ? `${sym}${v}` : v);
   }
   return out;
+}
+
+/** The currency symbol of a number format ('[$¥]#,##0' → '¥', '"$"#,##0.00' → '$'), or null. */
+export function formatSymbol(format: string): string | null {
+  const m = /\[\$([^\]-]+)(?:-[^\]]*)?\]|"([^"]*[$¥￥€£₩₹元][^"]*)"/.exec(format);
+  const s = (m?.[1] ?? m?.[2] ?? '').trim();
+  return s === '' ? null : s;
 }
 
 /** The columns "Adopt this sheet" takes over: a unique header and a known role. The rest is left alone. */
@@ -563,8 +579,12 @@ export function checkCells(
     if (row.every((v) => isBlankCell(v))) continue;
     for (const { col, def, cctx, memo } of cols) {
       const c = col.column;
-      if (formulas?.[r]?.[c]) continue;
       const v = row[c];
+      if (formulas?.[r]?.[c]) {
+        // A formula is kept, not typed; one Sheets turned into an error is named as such.
+        if (isFormulaError(v)) issues.push({ row: r, column: c, code: 'formulaError' });
+        continue;
+      }
       if (isBlankCell(v)) {
         if (col.required) issues.push({ row: r, column: c, code: 'required' });
         continue;
