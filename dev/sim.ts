@@ -4,7 +4,7 @@
  *
  * A scenario: {"locale": "en" | "zh-CN", "data": "file.csv", "steps": [...]}, a step one of
  *   {"menu": "menuSetUp"} · {"edit": {"a1": "C5", "value": "x"}} · {"paste": {"a1": "A10", "values": [[...]]}}
- *   {"call": "fn", "args": [...]} · {"answer": ["YES", "text"]} · {"failAfterCalls": N}
+ *   {"call": "fn", "args": [...]} · {"answer": ["YES", "text"]} · {"failAfterCalls": N} · {"activate": "Sheet name"}
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,9 +37,11 @@ const EditStep = z.strictObject({ edit: z.strictObject({ a1: z.string().min(1), 
 const PasteStep = z.strictObject({ paste: z.strictObject({ a1: z.string().min(1), values: z.array(z.array(z.string())).min(1), sheet: z.string().optional() }) });
 const CallStep = z.strictObject({ call: z.string().min(1), args: z.array(Json).optional() });
 const AnswerStep = z.strictObject({ answer: z.array(z.string()) });
+/** A person clicks a sheet's tab: menus then act on that sheet (each sheet may be a table of its own). */
+const ActivateStep = z.strictObject({ activate: z.string().min(1) });
 const FailStep = z.strictObject({ failAfterCalls: z.number().int().positive() });
-const STEP_KINDS = ['menu', 'edit', 'paste', 'call', 'answer', 'failAfterCalls'] as const;
-const Step = z.union([MenuStep, EditStep, PasteStep, CallStep, AnswerStep, FailStep]);
+const STEP_KINDS = ['menu', 'edit', 'paste', 'call', 'answer', 'failAfterCalls', 'activate'] as const;
+const Step = z.union([MenuStep, EditStep, PasteStep, CallStep, AnswerStep, FailStep, ActivateStep]);
 type Step = z.infer<typeof Step>;
 const Scenario = z.strictObject({
   locale: z.enum(['en', 'zh-CN']).default('en'),
@@ -62,7 +64,7 @@ function parseStep(raw: unknown, index: number): Step {
   if (!kind) throw new ScenarioError(`step ${n}: unknown step ${JSON.stringify(keys[0] ?? '')} (expected one of ${STEP_KINDS.join(', ')})`);
   const r = Step.safeParse(raw);
   if (!r.success) {
-    const schema = { menu: MenuStep, edit: EditStep, paste: PasteStep, call: CallStep, answer: AnswerStep, failAfterCalls: FailStep }[kind as (typeof STEP_KINDS)[number]];
+    const schema = { menu: MenuStep, edit: EditStep, paste: PasteStep, call: CallStep, answer: AnswerStep, failAfterCalls: FailStep, activate: ActivateStep }[kind as (typeof STEP_KINDS)[number]];
     const again = schema.safeParse(raw);
     throw new ScenarioError(`step ${n} (${kind}): ${again.success ? 'invalid' : issueText(again.error)}`);
   }
@@ -126,6 +128,10 @@ export function runScenario(scenarioPath: string, opts: SimOptions = {}): SimOut
     else if ('paste' in s) addon.paste(s.paste.a1, s.paste.values, s.paste.sheet);
     else if ('call' in s) addon.call(s.call, s.args ?? []);
     else if ('answer' in s) emu.queueAnswers(s.answer);
+    else if ('activate' in s) {
+      if (!emu.snapshot().sheets.some((x) => x.name === s.activate)) throw new ScenarioError(`activate: no sheet named ${JSON.stringify(s.activate)} (sheets: ${emu.snapshot().sheets.map((x) => x.name).join(', ')})`);
+      emu.activateSheet(s.activate);
+    }
     else emu.failAfterCalls(s.failAfterCalls);
   }
   const st = emu.stats();

@@ -140,3 +140,31 @@ describe('clean never moves a phone into another country', () => {
     expect(s.notUnderstood).toEqual([expect.objectContaining({ value: '€8900', code: 'otherCurrency' })]);
   });
 });
+
+describe('sim: a person clicks another tab', () => {
+  it('{"activate": "Sheet1"} makes menus act on that sheet: two tables, each with its own automatic fields', () => {
+    const scenario = join(tmp, 'two-tables.json');
+    writeFileSync(scenario, JSON.stringify({
+      locale: 'en',
+      steps: [
+        { answer: ['1'] }, { menu: 'menuSetUp' },
+        { answer: ['3', 'YES'] }, { menu: 'menuSetUp' },
+        { activate: 'Sheet1' },
+        { edit: { a1: 'B2', value: 'Acme', sheet: 'Sheet1' } },
+        { answer: ['YES'] }, { menu: 'menuValidateAll' },
+      ],
+    }));
+    const r = run(['sim', scenario]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { sheets: Array<{ name: string; values: unknown[][] }>; alerts: Array<{ prompt: string }> };
+    expect(out.sheets.length).toBe(2);
+    expect(String(out.sheets[0]?.values[1]?.[0])).toMatch(/\d/);
+    // Check ran on Sheet1's table (the active one), and named nothing about the other.
+    expect(out.alerts.at(-1)?.prompt).not.toMatch(/not a client table/);
+    const bad = join(tmp, 'bad-activate.json');
+    writeFileSync(bad, JSON.stringify({ locale: 'en', steps: [{ activate: 'Nope' }] }));
+    const b = run(['sim', bad]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/no sheet named "Nope"/);
+  });
+});
