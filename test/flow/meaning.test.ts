@@ -135,6 +135,37 @@ describe('the phone column reads the same in both interface languages', () => {
   });
 });
 
+describe('adopt offers the automatic columns', () => {
+  it('the user says yes: the ID column is kept as it is, the dates are added, and a new row gets them', () => {
+    const { emu, addon } = startOn(DEMO, 'en');
+    emu.queueAnswers(['YES', 'YES']);
+    expect(addon.menu('menuAdopt')).toEqual({ ok: true, result: undefined });
+    expect(addon.errors).toEqual([]);
+    expect(emu.alerts[1]?.prompt).toMatch(/Client ID, Created, Updated, Stage since|IDs already there are kept/);
+    const [t] = tables(emu);
+    const types = Object.fromEntries((t?.fields ?? []).filter((f) => f.role && ['clientId', 'created', 'updated', 'stageSince'].includes(f.role)).map((f) => [f.role, f.type]));
+    expect(types).toEqual({ clientId: 'autoId', created: 'created', updated: 'updated', stageSince: 'stageSince' });
+    // The existing IDs, mixed formats and all, are untouched.
+    expect(emu.view('Sheet1', 'A2:A7').map((r) => String(r[0]?.value))).toEqual(DEMO.slice(1, 7).map((r) => String(Number(r[0]) || r[0])));
+    const width = DEMO[0]!.length;
+    const header = emu.view('Sheet1', `${letter(width)}1:${letter(width + 2)}1`)[0]?.map((c) => c.value);
+    expect(header).toEqual(['Created', 'Updated', 'Stage since']);
+    const next = DEMO.length + 1;
+    addon.edit(`B${next}`, 'New Client');
+    expect(addon.errors).toEqual([]);
+    expect(String(emu.view('Sheet1', `A${next}`)[0]?.[0]?.value)).not.toBe('');
+    expect(emu.view('Sheet1', `${letter(width)}${next}`)[0]?.[0]?.value).not.toBe('');
+  });
+
+  it('the user says no: nothing is added', () => {
+    const { emu, addon } = startOn(DEMO, 'en');
+    emu.queueAnswers(['YES', 'NO']);
+    addon.menu('menuAdopt');
+    expect(tables(emu)[0]?.fields.some((f) => f.type === 'created')).toBe(false);
+    expect(emu.view('Sheet1', `${letter(DEMO[0]!.length)}1`)[0]?.[0]?.value).toBe('');
+  });
+});
+
 describe('several tables in one spreadsheet', () => {
   it('a second set-up keeps the first table: both get their automatic fields', () => {
     const { emu, addon } = startOn([], 'en');

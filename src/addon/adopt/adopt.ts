@@ -27,7 +27,7 @@ import { applyTable, readColumnMetadata } from '../sheet/apply';
 import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { keepFormatColumns } from '../../core/adopt/formats';
-import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
+import { buildPreview, defaultMapping, fillOptions, matchSheet, misfitMessage, schemaFromMapping, withAutoFields, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -178,7 +178,15 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const problem = checkMapping(mapping) ?? matchSheet(plan, mapping, locale);
   if (problem) throw mappingError(problem, locale);
   const { sheet, read, inf, headerRow } = plan;
-  const built = schemaFromMapping(plan, mapping);
+  const mapped = schemaFromMapping(plan, mapping);
+  // Automatic columns the user chose: new ones go after the sheet's last column, headers written first.
+  const built = withAutoFields(mapped, mapping.autoColumns ?? [], read.values[0]?.length ?? sheet.getLastColumn(), (role) => t(plan.existing?.locale ?? locale, `adopt.role.${role}`));
+  if (built.newHeaders.length > 0) {
+    const first = built.newHeaders[0].column;
+    const last = built.newHeaders[built.newHeaders.length - 1].column;
+    if (last > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), last - sheet.getMaxColumns());
+    sheet.getRange(headerRow, first, 1, last - first + 1).setValues([built.newHeaders.map((h) => h.header)]);
+  }
 
   const parsed = parseSchema({ ...built.schema, location: { sheetId: plan.sheetId, sheetName: read.sheetName, headerRow } });
   if (!parsed.ok) throw new UserError('adopt.error.invalidSchema', { detail: `${parsed.path}: ${parsed.code}` });

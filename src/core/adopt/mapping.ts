@@ -176,6 +176,44 @@ export function schemaFromMapping(b: AdoptBasis, m: AdoptMapping): { schema: Tab
   return { schema: withOutcomes({ ...b.schema, fields, stages }), layout: { columns, missing: [], notes: [] } };
 }
 
+export type AutoRole = 'clientId' | 'created' | 'updated' | 'stageSince';
+const AUTO_ROLE_TYPE = { clientId: 'autoId', created: 'created', updated: 'updated', stageSince: 'stageSince' } as const;
+
+/**
+ * Adds the automatic fields the user chose to a mapped schema: a role the table already has as a column
+ * becomes that automatic type in place (an ID column with mixed formats is kept as it is: new IDs
+ * continue one format), the others are new columns after `lastColumn` with headers in the table's
+ * language. Returns the schema, the layout and the new headers to write (1-based column → text).
+ */
+export function withAutoFields(
+  built: { schema: TableSchemaInput; layout: Layout },
+  roles: readonly AutoRole[],
+  lastColumn: number,
+  header: (role: AutoRole) => string,
+): { schema: TableSchemaInput; layout: Layout; newHeaders: Array<{ column: number; header: string }> } {
+  const fields = built.schema.fields.map((f) => ({ ...f }));
+  const columns = { ...built.layout.columns };
+  const newHeaders: Array<{ column: number; header: string }> = [];
+  const headers = new Set(fields.map((f) => f.header.trim().toLowerCase()));
+  const keys = new Set(fields.map((f) => f.key));
+  let next = lastColumn + 1;
+  for (const role of roles) {
+    const have = fields.find((f) => f.role === role);
+    if (have) { have.type = AUTO_ROLE_TYPE[role]; delete have.options; continue; }
+    let text = header(role);
+    for (let i = 2; headers.has(text.trim().toLowerCase()); i++) text = `${header(role)} ${i}`;
+    let key: string = role;
+    for (let i = 2; keys.has(key); i++) key = `${role}_${i}`;
+    headers.add(text.trim().toLowerCase());
+    keys.add(key);
+    fields.push({ key, label: { en: text, 'zh-CN': text }, header: text, role, type: AUTO_ROLE_TYPE[role], required: false, onInvalid: 'warn' });
+    columns[key] = next;
+    newHeaders.push({ column: next, header: text });
+    next++;
+  }
+  return { schema: { ...built.schema, fields }, layout: { ...built.layout, columns }, newHeaders };
+}
+
 export interface ColumnFit {
   filled: number;
   fit: number;

@@ -360,6 +360,22 @@ function byGrouping(raw: string, hits: ReadonlyArray<{ region: string }>): strin
   return null;
 }
 
+/**
+ * A cheap necessary condition before the full reading: the number's digits, less a trunk prefix ('0'
+ * or '1') or the calling code, have a length the region's numbers can have. Keeps reading a number in
+ * several candidate regions affordable (most regions are ruled out without a parse).
+ */
+export function lengthPossible(raw: string, region: string): boolean {
+  if (!isSupportedCountry(region)) return false;
+  const digits = toHalfWidth(raw).replace(EXT_WORDS, '').replace(/\D/g, '');
+  const lengths = planFor(region).lengths;
+  if (!lengths) return true;
+  const cc = countryInfo(region as CountryCode).cc;
+  const n = digits.length;
+  const ok = (len: number) => lengths.indexOf(len) >= 0;
+  return ok(n) || (/^[01]/.test(digits) && ok(n - 1)) || (digits.startsWith(cc) && ok(n - cc.length)) || (digits.startsWith('00') && ok(n - 2));
+}
+
 export type PhoneReading =
   | { ok: true; parts: PhoneParts; region: string | null }
   | { ok: false; ambiguous: string[] }
@@ -379,7 +395,7 @@ export function readPhone(raw: string, ctx: TypeContext): PhoneReading {
   }
   const hits: Array<{ region: string; parts: PhoneParts }> = [];
   for (const region of regions) {
-    if (!domesticPlausible(raw, region)) continue;
+    if (!domesticPlausible(raw, region) || !lengthPossible(raw, region)) continue;
     const p = parsePhone(raw, { ...ctx, region });
     if (p && !hits.some((h) => h.parts.e164 === p.e164)) hits.push({ region, parts: p });
   }

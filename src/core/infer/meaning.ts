@@ -2,7 +2,7 @@
  * What a column's values say about how to read them: the phone regions of a table (default and
  * candidates) and the day/month order of a date column. Pure; the inputs are sampled cells.
  */
-import { domesticPlausible, hasCountryCode, parsePhone, regionOfE164 } from '../fields/phone';
+import { domesticPlausible, hasCountryCode, lengthPossible, parsePhone, regionOfE164 } from '../fields/phone';
 import type { CellValue, TypeContext } from '../fields/types';
 import { valueText } from '../fields/util';
 
@@ -11,6 +11,8 @@ const TRIED = ['CN', 'US', 'GB', 'HK', 'TW', 'SG', 'JP', 'KR', 'IN', 'AU', 'CA',
 /** Share of the bare numbers a region must read as valid to become a candidate. */
 const MIN_SHARE = 0.1;
 const MAX_REGIONS = 5;
+/** Numbers read per region: enough to tell where a table's numbers come from, cheap at any size. */
+const SAMPLE = 400;
 /**
  * Regions whose numbers have one fixed length per kind (11-digit mobiles in China, 10 digits in North
  * America…): one bare number valid there is evidence enough. Elsewhere (Germany's plan accepts many
@@ -38,7 +40,9 @@ export function inferPhoneRegions(samples: readonly CellValue[], ctx: TypeContex
   const withCode = new Map<string, number>();
   const bareValid = new Map<string, number>();
   const bare: string[] = [];
-  for (const v of samples) {
+  const step = Math.max(1, Math.floor(samples.length / SAMPLE));
+  for (let k = 0; k < samples.length; k += step) {
+    const v = samples[k];
     const s = typeof v === 'string' ? v : valueText(v);
     if (s.trim() === '') continue;
     if (hasCountryCode(s)) {
@@ -50,7 +54,7 @@ export function inferPhoneRegions(samples: readonly CellValue[], ctx: TypeContex
   const tried = new Set<string>([...TRIED, ...withCode.keys(), ctx.region]);
   const validIn = new Map<string, boolean[]>();
   for (const r of tried) {
-    const flags = bare.map((s) => domesticPlausible(s, r) && parsePhone(s, { ...ctx, region: r }) !== null);
+    const flags = bare.map((s) => domesticPlausible(s, r) && lengthPossible(s, r) && parsePhone(s, { ...ctx, region: r }) !== null);
     const n = flags.filter(Boolean).length;
     if (n > 0) { bareValid.set(r, n); validIn.set(r, flags); }
   }

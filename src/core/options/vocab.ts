@@ -65,10 +65,18 @@ function build(): Map<string, Meaning> {
   return m;
 }
 
+/** Values looked up before (NFKC folding is the cost): bounded, cleared when full. */
+const seen = new Map<string, Meaning | null>();
+
 /** What a value means when the vocabulary knows it; null otherwise. */
 export function meaningOf(value: string): Meaning | null {
+  const hit = seen.get(value);
+  if (hit !== undefined) return hit;
   index ??= build();
-  return index.get(meaningKey(value)) ?? null;
+  const m = index.get(meaningKey(value)) ?? null;
+  if (seen.size >= 50_000) seen.clear();
+  seen.set(value, m);
+  return m;
 }
 
 /** The known stage a value names, or null. */
