@@ -166,6 +166,30 @@ describe('adopt offers the automatic columns', () => {
   });
 });
 
+describe('the sidebar opens where it helps', () => {
+  const data = <T>(addon: Addon, fn: string): T => {
+    const r = addon.call(fn);
+    if (!r.ok) throw new Error(r.error);
+    return (r.result as { data: T }).data;
+  };
+  const panel = (addon: Addon) => data<{ panel?: string }>(addon, 'getBootstrap').panel;
+  it('Adopt on a sheet of clients, Set up (showing the table itself) once adopted, Set up on an empty sheet', () => {
+    const { emu, addon } = startOn(DEMO, 'en');
+    expect(panel(addon)).toBe('adopt');
+    emu.queueAnswers(['YES']);
+    addon.menu('menuAdopt');
+    expect(panel(addon)).toBe('setup');
+    // Set up shows the adopted table, not a template.
+    const state = data<{ schema: { template: string | null; fields: unknown[] } | null }>(addon, 'getSetupState');
+    expect(state.schema).not.toBeNull();
+    expect(state.schema?.template).toBeNull();
+    const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    app.getActiveSpreadsheet().insertSheet('Empty').activate();
+    expect(panel(addon)).toBe('setup');
+    expect(data<{ schema: unknown }>(addon, 'getSetupState').schema).toBeNull();
+  });
+});
+
 describe('several tables in one spreadsheet', () => {
   it('a second set-up keeps the first table: both get their automatic fields', () => {
     const { emu, addon } = startOn([], 'en');

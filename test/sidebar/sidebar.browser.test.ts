@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { bootstrapHandler, deferred, fail, launch, ok, openSidebar, ADDON_CSS, type Handlers } from './harness';
 import { msg, setupState, smallSchema } from './fixtures';
 import type { TableSchema } from '../../src/core/schema';
+import { messagesFor } from '../../src/core/i18n';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -189,6 +190,19 @@ describe('sidebar shell', () => {
     await page.locator('.cf-progress').waitFor({ state: 'hidden' });
     expect(await page.locator('.cf-apply-button').isDisabled()).toBe(false);
     expect(await page.locator('.cf-notice').textContent()).toBe(summary.message);
+    await page.context().close();
+  });
+});
+
+describe('the panel the add-on suggests', () => {
+  test('opens on Adopt when the active sheet holds clients that are not a table yet', async () => {
+    const s = await openSidebar(browser, enHandlers({
+      getBootstrap: () => ok({ locale: 'en', messages: { ...messagesFor('en') }, panel: 'adopt' }),
+      previewAdopt: () => fail('stop', 'stop here'),
+    }));
+    const { page } = s;
+    await page.locator('.cf-tab.current').waitFor();
+    expect(await page.locator('.cf-tab.current').textContent()).toBe(msg('en', 'adopt.sidebar.title'));
     await page.context().close();
   });
 });
