@@ -191,9 +191,9 @@ export const ACTIONS: readonly ActionDef[] = [
     envFor: (s) => s.freshEnv(),
     run: (_s, addon) => {
       if (!addon) throw new Error('no spreadsheet');
-      // Adopt itself; the automatic columns it offers with its report are declined (adding them is a
+      // Adopt itself; the automatic columns it offers after its report are declined (adding them is a
       // second, optional pass).
-      addon.emu.queueAnswers(['YES', 'NO']);
+      addon.emu.queueAnswers(['YES', 'OK', 'NO']);
       addon.menu('menuAdopt');
     },
   },

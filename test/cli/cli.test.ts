@@ -211,7 +211,8 @@ describe('sim', () => {
     expect(out.sheets.map((s) => s.name)).toEqual(['Sheet1']);
     expect(out.sheets[0].values[0]).toEqual(['Name', 'Email', 'Phone', 'Stage', 'Deal value', 'Next follow-up', 'Notes']);
     expect(out.sheets[0].validations.length).toBeGreaterThan(0);
-    expect(out.alerts.map((a) => a.title)).toEqual(['Adopt this sheet', 'Adopt this sheet']);
+    // Confirmation, report, then the offer of automatic columns (unanswered: nothing added).
+    expect(out.alerts.map((a) => a.title)).toEqual(['Adopt this sheet', 'Adopt this sheet', 'Automatic columns']);
   });
 });
 

@@ -138,10 +138,10 @@ describe('the phone column reads the same in both interface languages', () => {
 describe('adopt offers the automatic columns', () => {
   it('the user says yes: the ID column is kept as it is, the dates are added, and a new row gets them', () => {
     const { emu, addon } = startOn(DEMO, 'en');
-    emu.queueAnswers(['YES', 'YES']);
+    emu.queueAnswers(['YES', 'OK', 'YES']);
     expect(addon.menu('menuAdopt')).toEqual({ ok: true, result: undefined });
     expect(addon.errors).toEqual([]);
-    expect(emu.alerts[1]?.prompt).toMatch(/Client ID, Created, Updated, Stage since|IDs already there are kept/);
+    expect(emu.alerts[2]?.prompt).toMatch(/Client ID, Created, Updated, Stage since|IDs already there are kept/);
     const [t] = tables(emu);
     const types = Object.fromEntries((t?.fields ?? []).filter((f) => f.role && ['clientId', 'created', 'updated', 'stageSince'].includes(f.role)).map((f) => [f.role, f.type]));
     expect(types).toEqual({ clientId: 'autoId', created: 'created', updated: 'updated', stageSince: 'stageSince' });
@@ -159,7 +159,7 @@ describe('adopt offers the automatic columns', () => {
 
   it('the user says no: nothing is added', () => {
     const { emu, addon } = startOn(DEMO, 'en');
-    emu.queueAnswers(['YES', 'NO']);
+    emu.queueAnswers(['YES', 'OK', 'NO']);
     addon.menu('menuAdopt');
     expect(tables(emu)[0]?.fields.some((f) => f.type === 'created')).toBe(false);
     expect(emu.view('Sheet1', `${letter(DEMO[0]!.length)}1`)[0]?.[0]?.value).toBe('');

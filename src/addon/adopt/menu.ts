@@ -24,17 +24,16 @@ export const menuAdopt = menuAction('adopt.title', (locale) => {
   }
   const result = underDocumentLock(() => applyAdoptMapping(plan, defaultMapping(plan), locale));
 
-  // The automatic columns the table lacks (new rows then get an ID and dates) are offered with the
-  // report, in the same alert: YES adds them, anything else leaves the table as it is.
+  ui.alert(t(locale, 'adopt.title'), result.text, ui.ButtonSet.OK);
+
+  // Then the automatic columns the table lacks (new rows then get an ID and dates) are offered in an
+  // alert of their own: only YES adds them; closing it leaves the table as adopted.
   const missing = AUTO_ROLES.filter((r) => !result.schema.fields.some((f) => f.role === r && f.type !== 'text' && f.type !== 'date' && f.type !== 'dateTime'));
-  if (missing.length === 0) {
-    ui.alert(t(locale, 'adopt.title'), result.text, ui.ButtonSet.OK);
-    return;
-  }
+  if (missing.length === 0) return;
   const names = missing.map((r) => t(result.schema.locale, `adopt.role.${r}`)).join(t(locale, 'adopt.listSeparator'));
   const idKept = missing.includes('clientId') && result.schema.fields.some((f) => f.role === 'clientId');
   const question = t(locale, idKept ? 'adopt.auto.askKeepIds' : 'adopt.auto.ask', { names, sheet: result.sheetName });
-  const ask = ui.alert(t(locale, 'adopt.title'), `${result.text}\n\n${question}`, ui.ButtonSet.YES_NO);
+  const ask = ui.alert(t(locale, 'adopt.auto.title'), question, ui.ButtonSet.YES_NO);
   if (ask !== ui.Button.YES) return;
   const again = underDocumentLock(() => {
     const plan2 = planAdopt(ss, ss.getActiveSheet(), locale);
