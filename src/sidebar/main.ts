@@ -26,7 +26,7 @@ function start(root: HTMLElement): void {
     .then((boot) => {
       const i18n = createI18n(boot.locale, boot.messages);
       document.documentElement.lang = boot.locale;
-      mountShell(root, bridge, i18n);
+      mountShell(root, bridge, i18n, undefined, boot.panel);
     })
     .catch((e: unknown) => {
       document.documentElement.lang = fallback.locale;

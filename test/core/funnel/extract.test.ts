@@ -91,14 +91,14 @@ describe('stagesWithHistory', () => {
     const h = (from: string, to: string) => ({ id: 'A', from, to, when: 1 });
     const out = stagesWithHistory(field, [h('Lead', 'contacted'), h('contacted', 'Qualified'), h('Lead', 'Contacted'), h('Lead', 'contacted'), h('Qualified', '谈判'), h('谈判', 'Nowhere'), h('lead', '成交')]);
     expect(out.options.map((o) => o.label)).toEqual(['Lead', 'contacted', 'Qualified', '谈判', 'Won', 'Lost']);
-    expect(out.options[1].aliases).toEqual(['Contacted']);
+    expect(out.options[1].variants).toEqual(['Contacted']);
     // Nothing to add: the same field back.
     expect(stagesWithHistory(field, [h('Lead', 'Won')])).toBe(field);
   });
 });
 
 describe('options with variants', () => {
-  const options = [{ label: 'Lead', color: '#fff' }, { label: 'Proposal', color: '#fff', aliases: ['Offer'] }, { label: 'Signed', color: '#fff' }, { label: 'Gone', color: '#fff' }];
+  const options = [{ label: 'Lead', color: '#fff' }, { label: 'Proposal', color: '#fff', variants: ['Offer'] }, { label: 'Signed', color: '#fff' }, { label: 'Gone', color: '#fff' }];
 
   it('maps a raw value to its option by label, alias, folding, typo and the stage vocabulary', () => {
     const r = optionResolver(options, { stageVocabulary: true });
