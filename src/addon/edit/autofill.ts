@@ -28,10 +28,10 @@ import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
 import { fieldByRole, type TableSchema } from '../../core/schema';
 import { isBlankCell } from '../../core/fields/util';
-import { ID_COUNTER_KEY, idCounterProps, readIdCounter, tableOf } from '../config/store';
+import { idCounterProps, readIdCounter, tableOf } from '../config/store';
 import { readColumnMetadata } from '../sheet/table';
 import { describeError } from '../runtime/errors';
-import { adoptPendingIds, reserveIds } from './ids';
+import { adoptPendingIds, reserveIds, storedIdCounter } from './ids';
 import { restoreFormats } from './formats';
 
 /**
@@ -174,7 +174,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
         const l = LockService.getDocumentLock();
         if (l && l.tryLock(1000)) {
           try {
-            const fresh = readIdCounter({ [ID_COUNTER_KEY]: store.getProperty(ID_COUNTER_KEY) ?? '' }, sheetId) ?? known;
+            const fresh = storedIdCounter(store, sheetId) ?? known;
             store.setProperties(idCounterProps(sheetId, idSummary([...fresh, ...rowIds])), false);
           } finally {
             l.releaseLock();
