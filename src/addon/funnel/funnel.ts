@@ -28,7 +28,8 @@ import {
   type FunnelResult, type FunnelSheetInput, type FunnelSheetState, type StageChange, type StageField,
 } from '../../core/funnel';
 import type { FunnelSummary } from '../../core/api/funnel';
-import { requireConfigOrNull } from '../config/store';
+import { allTables, requireConfigOrNull, tableOf } from '../config/store';
+import { roleForHeader } from '../../core/infer';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
 
@@ -61,9 +62,28 @@ function findHistorySheet(ss: Spreadsheet, tableId: number): Sheet | null {
   return ss.getSheetByName(historySheetName(tableId)) ?? ss.getSheetByName(HISTORY_SHEET_NAMES.en) ?? ss.getSheetByName(HISTORY_SHEET_NAMES['zh-CN']);
 }
 
-/** The configured table's funnel records (one getValues over the funnel's columns) and its history. */
+/**
+ * The table the funnel counts: the active sheet's table; on a Funnel or stage history sheet, the table
+ * it belongs to (its metadata names the table's sheet id); else the spreadsheet's only table.
+ */
+function funnelTable(ss: Spreadsheet): TableSchema | null {
+  const own = requireConfigOrNull();
+  if (own) return own;
+  const active = ss.getActiveSheet();
+  for (const md of active.getDeveloperMetadata()) {
+    const key = md.getKey();
+    const id = key === HISTORY_SHEET_KEY ? Number(md.getValue()) : key === FUNNEL_SHEET_KEY ? parseFunnelState(md.getValue())?.table : undefined;
+    if (id === undefined || !Number.isInteger(id)) continue;
+    const r = tableOf(id);
+    if (r.ok) return r.schema;
+  }
+  const tables = allTables();
+  return tables.length === 1 ? (tables[0] ?? null) : null;
+}
+
+/** The funnel's table's records (one getValues over the funnel's columns) and its history. */
 function readSource(ss: Spreadsheet): Source {
-  const schema = requireConfigOrNull();
+  const schema = funnelTable(ss);
   if (!schema) throw new UserError('funnel.error.noTable');
   const sheet = requireTableSheet(ss, schema);
   const stageField = fieldByRole(schema, 'stage');
@@ -81,8 +101,12 @@ function readSource(ss: Spreadsheet): Source {
   };
   const stageCol = layout.columns[stageField.key];
   if (!stageCol) throw new UserError('funnel.error.stageColumnMissing', { column: stageField.header, sheet: sheet.getName() });
+  // The user's own creation dates (adopted as a plain date column: never made automatic) still say
+  // when a client came: a date column whose header names the created role.
+  const ownCreated = (): Field | null =>
+    schema.fields.find((x) => x.role === null && (x.type === 'date' || x.type === 'dateTime') && layout.columns[x.key] && roleForHeader(x.header)?.role === 'created') ?? null;
   const f = {
-    id: pick('clientId'), owner: pick('owner'), channel: pick('channel'), created: pick('created', 'registered'),
+    id: pick('clientId'), owner: pick('owner'), channel: pick('channel'), created: pick('created', 'registered') ?? ownCreated(),
     stageSince: pick('stageSince'), value: pick('dealValue', 'totalSpend'),
   };
   const colOf = (x: Field | null) => (x ? layout.columns[x.key] : null);

@@ -105,8 +105,9 @@ describe('options with variants', () => {
     expect(['lead', 'ＬＥＡＤ', ' offer ', 'Proposl', '报价', 'quote', '线索', 'Closed-Won', '已签约', 'nonsense', ''].map(r)).toEqual(
       ['Lead', 'Lead', 'Proposal', 'Proposal', 'Proposal', 'Proposal', 'Lead', 'Signed', 'Signed', null, null],
     );
-    // Without the vocabulary only the option's own spellings count.
-    expect(['报价', 'offer'].map(optionResolver(options))).toEqual([null, 'Proposal']);
+    // Without the stage vocabulary the option's own spellings count, and what they mean (the one option
+    // resolver: '报价' means the same as the variant 'Offer'); a word of no option's meaning stays none.
+    expect(['报价', 'offer', 'nonsense'].map(optionResolver(options))).toEqual(['Proposal', 'Proposal', null]);
   });
 
   it('knows the outcomes: given labels first, else the vocabulary (Signed is won; Gone is no known word)', () => {
