@@ -40,6 +40,11 @@ const BAD_CALLS: Array<[string, unknown[]]> = [
   ['saveProtection', [{ columns: [], mode: 'root', editors: [] }]],
   ['getFunnelSummary', ['all']],
   ['buildFunnel', [{ owner: 'x' }]],
+  ['previewCleanup', [{ off: 'spaces' }]],
+  ['applyCleanup', [{ off: [] }]],
+  ['applyCleanup', [{ off: ['explode'], fingerprint: 'x' }]],
+  ['undoLastChange', [{ restoreRest: 'yes' }]],
+  ['undoLastChange', [{}, 'extra']],
   ['applyAdopt', [{ sheetId: 1, headerRow: 1, columns: [{ column: 1, header: 'x'.repeat(6000), adopt: true, role: 'name', type: 'text', required: false }] }]],
 ];
 
