@@ -239,7 +239,9 @@ export const ACTIONS: readonly ActionDef[] = [
     envFor: (s) => s.freshEnv(),
     run: (_s, addon) => {
       if (!addon) throw new Error('no spreadsheet');
-      addon.emu.queueAnswers(['YES', 'YES']);
+      // Adopt itself; the automatic columns it offers after its report are declined (adding them is a
+      // second, optional pass).
+      addon.emu.queueAnswers(['YES', 'OK', 'NO']);
       addon.menu('menuAdopt');
     },
   },

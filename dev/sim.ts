@@ -63,8 +63,9 @@ const PasteStep = z.strictObject({
 });
 const CallStep = z.strictObject({ call: z.string().min(1), args: z.array(Json).optional() });
 const AnswerStep = z.strictObject({ answer: z.array(z.string()) });
-const FailStep = z.strictObject({ failAfterCalls: z.number().int().positive() });
+/** A person clicks a sheet's tab: menus then act on that sheet (each sheet may be a table of its own). */
 const ActivateStep = z.strictObject({ activate: z.string().min(1) });
+const FailStep = z.strictObject({ failAfterCalls: z.number().int().positive() });
 const InterleaveStep = z.strictObject({
   interleave: z.strictObject({ first: z.array(z.unknown()).min(1), second: z.array(z.unknown()).min(1), switchAfterCalls: z.number().int().positive() }),
 });

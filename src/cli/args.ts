@@ -27,9 +27,10 @@ export interface ParsedArgs {
  * --help/-h. Unknown long options and options without a value are errors; an argument that starts with
  * a single dash (other than -h) is a positional argument, as `--` makes every argument after it.
  */
-export function parseCommandArgs(command: string, argv: string[], valued: readonly string[], locale: Locale): ParsedArgs {
+export function parseCommandArgs(command: string, argv: string[], valued: readonly string[], locale: Locale, flags: readonly string[] = []): ParsedArgs {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
   for (const name of valued) options[name] = { type: 'string' };
+  for (const name of flags) options[name] = { type: 'boolean' };
   const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
   const found = new Map<string, string>();
@@ -51,6 +52,8 @@ export function parseCommandArgs(command: string, argv: string[], valued: readon
       seenShort.add(tok.index);
       continue;
     }
+    // A flag (--json): no value; recorded as 'true'.
+    if (flags.includes(tok.name) && tok.rawName === `--${tok.name}` && !tok.inlineValue) { found.set(tok.name, 'true'); continue; }
     if (!valued.includes(tok.name)) throw new CliExit(2, t(locale, 'cli.error.unknownOption', { command, option: tok.rawName }));
     const value = tok.value;
     if (value === undefined || value === '' || (!tok.inlineValue && value.startsWith('--'))) {

@@ -120,6 +120,48 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+/**
+ * JSON for programs, a readable report for people: JSON when --json is given or stdout is not a
+ * terminal (piped or redirected), the readable text otherwise.
+ */
+export function wantsJson(p: ParsedArgs): boolean {
+  return p.options.has('json') || !process.stdout.isTTY;
+}
+
+/** Display width of text in a terminal: CJK and full-width characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000)) ? 2 : 1;
+  }
+  return w;
+}
+
+function fit(s: string, width: number): string {
+  const flat = s.replace(/[\r\n\t]+/g, ' ');
+  let out = '';
+  let w = 0;
+  for (const ch of flat) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - (displayWidth(flat) > width ? 1 : 0)) { out += '…'; w += 1; break; }
+    out += ch;
+    w += cw;
+  }
+  return out + ' '.repeat(Math.max(0, width - w));
+}
+
+/** A plain-text table: a header line, a rule, one line per row; cells cut to `max` columns. */
+export function textTable(head: readonly string[], rows: ReadonlyArray<readonly string[]>, max = 40): string {
+  const widths = head.map((h, i) => Math.min(max, Math.max(displayWidth(h), ...rows.map((r) => displayWidth((r[i] ?? '').replace(/[\r\n\t]+/g, ' '))))));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? fit(c, Math.max(widths[i], displayWidth(c))).trimEnd() : fit(c, widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function printText(text: string): void {
+  process.stdout.write(text + '\n');
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value) + '\n');
 }

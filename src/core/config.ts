@@ -5,14 +5,32 @@
  * Ref: https://developers.google.com/apps-script/guides/services/quotas ("Properties value size 9kB / val",
  * "Properties total storage 500kB / property store").
  *
- * Layout: 'clientflow.config' holds a small header {format, version, parts, bytes, sum}; the JSON
- * itself is in 'clientflow.config.0' … 'clientflow.config.<parts-1>', each at most CHUNK_BYTES of UTF-8.
+ * Layout: a spreadsheet may hold several tables, one per sheet; the definition of the table on sheet N
+ * is under the key 'clientflow.table.N' (tableKey): a small header {format, version, parts, bytes, sum};
+ * the JSON itself is in 'clientflow.table.N.0' … '.<parts-1>', each at most CHUNK_BYTES of UTF-8.
+ * Before that, one table was stored under 'clientflow.config' (CONFIG_KEY) with the same layout; it is
+ * still read (as the table of the sheet its location names) and moved to its sheet's key when saved.
  * `decodeConfig` never throws: a missing, corrupt, newer or older config comes back as a Result with
  * a stable code; the add-on turns it into a translated message with a way out (repair or reset).
  */
 import { SCHEMA_VERSION, fieldSchema, parseSchema, rulesSchema, stagesSchema, locationSchema, tableSchema, type TableSchema } from './schema';
 
+/** The key of the single-table definition written before tables were stored per sheet (still read). */
 export const CONFIG_KEY = 'clientflow.config';
+/** The key of one table's definition: one per sheet that is a table, by Sheet.getSheetId(). */
+export const TABLE_KEY_PREFIX = 'clientflow.table.';
+export function tableKey(sheetId: number): string {
+  return `${TABLE_KEY_PREFIX}${sheetId}`;
+}
+/** Sheet ids of the tables stored per sheet (the legacy single-table key not included). */
+export function storedTableIds(props: Readonly<Record<string, string>>): number[] {
+  const out: number[] = [];
+  for (const k of Object.keys(props)) {
+    const m = /^clientflow\.table\.(-?\d+)$/.exec(k);
+    if (m) out.push(Number(m[1]));
+  }
+  return out.sort((a, b) => a - b);
+}
 export const CONFIG_FORMAT = 1;
 /** Below the 9 KB per value limit with room for the key name. */
 export const CHUNK_BYTES = 8000;
@@ -41,10 +59,37 @@ export type DecodeResult =
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations by the version they upgrade from. v1 is the first released format; there are none yet.
- * A config older than the oldest migration cannot be read ('tooOld').
+ * Version 1 → 2: an option's `aliases` are its `variants`; the stage options named by `stages` get
+ * their `outcome`. Nothing is dropped: every other key is carried as it is.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export function migrate1to2(raw: Record<string, unknown>): Record<string, unknown> {
+  const stages = isRecord(raw.stages) ? raw.stages : null;
+  const fields = Array.isArray(raw.fields) ? raw.fields.map((f: unknown) => {
+    if (!isRecord(f) || !Array.isArray(f.options)) return f;
+    const isStage = f.role === 'stage';
+    return {
+      ...f,
+      options: f.options.map((o: unknown) => {
+        if (!isRecord(o)) return o;
+        const { aliases, ...rest } = o;
+        const out: Record<string, unknown> = { ...rest };
+        if (Array.isArray(aliases) && out.variants === undefined) out.variants = aliases;
+        if (isStage && stages && out.outcome === undefined) {
+          if (o.label === stages.won) out.outcome = 'won';
+          else if (o.label === stages.lost) out.outcome = 'lost';
+        }
+        return out;
+      }),
+    };
+  }) : raw.fields;
+  return { ...raw, fields };
+}
+
+/**
+ * Migrations by the version they upgrade from. A config older than the oldest migration cannot be
+ * read ('tooOld').
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrate1to2 };
 
 function utf8Length(s: string): number {
   let n = 0;
@@ -90,24 +135,24 @@ export function checksum(s: string): string {
 }
 
 /** Keys the config occupies (header and parts) in a property map. */
-export function configKeys(props: Readonly<Record<string, string>>): string[] {
-  return Object.keys(props).filter((k) => k === CONFIG_KEY || k.startsWith(`${CONFIG_KEY}.`));
+export function configKeys(props: Readonly<Record<string, string>>, key: string = CONFIG_KEY): string[] {
+  return Object.keys(props).filter((k) => k === key || (k.startsWith(`${key}.`) && /^\d+$/.test(k.slice(key.length + 1))));
 }
 
 /**
  * The properties to write for a schema. Write them with setProperties(props, false) after deleting
  * the keys `configKeys(old)` that are not in the result (stale parts of a longer older config).
  */
-export function encodeConfig(schema: TableSchema): { ok: true; props: Record<string, string> } | { ok: false; code: 'tooLarge' | 'invalid'; detail?: string } {
+export function encodeConfig(schema: TableSchema, key: string = CONFIG_KEY): { ok: true; props: Record<string, string> } | { ok: false; code: 'tooLarge' | 'invalid'; detail?: string } {
   const checked = parseSchema(schema);
   if (!checked.ok) return { ok: false, code: 'invalid', detail: `${checked.path}: ${checked.code}` };
   const json = JSON.stringify(checked.schema);
   const parts = splitUtf8(json, CHUNK_BYTES);
   if (parts.length > MAX_PARTS) return { ok: false, code: 'tooLarge', detail: String(utf8Length(json)) };
   const props: Record<string, string> = {
-    [CONFIG_KEY]: JSON.stringify({ format: CONFIG_FORMAT, version: SCHEMA_VERSION, parts: parts.length, length: json.length, sum: checksum(json) }),
+    [key]: JSON.stringify({ format: CONFIG_FORMAT, version: SCHEMA_VERSION, parts: parts.length, length: json.length, sum: checksum(json) }),
   };
-  parts.forEach((p, i) => { props[`${CONFIG_KEY}.${i}`] = p; });
+  parts.forEach((p, i) => { props[`${key}.${i}`] = p; });
   return { ok: true, props };
 }
 
@@ -119,8 +164,9 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 export function decodeConfig(
   props: Readonly<Record<string, string>>,
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+  key: string = CONFIG_KEY,
 ): DecodeResult {
-  const head = props[CONFIG_KEY];
+  const head = props[key];
   if (head === undefined) return { ok: false, code: 'missing' };
   let header: unknown;
   try { header = JSON.parse(head); } catch { return { ok: false, code: 'corrupt', detail: 'header' }; }
@@ -129,7 +175,7 @@ export function decodeConfig(
   }
   const chunks: string[] = [];
   for (let i = 0; i < header.parts; i++) {
-    const part = props[`${CONFIG_KEY}.${i}`];
+    const part = props[`${key}.${i}`];
     if (part === undefined) return { ok: false, code: 'corrupt', detail: `part ${i} missing` };
     chunks.push(part);
   }
@@ -139,6 +185,23 @@ export function decodeConfig(
   try { raw = JSON.parse(json); } catch { return { ok: false, code: 'corrupt', detail: 'json' }; }
   if (!isRecord(raw)) return { ok: false, code: 'corrupt', detail: 'json' };
   return upgrade(raw, migrations);
+}
+
+/**
+ * The table of one sheet: its own definition ('clientflow.table.N'), else the legacy single-table
+ * definition when its location names that sheet (or cannot be read: then every sheet without a table
+ * of its own sees the problem, so it can be repaired from any of them). 'missing' when the sheet is
+ * not a table.
+ */
+export function decodeTable(props: Readonly<Record<string, string>>, sheetId: number): DecodeResult {
+  const own = tableKey(sheetId);
+  if (props[own] !== undefined) return decodeConfig(props, MIGRATIONS, own);
+  if (props[CONFIG_KEY] === undefined) return { ok: false, code: 'missing' };
+  const legacy = decodeConfig(props, MIGRATIONS, CONFIG_KEY);
+  if (legacy.ok) return legacy.schema.location?.sheetId === sheetId ? legacy : { ok: false, code: 'missing' };
+  const raw = legacy.raw;
+  const loc = isRecord(raw) && isRecord(raw.location) ? raw.location.sheetId : undefined;
+  return loc === undefined || loc === sheetId ? legacy : { ok: false, code: 'missing' };
 }
 
 /** Brings a config object up to SCHEMA_VERSION through `migrations`, then validates it. */
@@ -170,8 +233,9 @@ export function upgrade(raw: Record<string, unknown>, migrations: Readonly<Recor
  * stages if they still name options of the stage field. Null when not even one field survives
  * (then only reset helps). The result is a valid schema at the current version.
  */
-export function salvageConfig(raw: unknown): TableSchema | null {
-  if (!isRecord(raw)) return null;
+export function salvageConfig(input: unknown): TableSchema | null {
+  if (!isRecord(input)) return null;
+  const raw = typeof input.version === 'number' && input.version < 2 ? migrate1to2(input) : input;
   const fieldsIn = Array.isArray(raw.fields) ? raw.fields : [];
   const fields: unknown[] = [];
   const keys = new Set<string>();
@@ -204,6 +268,7 @@ export function salvageConfig(raw: unknown): TableSchema | null {
     locale,
     region: str(raw.region, /^[A-Z]{2}$/, locale === 'zh-CN' ? 'CN' : 'US'),
     currency: str(raw.currency, /^[A-Z]{3}$/, locale === 'zh-CN' ? 'CNY' : 'USD'),
+    ...(Array.isArray(raw.regions) && raw.regions.length > 0 && raw.regions.every((r) => typeof r === 'string' && /^[A-Z]{2}$/.test(r)) ? { regions: raw.regions.slice(0, 10) } : {}),
     dateOrder: raw.dateOrder === 'MDY' || raw.dateOrder === 'DMY' || raw.dateOrder === 'YMD' ? raw.dateOrder : locale === 'zh-CN' ? 'YMD' : 'MDY',
     fields,
     stages: stagesSchema.safeParse(raw.stages).success ? raw.stages : null,

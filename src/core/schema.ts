@@ -8,13 +8,15 @@
  *   first and by header text second (src/core/table/layout.ts), so users may move or rename them.
  * - Stages are the options of the field whose role is 'stage', in order; `stages.won` and
  *   `stages.lost` name the two terminal options (lost is the exit, not the last step).
- * - `version` is the config version (src/core/config.ts migrates older ones).
+ * - `version` is the config version (src/core/config.ts migrates older ones). Version 2: options have
+ *   `variants` (version 1 called them aliases) and an `outcome`; money and date fields may carry their
+ *   own `currency` and `dateOrder`; the table its candidate phone `regions`.
  */
 import * as z from 'zod';
 import { AUTO_TYPES, USER_TYPES, type FieldTypeId } from './fields/types';
 import { ROLES, type Role } from './roles';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export const FIELD_TYPE_IDS = [...USER_TYPES, ...AUTO_TYPES] as const satisfies readonly FieldTypeId[];
 
@@ -26,10 +28,18 @@ export const localizedSchema = z.object({
   'zh-CN': z.string().trim().min(1).max(100),
 });
 
+export const outcomeSchema = z.enum(['won', 'lost']);
+export const dateOrderSchema = z.enum(['MDY', 'DMY', 'YMD']);
+export const regionSchema = z.string().regex(/^[A-Z]{2}$/);
+export const currencyCodeSchema = z.string().regex(/^[A-Z]{3}$/);
+
 export const optionSchema = z.object({
   label: z.string().trim().min(1).max(100),
   color: colorSchema,
-  aliases: z.array(z.string().max(100)).max(50).optional(),
+  /** Other spellings that mean this option (成交, Closed Won for Won): every rule reads them as it. */
+  variants: z.array(z.string().max(100)).max(200).optional(),
+  /** The stage option that ends a deal: won or lost (kept in step with the table's `stages`). */
+  outcome: outcomeSchema.optional(),
 });
 
 export const fieldSchema = z.object({
@@ -62,6 +72,12 @@ export const fieldSchema = z.object({
   options: z.array(optionSchema).max(500).optional(),
   /** Column width in pixels; the plan picks one by type when absent. */
   width: z.number().int().min(20).max(2000).optional(),
+  /** Money: the column's own currency (ISO 4217); the table's when absent. */
+  currency: currencyCodeSchema.optional(),
+  /** Money: the column mixes currencies; its format shows no currency symbol (nothing is relabelled). */
+  currencyMixed: z.boolean().optional(),
+  /** Dates: the column's own day/month order; the table's when absent. */
+  dateOrder: dateOrderSchema.optional(),
 });
 
 export const stagesSchema = z.object({
@@ -103,11 +119,16 @@ const tableObject = z.object({
   /** Language of headers and options. */
   locale: localeSchema,
   /** Default phone country, ISO 3166 alpha-2. */
-  region: z.string().regex(/^[A-Z]{2}$/),
+  region: regionSchema,
+  /**
+   * Candidate phone regions, the default first: a number without a country code is read in the one
+   * where it is valid (src/core/fields/phone.ts readPhone). Absent: `region` alone.
+   */
+  regions: z.array(regionSchema).min(1).max(10).optional(),
   /** ISO 4217 code for the currency format. */
   currency: z.string().regex(/^[A-Z]{3}$/),
   /** How ambiguous numeric dates are read. */
-  dateOrder: z.enum(['MDY', 'DMY', 'YMD']),
+  dateOrder: dateOrderSchema,
   fields: z.array(fieldSchema).min(1).max(200),
   stages: stagesSchema.nullable().default(null),
   rules: rulesSchema.default({ staleDays: 14, overdueFollowUp: true }),
@@ -152,6 +173,9 @@ export const tableSchema = tableObject.superRefine((t, ctx) => {
       if (!labels.includes(t.stages.won)) ctx.addIssue({ code: 'custom', path: ['stages', 'won'], message: 'unknownStage' });
       if (!labels.includes(t.stages.lost)) ctx.addIssue({ code: 'custom', path: ['stages', 'lost'], message: 'unknownStage' });
       if (t.stages.won === t.stages.lost) ctx.addIssue({ code: 'custom', path: ['stages'], message: 'wonIsLost' });
+      (stage.options ?? []).forEach((o, j) => {
+        if (o.outcome && o.label !== t.stages?.[o.outcome]) ctx.addIssue({ code: 'custom', path: ['fields', t.fields.indexOf(stage), 'options', j, 'outcome'], message: 'outcomeNotStage' });
+      });
     }
   }
 });
@@ -176,6 +200,29 @@ export function stageOrder(schema: TableSchema): string[] {
   if (!stage?.options) return [];
   const lost = schema.stages?.lost;
   return stage.options.map((o) => o.label).filter((l) => l !== lost);
+}
+
+/**
+ * The table with every stage option's `outcome` set from `stages` (and cleared elsewhere): the one
+ * place the two are brought in step when either changes.
+ */
+export function withOutcomes<T extends TableSchemaInput | TableSchema>(t: T): T {
+  const stages = t.stages ?? null;
+  return {
+    ...t,
+    fields: t.fields.map((f) => {
+      if (!f.options) return f;
+      const isStage = f.role === 'stage';
+      return {
+        ...f,
+        options: f.options.map((o) => {
+          const { outcome: _drop, ...rest } = o;
+          const outcome = isStage && stages ? (o.label === stages.won ? 'won' : o.label === stages.lost ? 'lost' : undefined) : undefined;
+          return outcome ? { ...rest, outcome } : rest;
+        }),
+      };
+    }),
+  };
 }
 
 /** Parse anything into a schema: a Result with the first problem's path and code, never a throw. */

@@ -27,9 +27,8 @@ function start(root: HTMLElement): void {
     .then((boot) => {
       const i18n = createI18n(boot.locale, boot.messages);
       document.documentElement.lang = boot.locale;
-      const shell = mountShell(root, bridge, i18n);
-      const open = openPanelHint();
-      if (open) shell.select(open);
+      // A menu that opened the sidebar on one panel (Check all rows → its report) wins; else where it helps.
+      mountShell(root, bridge, i18n, undefined, openPanelHint() ?? boot.panel);
     })
     .catch((e: unknown) => {
       document.documentElement.lang = fallback.locale;

@@ -1,11 +1,15 @@
 /**
  * The dropdown options editor shared by the Setup and Adopt panels: a collapsible list of options,
- * each with a color input, its label (shown on its color) and a remove button, plus "Add option".
+ * each with a color input (recolor), its label (rename; shown on its color), move up (reorder), merge
+ * into the option above (its label and variants become variants there), its variants (each one a
+ * button that splits it off as an option of its own), for stages the won/lost marks, and a remove
+ * button, plus "Add option". The operations are src/core/options/edit.ts.
  * Every label comes from a cell or the user: set as a value or text, never as markup.
  */
 import { paletteColor } from '../core/colors';
 import type { Option } from '../core/schema';
 import { h } from './dom';
+import { markOutcome, mergeOptions, moveOption, splitVariant } from '../core/options/edit';
 import type { PanelContext } from './panel-registry';
 
 
@@ -34,6 +38,10 @@ export interface OptionsEditorProps {
   toggled(open: boolean): void;
   /** Keep at least one option (a dropdown field needs one). */
   keepOne: boolean;
+  /** For stages: the labels of the won and lost outcomes now. */
+  outcomes?(): { won: string | null; lost: string | null };
+  /** For stages: an option was marked won or lost (the table's stages follow). */
+  marked?(label: string, outcome: 'won' | 'lost'): void;
 }
 
 export function optionsEditor(p: OptionsEditorProps, ctx: PanelContext): HTMLElement {
@@ -89,6 +97,22 @@ export function optionsEditor(p: OptionsEditorProps, ctx: PanelContext): HTMLEle
             'aria-label': t('sidebar.setup.optionLabel'),
             oninput: (e: Event) => setOption(j, { label: (e.target as HTMLInputElement).value }),
           }),
+          iconButton(t('sidebar.options.moveUp', { option: o.label }), '↑', 'cf-move-option', () => {
+            const cur = p.current();
+            const label = cur[j]?.label;
+            if (label !== undefined) p.set(moveOption(cur, label, j - 1) as Option[], true);
+          }, j === 0),
+          iconButton(t('sidebar.options.mergeUp', { option: o.label, into: opts[j - 1]?.label ?? '' }), '⤒', 'cf-merge-option', () => {
+            const cur = p.current();
+            const from = cur[j]?.label;
+            const into = cur[j - 1]?.label;
+            if (from === undefined || into === undefined) return;
+            const oc = p.outcomes?.();
+            p.set(mergeOptions(cur, into, from) as Option[], true);
+            // A merged-away outcome moves to the option it now is a variant of.
+            if (oc && p.marked && (oc.won === from || oc.lost === from)) p.marked(into, oc.won === from ? 'won' : 'lost');
+          }, j === 0),
+          p.isStage && p.marked ? outcomeButtons(o, j, p, t) : null,
           iconButton(
             t('sidebar.setup.removeOption', { option: o.label }),
             '✕',
@@ -96,6 +120,16 @@ export function optionsEditor(p: OptionsEditorProps, ctx: PanelContext): HTMLEle
             () => p.set(p.current().filter((_, k) => k !== j), true),
             p.keepOne && opts.length <= 1,
           ),
+          (o.variants ?? []).length > 0
+            ? h('div', { class: 'cf-variants secondary' }, t('sidebar.options.variants'), ' ', (o.variants ?? []).map((variant) =>
+              h('button', {
+                type: 'button',
+                class: 'cf-variant',
+                title: t('sidebar.options.split', { variant }),
+                'aria-label': t('sidebar.options.split', { variant }),
+                onclick: () => p.set(splitVariant(p.current(), o.label, variant, paletteColor(p.current().length)) as Option[], true),
+              }, variant)))
+            : null,
         ),
       ),
     ),
@@ -116,4 +150,23 @@ export function optionsEditor(p: OptionsEditorProps, ctx: PanelContext): HTMLEle
       `+ ${t('sidebar.setup.addOption')}`,
     ),
   );
+}
+
+/** The won and lost marks of a stage option: pressed when it is that outcome. */
+function outcomeButtons(o: Option, j: number, p: OptionsEditorProps, t: PanelContext['t']): HTMLElement {
+  const oc = p.outcomes?.() ?? { won: null, lost: null };
+  const mark = (outcome: 'won' | 'lost') => h('button', {
+    type: 'button',
+    class: `cf-icon cf-mark-${outcome}`,
+    'aria-pressed': oc[outcome] === o.label ? 'true' : 'false',
+    title: t(outcome === 'won' ? 'sidebar.options.markWon' : 'sidebar.options.markLost', { option: o.label }),
+    'aria-label': t(outcome === 'won' ? 'sidebar.options.markWon' : 'sidebar.options.markLost', { option: o.label }),
+    onclick: () => {
+      const cur = p.current();
+      const label = cur[j]?.label ?? o.label;
+      p.marked?.(label, outcome);
+      p.set(markOutcome(cur, label, outcome) as Option[], true);
+    },
+  }, outcome === 'won' ? '🏆' : '⨯');
+  return h('span', { class: 'cf-outcomes' }, mark('won'), mark('lost'));
 }

@@ -38,7 +38,7 @@ export interface Shell {
 
 const CONTROLS = 'button, input, select, textarea';
 
-export function mountShell(root: HTMLElement, bridge: Bridge, i18n: I18n, panels: readonly Panel[] = listPanels()): Shell {
+export function mountShell(root: HTMLElement, bridge: Bridge, i18n: I18n, panels: readonly Panel[] = listPanels(), initial?: string): Shell {
   const { t } = i18n;
   const progress = h(
     'div',
@@ -142,7 +142,8 @@ export function mountShell(root: HTMLElement, bridge: Bridge, i18n: I18n, panels
     );
   }
   if (panels.length < 2) tabs.hidden = true;
-  select(panels[0]?.id ?? '');
+  // The panel that helps on the active sheet (the add-on says which), else the first.
+  select(panels.some((p) => p.id === initial) ? (initial as string) : panels[0]?.id ?? '');
 
   return { showError, showNotice, clearMessages, select };
 }

@@ -69,14 +69,15 @@ test.each([
 });
 
 test("interleave on the add-on: the first Adopt holds the document lock, the second is told it is busy after waiting", () => {
-  // menuAdopt reads the sheet and asks its question (20 service calls), then its 21st call,
-  // tryLock, takes the document lock to apply. Switching after it, the second Adopt asks too and is
-  // answered YES, then its tryLock(5000) waits 5 s and fails: it is told another action is running.
-  const r = sim([{ answer: ['YES', 'YES', 'OK', 'OK'] }, { interleave: { first: [{ menu: 'menuAdopt' }], second: [{ menu: 'menuAdopt' }], switchAfterCalls: 21 } }]);
+  // menuAdopt reads the sheet (number formats included) and asks its question (23 service calls), then
+  // its 24th call, tryLock, takes the document lock to apply. Switching after it, the second Adopt asks
+  // too and is answered YES, then its tryLock(5000) waits 5 s and fails: it is told another action is
+  // running. The first then reports and offers the automatic columns (declined).
+  const r = sim([{ answer: ['YES', 'YES', 'OK', 'OK', 'NO'] }, { interleave: { first: [{ menu: 'menuAdopt' }], second: [{ menu: 'menuAdopt' }], switchAfterCalls: 24 } }]);
   expect(r.code).toBe(0);
   const out = r.out();
   expect(out.steps[1]).toMatchObject({ kind: 'interleave', ok: true, result: { switched: true } });
-  expect(out.alerts.map((a) => a.prompt)).toEqual([expect.stringMatching(/reads the columns as/), expect.stringMatching(/reads the columns as/), expect.stringMatching(/Another ClientFlow action is running/), expect.stringMatching(/^Adopted/)]);
+  expect(out.alerts.map((a) => a.prompt)).toEqual([expect.stringMatching(/reads the columns as/), expect.stringMatching(/reads the columns as/), expect.stringMatching(/Another ClientFlow action is running/), expect.stringMatching(/^Adopted/), expect.stringMatching(/^Add the automatic columns/)]);
   expect(out.simMs).toBeGreaterThan(5000);
   expect(out.errors).toEqual([]);
 });

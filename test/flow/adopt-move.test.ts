@@ -33,7 +33,9 @@ function adopt(emu: Emulator, addon: Addon): string {
   emu.queueAnswers(['YES']);
   expect(addon.menu('menuAdopt')).toEqual({ ok: true, result: undefined });
   expect(addon.errors).toEqual([]);
-  return emu.alerts[emu.alerts.length - 2]?.prompt ?? '';
+  // The confirmation: the YES/NO alert before the report (an offer of automatic columns may follow it).
+  const recent = emu.alerts.slice(-3);
+  return recent.find((a) => a.buttons === 'YES_NO' && !/Automatic columns|自动列/.test(a.title))?.prompt ?? '';
 }
 
 function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {

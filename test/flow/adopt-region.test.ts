@@ -12,9 +12,10 @@ function adoptSheet(phones: string[]): { report: string; region: string; highlig
   const emu = createEmulator({ userLocale: 'en', spreadsheetLocale: 'en_US' });
   emu.loadRows([['Name', 'Phone'], ...phones.map((p, i) => [`Client ${i + 1}`, p])]);
   const addon = loadAddon(emu);
-  emu.queueAnswers(['YES']);
+  emu.queueAnswers(['YES', 'NO']);
   expect(addon.menu('menuAdopt')).toEqual({ ok: true, result: undefined });
-  expect(emu.alerts.map((a) => a.title)).toEqual(['Adopt this sheet', 'Adopt this sheet']);
+  // The confirmation, the report, then the offer of automatic columns (declined).
+  expect(emu.alerts.map((a) => a.title)).toEqual(['Adopt this sheet', 'Adopt this sheet', 'Automatic columns']);
   const state = addon.call('getSetupState') as { ok: true; result: { ok: true; data: { schema: { region: string } } } };
   const highlight = emu.snapshot().sheets[0]?.conditionalFormats.find((r) => JSON.stringify(r.condition).includes('clientflow:invalid'));
   return { report: emu.alerts[1]?.prompt ?? '', region: state.result.data.schema.region, highlighted: highlight?.ranges ?? [] };
@@ -31,7 +32,10 @@ describe('adopt: the phone region', () => {
   it('keeps the locale region when the numbers are its own (a broken one is still reported)', () => {
     const r = adoptSheet(['(415) 555-0132', '212-555-0199', '+1 646 555 0100', '(312) 555-0147', '415.555.0111', '13800']);
     expect(r.region).toBe('US');
-    expect(r.report).toContain("1 cell doesn't fit its column: B7.");
-    expect(r.highlighted).toEqual(['B7']);
+    // '+1 646 555 0100' typed into Sheets is a formula Sheets cannot compute (#ERROR!): a bad cell too,
+    // reported and highlighted like the broken number (the same cells Check reports), and kept as it is.
+    expect(r.report).toContain("2 cells don't fit their column: B4, B7.");
+    expect(r.report).toContain('1 cell holds a formula; it was kept as it is.');
+    expect(r.highlighted).toEqual(['B4', 'B7']);
   });
 });

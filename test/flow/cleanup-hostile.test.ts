@@ -17,7 +17,7 @@ const DATA: string[][] = [
 
 function adopted(data = DATA, locale: 'en' | 'zh-CN' = 'en') {
   const s = startOn(data, locale);
-  s.emu.queueAnswers(['YES', 'OK']);
+  s.emu.queueAnswers(['YES', 'OK', 'NO']);
   s.addon.menu('menuAdopt');
   return s;
 }
@@ -125,7 +125,8 @@ describe('cleanup on bad input', () => {
       ['王芳', 'wf@example.cn', '13700137000', '成交', '5000'],
     ]);
     const addon = loadAddon(emu);
-    emu.queueAnswers(['YES', 'OK', 'YES']);
+    // Adopt: confirm, report, decline the automatic columns; then the cleanup's confirmation.
+    emu.queueAnswers(['YES', 'OK', 'NO', 'YES']);
     addon.menu('menuAdopt');
     addon.menu('menuCleanUp');
     const ask = emu.alerts.at(-1)?.prompt ?? '';

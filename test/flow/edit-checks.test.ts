@@ -8,7 +8,7 @@
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
-import { decodeConfig, encodeConfig } from '../../src/core/config';
+import { decodeTable, encodeConfig, tableKey } from '../../src/core/config';
 import { historySheetName } from '../../src/core/funnel/workbook';
 
 type SS = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -117,12 +117,12 @@ describe('normalize on entry', () => {
     addon.edit('E2', ' Ann@Example.COM ');
     expect(emu.view('Sheet1', 'E2')[0]?.[0]?.value).toBe(' Ann@Example.COM ');
     const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
-    const r = decodeConfig(store.getProperties());
+    const r = decodeTable(store.getProperties(), sheetId1(emu));
     if (!r.ok) throw new Error('no config');
     const email = r.schema.fields.find((f) => f.type === 'email');
     if (!email) throw new Error('no email field');
     email.normalizeOnEntry = true;
-    const enc = encodeConfig(r.schema);
+    const enc = encodeConfig(r.schema, tableKey(sheetId1(emu)));
     if (!enc.ok) throw new Error('cannot encode');
     store.setProperties(enc.props);
     addon.edit('E2', ' Ann@Example.COM ');
@@ -204,3 +204,10 @@ describe('stage history', () => {
     expect(history(app).map((r) => r[0])).toEqual(['C-000001', 'my own row', 'C-000001']);
   });
 });
+
+/** The id of Sheet1, whose table the tests change (each table is stored under its sheet's key). */
+function sheetId1(emu: Emulator): number {
+  const sh = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Sheet1');
+  if (!sh) throw new Error('no Sheet1');
+  return sh.getSheetId();
+}

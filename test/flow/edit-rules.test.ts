@@ -7,7 +7,7 @@
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
-import { decodeConfig, encodeConfig } from '../../src/core/config';
+import { decodeTable, encodeConfig, tableKey } from '../../src/core/config';
 import type { TableSchema } from '../../src/core/schema';
 import { columnLetter } from '../../src/core/table/a1';
 
@@ -19,11 +19,11 @@ function setUp(rules?: (s: TableSchema) => void): { emu: Emulator; addon: Addon;
   emu.queueAnswers(['1']);
   expect(addon.menu('menuSetUp')).toEqual({ ok: true, result: undefined });
   const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
-  const r = decodeConfig(store.getProperties());
+  const r = decodeTable(store.getProperties(), sheetId1(emu));
   if (!r.ok) throw new Error('no config');
   if (rules) {
     rules(r.schema);
-    const enc = encodeConfig(r.schema);
+    const enc = encodeConfig(r.schema, tableKey(sheetId1(emu)));
     if (!enc.ok) throw new Error(`cannot encode: ${enc.detail ?? ''}`);
     store.setProperties(enc.props);
   }
@@ -88,3 +88,10 @@ describe('stage rules', () => {
     expect(note(emu, deal)).toBe('');
   });
 });
+
+/** The id of Sheet1, whose table the tests change (each table is stored under its sheet's key). */
+function sheetId1(emu: Emulator): number {
+  const sh = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Sheet1');
+  if (!sh) throw new Error('no Sheet1');
+  return sh.getSheetId();
+}

@@ -13,6 +13,7 @@ import { startOn, type SS } from './helpers';
 import type { Addon } from '../../dev/harness';
 import type { Emulator, SimChart } from '../../dev/emulator/types';
 import { runScenario } from '../../dev/sim';
+import { decodeTable } from '../../src/core/config';
 import { defaultContext } from '../../src/core/fields';
 import type { CellValue, DropdownOption } from '../../src/core/fields/types';
 import { computeFunnel, funnelRecords, historyFromGrid, HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES, type FunnelFilters, type FunnelResult, type StageChange } from '../../src/core/funnel';
@@ -65,9 +66,20 @@ function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
 
 interface StoredSchema { stages: { won: string; lost: string } | null; fields: Array<{ role: string | null; options?: DropdownOption[] }> }
 
+/** The stored schema of Sheet1's table (each table is stored under its sheet's key). */
+function tableSchema(emu: Emulator): StoredSchema {
+  const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const sheet = app.getActiveSpreadsheet().getSheetByName('Sheet1');
+  if (!sheet) throw new Error('no Sheet1');
+  const props = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().getProperties();
+  const r = decodeTable(props, sheet.getSheetId());
+  if (!r.ok) throw new Error('no table on Sheet1');
+  return r.schema as unknown as StoredSchema;
+}
+
 /** The core's funnel of the table as it stands (the stage options as the add-on stored them). */
 function coreFunnel(emu: Emulator, addon: Addon, locale: 'en' | 'zh-CN', filters: FunnelFilters = {}, history: StageChange[] | null = null): FunnelResult {
-  const schema = data<{ schema: StoredSchema }>(addon, 'getSetupState').schema;
+  const schema = tableSchema(emu);
   const stage = schema.fields.find((f) => f.role === 'stage');
   const grid = emu.view('Sheet1', 'A1:H20').map((r) => r.map((c) => (c.value instanceof Date ? c.display : c.value) as CellValue));
   const rows = grid.filter((r) => r.some((v) => v !== '' && v !== null));

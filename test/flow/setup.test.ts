@@ -235,22 +235,23 @@ describe('menuValidateAll', () => {
     setUp(addon, emu);
     const props = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
     // A field of an unknown type: repair keeps the others.
-    const raw = JSON.parse(props.getProperty('clientflow.config.0') ?? '{}') as { fields: Array<{ type: string }> };
+    const key = props.getKeys().find((k) => /^clientflow\.table\.\d+$/.test(k)) ?? '';
+    const raw = JSON.parse(props.getProperty(`${key}.0`) ?? '{}') as { fields: Array<{ type: string }> };
     raw.fields[3] = { ...raw.fields[3], type: 'hologram' } as { type: string };
     const json = JSON.stringify(raw);
-    props.setProperties({ 'clientflow.config': JSON.stringify({ format: 1, version: 1, parts: 1 }), 'clientflow.config.0': json });
+    props.setProperties({ [key]: JSON.stringify({ format: 1, version: 2, parts: 1 }), [`${key}.0`]: json });
     emu.queueAnswers(['YES']);
     addon.menu('menuValidateAll');
     expect(emu.alerts.at(-2)?.prompt).toMatch(/不是有效的表格定义[\s\S]*回答“是”修复/);
     expect(emu.toasts.at(-1)?.message).toMatch(/设置已修复：保留了 18 个字段/);
     expect(emu.alerts.at(-1)?.prompt).toMatch(/全部 0 行均有效/);
     // Garbage: only a reset helps.
-    props.setProperty('clientflow.config', '{broken');
+    props.setProperty(key, '{broken');
     emu.queueAnswers(['YES']);
     addon.menu('menuValidateAll');
     expect(emu.alerts.at(-2)?.prompt).toMatch(/已损坏[\s\S]*回答“是”重置/);
     expect(emu.toasts.at(-1)?.message).toMatch(/设置已重置/);
-    expect(props.getKeys().filter((k) => k.startsWith('clientflow.config'))).toEqual([]);
+    expect(props.getKeys().filter((k) => /^clientflow\.(config|table\.)/.test(k))).toEqual([]);
     expect(addon.errors).toEqual([]);
   });
 });
@@ -334,7 +335,7 @@ describe('onEdit auto fields', () => {
     expect(emu.view('Sheet1', 'A5')[0]?.[0]?.value).toBe('C-0000901');
     // A table without a counter (adopted by an older version): the ID column is read once.
     const props = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
-    props.deleteProperty('clientflow.ids');
+    for (const k of props.getKeys()) if (k.startsWith('clientflow.ids')) props.deleteProperty(k);
     emu.resetStats();
     addon.edit('C6', 'Di');
     expect(emu.view('Sheet1', 'A6')[0]?.[0]?.value).toBe('C-0000902');

@@ -10,22 +10,27 @@ function props(w: World): Props {
   return (w.emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
 }
 
+/** The key of the (only) table's stored definition: one per sheet. */
+function key(p: Props): string {
+  return p.getKeys().find((k) => /^clientflow\.table\.\d+$/.test(k)) ?? 'clientflow.config';
+}
+
 /** Rewrites the stored schema JSON (and drops the checksum so only the change itself is seen). */
 function editJson(p: Props, edit: (j: Record<string, unknown>) => void): void {
-  const head = JSON.parse(p.getProperty('clientflow.config') ?? '{}') as Record<string, unknown>;
-  const json = JSON.parse(p.getProperty('clientflow.config.0') ?? '{}') as Record<string, unknown>;
+  const head = JSON.parse(p.getProperty(key(p)) ?? '{}') as Record<string, unknown>;
+  const json = JSON.parse(p.getProperty(`${key(p)}.0`) ?? '{}') as Record<string, unknown>;
   edit(json);
   delete head.sum;
-  p.setProperty('clientflow.config.0', JSON.stringify(json));
-  p.setProperty('clientflow.config', JSON.stringify(head));
+  p.setProperty(`${key(p)}.0`, JSON.stringify(json));
+  p.setProperty(key(p), JSON.stringify(head));
 }
 
 const DAMAGE: Record<string, (p: Props) => void> = {
-  'unreadable header': (p) => p.setProperty('clientflow.config', '{not json'),
-  'a part missing': (p) => p.deleteProperty('clientflow.config.0'),
-  'a part edited by hand': (p) => p.setProperty('clientflow.config.0', (p.getProperty('clientflow.config.0') ?? '').replace('"Company"', '"Firma"')),
-  'absurd part count': (p) => p.setProperty('clientflow.config', '{"parts":1e9}'),
-  'an array instead of a table': (p) => { p.setProperty('clientflow.config', '{"parts":1}'); p.setProperty('clientflow.config.0', '[1,2]'); },
+  'unreadable header': (p) => p.setProperty(key(p), '{not json'),
+  'a part missing': (p) => p.deleteProperty(`${key(p)}.0`),
+  'a part edited by hand': (p) => p.setProperty(`${key(p)}.0`, (p.getProperty(`${key(p)}.0`) ?? '').replace('"Company"', '"Firma"')),
+  'absurd part count': (p) => p.setProperty(key(p), '{"parts":1e9}'),
+  'an array instead of a table': (p) => { const k = key(p); p.setProperty(k, '{"parts":1}'); p.setProperty(`${k}.0`, '[1,2]'); },
   'older version': (p) => editJson(p, (j) => { j.version = 0; }),
   'newer version': (p) => editJson(p, (j) => { j.version = 99; }),
   'a field of an unknown type': (p) => editJson(p, (j) => { (j.fields as Array<Record<string, unknown>>)[2]!.type = 'bogus'; }),
@@ -77,7 +82,7 @@ describe.each(['en', 'zh-CN'] as Loc[])('a damaged stored config (%s)', (locale)
     w.emu.queueAnswers(['YES']);
     w.addon.menu('menuValidateAll');
     expect(content(w)).toEqual(before);
-    expect(props(w).getKeys().filter((k) => k.startsWith('clientflow.config'))).toEqual([]);
+    expect(props(w).getKeys().filter((k) => /^clientflow\.(config|table\.)/.test(k))).toEqual([]);
     w.emu.queueAnswers(['1']);
     expect(w.addon.menu('menuSetUp')).toEqual({ ok: true, result: undefined });
     expect(w.addon.errors).toEqual([]);

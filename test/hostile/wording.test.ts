@@ -9,7 +9,8 @@ const MENU: MessageKey[] = ['menu.setUp', 'menu.adopt', 'menu.openSidebar', 'men
 /** Quoted names in a message ("…" or “…”), and the last step of an Extensions › ClientFlow › … path. */
 function referencedItems(text: string): string[] {
   const quoted = [...text.matchAll(/"([^"]+)"|“([^”]+)”/g)].map((m) => (m[1] ?? m[2] ?? '').trim());
-  return quoted.map((q) => q.split('›').pop()?.trim() ?? q).filter((q) => q !== '');
+  // A quoted placeholder ("{sheet}") is the name of a sheet, filled in when the message is shown.
+  return quoted.map((q) => q.split('›').pop()?.trim() ?? q).filter((q) => q !== '' && !/^\{\w+\}$/.test(q));
 }
 
 function menuLabels(locale: Locale): string[] {
@@ -17,7 +18,7 @@ function menuLabels(locale: Locale): string[] {
 }
 
 describe.each(['en', 'zh-CN'] as Locale[])('menu items named in messages (%s)', (locale) => {
-  it.each(['setup.validate.noTable', 'sidebar.error.noBridge'] as MessageKey[])('%s names real menu items', (key) => {
+  it.each(['setup.validate.noTable', 'setup.validate.notThisSheet', 'sidebar.error.noBridge'] as MessageKey[])('%s names real menu items', (key) => {
     const refs = referencedItems(t(locale, key));
     expect(refs.length).toBeGreaterThan(0);
     for (const r of refs) expect(menuLabels(locale)).toContain(r);
@@ -42,6 +43,6 @@ describe('every message that names a menu item, in either language', () => {
   });
 
   it('finds the messages that send the user to a menu item', () => {
-    expect(keys.filter((k) => named('en', k).length > 0).sort()).toEqual(['adopt.error.empty', 'edit.checksSkipped', 'edit.tooLarge', 'funnel.usage', 'help.limits.text', 'setup.validate.noTable', 'sidebar.error.noBridge']);
+    expect(keys.filter((k) => named('en', k).length > 0).sort()).toEqual(['adopt.error.empty', 'edit.checksSkipped', 'edit.tooLarge', 'funnel.usage', 'help.limits.text', 'setup.validate.noTable', 'setup.validate.notThisSheet', 'sidebar.error.noBridge']);
   });
 });

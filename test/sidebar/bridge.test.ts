@@ -26,7 +26,7 @@ function fakeRun(sent: Sent[]): ScriptRun {
 }
 
 const schema = {
-  version: 1,
+  version: 2,
   template: null,
   locale: 'en',
   region: 'US',

@@ -5,7 +5,7 @@ import type { TableSchema } from '../../src/core/schema';
 export function smallSchema(locale: Locale = 'en'): TableSchema {
   const zh = locale === 'zh-CN';
   return {
-    version: 1 as const,
+    version: 2 as const,
     template: 'b2b',
     locale,
     region: zh ? 'CN' : 'US',

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { bootstrapHandler, deferred, fail, launch, ok, openSidebar, ADDON_CSS, type Handlers } from './harness';
 import { msg, setupState, smallSchema } from './fixtures';
 import type { TableSchema } from '../../src/core/schema';
+import { messagesFor } from '../../src/core/i18n';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -193,6 +194,19 @@ describe('sidebar shell', () => {
   });
 });
 
+describe('the panel the add-on suggests', () => {
+  test('opens on Adopt when the active sheet holds clients that are not a table yet', async () => {
+    const s = await openSidebar(browser, enHandlers({
+      getBootstrap: () => ok({ locale: 'en', messages: { ...messagesFor('en') }, panel: 'adopt' }),
+      previewAdopt: () => fail('stop', 'stop here'),
+    }));
+    const { page } = s;
+    await page.locator('.cf-tab.current').waitFor();
+    expect(await page.locator('.cf-tab.current').textContent()).toBe(msg('en', 'adopt.sidebar.title'));
+    await page.context().close();
+  });
+});
+
 describe('Setup panel', () => {
   test('sends the edited schema (reordered, removed, added, retyped, recolored) to applySetup', async () => {
     const s = await openSidebar(browser, enHandlers());
@@ -244,6 +258,39 @@ describe('Setup panel', () => {
     expect(await page.locator('.cf-summary li').allTextContents()).toEqual([
       'Sheet: Clients', 'Columns set up: 4', 'Columns with validation: 3', 'Color rules: 5 (your own rules kept: 1)',
     ]);
+    await page.context().close();
+  });
+
+  test('stage options: add a spelling, move it, merge it into Won, split it off and back, mark won/lost', async () => {
+    const s = await openSidebar(browser, enHandlers());
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    const stage = page.locator('.cf-field[data-key="stage"]');
+    await stage.locator('.cf-options-title').click();
+    await stage.locator('.cf-add-option').click();
+    await stage.locator('.cf-option-label').nth(3).fill('成交');
+    // Up above Lost, then merged into Won: it becomes one of Won's spellings.
+    await stage.locator('.cf-move-option').nth(3).click();
+    expect(await stage.locator('.cf-option-label').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Lead', 'Won', '成交', 'Lost']);
+    await stage.locator('.cf-merge-option').nth(2).click();
+    expect(await stage.locator('.cf-option-label').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Lead', 'Won', 'Lost']);
+    expect(await stage.locator('.cf-variant').allTextContents()).toEqual(['成交']);
+    // Split off and merged back.
+    await stage.locator('.cf-variant').first().click();
+    expect(await stage.locator('.cf-option-label').count()).toBe(4);
+    await stage.locator('.cf-merge-option').nth(2).click();
+    // Lead marked lost: the mark moves from Lost.
+    await stage.locator('.cf-mark-lost').nth(0).click();
+    expect(await stage.locator('.cf-mark-lost').evaluateAll((els) => els.map((e) => e.getAttribute('aria-pressed')))).toEqual(['true', 'false', 'false']);
+    await page.locator('.cf-apply-button').click();
+    await page.locator('.cf-summary').waitFor();
+    const [sent] = s.calls.find((c) => c.name === 'applySetup')?.args as [TableSchema];
+    const opts = sent.fields.find((f) => f.key === 'stage')?.options ?? [];
+    expect(opts.map((o) => o.label)).toEqual(['Lead', 'Won', 'Lost']);
+    expect(opts[1]?.variants).toEqual(['成交']);
+    expect(sent.stages).toEqual({ won: 'Won', lost: 'Lead' });
+    expect(opts[0]?.outcome).toBe('lost');
+    expect(s.errors).toEqual([]);
     await page.context().close();
   });
 

@@ -30,7 +30,7 @@ import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readTimeZone } from '../sheet/table';
 import { keepFormatColumns } from '../../core/adopt/formats';
-import { buildPreview, defaultMapping, fillOptions, matchSheet, ownDateColumns, schemaFromMapping, type AdoptBasis } from '../../core/adopt/mapping';
+import { buildPreview, defaultMapping, fillOptions, matchSheet, ownDateColumns, schemaFromMapping, withAutoFields, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -107,7 +107,7 @@ export function planAdopt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: S
   // On a table ClientFlow set up, the saved settings know the header row: use it instead of guessing
   // it from content (labels like '2024' or '50%' look like data).
   const savedHeader = existing?.location?.headerRow;
-  const input = { grid: read.values, formulas: read.formulas, merged: read.merged, ctx: baseCtx, ...(savedHeader !== undefined ? { headerRow: savedHeader - 1 } : {}) };
+  const input = { grid: read.values, formulas: read.formulas, formats: read.formats, merged: read.merged, ctx: baseCtx, ...(savedHeader !== undefined ? { headerRow: savedHeader - 1 } : {}) };
   // A first adopt reads phones in the region the sheet's own numbers speak (Chinese mobiles written
   // without +86 in an en_US spreadsheet); an adopted table keeps the region it was saved with.
   const { inference: inf, ctx } = existing ? { inference: inferSheet(input), ctx: baseCtx } : inferWithPhoneRegion(input);
@@ -180,7 +180,15 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const problem = checkMapping(mapping) ?? matchSheet(plan, mapping, locale);
   if (problem) throw mappingError(problem, locale);
   const { sheet, read, inf, headerRow } = plan;
-  const built = schemaFromMapping(plan, mapping);
+  const mapped = schemaFromMapping(plan, mapping);
+  // Automatic columns the user chose: new ones go after the sheet's last column, headers written first.
+  const built = withAutoFields(mapped, mapping.autoColumns ?? [], read.values[0]?.length ?? sheet.getLastColumn(), (role) => t(plan.existing?.locale ?? locale, `adopt.role.${role}`));
+  if (built.newHeaders.length > 0) {
+    const first = built.newHeaders[0].column;
+    const last = built.newHeaders[built.newHeaders.length - 1].column;
+    if (last > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), last - sheet.getMaxColumns());
+    sheet.getRange(headerRow, first, 1, last - first + 1).setValues([built.newHeaders.map((h) => h.header)]);
+  }
 
   const parsed = parseSchema({ ...built.schema, location: { sheetId: plan.sheetId, sheetName: read.sheetName, headerRow } });
   if (!parsed.ok) throw new UserError('adopt.error.invalidSchema', { detail: `${parsed.path}: ${parsed.code}` });
@@ -194,10 +202,11 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const keepFormatsThrough = new Map(keep.map((k) => [k.column, inf.dataEnd] as const));
 
   // Cells that break their column's type: reported and highlighted, never altered. Formula cells are kept.
-  // The highlight rule goes first, in the set-up's single replacement of our rules.
+  // One truth: exactly the cells Check (validateRows) reports, formulas Sheets turned into #ERROR!
+  // included (named as such). The highlight rule goes first, in the set-up's single replacement of our rules.
   const dataValues = read.values.slice(inf.dataStart, inf.dataEnd);
   const check = validateRows(schema, layout, dataValues, inf.dataStart + 1, 1, read.timeZone, fieldType);
-  const misfits = sortIssues(check.issues.filter((i) => !read.formulas[i.row - 1]?.[i.column - 1]));
+  const misfits = sortIssues(check.issues);
   const { ranges, covered } = highlightRuns(misfits, HIGHLIGHT_MAX_RANGES);
   const firstRules: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]

@@ -23,5 +23,23 @@ export const menuAdopt = menuAction('adopt.title', (locale) => {
     return;
   }
   const result = underDocumentLock(() => applyAdoptMapping(plan, defaultMapping(plan), locale));
+
   ui.alert(t(locale, 'adopt.title'), result.text, ui.ButtonSet.OK);
+
+  // Then the automatic columns the table lacks (new rows then get an ID and dates) are offered in an
+  // alert of their own: only YES adds them; closing it leaves the table as adopted.
+  const missing = AUTO_ROLES.filter((r) => !result.schema.fields.some((f) => f.role === r && f.type !== 'text' && f.type !== 'date' && f.type !== 'dateTime'));
+  if (missing.length === 0) return;
+  const names = missing.map((r) => t(result.schema.locale, `adopt.role.${r}`)).join(t(locale, 'adopt.listSeparator'));
+  const idKept = missing.includes('clientId') && result.schema.fields.some((f) => f.role === 'clientId');
+  const question = t(locale, idKept ? 'adopt.auto.askKeepIds' : 'adopt.auto.ask', { names, sheet: result.sheetName });
+  const ask = ui.alert(t(locale, 'adopt.auto.title'), question, ui.ButtonSet.YES_NO);
+  if (ask !== ui.Button.YES) return;
+  const again = underDocumentLock(() => {
+    const plan2 = planAdopt(ss, ss.getActiveSheet(), locale);
+    return applyAdoptMapping(plan2, { ...defaultMapping(plan2), autoColumns: missing }, locale);
+  });
+  ss.toast(t(locale, 'adopt.auto.added', { names, sheet: again.sheetName }), t(locale, 'adopt.title'));
 });
+
+const AUTO_ROLES = ['clientId', 'created', 'updated', 'stageSince'] as const;

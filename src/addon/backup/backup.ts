@@ -27,7 +27,7 @@ import {
   type BackupSettings,
   type Cell,
 } from '../../core/backup';
-import { configKeys } from '../../core/config';
+import { CONFIG_KEY, TABLE_KEY_PREFIX, configKeys, decodeConfig, tableKey } from '../../core/config';
 import { t, type Locale } from '../../core/i18n';
 import { PROTECT_KEY, readProtectSetting } from '../../core/protect';
 import { idCounterProps, readProps, requireConfigOrNull } from '../config/store';
@@ -73,12 +73,23 @@ export function listView(): { keep: number; backups: BackupView[] } {
   return { keep: BACKUP_KEEP, backups: listBackups(ss).map((e) => view(e, tz)) };
 }
 
-/** The table's settings as they are stored now: the config's properties and the protection setting. */
-function currentSettings(props: Readonly<Record<string, string>>): BackupSettings {
+/**
+ * The table's settings as they are stored now: its config's properties (its own key, else the single
+ * table key of earlier versions) and the protection setting.
+ */
+function currentSettings(props: Readonly<Record<string, string>>, sheetId: number): BackupSettings {
   const out: BackupSettings = {};
-  for (const k of configKeys(props)) out[k] = props[k] as string;
+  const key = props[tableKey(sheetId)] !== undefined ? tableKey(sheetId) : CONFIG_KEY;
+  for (const k of configKeys(props, key)) out[k] = props[k] as string;
   if (props[PROTECT_KEY] !== undefined) out[PROTECT_KEY] = props[PROTECT_KEY];
   return out;
+}
+
+/** Whether the single table key of earlier versions holds this sheet's table (restoring replaces it). */
+function legacyOf(props: Readonly<Record<string, string>>, sheetId: number): boolean {
+  if (props[CONFIG_KEY] === undefined) return false;
+  const r = decodeConfig(props);
+  return r.ok && r.schema.location?.sheetId === sheetId;
 }
 
 interface Block {
@@ -185,7 +196,7 @@ export function backUpTable(locale: Locale, now: Date = new Date(), spare: Reado
   ss.setActiveSheet(active);
   sheet.hideSheet();
   const id = sheet.getSheetId();
-  const settings = encodeSettings(id, currentSettings(props));
+  const settings = encodeSettings(id, currentSettings(props, source.getSheetId()));
   const entry: BackupEntry = {
     sheetId: id,
     sheetName: name,
@@ -260,8 +271,16 @@ export function restoreBackup(id: number, locale: Locale, now: Date = new Date()
   // is reset to "unknown", so the next edit reads the restored ID column once.
   const store = PropertiesService.getDocumentProperties();
   const now2 = readProps();
+  // The config goes back under the table's own key, whichever key it was saved under (a backup made
+  // before tables were stored per sheet holds the single table key).
+  const own = tableKey(target.getSheetId());
   const restoredConfig: Record<string, string> = {};
-  for (const [k, v] of Object.entries(settings)) if (k !== PROTECT_KEY) restoredConfig[k] = v;
+  for (const [k, v] of Object.entries(settings)) {
+    if (k === PROTECT_KEY) continue;
+    const from = k === CONFIG_KEY || k.startsWith(`${CONFIG_KEY}.`) ? CONFIG_KEY : k.startsWith(`${TABLE_KEY_PREFIX}`) ? k.replace(/^(clientflow\.table\.-?\d+).*$/, '$1') : null;
+    if (from === null) continue;
+    restoredConfig[own + k.slice(from.length)] = v;
+  }
   store.setProperties(
     {
       ...restoredConfig,
@@ -270,7 +289,8 @@ export function restoreBackup(id: number, locale: Locale, now: Date = new Date()
     },
     false,
   );
-  for (const k of configKeys(now2)) if (!(k in restoredConfig)) store.deleteProperty(k);
+  const stale = [...configKeys(now2, own), ...(restoredConfig[own] !== undefined && legacyOf(now2, target.getSheetId()) ? configKeys(now2) : [])];
+  for (const k of stale) if (!(k in restoredConfig)) store.deleteProperty(k);
   if (settings[PROTECT_KEY] === undefined && now2[PROTECT_KEY] !== undefined) store.deleteProperty(PROTECT_KEY);
   if (Object.keys(restoredConfig).length > 0) {
     applyProtection(tableContext(), readProtectSetting(settings), locale);

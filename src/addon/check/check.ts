@@ -13,9 +13,9 @@ import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../..
 import { highlightRanges, validateRows } from '../../core/check/validate';
 import type { CellValue } from '../../core/fields/types';
 import { replaceRules } from '../sheet/apply';
-import { requireConfigOrNull } from '../config/store';
+import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
-import { readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
+import { findTableSheet, readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
 import { fieldType } from '../../core/fields';
 import { changedBox, issueText, planBackgrounds, planNotes, sliceBox } from '../../core/edit/flags';
 import { isBlankCell } from '../../core/fields/util';
@@ -92,8 +92,17 @@ function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNull
  */
 export function validateTable(locale: Locale, page = 0, write = true): ValidateReport {
   const schema = requireConfigOrNull();
-  if (!schema) throw new UserError('setup.validate.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!schema) {
+    // The active sheet is not a table: say so, naming the tables there are (or the one whose sheet is gone).
+    const others = allTables();
+    const gone = others.find((o) => findTableSheet(ss, o) === null);
+    if (gone) throw new UserError('setup.error.sheetMissing', { sheet: gone.location?.sheetName ?? '' });
+    if (others.length > 0) {
+      throw new UserError('setup.validate.notThisSheet', { sheet: ss.getActiveSheet().getName(), tables: others.map((o) => o.location?.sheetName ?? '').join(t(locale, 'setup.validate.listSep')) });
+    }
+    throw new UserError('setup.validate.noTable');
+  }
   const timeZone = readTimeZone(ss);
   const sheet = requireTableSheet(ss, schema);
   const headerRow = schema.location?.headerRow ?? 1;

@@ -11,7 +11,7 @@ import { previewOf } from '../../core/cleanup/preview';
 import type { CleanupPreview } from '../../core/api/cleanup';
 import { defaultContext } from '../../core/fields/context';
 import { t, type Locale } from '../../core/i18n';
-import { requireConfigOrNull } from '../config/store';
+import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
 import { commitChange, readRegion } from '../change/pipeline';
@@ -32,8 +32,9 @@ export interface Planned {
 /** The configured table, which must be the active sheet; a clear message otherwise. */
 function activeTable(): { ss: Spreadsheet; sheet: Sheet; schema: NonNullable<ReturnType<typeof requireConfigOrNull>> } {
   const schema = requireConfigOrNull();
-  if (!schema) throw new UserError('cleanup.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // The active sheet is no table: say so when the spreadsheet has tables elsewhere.
+  if (!schema) throw allTables().length > 0 ? new UserError('cleanup.notTable', { sheet: ss.getActiveSheet().getName() }) : new UserError('cleanup.noTable');
   const sheet = requireTableSheet(ss, schema);
   const active = ss.getActiveSheet();
   if (active.getSheetId() !== sheet.getSheetId()) throw new UserError('cleanup.notTable', { sheet: active.getName() });

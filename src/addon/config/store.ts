@@ -1,9 +1,12 @@
 /**
- * The config store: the table schema in document properties (codec in src/core/config.ts).
- * Calls: load = 2 (getDocumentProperties, getProperties); save = 3-4 (extra properties ride along).
+ * The config store: table schemas in document properties (codec in src/core/config.ts), one per sheet
+ * that is a table. `tableOf(sheetId)` is THE way to get "the table of this sheet"; `loadConfig()` is
+ * the table of the active sheet. A definition from before tables were stored per sheet is read as the
+ * table of the sheet it names and moved to that sheet's key on the next save (nothing is lost).
+ * Calls: load = 2 (getDocumentProperties, getProperties) + 3 for the active sheet; save = 3-5.
  * Ref: https://developers.google.com/apps-script/reference/properties/properties
  */
-import { configKeys, decodeConfig, encodeConfig, salvageConfig, type DecodeResult } from '../../core/config';
+import { CONFIG_KEY, configKeys, decodeConfig, decodeTable, encodeConfig, salvageConfig, storedTableIds, tableKey, type DecodeResult } from '../../core/config';
 import { t, type Locale } from '../../core/i18n';
 import type { TableSchema } from '../../core/schema';
 import { UserError } from '../runtime/errors';
@@ -21,8 +24,13 @@ export function readProps(): Record<string, string> {
  */
 export const ID_COUNTER_KEY = 'clientflow.ids';
 
+/** Each table keeps its own counter ('clientflow.ids.N'); the single key of earlier versions is still read. */
+export function idCounterKey(sheetId: number): string {
+  return `${ID_COUNTER_KEY}.${sheetId}`;
+}
+
 export function readIdCounter(props: Readonly<Record<string, string>>, sheetId: number): string[] | null {
-  const raw = props[ID_COUNTER_KEY];
+  const raw = props[idCounterKey(sheetId)] ?? props[ID_COUNTER_KEY];
   if (raw === undefined) return null;
   try {
     const v = JSON.parse(raw) as unknown;
@@ -36,14 +44,40 @@ export function readIdCounter(props: Readonly<Record<string, string>>, sheetId: 
 }
 
 export function idCounterProps(sheetId: number, ids: readonly string[] | null): Record<string, string> {
-  return { [ID_COUNTER_KEY]: JSON.stringify({ sheetId, ids }) };
+  return { [idCounterKey(sheetId)]: JSON.stringify({ sheetId, ids }) };
 }
 
+/** The id of the sheet the user is on. */
+export function activeSheetId(): number {
+  return SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getSheetId();
+}
+
+/** THE table of a sheet: its definition, 'missing' when the sheet is not a table. */
+export function tableOf(sheetId: number, props: Readonly<Record<string, string>> = readProps()): DecodeResult {
+  return decodeTable(props, sheetId);
+}
+
+/** The table of the active sheet (menus and panels act on it). */
 export function loadConfig(props: Record<string, string> = readProps()): DecodeResult {
-  return decodeConfig(props);
+  return tableOf(activeSheetId(), props);
 }
 
-/** The schema, or null when there is none; a UserError for a config that cannot be read. */
+/** Every table of the spreadsheet, by sheet id (the legacy single table included). */
+export function allTables(props: Readonly<Record<string, string>> = readProps()): TableSchema[] {
+  const out: TableSchema[] = [];
+  for (const id of storedTableIds(props)) {
+    const r = decodeTable(props, id);
+    if (r.ok) out.push(r.schema);
+  }
+  if (props[CONFIG_KEY] !== undefined) {
+    const legacy = decodeConfig(props);
+    const id = legacy.ok ? legacy.schema.location?.sheetId : undefined;
+    if (legacy.ok && (id === undefined || props[tableKey(id)] === undefined)) out.push(legacy.schema);
+  }
+  return out;
+}
+
+/** The schema of the active sheet's table, or null when it is not one; a UserError for a config that cannot be read. */
 export function requireConfigOrNull(): TableSchema | null {
   const r = loadConfig();
   if (r.ok) return r.schema;
@@ -77,25 +111,44 @@ export function describeConfigProblem(r: DecodeResult, locale: Locale): { code: 
  * longer previous config are deleted.
  */
 export function saveConfig(schema: TableSchema, extra: Readonly<Record<string, string>> = {}): void {
-  const enc = encodeConfig(schema);
+  const key = schema.location ? tableKey(schema.location.sheetId) : CONFIG_KEY;
+  const enc = encodeConfig(schema, key);
   if (!enc.ok) throw new UserError(enc.code === 'tooLarge' ? 'config.error.tooLarge' : 'config.error.invalid', { detail: enc.detail ?? enc.code });
   const store = PropertiesService.getDocumentProperties();
-  const old = configKeys(store.getProperties());
+  const props = store.getProperties();
+  const old = configKeys(props, key);
+  // The legacy single-table definition of this same sheet moves to the sheet's own key.
+  const legacy = key !== CONFIG_KEY && schema.location && props[CONFIG_KEY] !== undefined && legacyBelongsTo(props, schema.location.sheetId)
+    ? configKeys(props, CONFIG_KEY) : [];
   store.setProperties({ ...extra, ...enc.props }, false);
-  for (const k of old) if (!(k in enc.props)) store.deleteProperty(k);
+  for (const k of [...old, ...legacy]) if (!(k in enc.props)) store.deleteProperty(k);
 }
 
-/** Forgets the config (no cell is touched). */
-export function resetConfig(): void {
+function legacyBelongsTo(props: Readonly<Record<string, string>>, sheetId: number): boolean {
+  const r = decodeConfig(props);
+  if (r.ok) return r.schema.location?.sheetId === sheetId;
+  const raw = r.raw as { location?: { sheetId?: unknown } } | undefined;
+  return raw?.location?.sheetId === undefined || raw.location.sheetId === sheetId;
+}
+
+/** Forgets the active sheet's table (no cell is touched; other tables stay). */
+export function resetConfig(sheetId: number = activeSheetId()): void {
   const store = PropertiesService.getDocumentProperties();
-  for (const k of configKeys(store.getProperties())) store.deleteProperty(k);
+  const props = store.getProperties();
+  const keys = configKeys(props, tableKey(sheetId));
+  if (props[CONFIG_KEY] !== undefined && legacyBelongsTo(props, sheetId)) keys.push(...configKeys(props, CONFIG_KEY));
+  for (const k of keys) store.deleteProperty(k);
 }
 
-/** Repairs the config from what is still valid in it; null when nothing can be kept. */
-export function repairConfig(): TableSchema | null {
-  const r = loadConfig();
+/** Repairs the active sheet's table from what is still valid in it; null when nothing can be kept. */
+export function repairConfig(sheetId: number = activeSheetId()): TableSchema | null {
+  const r = tableOf(sheetId);
   if (r.ok) return r.schema;
   const fixed = r.raw !== undefined ? salvageConfig(r.raw) : null;
-  if (fixed) saveConfig(fixed);
+  if (fixed) {
+    // A definition without a location (or a repaired legacy one) belongs to the sheet it was repaired from.
+    const located = fixed.location ? fixed : { ...fixed, location: null };
+    saveConfig(located);
+  }
   return fixed;
 }

@@ -28,10 +28,10 @@ import { resolveLayout, type Layout } from '../../core/table/layout';
 import { tableSpan } from '../../core/setup/rules';
 import { fieldByRole, type TableSchema } from '../../core/schema';
 import { isBlankCell } from '../../core/fields/util';
-import { ID_COUNTER_KEY, idCounterProps, loadConfig, readIdCounter } from '../config/store';
+import { idCounterProps, readIdCounter, tableOf } from '../config/store';
 import { readColumnMetadata } from '../sheet/table';
 import { describeError } from '../runtime/errors';
-import { adoptPendingIds, reserveIds } from './ids';
+import { adoptPendingIds, reserveIds, storedIdCounter } from './ids';
 import { restoreFormats } from './formats';
 
 /**
@@ -64,10 +64,12 @@ export function editCostMs(rows: number, span: number, autoColumns: number, past
  * per spreadsheet (its location names the sheet); a spreadsheet with a table per sheet changes only this.
  */
 export function tableOfSheet(props: Record<string, string>, sheetId: () => number): TableSchema | null {
-  const config = loadConfig(props);
+  const id = sheetId();
+  // Each sheet may be a table of its own (config/store.ts tableOf).
+  const config = tableOf(id, props);
   if (!config.ok) return null; // no table (or a config problem the menus report): nothing to do
   const loc = config.schema.location;
-  return loc && loc.sheetId === sheetId() ? config.schema : null;
+  return loc && loc.sheetId === id ? config.schema : null;
 }
 
 /** The edited box: from one getA1Notation when it is a plain box, else from the four getters. */
@@ -172,7 +174,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
         const l = LockService.getDocumentLock();
         if (l && l.tryLock(1000)) {
           try {
-            const fresh = readIdCounter({ [ID_COUNTER_KEY]: store.getProperty(ID_COUNTER_KEY) ?? '' }, sheetId) ?? known;
+            const fresh = storedIdCounter(store, sheetId) ?? known;
             store.setProperties(idCounterProps(sheetId, idSummary([...fresh, ...rowIds])), false);
           } finally {
             l.releaseLock();

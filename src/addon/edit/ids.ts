@@ -19,7 +19,7 @@
 import { nextClientId } from '../../core/fields';
 import type { CellValue } from '../../core/fields/types';
 import { idSequence, idSummary } from '../../core/edit/autofill';
-import { ID_COUNTER_KEY, idCounterProps, readIdCounter } from '../config/store';
+import { ID_COUNTER_KEY, idCounterKey, idCounterProps, readIdCounter } from '../config/store';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
@@ -43,10 +43,17 @@ function documentLock(): GoogleAppsScript.Lock.Lock | null {
   }
 }
 
+/** The stored counter of a table: its own key; the single key of earlier versions only when it has none yet. */
+export function storedIdCounter(store: Props, sheetId: number): string[] | null {
+  const own = store.getProperty(idCounterKey(sheetId));
+  const raw = own ?? store.getProperty(ID_COUNTER_KEY);
+  const key = own === null ? ID_COUNTER_KEY : idCounterKey(sheetId);
+  return raw === null ? null : readIdCounter({ [key]: raw }, sheetId);
+}
+
 /** The counter's basis under the lock: the stored summary, or (no counter yet) the whole ID column, once. */
 function counterBasis(store: Props, t: IdTarget): string[] {
-  const raw = store.getProperty(ID_COUNTER_KEY);
-  const known = raw === null ? null : readIdCounter({ [ID_COUNTER_KEY]: raw }, t.sheetId);
+  const known = storedIdCounter(store, t.sheetId);
   if (known) return known;
   const last = t.sheet.getLastRow();
   return last > t.headerRow

@@ -17,7 +17,6 @@
  *   ("a stable identifier for the chart that is unique across the spreadsheet")
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
  */
-import { roleForHeader } from '../../core/infer/synonyms';
 import { t, type Locale } from '../../core/i18n';
 import type { CellValue, TypeContext, UserTypeId } from '../../core/fields/types';
 import { USER_TYPES } from '../../core/fields/types';
@@ -29,7 +28,8 @@ import {
   type FunnelResult, type FunnelSheetInput, type FunnelSheetState, type StageChange, type StageField,
 } from '../../core/funnel';
 import type { FunnelSummary } from '../../core/api/funnel';
-import { requireConfigOrNull } from '../config/store';
+import { allTables, requireConfigOrNull, tableOf } from '../config/store';
+import { roleForHeader } from '../../core/infer';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
 
@@ -62,9 +62,28 @@ function findHistorySheet(ss: Spreadsheet, tableId: number): Sheet | null {
   return ss.getSheetByName(historySheetName(tableId)) ?? ss.getSheetByName(HISTORY_SHEET_NAMES.en) ?? ss.getSheetByName(HISTORY_SHEET_NAMES['zh-CN']);
 }
 
-/** The configured table's funnel records (one getValues over the funnel's columns) and its history. */
+/**
+ * The table the funnel counts: the active sheet's table; on a Funnel or stage history sheet, the table
+ * it belongs to (its metadata names the table's sheet id); else the spreadsheet's only table.
+ */
+function funnelTable(ss: Spreadsheet): TableSchema | null {
+  const own = requireConfigOrNull();
+  if (own) return own;
+  const active = ss.getActiveSheet();
+  for (const md of active.getDeveloperMetadata()) {
+    const key = md.getKey();
+    const id = key === HISTORY_SHEET_KEY ? Number(md.getValue()) : key === FUNNEL_SHEET_KEY ? parseFunnelState(md.getValue())?.table : undefined;
+    if (id === undefined || !Number.isInteger(id)) continue;
+    const r = tableOf(id);
+    if (r.ok) return r.schema;
+  }
+  const tables = allTables();
+  return tables.length === 1 ? (tables[0] ?? null) : null;
+}
+
+/** The funnel's table's records (one getValues over the funnel's columns) and its history. */
 function readSource(ss: Spreadsheet): Source {
-  const schema = requireConfigOrNull();
+  const schema = funnelTable(ss);
   if (!schema) throw new UserError('funnel.error.noTable');
   const sheet = requireTableSheet(ss, schema);
   const stageField = fieldByRole(schema, 'stage');

@@ -29,6 +29,15 @@ export const menuSetUp = menuAction('setup.title', (locale) => {
     return;
   }
 
+  // The active sheet is already a table (of another template): set up a new table on a new sheet,
+  // after asking; the table of this sheet keeps its definition (several tables per spreadsheet).
+  const before = loadConfig();
+  const activeName = ss.getActiveSheet().getName();
+  if (before.ok && !(before.schema.template === id && before.schema.locale === locale)) {
+    const ask = ui.alert(t(locale, 'setup.prompt.title'), t(locale, 'setup.confirm.otherTable', { sheet: activeName }), ui.ButtonSet.YES_NO);
+    if (ask !== ui.Button.YES) { ss.toast(t(locale, 'setup.cancelled'), t(locale, 'app.name')); return; }
+  }
+
   const summary = underDocumentLock(() => {
     const stored = loadConfig();
     const current = stored.ok ? stored.schema : null;
@@ -39,7 +48,7 @@ export const menuSetUp = menuAction('setup.title', (locale) => {
       findTableSheet(ss, current)?.getSheetId() === ss.getActiveSheet().getSheetId();
     return onTable && current
       ? setUpTable(current, 'reapply', locale)
-      : setUpTable(templateSchema(id, locale, spreadsheetDefaults(ss.getSpreadsheetLocale(), locale)), 'fresh', locale);
+      : setUpTable(templateSchema(id, locale, spreadsheetDefaults(ss.getSpreadsheetLocale(), locale)), current ? 'new' : 'fresh', locale);
   });
   ss.toast(summary.message, t(locale, 'app.name'));
 });

@@ -14,7 +14,7 @@ import { t, type Locale } from '../i18n';
 import { inferOptions, type Inference, type InferredColumn } from '../infer';
 import { paletteColor } from '../colors';
 import type { Layout } from '../table/layout';
-import { optionSchema, type FieldInput, type TableSchemaInput } from '../schema';
+import { optionSchema, withOutcomes, type FieldInput, type TableSchemaInput } from '../schema';
 import type { Role } from '../roles';
 import { PREVIEW_MISFITS, type AdoptMapping, type AdoptPreview, type AdoptPreviewColumn } from '../api/adopt';
 import { isKnownRole, isKnownType, type MappingProblem } from './check-mapping';
@@ -99,7 +99,7 @@ export function adoptability(b: AdoptBasis, column: number, locale: Locale, know
 }
 
 function copyOptions(opts: readonly DropdownOption[] | undefined): DropdownOption[] | undefined {
-  return opts?.map((o) => ({ label: o.label, color: o.color, ...(o.aliases ? { aliases: [...o.aliases] } : {}) }));
+  return opts?.map((o) => ({ label: o.label, color: o.color, ...(o.variants ? { variants: [...o.variants] } : {}), ...(o.outcome ? { outcome: o.outcome } : {}) }));
 }
 
 /** The mapping adopting applies when nobody edits it: what menuAdopt confirms by its alert. */
@@ -156,7 +156,7 @@ function newKey(role: Role | null, header: string, column: number, taken: Set<st
 
 /**
  * The schema and layout of a (checked) mapping. A column ClientFlow already knows keeps its field
- * (key, label, width, option aliases) with the mapping's role, type, required flag and options; a new
+ * (key, label, width, option variants) with the mapping's role, type, required flag and options; a new
  * column gets a new field. `defaultMapping` gives back the merged schema itself.
  */
 export function schemaFromMapping(b: AdoptBasis, m: AdoptMapping): { schema: TableSchemaInput; layout: Layout } {
@@ -197,7 +197,45 @@ export function schemaFromMapping(b: AdoptBasis, m: AdoptMapping): { schema: Tab
   const valid = (s: { won: string; lost: string } | null | undefined) => !!s && s.won !== s.lost && labels.has(s.won) && labels.has(s.lost);
   const inferred = b.inf.columns.find((c) => c.role === 'stage' && c.stages)?.stages;
   const stages = [m.stages, b.schema.stages, inferred].find(valid) ?? null;
-  return { schema: { ...b.schema, fields, stages }, layout: { columns, missing: [], notes: [] } };
+  return { schema: withOutcomes({ ...b.schema, fields, stages }), layout: { columns, missing: [], notes: [] } };
+}
+
+export type AutoRole = 'clientId' | 'created' | 'updated' | 'stageSince';
+const AUTO_ROLE_TYPE = { clientId: 'autoId', created: 'created', updated: 'updated', stageSince: 'stageSince' } as const;
+
+/**
+ * Adds the automatic fields the user chose to a mapped schema: a role the table already has as a column
+ * becomes that automatic type in place (an ID column with mixed formats is kept as it is: new IDs
+ * continue one format), the others are new columns after `lastColumn` with headers in the table's
+ * language. Returns the schema, the layout and the new headers to write (1-based column → text).
+ */
+export function withAutoFields(
+  built: { schema: TableSchemaInput; layout: Layout },
+  roles: readonly AutoRole[],
+  lastColumn: number,
+  header: (role: AutoRole) => string,
+): { schema: TableSchemaInput; layout: Layout; newHeaders: Array<{ column: number; header: string }> } {
+  const fields = built.schema.fields.map((f) => ({ ...f }));
+  const columns = { ...built.layout.columns };
+  const newHeaders: Array<{ column: number; header: string }> = [];
+  const headers = new Set(fields.map((f) => f.header.trim().toLowerCase()));
+  const keys = new Set(fields.map((f) => f.key));
+  let next = lastColumn + 1;
+  for (const role of roles) {
+    const have = fields.find((f) => f.role === role);
+    if (have) { have.type = AUTO_ROLE_TYPE[role]; delete have.options; continue; }
+    let text = header(role);
+    for (let i = 2; headers.has(text.trim().toLowerCase()); i++) text = `${header(role)} ${i}`;
+    let key: string = role;
+    for (let i = 2; keys.has(key); i++) key = `${role}_${i}`;
+    headers.add(text.trim().toLowerCase());
+    keys.add(key);
+    fields.push({ key, label: { en: text, 'zh-CN': text }, header: text, role, type: AUTO_ROLE_TYPE[role], required: false, onInvalid: 'warn' });
+    columns[key] = next;
+    newHeaders.push({ column: next, header: text });
+    next++;
+  }
+  return { schema: { ...built.schema, fields }, layout: { ...built.layout, columns }, newHeaders };
 }
 
 export interface ColumnFit {
@@ -296,7 +334,7 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
     const type: FieldTypeId = mc && isKnownType(mc.type) ? mc.type : ic?.type ?? 'text';
     const role: Role | null = mc ? (mc.role !== null && isKnownRole(mc.role) ? mc.role : null) : ic?.managed ? ic.role : null;
     const raw = type === 'dropdown' ? (mc ? mc.options : ic?.options) : undefined;
-    const options = raw?.filter((o) => optionSchema.safeParse(o).success).map((o) => ({ label: o.label.trim(), color: o.color, ...(o.aliases ? { aliases: o.aliases } : {}) }));
+    const options = raw?.filter((o) => optionSchema.safeParse(o).success).map((o) => ({ label: o.label.trim(), color: o.color, ...(o.variants ? { variants: o.variants } : {}) }));
     const adoptability_ = adoptability(b, column, locale, known.has(column));
     const { adoptable } = adoptability_;
     // Choosing an automatic date role for a column of the user's own dates: say what it means.

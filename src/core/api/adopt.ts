@@ -26,7 +26,8 @@ export const REPORT_CELLS = 20;
 const wireOption = z.object({
   label: z.string().max(200),
   color: z.string().max(20),
-  aliases: z.array(z.string().max(100)).max(50).optional(),
+  variants: z.array(z.string().max(100)).max(200).optional(),
+  outcome: z.enum(['won', 'lost']).optional(),
 });
 
 export const adoptMappingColumnSchema = z.object({
@@ -52,6 +53,11 @@ export const adoptMappingSchema = z.object({
   columns: z.array(adoptMappingColumnSchema).max(2000),
   /** Won and lost terminals among the stage column's options. */
   stages: z.object({ won: z.string().max(200), lost: z.string().max(200) }).nullable().optional(),
+  /**
+   * Automatic columns the user chose to add (new rows then get an ID and dates from onEdit): added
+   * after the last column, or, for a Client ID column the sheet already has, that column kept as it is.
+   */
+  autoColumns: z.array(z.enum(['clientId', 'created', 'updated', 'stageSince'])).max(4).optional(),
 });
 
 export type AdoptMapping = z.output<typeof adoptMappingSchema>;

@@ -7,7 +7,7 @@
 import type { CellValue, IssueCode, ParseResult } from '../fields/types';
 import { AUTO_TYPES } from '../fields/types';
 import type { TableSchema } from '../schema';
-import { isBlankCell } from '../fields/util';
+import { isBlankCell, isFormulaError } from '../fields/util';
 import { a1 } from '../table/a1';
 import type { Layout } from '../table/layout';
 import type { TypeLookup } from '../fields/types';
@@ -61,6 +61,11 @@ export function validateRows(
       const v = row[c.idx];
       if (isBlankCell(v)) {
         if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
+        continue;
+      }
+      // A formula Sheets turned into an error ('#ERROR!' for a typed '+86 …'): named as such, in any column.
+      if (isFormulaError(v)) {
+        issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'formulaError' });
         continue;
       }
       // A type that accepts any text (text, long text) never fails on a non-blank cell: nothing to parse.

@@ -33,15 +33,19 @@ export const CHANGES_SHOWN = 1000;
  * data rows in the summary). Rows above and including the header are copied as they are. Throws
  * NoHeaderError when the grid has no header row.
  */
-export function cleanGrid(grid: string[][], ctx: TypeContext, locale: Locale): { out: string[][]; summary: CleanSummary } {
-  const inf = inferWithHeader(grid, ctx);
+export function cleanGrid(grid: string[][], ctx: TypeContext, locale: Locale, region: string | null = null): { out: string[][]; summary: CleanSummary & { dataStart: number } } {
+  const inferred = inferWithHeader(grid, ctx);
+  // An explicitly chosen region goes first among the inferred candidates; the others stay, so a number
+  // valid only elsewhere is never moved into the chosen country.
+  const inf = region ? { ...inferred, regions: [region, ...inferred.regions.filter((r) => r !== region)] } : inferred;
   const out = grid.map((r) => r.slice());
   const cols = inf.columns.filter((c) => c.header !== '');
-  const columns: CleanupColumn[] = cols.map((c) => ({ column: c.column, header: c.header, type: c.type, ctx: columnContext(c, ctx) }));
+  const columns: CleanupColumn[] = cols.map((c) => ({ column: c.column, header: c.header, type: c.type, ctx: columnContext(c, ctx, inf) }));
   const data = grid.slice(inf.dataStart, inf.dataEnd);
   const plan = planCleanup({ columns, values: data });
   const stats = new Map(cols.map((c) => [c.column, { header: c.header, type: c.type, changed: 0, notUnderstood: 0 }]));
-  const summary: CleanSummary = {
+  const summary: CleanSummary & { dataStart: number } = {
+    dataStart: inf.dataStart,
     rows: inf.dataEnd - inf.dataStart, columns: [...stats.values()], changed: 0, changes: [], notUnderstood: [],
     byKind: { ...plan.counts, emptyRow: 0 }, leftByCode: {},
   };

@@ -51,6 +51,7 @@ export function issueMessage(locale: Locale, code: IssueCode, params: Params = {
   if (code === 'unknownOption' && params.hint !== undefined && params.hint !== '') {
     return t(locale, 'fields.issue.unknownOptionHint', params);
   }
+  if (code === 'invalidPhone' && (params.hint === undefined || params.hint === '')) return t(locale, 'fields.issue.invalidPhoneBare', params);
   return t(locale, ISSUE_KEYS[code], params);
 }
 
@@ -62,6 +63,9 @@ const ISSUE_KEYS: Record<IssueCode, MessageKey> = {
   invalidDate: 'fields.issue.invalidDate', invalidDateTime: 'fields.issue.invalidDateTime',
   invalidCheckbox: 'fields.issue.invalidCheckbox', unknownOption: 'fields.issue.unknownOption',
   required: 'fields.issue.required', formula: 'fields.issue.formula',
+  notAmount: 'fields.issue.notAmount', negativeAmount: 'fields.issue.negativeAmount',
+  otherCurrency: 'fields.issue.otherCurrency', ambiguousPhone: 'fields.issue.ambiguousPhone',
+  formulaError: 'fields.issue.formulaError',
 };
 
 const TYPE_KEYS: Record<FieldTypeId, MessageKey> = {

@@ -11,7 +11,7 @@
  * Accepted: +86 138 0013 8000, 138-0013-8000 (region CN), (415) 555-0132 (region US), 0044 20 7946 0958
  * (international '00' prefix, read as '+' whatever the region), full-width digits, labels like 'Tel:' or
  * '手机：', extensions (ext. 12, x12, #12, 转12, 分机12). Numbers without a country code are read in the
- * context's region. The typed value and the canonical form is E.164 ('+8613800138000'), with
+ * context's candidate regions (readPhone), else its region. The typed value and the canonical form is E.164 ('+8613800138000'), with
  * ' ext. 12' appended when there is an extension.
  *
  * Display format '@' (plain text) so Sheets keeps '+86…' and leading zeros. Sheets has no phone rule in
@@ -297,14 +297,126 @@ export function phoneText(p: PhoneParts): string {
   return p.ext ? `${p.e164} ext. ${p.ext}` : p.e164;
 }
 
+/** The region an E.164 number belongs to ('+8613800138000' → 'CN'); null when unknown. */
+export function regionOfE164(e164: string): string | null {
+  const pn = parsePhoneNumberFromString(e164);
+  return pn?.country ?? null;
+}
+
+/** A number that starts with its country code ('+86 …', '0044 …'): parsePhone reads it the same in every region. */
+function plainInternational(raw: string): boolean {
+  return /^\s*(?:[+＋]|00[1-9])/.test(raw);
+}
+
+/** A number written with its country code ('+86 …', '0044 …', '(+86) …'). */
+export function hasCountryCode(raw: string): boolean {
+  return /^[^\d+]{0,12}?[(（]?\s*(?:\+|＋|00[1-9])/.test(toHalfWidth(stripInvisible(raw)).replace(LABEL, ''));
+}
+
+/** Calling codes of the regions whose domestic writing domesticPlausible knows. */
+const CALLING: Record<string, string> = { CN: '86', GB: '44', DE: '49', FR: '33', AU: '61', JP: '81', KR: '82', IN: '91', IT: '39', NL: '31' };
+
+/**
+ * Whether a number without '+' is written the way people in `region` write their own numbers: where
+ * a trunk prefix '0' is dialled at home (China's fixed lines, the UK, Germany, France, Australia,
+ * Japan, Korea, India's fixed lines) a domestic number starts with it; China's mobiles are 11 digits
+ * starting with 1, India's 10 digits starting with 6–9. A number that starts with the region's calling
+ * code (8613800138000) is also its own. So a North American '(415) 555-0101' is not read as a Chinese
+ * fixed line missing its 0, nor '617-283-4674' as a UK number.
+ */
+export function domesticPlausible(raw: string, region: string): boolean {
+  const digits = toHalfWidth(raw).replace(EXT_WORDS, '').replace(/\D/g, '');
+  const cc = CALLING[region];
+  if (!cc) return true;
+  if (digits.startsWith('0') || digits.startsWith(cc)) return true;
+  if (region === 'CN') return digits.length === 11 && digits.startsWith('1');
+  if (region === 'IN') return digits.length === 10 && /^[6-9]/.test(digits);
+  return false;
+}
+
+/** Digit groups as written: '187-3768-0570' → [3, 4, 4]. */
+function groups(raw: string): number[] {
+  return (toHalfWidth(raw).match(/\d+/g) ?? []).map((g) => g.length);
+}
+
+/**
+ * When a bare number is valid in several regions, the way it is grouped may still say which: a Chinese
+ * mobile is written 3-4-4 ('187-3768-0570'), a North American number 3-3-4 ('(415) 555-0101').
+ */
+function byGrouping(raw: string, hits: ReadonlyArray<{ region: string }>): string | null {
+  const g = groups(raw).join('-');
+  const cn = hits.find((h) => h.region === 'CN');
+  const nanp = hits.find((h) => h.region === 'US' || h.region === 'CA');
+  if (cn && nanp && hits.length === 2) {
+    // Chinese fixed lines are written with their trunk 0 at home (021-…, 0415-…): ten digits starting
+    // with 2–9 and no 0 is a North American number.
+    const digits = toHalfWidth(raw).replace(/\D/g, '');
+    if (digits.length === 10 && /^[2-9]/.test(digits)) return nanp.region;
+    // One run of 11 digits starting with 1 is how Chinese mobiles are written; a North American
+    // number with its leading 1 is nearly always grouped.
+    if (g === '3-4-4' || g === '11') return 'CN';
+    if (g === '3-3-4' || g === '1-3-3-4') return nanp.region;
+  }
+  return null;
+}
+
+/**
+ * A cheap necessary condition before the full reading: the number's digits, less a trunk prefix ('0'
+ * or '1') or the calling code, have a length the region's numbers can have. Keeps reading a number in
+ * several candidate regions affordable (most regions are ruled out without a parse).
+ */
+export function lengthPossible(raw: string, region: string): boolean {
+  if (!isSupportedCountry(region)) return false;
+  const digits = toHalfWidth(raw).replace(EXT_WORDS, '').replace(/\D/g, '');
+  const lengths = planFor(region).lengths;
+  if (!lengths) return true;
+  const cc = countryInfo(region as CountryCode).cc;
+  const n = digits.length;
+  const ok = (len: number) => lengths.indexOf(len) >= 0;
+  return ok(n) || (/^[01]/.test(digits) && ok(n - 1)) || (digits.startsWith(cc) && ok(n - cc.length)) || (digits.startsWith('00') && ok(n - 2));
+}
+
+export type PhoneReading =
+  | { ok: true; parts: PhoneParts; region: string | null }
+  | { ok: false; ambiguous: string[] }
+  | { ok: false; ambiguous: null };
+
+/**
+ * Reads a number in the table's candidate regions: with a country code it is that country's (read the
+ * same in every region); without one, it is read in each candidate region and is the one number it is valid as. Valid as different
+ * numbers in several regions (and not told apart by its grouping) → ambiguous; in none → invalid.
+ * Never moved into a country it is not valid in.
+ */
+export function readPhone(raw: string, ctx: TypeContext): PhoneReading {
+  const regions = ctx.regions && ctx.regions.length > 0 ? ctx.regions : [ctx.region];
+  if (regions.length === 1 || plainInternational(raw)) {
+    const p = parsePhone(raw, regions.length === 1 ? { ...ctx, region: regions[0] } : ctx);
+    return p ? { ok: true, parts: p, region: null } : { ok: false, ambiguous: null };
+  }
+  const hits: Array<{ region: string; parts: PhoneParts }> = [];
+  for (const region of regions) {
+    if (!domesticPlausible(raw, region) || !lengthPossible(raw, region)) continue;
+    const p = parsePhone(raw, { ...ctx, region });
+    if (p && !hits.some((h) => h.parts.e164 === p.e164)) hits.push({ region, parts: p });
+  }
+  if (hits.length === 1) return { ok: true, parts: hits[0].parts, region: hits[0].region };
+  if (hits.length === 0) return { ok: false, ambiguous: null };
+  const pick = byGrouping(raw, hits);
+  const hit = pick ? hits.find((h) => h.region === pick) : undefined;
+  if (hit) return { ok: true, parts: hit.parts, region: hit.region };
+  return { ok: false, ambiguous: hits.map((h) => h.region) };
+}
+
 export const phone = defineType({
   id: 'phone',
   textual: true,
   parseValue(raw, ctx): ParseResult {
     if (typeof raw === 'boolean' || raw instanceof Date) return fail('invalidPhone');
     const s = typeof raw === 'number' ? cellText(raw) : raw;
-    const p = parsePhone(s, ctx);
-    return p ? { ok: true, value: { kind: 'text', value: phoneText(p) } } : fail('invalidPhone');
+    const r = readPhone(s, ctx);
+    if (r.ok) return { ok: true, value: { kind: 'text', value: phoneText(r.parts) } };
+    if (r.ambiguous) return fail('ambiguousPhone', r.ambiguous.join(', '));
+    return ctx.regions && ctx.regions.length > 1 ? fail('invalidPhone', ctx.regions.join(', ')) : fail('invalidPhone');
   },
   canonical: (v) => (v.kind === 'text' ? v.value : null),
   numberFormat: () => '@',

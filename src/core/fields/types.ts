@@ -25,7 +25,9 @@ export interface DropdownOption {
   /** Background color of the chip/cell, '#rrggbb'. */
   color: string;
   /** Other spellings that mean this option (e.g. 'Closed won', '成交'). */
-  aliases?: string[];
+  variants?: string[];
+  /** The stage option that ends a deal well ('won') or badly ('lost'). */
+  outcome?: 'won' | 'lost';
 }
 
 /** Everything a type needs to know besides the cell. */
@@ -39,8 +41,21 @@ export interface TypeContext {
   dateOrder: 'MDY' | 'DMY' | 'YMD';
   /** ISO 4217 code for currency display ('CNY', 'USD'). */
   currency: string;
+  /**
+   * For money fields: true when `currency` is the column's own (inferred or chosen), so that an amount
+   * marked with another currency is reported ('otherCurrency') instead of read as this one.
+   */
+  currencyStrict?: boolean;
+  /** For money fields: the column mixes currencies, so its format names none. */
+  currencyMixed?: boolean;
   /** For dropdown fields. */
   options?: readonly DropdownOption[];
+  /**
+   * For phone fields: the regions a number written without a country code may be read in, the default
+   * first. A number valid in exactly one of them is read there; in several, it is ambiguous
+   * ('ambiguousPhone'); absent, `region` alone is used.
+   */
+  regions?: readonly string[];
 }
 
 /** A typed value after parsing. Dates are calendar strings, never Date objects (they cross google.script.run). */
@@ -57,7 +72,17 @@ export type TypedValue =
 export type IssueCode =
   | 'invalidEmail' | 'invalidPhone' | 'invalidUrl' | 'invalidNumber' | 'invalidCurrency'
   | 'invalidPercent' | 'invalidDate' | 'invalidDateTime' | 'invalidCheckbox' | 'unknownOption'
-  | 'required' | 'formula';
+  | 'required' | 'formula'
+  /** Money: text that is no amount at all ('tbd', '待定', '面议'). */
+  | 'notAmount'
+  /** Money: a negative amount. */
+  | 'negativeAmount'
+  /** Money: an amount in another currency than the column's (hint: its ISO code). */
+  | 'otherCurrency'
+  /** Phone: without a country code, valid in more than one candidate region (hint: the regions). */
+  | 'ambiguousPhone'
+  /** A formula cell that Sheets turned into an error (#ERROR!, #NAME?…): a typed '+86 …' most often. */
+  | 'formulaError';
 
 export type ParseResult =
   | { ok: true; value: TypedValue }

@@ -113,6 +113,15 @@ export const UNCHANGED = { status: 'unchanged' } as const;
  * or a string of only white space and invisible characters (zero-width spaces, BOM, controls), which
  * every field type also reads as empty. Numbers, booleans and Dates are never blank.
  */
+/**
+ * The value Sheets shows for a formula that fails (getValues returns it as text): a typed '+86 138…'
+ * is read as a formula and becomes '#ERROR!'.
+ * Ref: https://support.google.com/docs/answer/3093349 (formula errors)
+ */
+export function isFormulaError(v: unknown): boolean {
+  return typeof v === 'string' && /^#(?:ERROR!|NAME\?|N\/A|REF!|VALUE!|DIV\/0!|NUM!|NULL!)$/.test(v);
+}
+
 export function isBlankCell(v: CellValue | null | undefined): boolean {
   if (v === '' || v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;

@@ -317,21 +317,21 @@ export function stagesWithHistory(field: StageField, changes: readonly StageChan
     for (const v of [c.from, c.to]) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   const have = new Set(field.options.map((o) => optionStep(o)?.step).filter((x): x is number => x !== undefined));
-  const added = new Map<number, { label: string; n: number; aliases: string[] }>();
+  const added = new Map<number, { label: string; n: number; variants: string[] }>();
   for (const [raw, n] of counts) {
     const v = raw.trim();
     if (v === '' || resolve(v) !== null) continue;
     const k = stageWord(v);
     if (!k || have.has(k.step)) continue;
     const a = added.get(k.step);
-    if (!a) added.set(k.step, { label: v, n, aliases: [] });
-    else if (n > a.n) { a.aliases.push(a.label); a.label = v; a.n = n; } else a.aliases.push(v);
+    if (!a) added.set(k.step, { label: v, n, variants: [] });
+    else if (n > a.n) { a.variants.push(a.label); a.label = v; a.n = n; } else a.variants.push(v);
   }
   if (added.size === 0) return field;
   const options = [...field.options];
   for (const [step, a] of [...added].sort((x, y) => x[0] - y[0])) {
     const at = options.findIndex((o) => (optionStep(o)?.step ?? -1) > step);
-    const o: DropdownOption = a.aliases.length ? { label: a.label, color: '#ffffff', aliases: a.aliases } : { label: a.label, color: '#ffffff' };
+    const o: DropdownOption = a.variants.length ? { label: a.label, color: '#ffffff', variants: a.variants } : { label: a.label, color: '#ffffff' };
     options.splice(at < 0 ? options.length : at, 0, o);
   }
   return { ...field, options };

@@ -6,7 +6,7 @@
  * does the emulator's engine without array arithmetic). Ranges are whole columns ('Clients'!$E:$E), so
  * rows added below the table count; the header row is never a stage spelling, so it is not counted.
  *
- * - Now in stage: one COUNTIFS per spelling of the stage (its label, its aliases and the variants found
+ * - Now in stage: one COUNTIFS per spelling of the stage (its label, its variants and the variants found
  *   in the table: COUNTIFS compares case-insensitively but not across widths or spaces), summed.
  * - Reached, from current stages: the sum of "now" of this stage and every later one, plus the lost
  *   clients at the first stage (nothing else is known of how far they got), as the core counts it.
@@ -126,13 +126,13 @@ export function planFunnelSheet(input: FunnelSheetInput): FunnelSheetPlan {
   const sheetRef = `'${input.table.sheetName.replace(/'/g, "''")}'!`;
   const col = (c: number) => `${sheetRef}$${columnLetter(c)}:$${columnLetter(c)}`;
 
-  // Spellings per stage: every option's label and aliases, and every observed text the core maps to it.
+  // Spellings per stage: every option's label and variants, and every observed text the core maps to it.
   const seen = new Set<string>();
   const per: string[][] = model.steps.map(() => []);
   const lost: string[] = [];
   const into = (code: number): string[] | null => (code >= 0 ? per[code] : code === -1 ? lost : null);
   for (const o of input.stage.options) {
-    for (const s of [o.label, ...(o.aliases ?? [])]) {
+    for (const s of [o.label, ...(o.variants ?? [])]) {
       const list = into(model.code(s));
       if (list) addSpelling(list, seen, s);
     }

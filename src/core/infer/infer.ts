@@ -9,9 +9,11 @@
 import type { CellValue, DropdownOption, FieldTypeDef, FieldTypeId, IssueCode, ParseResult, TypeContext, TypeLookup, UserTypeId } from '../fields/types';
 import { ROLE_TYPES, type Role } from '../roles';
 import { calendarParts } from '../fields/calendar';
-import { columnLetter, isBlankCell, valueText } from '../fields/util';
+import { columnLetter, isBlankCell, isFormulaError, valueText } from '../fields/util';
 import { inferOptions, type InferredOptions } from './options';
 import { headerKey, roleForHeader } from './synonyms';
+import { inferColumnCurrency } from '../fields/currency';
+import { inferDateOrder, inferPhoneRegions } from './meaning';
 
 export type { TypeLookup };
 
@@ -23,6 +25,11 @@ export interface InferInput {
   grid: ReadonlyArray<ReadonlyArray<CellValue>>;
   /** Formulas as getFormulas returns them ('' where none); formula cells are kept and not typed. */
   formulas?: ReadonlyArray<ReadonlyArray<string>>;
+  /**
+   * Number formats as getNumberFormats returns them: Sheets turns a typed '$1,500' into 1500 with the
+   * format '[$$]#,##0', so a money cell's currency may live in its format only.
+   */
+  formats?: ReadonlyArray<ReadonlyArray<string>>;
   /** Merged blocks of the sheet (only those touching the header row matter). */
   merged?: readonly MergedBlock[];
   ctx: TypeContext;
@@ -63,6 +70,16 @@ export interface InferredColumn {
   options?: DropdownOption[];
   /** For the stage column when its options are known pipeline stages. */
   stages?: { won: string; lost: string };
+  /** Stage options the vocabulary does not know: their place in the order is a guess to confirm. */
+  unplaced?: string[];
+  /** Money: the column's currency (ISO 4217) and, when it mixes currencies, the count per currency. */
+  currency?: string;
+  currencyMixed?: Record<string, number>;
+  /** Dates: how ambiguous numeric dates are read, and whether nothing in the column decided it. */
+  dateOrder?: 'DMY' | 'MDY' | 'YMD';
+  dateAmbiguous?: boolean;
+  /** Dates: the column writes both 13/04 (day first) and 04/13 (month first). */
+  dateConflicting?: boolean;
   /** How the type was decided. */
   reason: 'header' | 'content' | 'headerAndContent' | 'dropdown' | 'fallback';
 }
@@ -77,6 +94,8 @@ export interface Inference {
   /** Every column with a header or data, in order; managed ones with a role are adopted (see adopted()). */
   columns: InferredColumn[];
   problems: InferProblem[];
+  /** Phone regions of the table, the default first (from its phone columns' numbers). */
+  regions: string[];
 }
 
 const CONTENT_TYPES: readonly UserTypeId[] = ['checkbox', 'email', 'url', 'percent', 'date', 'dateTime', 'phone', 'currency', 'number'];
@@ -332,7 +351,7 @@ export function inferTable(input: InferInput): Inference {
   while (dataEnd > 0 && grid[dataEnd - 1].every((v) => isBlankCell(v))) dataEnd--;
   if (headerRow === null) {
     problems.push({ code: 'noHeader' });
-    return { headerRow: null, dataStart: 0, dataEnd, width, columns: [], problems };
+    return { headerRow: null, dataStart: 0, dataEnd, width, columns: [], problems, regions: [ctx.region] };
   }
   const dataStart = headerRow + 1;
   if (dataEnd < dataStart) dataEnd = dataStart;
@@ -405,7 +424,7 @@ export function inferTable(input: InferInput): Inference {
       type = roleType;
       share = st.sampled === 0 ? 1 : st.shares[roleType] ?? 0;
       reason = st.sampled === 0 ? 'header' : 'headerAndContent';
-    } else if (roleType === 'dropdown' && !fromContent && (opts = inferOptions(st.strings, true))) {
+    } else if (roleType === 'dropdown' && !fromContent && (opts = inferOptions(st.strings, true, ctx.locale))) {
       type = 'dropdown';
       reason = 'dropdown';
     } else if (fromContent && (!roleType || roleType === 'dropdown' || roleType === 'currency' || roleType === 'number'
@@ -427,7 +446,7 @@ export function inferTable(input: InferInput): Inference {
       type = roleType;
       share = st.shares[roleType] ?? 0;
       reason = 'header';
-    } else if ((opts = inferOptions(st.strings, false))) {
+    } else if ((opts = inferOptions(st.strings, false, ctx.locale))) {
       type = 'dropdown';
       reason = 'dropdown';
     } else {
@@ -464,16 +483,61 @@ export function inferTable(input: InferInput): Inference {
         const v = grid[r][c];
         if (!isBlankCell(v)) all.push(valueText(v));
       }
-      opts = inferOptions(all, role !== null && userTypeOfRole(role) === 'dropdown') ?? opts;
+      opts = inferOptions(all, role !== null && userTypeOfRole(role) === 'dropdown', ctx.locale) ?? opts;
     }
     if (type === 'dropdown' && opts) {
       col.options = opts.options;
       col.share = 1;
       if (role === 'stage' && opts.stages) col.stages = opts.stages;
+      if (role === 'stage' && opts.unplaced.length > 0) col.unplaced = opts.unplaced;
+      if (role !== 'stage') col.options = opts.options.map((o) => { const { outcome: _o, ...rest } = o; return rest; });
+    }
+    if (type === 'currency') {
+      const marked = columnValues(grid, dataStart, dataEnd, c, input.formulas, input.formats);
+      const cur = inferColumnCurrency(marked, ctx.currency);
+      col.currency = cur.currency;
+      if (cur.mixed) col.currencyMixed = cur.mixed;
+    }
+    if (type === 'date' || type === 'dateTime') {
+      const d = inferDateOrder(columnValues(grid, dataStart, dataEnd, c, input.formulas), ctx.dateOrder);
+      col.dateOrder = d.order;
+      if (d.ambiguous) col.dateAmbiguous = true;
+      if (d.conflicting) col.dateConflicting = true;
     }
     columns.push(col);
   }
-  return { headerRow, dataStart, dataEnd, width, columns, problems };
+  const phoneCols = columns.filter((col) => col.type === 'phone');
+  const phoneSample: CellValue[] = [];
+  for (const col of phoneCols) {
+    for (const i of idx) {
+      const v = grid[dataStart + i][col.column];
+      if (!isBlankCell(v) && !input.formulas?.[dataStart + i]?.[col.column]) phoneSample.push(v);
+      if (phoneSample.length >= 2000) break;
+    }
+  }
+  const regions = phoneSample.length > 0 ? inferPhoneRegions(phoneSample, ctx).regions : [ctx.region];
+  return { headerRow, dataStart, dataEnd, width, columns, problems, regions };
+}
+
+/** Every non-empty, non-formula value of a column (money and date columns read them all: one rare mark decides). */
+function columnValues(grid: InferInput['grid'], start: number, end: number, c: number, formulas?: InferInput['formulas'], formats?: InferInput['formats']): CellValue[] {
+  const out: CellValue[] = [];
+  for (let r = start; r < end; r++) {
+    if (formulas?.[r]?.[c]) continue;
+    const v = grid[r][c];
+    if (isBlankCell(v)) continue;
+    // A number shown with a currency format counts as written with that symbol.
+    const sym = typeof v === 'number' && formats ? formatSymbol(formats[r]?.[c] ?? '') : null;
+    out.push(sym ? `${sym}${v}` : v);
+  }
+  return out;
+}
+
+/** The currency symbol of a number format ('[$¥]#,##0' → '¥', '"$"#,##0.00' → '$'), or null. */
+export function formatSymbol(format: string): string | null {
+  const m = /\[\$([^\]-]+)(?:-[^\]]*)?\]|"([^"]*[$¥￥€£₩₹元][^"]*)"/.exec(format);
+  const s = (m?.[1] ?? m?.[2] ?? '').trim();
+  return s === '' ? null : s;
 }
 
 /** The columns "Adopt this sheet" takes over: a unique header and a known role. The rest is left alone. */
@@ -490,9 +554,17 @@ export interface GridIssue {
   hint?: string;
 }
 
-/** The type context of one inferred column (dropdowns carry their options). */
-export function columnContext(col: InferredColumn, ctx: TypeContext): TypeContext {
-  return col.options ? { ...ctx, options: col.options } : ctx;
+/**
+ * The type context of one inferred column: dropdowns carry their options, money its own currency,
+ * dates their day/month order, phones the table's candidate regions.
+ */
+export function columnContext(col: InferredColumn, ctx: TypeContext, inf?: Pick<Inference, 'regions'>): TypeContext {
+  let out = ctx;
+  if (col.options) out = { ...out, options: col.options };
+  if (col.currency) out = { ...out, currency: col.currency, currencyStrict: true, ...(col.currencyMixed ? { currencyMixed: true } : {}) };
+  if (col.dateOrder) out = { ...out, dateOrder: col.dateOrder };
+  if (col.type === 'phone' && inf && inf.regions.length > 0) out = { ...out, region: inf.regions[0], regions: inf.regions };
+  return out;
 }
 
 /**
@@ -508,14 +580,18 @@ export function checkCells(
   all = false,
 ): GridIssue[] {
   const issues: GridIssue[] = [];
-  const cols = inf.columns.filter((c) => all || c.managed).map((col) => ({ col, def: types(col.type), cctx: columnContext(col, ctx), memo: new Map<string, ParseResult>() }));
+  const cols = inf.columns.filter((c) => all || c.managed).map((col) => ({ col, def: types(col.type), cctx: columnContext(col, ctx, inf), memo: new Map<string, ParseResult>() }));
   for (let r = inf.dataStart; r < inf.dataEnd; r++) {
     const row = grid[r];
     if (row.every((v) => isBlankCell(v))) continue;
     for (const { col, def, cctx, memo } of cols) {
       const c = col.column;
-      if (formulas?.[r]?.[c]) continue;
       const v = row[c];
+      if (formulas?.[r]?.[c]) {
+        // A formula is kept, not typed; one Sheets turned into an error is named as such.
+        if (isFormulaError(v)) issues.push({ row: r, column: c, code: 'formulaError' });
+        continue;
+      }
       if (isBlankCell(v)) {
         if (col.required) issues.push({ row: r, column: c, code: 'required' });
         continue;

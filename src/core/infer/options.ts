@@ -1,38 +1,23 @@
 /**
  * Dropdown inference: a column with few distinct values becomes a dropdown; spellings that differ only
  * by case, spacing, full-width forms or a small typo are folded into one option (the most frequent
- * spelling is the label, the others its aliases). When the options match a known stage vocabulary
- * (English or Chinese) they are put in stage order and the won/lost terminals are named.
+ * spelling is the label, the others its variants), and so are spellings that mean the same thing
+ * (src/core/options/vocab.ts: 成交, 已成交 and Closed Won are one option; 微信 and WeChat too). When the
+ * options match a known stage vocabulary (English or Chinese) they are put in stage order, the won/lost
+ * outcomes are marked, and a value the vocabulary does not know is placed before the outcomes and
+ * flagged (`unplaced`), never silently after Won.
  */
 import type { DropdownOption } from '../fields/types';
 import { paletteColor, STAGE_COLORS } from '../colors';
 import { editDistance } from '../text/distance';
+import { knownStage, meaningOf } from '../options/vocab';
 
 /** Folds case, full-width forms and runs of spaces: the identity of an option value. */
 export function optionKey(raw: string): string {
   return raw.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** Known pipeline steps, in order. `won`/`lost` are the terminals. Synonyms in both languages. */
-export const STAGE_VOCAB: ReadonlyArray<{ step: number; kind: 'step' | 'won' | 'lost'; words: readonly string[] }> = [
-  { step: 0, kind: 'step', words: ['lead', 'new', 'new lead', 'prospect', 'cold', '线索', '新线索', '潜在客户', '潜客', '新客户', '待跟进', '未联系'] },
-  { step: 1, kind: 'step', words: ['contacted', 'contact made', 'reached out', 'in contact', 'following up', 'follow up', 'attempted', '已联系', '初步接触', '初次接触', '接触', '跟进中', '沟通中', '初步沟通'] },
-  { step: 2, kind: 'step', words: ['qualified', 'interested', 'needs analysis', 'discovery', 'warm', 'hot', 'mql', 'sql', '意向客户', '有意向', '需求确认', '需求分析', '已确认需求', '意向', '高意向'] },
-  { step: 3, kind: 'step', words: ['proposal', 'quote', 'quoted', 'proposal sent', 'demo', 'presentation', '方案', '方案报价', '报价', '已报价', '提交方案', '方案阶段', '演示'] },
-  { step: 4, kind: 'step', words: ['negotiation', 'negotiating', 'contract sent', 'commit', 'closing', '谈判', '商务谈判', '合同谈判', '议价', '待签约'] },
-  { step: 5, kind: 'won', words: ['won', 'closed won', 'win', 'customer', 'signed', 'deal', 'closed', 'converted', '成交', '已成交', '赢单', '签约', '已签约', '成单', '合作中', '已合作'] },
-  { step: 6, kind: 'lost', words: ['lost', 'closed lost', 'dead', 'churned', 'disqualified', 'no deal', 'rejected', '流失', '已流失', '输单', '丢单', '失败', '放弃', '无效', '无意向'] },
-];
-
-let stageIndex: Map<string, { step: number; kind: 'step' | 'won' | 'lost' }> | null = null;
-/** The known stage a value names, or null. */
-export function knownStage(value: string): { step: number; kind: 'step' | 'won' | 'lost' } | null {
-  if (!stageIndex) {
-    stageIndex = new Map();
-    for (const s of STAGE_VOCAB) for (const w of s.words) stageIndex.set(optionKey(w), { step: s.step, kind: s.kind });
-  }
-  return stageIndex.get(optionKey(value)) ?? null;
-}
+export { STAGE_VOCAB, knownStage } from '../options/vocab';
 
 /** How many edits still count as a typo of a label of this length (Latin words only; CJK: none). */
 function typoBudget(key: string): number {
@@ -47,8 +32,10 @@ export interface InferredOptions {
   options: DropdownOption[];
   /** Set when the options are pipeline stages: labels of the terminals. */
   stages: { won: string; lost: string } | null;
-  /** Count of distinct spellings folded into options (aliases). */
+  /** Count of distinct spellings folded into options (variants). */
   folded: number;
+  /** Stage options whose place in the order is a guess (the vocabulary does not know them). */
+  unplaced: string[];
 }
 
 /**
@@ -56,7 +43,7 @@ export interface InferredOptions {
  * too many distinct values, or too little repetition. `forRole` relaxes the limits for columns whose
  * header already says they are a choice (stage, channel, owner…).
  */
-export function inferOptions(values: readonly string[], forRole: boolean): InferredOptions | null {
+export function inferOptions(values: readonly string[], forRole: boolean, locale: 'en' | 'zh-CN' = 'en'): InferredOptions | null {
   // Count raw spellings first (one Map lookup per value), then fold the few distinct ones.
   const raws = new Map<string, number>();
   let nonEmpty = 0;
@@ -107,6 +94,23 @@ export function inferOptions(values: readonly string[], forRole: boolean): Infer
     kept.splice(i, 1);
     folded++;
   }
+  // Spellings with the same meaning are one option (成交 / 已成交 / Closed Won → one).
+  const meaningOfGroup = (g: { key: string; spellings: Map<string, number> }): string | null => {
+    for (const sp of g.spellings.keys()) { const m = meaningOf(sp); if (m) return m.id; }
+    return null;
+  };
+  const byMeaning = new Map<string, (typeof kept)[number]>();
+  for (let i = 0; i < kept.length; i++) {
+    const g = kept[i];
+    const id = meaningOfGroup(g);
+    if (id === null) continue;
+    const target = byMeaning.get(id);
+    if (!target) { byMeaning.set(id, g); continue; }
+    target.n += g.n;
+    for (const [sp, n] of g.spellings) target.spellings.set(sp, (target.spellings.get(sp) ?? 0) + n);
+    kept.splice(i--, 1);
+    folded++;
+  }
   const distinct = kept.length;
   const maxOptions = forRole ? 40 : 12;
   if (distinct > maxOptions) return null;
@@ -123,28 +127,40 @@ export function inferOptions(values: readonly string[], forRole: boolean): Infer
     // The label: the most frequent spelling, preferring a known stage word over a typo and one that is
     // not all lower case ("Qualified" over "qualified"); a known stage written only in lower case gets a
     // capital when the other options have one.
-    const pool = spellings.some(([s]) => knownStage(s)) ? spellings.filter(([s]) => knownStage(s)) : spellings;
+    let pool = spellings.some(([s]) => knownStage(s)) ? spellings.filter(([s]) => knownStage(s)) : spellings;
+    // The table's language first: 'Won' in an English table, '成交' in a Chinese one.
+    const cjk = (x: string) => /[\u3400-\u9fff]/.test(x);
+    const own = pool.filter(([s]) => cjk(s) === (locale === 'zh-CN'));
+    if (own.length > 0) pool = own;
     let label = (pool.find(([s]) => s !== s.toLowerCase()) ?? pool[0])[0];
     if (label === label.toLowerCase() && knownStage(label) && /^[a-z]/.test(label) && capitalized) {
       label = label[0].toUpperCase() + label.slice(1);
     }
-    const aliases = spellings.map(([s]) => s).filter((s) => s !== label);
-    return aliases.length ? { label, color: '', aliases } : { label, color: '' };
+    const variants = spellings.map(([s]) => s).filter((s) => s !== label);
+    return variants.length ? { label, color: '', variants } : { label, color: '' };
   });
 
   // Stage order when most options are known stages.
   const known = options.map((o) => knownStage(o.label));
   const knownCount = known.filter((k) => k !== null).length;
   let stages: InferredOptions['stages'] = null;
+  const unplaced: string[] = [];
   if (knownCount >= 2 && knownCount * 10 >= options.length * 6) {
     const order = options.map((o, i) => ({ o, k: known[i], i }));
-    order.sort((a, b) => (a.k?.step ?? 5.5) - (b.k?.step ?? 5.5) || a.i - b.i);
-    options = order.map((x) => ({ ...x.o, color: STAGE_COLORS[Math.min(x.k?.step ?? 3, STAGE_COLORS.length - 1)] }));
-    const won = order.find((x) => x.k?.kind === 'won');
-    const lost = order.find((x) => x.k?.kind === 'lost');
-    if (won && lost) stages = { won: won.o.label, lost: lost.o.label };
+    // Unknown values go after the last known step and before the outcomes, flagged for the user.
+    order.sort((a, b) => (a.k?.step ?? 4.5) - (b.k?.step ?? 4.5) || a.i - b.i);
+    for (const x of order) if (!x.k) unplaced.push(x.o.label);
+    options = order.map((x) => {
+      const o: DropdownOption = { ...x.o, color: STAGE_COLORS[Math.min(x.k?.step ?? 3, STAGE_COLORS.length - 1)] };
+      if (x.k?.kind === 'won' && !order.some((y) => y.k?.kind === 'won' && y.i < x.i && y !== x)) o.outcome = 'won';
+      if (x.k?.kind === 'lost' && !order.some((y) => y.k?.kind === 'lost' && y.i < x.i && y !== x)) o.outcome = 'lost';
+      return o;
+    });
+    const won = options.find((o) => o.outcome === 'won');
+    const lost = options.find((o) => o.outcome === 'lost');
+    if (won && lost) stages = { won: won.label, lost: lost.label };
   } else {
     options = options.map((o, i) => ({ ...o, color: paletteColor(i) }));
   }
-  return { options, stages, folded };
+  return { options, stages, folded, unplaced };
 }

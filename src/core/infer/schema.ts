@@ -37,6 +37,9 @@ export function toFields(inf: Inference): FieldInput[] {
         onInvalid: 'warn',
       };
       if (c.type === 'dropdown' && c.options) f.options = c.options.map((o) => ({ ...o }));
+      if (c.currency) f.currency = c.currency;
+      if (c.currencyMixed) f.currencyMixed = true;
+      if (c.dateOrder) f.dateOrder = c.dateOrder;
       return f;
     });
 }
@@ -53,7 +56,8 @@ export function toSchema(
     version: SCHEMA_VERSION,
     template: null,
     locale,
-    region: ctx.region,
+    region: inf.regions[0] ?? ctx.region,
+    regions: inf.regions.length > 0 ? inf.regions : [ctx.region],
     currency: ctx.currency,
     dateOrder: ctx.dateOrder,
     fields: toFields(inf),

@@ -2,7 +2,7 @@
  * Options with variants: which option a raw value means, and which options are the won and lost
  * outcomes of a stage field.
  *
- * A value means an option when it is the option's label or one of its aliases (case, width and spacing
+ * A value means an option when it is the option's label or one of its variants (case, width and spacing
  * folded, one small typo mended: the dropdown type's own matching), or, for stage fields, when it is a
  * known synonym (English or Chinese) of the same pipeline step as the option: '已成交', '赢单' and
  * 'closed-won' all mean the option 'Won' even when the table never listed them, because the stage
@@ -27,7 +27,7 @@ export function stageWord(raw: string): { step: number; kind: 'step' | Outcome }
 
 /** The known step of an option: of its label, else of its first alias that is a known stage word. */
 export function optionStep(o: DropdownOption): { step: number; kind: 'step' | Outcome } | null {
-  for (const s of [o.label, ...(o.aliases ?? [])]) {
+  for (const s of [o.label, ...(o.variants ?? [])]) {
     const k = stageWord(s);
     if (k) return k;
   }
@@ -36,7 +36,7 @@ export function optionStep(o: DropdownOption): { step: number; kind: 'step' | Ou
 
 /**
  * The won and lost options of a stage field: the labels given (a table's saved settings) when they
- * are options, else the first option whose label or aliases the stage vocabulary calls won / lost.
+ * are options, else the first option whose label or variants the stage vocabulary calls won / lost.
  */
 export function stageOutcomes(
   options: readonly DropdownOption[],
@@ -55,7 +55,7 @@ export function stageOutcomes(
 
 /**
  * Folds options that name the same known pipeline step into the first of them (its label stays; the
- * others become its aliases): a table that writes both 'Won' and '成交' has one won option. Options
+ * others become its variants): a table that writes both 'Won' and '成交' has one won option. Options
  * without a known step are kept as they are. Order is kept.
  */
 export function mergeVariantOptions(options: readonly DropdownOption[]): DropdownOption[] {
@@ -66,13 +66,13 @@ export function mergeVariantOptions(options: readonly DropdownOption[]): Dropdow
     const at = k ? byStep.get(k.step) : undefined;
     if (at === undefined) {
       if (k) byStep.set(k.step, out.length);
-      out.push({ ...o, ...(o.aliases ? { aliases: [...o.aliases] } : {}) });
+      out.push({ ...o, ...(o.variants ? { variants: [...o.variants] } : {}) });
       continue;
     }
     const target = out[at];
-    const aliases = target.aliases ?? [];
-    for (const s of [o.label, ...(o.aliases ?? [])]) if (s !== target.label && !aliases.includes(s)) aliases.push(s);
-    target.aliases = aliases;
+    const variants = target.variants ?? [];
+    for (const s of [o.label, ...(o.variants ?? [])]) if (s !== target.label && !variants.includes(s)) variants.push(s);
+    target.variants = variants;
   }
   return out;
 }
@@ -84,7 +84,7 @@ export interface OptionResolver {
 
 /**
  * A resolver for one option list. `stageVocabulary`: also map known stage synonyms to the option of
- * the same step (for stage fields). Matching order: the option's own label and aliases (with the
+ * the same step (for stage fields). Matching order: the option's own label and variants (with the
  * dropdown type's folding and typo mending), then the vocabulary.
  */
 export function optionResolver(options: readonly DropdownOption[], opts: { stageVocabulary?: boolean } = {}): OptionResolver {

@@ -72,12 +72,17 @@ export const HEADER_STYLE = { bold: true, background: '#e8f0fe', fontColor: '#17
 
 /** The TypeContext for one field of a table. */
 export function typeContext(schema: TableSchema, field: Field | null, timeZone: string): TypeContext {
+  // A field's own currency and date order win over the table's; phones read the table's candidate
+  // regions. A money field with its own currency reports amounts in another one (currencyStrict).
   return {
     locale: schema.locale,
     region: schema.region,
     timeZone,
-    dateOrder: schema.dateOrder,
-    currency: schema.currency,
+    dateOrder: field?.dateOrder ?? schema.dateOrder,
+    currency: field?.currency ?? schema.currency,
+    ...(field?.currency ? { currencyStrict: true } : {}),
+    ...(field?.currencyMixed ? { currencyMixed: true } : {}),
+    ...(field?.type === 'phone' && schema.regions && schema.regions.length > 1 ? { regions: schema.regions } : {}),
     ...(field?.options ? { options: field.options } : {}),
   };
 }

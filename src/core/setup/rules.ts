@@ -38,6 +38,18 @@ export const RULE_COLORS = {
   stale: { background: '#ffe599' },
 } as const satisfies Record<string, RuleFormat>;
 
+/**
+ * A formula condition "the cell holds this option": its label or any of its variants, so every rule
+ * treats a variant as its option (a row at 成交 or Closed Won is colored as Won). Sheets compares text
+ * with '=' ignoring case; TRIM drops the spaces around a value and collapses runs inside it.
+ * Ref: https://support.google.com/docs/answer/3094140 (TRIM)
+ */
+export function isOption(ref: string, o: { label: string; variants?: readonly string[] }): string {
+  const names = [o.label, ...(o.variants ?? [])].filter((n, i, all) => n.trim() !== '' && all.findIndex((m) => m.trim().toLowerCase() === n.trim().toLowerCase()) === i);
+  if (names.length === 1) return `${ref}=${formulaString(o.label)}`;
+  return `OR(${names.map((n) => `TRIM(${ref})=${formulaString(n.trim())}`).join(',')})`;
+}
+
 /** The rule kind in a formula of ours, or null for a rule of the user's own (or no formula). */
 export function ruleKind(formula: string | null | undefined): RuleKind | null {
   if (!formula) return null;
@@ -93,8 +105,9 @@ export function planRules(schema: TableSchema, layout: Layout, area: RuleArea): 
 
   const stageField = fieldByRole(schema, 'stage');
   const stageRef = stageField ? ref(stageField.key) : null;
+  const spellings = (label: string) => stageField?.options?.find((o) => o.label === label) ?? { label };
   const open = stageRef && schema.stages
-    ? `,${stageRef}<>${formulaString(schema.stages.won)},${stageRef}<>${formulaString(schema.stages.lost)}`
+    ? `,NOT(${isOption(stageRef, spellings(schema.stages.won))}),NOT(${isOption(stageRef, spellings(schema.stages.lost))})`
     : '';
 
   const follow = fieldByRole(schema, 'nextFollowUp');
@@ -119,7 +132,7 @@ export function planRules(schema: TableSchema, layout: Layout, area: RuleArea): 
     const range = colRange(f.key);
     if (!r || !range) continue;
     for (const o of f.options) {
-      rules.push({ kind: 'option', ranges: [range], formula: markedFormula('option', `${r}=${formulaString(o.label)}`), format: { background: o.color } });
+      rules.push({ kind: 'option', ranges: [range], formula: markedFormula('option', isOption(r, o)), format: { background: o.color } });
     }
   }
 
@@ -127,8 +140,8 @@ export function planRules(schema: TableSchema, layout: Layout, area: RuleArea): 
   if (stageRef && schema.stages && stageField) {
     const rowRange = a1(firstRow, span.first, lastRow, span.last);
     const color = (label: string) => stageField.options?.find((o) => o.label === label)?.color;
-    rules.push({ kind: 'won', ranges: [rowRange], formula: markedFormula('won', `${stageRef}=${formulaString(schema.stages.won)}`), format: { background: color(schema.stages.won) ?? '#d9ead3' } });
-    rules.push({ kind: 'lost', ranges: [rowRange], formula: markedFormula('lost', `${stageRef}=${formulaString(schema.stages.lost)}`), format: { background: color(schema.stages.lost) ?? '#e0e0e0', fontColor: '#666666' } });
+    rules.push({ kind: 'won', ranges: [rowRange], formula: markedFormula('won', isOption(stageRef, spellings(schema.stages.won))), format: { background: color(schema.stages.won) ?? '#d9ead3' } });
+    rules.push({ kind: 'lost', ranges: [rowRange], formula: markedFormula('lost', isOption(stageRef, spellings(schema.stages.lost))), format: { background: color(schema.stages.lost) ?? '#e0e0e0', fontColor: '#666666' } });
   }
   return rules;
 }

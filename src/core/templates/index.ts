@@ -1,7 +1,7 @@
 /**
  * Templates: B2B sales, e-commerce and services, each in English and Simplified
  * Chinese. A template is data: fields with a role, a type, labels in both languages and, for
- * dropdowns, options with a color and aliases (the other language's label and common spellings, so
+ * dropdowns, options with a color and variants (the other language's label and common spellings, so
  * cleanup can mend 'closed won' or '成交' into the option's own label). Chinese vocabulary follows the
  * user's source articles (客户名称, 联系人, 联系电话, 邮箱, 客户来源, 负责人, 跟进阶段, 下次跟进日期, …).
  */
@@ -16,7 +16,7 @@ export { TEMPLATE_IDS, type TemplateId } from './ids';
 
 export { COLORS };
 
-interface OptionDef { en: string; zh: string; color: string; aliases?: string[] }
+interface OptionDef { en: string; zh: string; color: string; variants?: string[] }
 interface FieldDef {
   key: string;
   role: Role | null;
@@ -36,7 +36,7 @@ interface TemplateDef {
   lost: string; // en label
 }
 
-const o = (en: string, zh: string, color: string, aliases: string[] = []): OptionDef => ({ en, zh, color, aliases });
+const o = (en: string, zh: string, color: string, variants: string[] = []): OptionDef => ({ en, zh, color, variants });
 
 const clientId: FieldDef = { key: 'clientId', role: 'clientId', type: 'autoId', en: 'Client ID', zh: '客户编号', width: 110 };
 const email: FieldDef = { key: 'email', role: 'email', type: 'email', en: 'Email', zh: '邮箱', width: 200 };
@@ -232,7 +232,7 @@ export function templateSchema(
       required: f.required ?? false,
       onInvalid: f.onInvalid ?? 'warn',
       ...(f.options
-        ? { options: f.options.map((x) => ({ label: pick(x), color: x.color, aliases: [other(x), ...(x.aliases ?? [])] })) }
+        ? { options: f.options.map((x) => ({ label: pick(x), color: x.color, variants: [other(x), ...(x.variants ?? [])] })) }
         : {}),
       ...(f.width ? { width: f.width } : {}),
     })),

@@ -310,6 +310,14 @@ function optionList(
           v.mapping = { ...v.mapping, stages: { won: s.won === from ? to : s.won, lost: s.lost === from ? to : s.lost } };
         }
       },
+      outcomes: () => ({ won: v.mapping.stages?.won ?? null, lost: v.mapping.stages?.lost ?? null }),
+      marked: (label, outcome) => {
+        const s = v.mapping.stages;
+        const other = outcome === 'won' ? s?.lost : s?.won;
+        if (!s || other === label) return;
+        const next = { won: outcome === 'won' ? label : s.won, lost: outcome === 'lost' ? label : s.lost };
+        v.mapping = { ...v.mapping, stages: next };
+      },
       isStage: mc.role === 'stage',
       focusKey: String(pc.column),
       open: v.open.has(pc.column),

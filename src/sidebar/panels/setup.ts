@@ -482,6 +482,14 @@ function optionList(f: Field, ed: FieldEditor, v: View, ctx: PanelContext): HTML
           v.draft = { ...v.draft, stages: { won: s.won === from ? to : s.won, lost: s.lost === from ? to : s.lost } };
         }
       },
+      outcomes: () => ({ won: v.draft?.stages?.won ?? null, lost: v.draft?.stages?.lost ?? null }),
+      marked: (label, outcome) => {
+        const s = v.draft?.stages;
+        const other = outcome === 'won' ? s?.lost : s?.won;
+        if (!s || other === label) return;
+        const next = { won: outcome === 'won' ? label : s.won, lost: outcome === 'lost' ? label : s.lost };
+        if (v.draft) v.draft = { ...v.draft, stages: next };
+      },
       isStage: f.role === 'stage',
       focusKey: f.key,
       open: v.openOptions.has(f.key),

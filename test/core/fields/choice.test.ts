@@ -33,15 +33,15 @@ describe('dropdown', () => {
   const options: DropdownOption[] = [
     { label: 'Lead', color: '#e8eaed' },
     { label: 'Contacted', color: '#d2e3fc' },
-    { label: 'Qualified', color: '#fef7e0', aliases: ['合格'] },
+    { label: 'Qualified', color: '#fef7e0', variants: ['合格'] },
     { label: 'Proposal', color: '#fce8b2' },
     { label: 'Negotiation', color: '#f6aea9' },
-    { label: 'Won', color: '#ceead6', aliases: ['Closed won', '成交', '赢单'] },
-    { label: 'Lost', color: '#dadce0', aliases: ['丢单'] },
+    { label: 'Won', color: '#ceead6', variants: ['Closed won', '成交', '赢单'] },
+    { label: 'Lost', color: '#dadce0', variants: ['丢单'] },
   ];
   const ctx = defaultContext('en', { options });
   const zhOptions: DropdownOption[] = [
-    { label: '潜在客户', color: '#e8eaed' }, { label: '已联系', color: '#d2e3fc' }, { label: '成交', color: '#ceead6', aliases: ['Won'] },
+    { label: '潜在客户', color: '#e8eaed' }, { label: '已联系', color: '#d2e3fc' }, { label: '成交', color: '#ceead6', variants: ['Won'] },
   ];
   const zh = defaultContext('zh-CN', { options: zhOptions });
 
@@ -57,7 +57,7 @@ describe('dropdown', () => {
     expect(cleaned('dropdown', raw, ctx)).toBe(raw === want ? 'unchanged' : want);
   });
 
-  test('Chinese labels and aliases', () => {
+  test('Chinese labels and variants', () => {
     expect(parsed('dropdown', ' 已联系 ', zh)).toEqual({ kind: 'option', value: '已联系' });
     expect(parsed('dropdown', 'won', zh)).toEqual({ kind: 'option', value: '成交' });
     expect(parsed('dropdown', '潜在', zh)).toBe('invalid:unknownOption');

@@ -90,13 +90,21 @@ describe('currency', () => {
     expect(parsed('currency', raw, ctx)).toEqual(num(want));
   });
 
-  test.each(['-5', '(1,200)', '$-3', '-¥100', 'free', '¥', '12%', '$1,2,3'])('%j is not an amount (amounts are never negative)', (raw) => {
+  test.each(['-5', '(1,200)', '$-3', '-¥100'])('%j is a negative amount (amounts are never negative)', (raw) => {
+    expect(parsed('currency', raw, EN)).toBe('invalid:negativeAmount');
+  });
+
+  test.each(['free', '¥', 'tbd', '待定', '面议', 'TBD'])('%j is no amount at all (not a negative one)', (raw) => {
+    expect(parsed('currency', raw, EN)).toBe('invalid:notAmount');
+  });
+
+  test.each(['12%', '$1,2,3'])('%j is not an amount of money', (raw) => {
     expect(parsed('currency', raw, EN)).toBe('invalid:invalidCurrency');
   });
 
   test('numbers from the sheet; negative numbers are refused', () => {
     expect(parsed('currency', 99.5, EN)).toEqual(num(99.5));
-    expect(parsed('currency', -1, EN)).toBe('invalid:invalidCurrency');
+    expect(parsed('currency', -1, EN)).toBe('invalid:negativeAmount');
     expect(cleaned('currency', 1200, ZH)).toBe('unchanged');
     expect(cleaned('currency', '¥1,200', ZH)).toBe(1200);
   });

@@ -11,8 +11,8 @@ import { FIELD_TYPES, cellText, defaultContext } from '../../../src/core/fields'
 import type { CellValue, FieldTypeDef, ParseResult, TypeContext } from '../../../src/core/fields';
 
 const OPTIONS = [
-  { label: 'Lead', color: '#fff' }, { label: 'Qualified', color: '#fff', aliases: ['合格'] },
-  { label: 'Closed won', color: '#fff', aliases: ['成交'] }, { label: '已联系', color: '#fff' }, { label: '1', color: '#fff' },
+  { label: 'Lead', color: '#fff' }, { label: 'Qualified', color: '#fff', variants: ['合格'] },
+  { label: 'Closed won', color: '#fff', variants: ['成交'] }, { label: '已联系', color: '#fff' }, { label: '1', color: '#fff' },
 ];
 const CONTEXTS: TypeContext[] = [
   defaultContext('en', { options: OPTIONS }),

@@ -2,7 +2,7 @@ import { dateToSerial } from '../../../src/core/fields';
 import type { DropdownOption } from '../../../src/core/fields/types';
 import { biggestLeaks, computeFunnel, NoStagesError, stageModel, type FunnelInput, type FunnelRecord, type StageChange } from '../../../src/core/funnel';
 
-const opt = (label: string, aliases?: string[]): DropdownOption => (aliases ? { label, color: '#ffffff', aliases } : { label, color: '#ffffff' });
+const opt = (label: string, variants?: string[]): DropdownOption => (variants ? { label, color: '#ffffff', variants } : { label, color: '#ffffff' });
 const STAGES = ['Lead', 'Contacted', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'].map((l) => opt(l));
 const DAY0 = dateToSerial(2026, 1, 1);
 const NOW = new Date(Date.UTC(2026, 2, 1, 12));

@@ -91,22 +91,23 @@ describe('stagesWithHistory', () => {
     const h = (from: string, to: string) => ({ id: 'A', from, to, when: 1 });
     const out = stagesWithHistory(field, [h('Lead', 'contacted'), h('contacted', 'Qualified'), h('Lead', 'Contacted'), h('Lead', 'contacted'), h('Qualified', '谈判'), h('谈判', 'Nowhere'), h('lead', '成交')]);
     expect(out.options.map((o) => o.label)).toEqual(['Lead', 'contacted', 'Qualified', '谈判', 'Won', 'Lost']);
-    expect(out.options[1].aliases).toEqual(['Contacted']);
+    expect(out.options[1].variants).toEqual(['Contacted']);
     // Nothing to add: the same field back.
     expect(stagesWithHistory(field, [h('Lead', 'Won')])).toBe(field);
   });
 });
 
 describe('options with variants', () => {
-  const options = [{ label: 'Lead', color: '#fff' }, { label: 'Proposal', color: '#fff', aliases: ['Offer'] }, { label: 'Signed', color: '#fff' }, { label: 'Gone', color: '#fff' }];
+  const options = [{ label: 'Lead', color: '#fff' }, { label: 'Proposal', color: '#fff', variants: ['Offer'] }, { label: 'Signed', color: '#fff' }, { label: 'Gone', color: '#fff' }];
 
   it('maps a raw value to its option by label, alias, folding, typo and the stage vocabulary', () => {
     const r = optionResolver(options, { stageVocabulary: true });
     expect(['lead', 'ＬＥＡＤ', ' offer ', 'Proposl', '报价', 'quote', '线索', 'Closed-Won', '已签约', 'nonsense', ''].map(r)).toEqual(
       ['Lead', 'Lead', 'Proposal', 'Proposal', 'Proposal', 'Proposal', 'Lead', 'Signed', 'Signed', null, null],
     );
-    // Without the vocabulary only the option's own spellings count.
-    expect(['报价', 'offer'].map(optionResolver(options))).toEqual([null, 'Proposal']);
+    // Without the stage vocabulary the option's own spellings count, and what they mean (the one option
+    // resolver: '报价' means the same as the variant 'Offer'); a word of no option's meaning stays none.
+    expect(['报价', 'offer', 'nonsense'].map(optionResolver(options))).toEqual(['Proposal', 'Proposal', null]);
   });
 
   it('knows the outcomes: given labels first, else the vocabulary (Signed is won; Gone is no known word)', () => {

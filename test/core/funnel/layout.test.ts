@@ -8,7 +8,7 @@ import { dateToSerial, defaultContext } from '../../../src/core/fields';
 import { parseDateTimeCell } from '../../../src/core/fields/datetext';
 import type { DropdownOption } from '../../../src/core/fields/types';
 
-const opt = (label: string, aliases?: string[]): DropdownOption => (aliases ? { label, color: '#ffffff', aliases } : { label, color: '#ffffff' });
+const opt = (label: string, variants?: string[]): DropdownOption => (variants ? { label, color: '#ffffff', variants } : { label, color: '#ffffff' });
 const OPTIONS = [opt('Lead'), opt('Contacted'), opt('Won', ['成交']), opt('On hold'), opt('Lost')];
 
 test('blocks: connected cells, text as plain text, formulas and numbers with their formats', () => {

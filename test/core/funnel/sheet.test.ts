@@ -8,7 +8,7 @@ import { dateToSerial, defaultContext } from '../../../src/core/fields';
 import type { CellValue, DropdownOption } from '../../../src/core/fields/types';
 import { bySegment, computeFunnel, equalsCriterion, funnelRecords, newPerMonth, planFunnelSheet, type FunnelFilters, type FunnelSheetPlan, type StageField } from '../../../src/core/funnel';
 
-const opt = (label: string, aliases?: string[]): DropdownOption => (aliases ? { label, color: '#ffffff', aliases } : { label, color: '#ffffff' });
+const opt = (label: string, variants?: string[]): DropdownOption => (variants ? { label, color: '#ffffff', variants } : { label, color: '#ffffff' });
 const FIELD: StageField = {
   options: [opt('Lead'), opt('Contacted'), opt('Qualified'), opt('Proposal'), opt('Negotiation'), opt('Won', ['Closed Won']), opt('Lost', ['Closed Lost'])],
   won: 'Won',

@@ -48,7 +48,7 @@ describe('inferOptions', () => {
     expect(r).not.toBeNull();
     expect(r?.options.map((o) => o.label)).toEqual(['Lead', 'Contacted', 'Qualified', 'Proposal', 'Won', 'Lost']);
     const q = r?.options.find((o) => o.label === 'Qualified');
-    expect(q?.aliases?.sort()).toEqual(['Qualifed', 'qualified'].sort());
+    expect(q?.variants?.sort()).toEqual(['Qualifed', 'qualified'].sort());
     expect(r?.stages).toEqual({ won: 'Won', lost: 'Lost' });
   });
   it('orders Chinese stages and names the terminals', () => {

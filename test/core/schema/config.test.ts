@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { CHUNK_BYTES, CONFIG_KEY, checksum, configKeys, decodeConfig, encodeConfig, salvageConfig, splitUtf8, upgrade } from '../../../src/core/config';
+import { CHUNK_BYTES, CONFIG_KEY, MIGRATIONS, checksum, configKeys, decodeConfig, encodeConfig, salvageConfig, splitUtf8, upgrade } from '../../../src/core/config';
+import { SCHEMA_VERSION } from '../../../src/core/schema';
 import { templateSchema } from '../../../src/core/templates';
 import type { TableSchema } from '../../../src/core/schema';
 import { t } from '../../../src/core/i18n';
@@ -18,7 +19,7 @@ function bigSchema(): TableSchema {
   return {
     ...s,
     fields: s.fields.map((f) => (f.key === 'channel'
-      ? { ...f, options: Array.from({ length: 120 }, (_, i) => ({ label: `渠道选项第${i}号（线下展会与转介绍）`, color: '#cfe2f3', aliases: [`channel ${i}`, `来源${i}`] })) }
+      ? { ...f, options: Array.from({ length: 120 }, (_, i) => ({ label: `渠道选项第${i}号（线下展会与转介绍）`, color: '#cfe2f3', variants: [`channel ${i}`, `来源${i}`] })) }
       : f)),
     location: { sheetId: 12345, sheetName: '客户表', headerRow: 1 },
   };
@@ -70,7 +71,7 @@ describe('config codec', () => {
       const json = JSON.stringify(raw);
       return { [CONFIG_KEY]: JSON.stringify({ format: 1, parts: 1, sum: checksum(json) }), [`${CONFIG_KEY}.0`]: json };
     };
-    expect(decodeConfig(write({ ...s, version: 2 }))).toMatchObject({ ok: false, code: 'tooNew', detail: '2' });
+    expect(decodeConfig(write({ ...s, version: SCHEMA_VERSION + 1 }))).toMatchObject({ ok: false, code: 'tooNew', detail: String(SCHEMA_VERSION + 1) });
     const old = decodeConfig(write({ ...s, version: 0 }));
     expect(old).toMatchObject({ ok: false, code: 'tooOld', detail: '0' });
     expect(!old.ok && old.raw).toBeTruthy();
@@ -89,15 +90,35 @@ describe('config codec', () => {
         return { ...rest, rules: { staleDays: staleAfter, overdueFollowUp: true } };
       },
     };
-    const r = upgrade(v0, migrations);
+    const r = upgrade(v0, { ...MIGRATIONS, ...migrations });
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.migratedFrom).toEqual([0]);
+      expect(r.migratedFrom).toEqual([0, 1]);
       expect(r.schema.rules.staleDays).toBe(30);
-      expect(r.schema.version).toBe(1);
+      expect(r.schema.version).toBe(SCHEMA_VERSION);
     }
     const broken = upgrade(v0, { 0: () => { throw new Error('boom'); } });
     expect(broken).toMatchObject({ ok: false, code: 'tooOld' });
+  });
+
+  it('loads a definition of the previous version without loss: aliases become variants, stages their outcomes', () => {
+    const s = templateSchema('b2b', 'zh-CN');
+    const v1 = JSON.parse(JSON.stringify({ ...s, version: 1 })) as Record<string, unknown> & { fields: Array<Record<string, unknown>> };
+    for (const f of v1.fields) {
+      if (!Array.isArray(f.options)) continue;
+      f.options = (f.options as Array<Record<string, unknown>>).map(({ variants, outcome: _o, ...o }) => ({ ...o, aliases: variants }));
+    }
+    const json = JSON.stringify(v1);
+    const r = decodeConfig({ [CONFIG_KEY]: JSON.stringify({ format: 1, version: 1, parts: 1, sum: checksum(json) }), [`${CONFIG_KEY}.0`]: json });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toEqual([1]);
+    const stage = r.schema.fields.find((f) => f.role === 'stage');
+    const before = s.fields.find((f) => f.role === 'stage');
+    expect(stage?.options?.map((o) => [o.label, o.variants])).toEqual(before?.options?.map((o) => [o.label, o.variants]));
+    expect(stage?.options?.find((o) => o.outcome === 'won')?.label).toBe(s.stages?.won);
+    expect(stage?.options?.find((o) => o.outcome === 'lost')?.label).toBe(s.stages?.lost);
+    expect(r.schema.fields.map((f) => f.key)).toEqual(s.fields.map((f) => f.key));
   });
 
   it('has a translated message for every error code in both languages', () => {
@@ -116,7 +137,7 @@ describe('config codec', () => {
     const huge = {
       ...s,
       fields: s.fields.map((f) => (f.key === 'channel'
-        ? { ...f, options: Array.from({ length: 500 }, (_, i) => ({ label: `${'x'.repeat(90)}${i}`, color: '#ffffff', aliases: Array.from({ length: 10 }, () => 'y'.repeat(99)) })) }
+        ? { ...f, options: Array.from({ length: 500 }, (_, i) => ({ label: `${'x'.repeat(90)}${i}`, color: '#ffffff', variants: Array.from({ length: 10 }, () => 'y'.repeat(99)) })) }
         : f)),
     };
     expect(encodeConfig(huge)).toMatchObject({ ok: false, code: 'tooLarge' });

@@ -22,7 +22,7 @@ describe('templates', () => {
     expect(stageOrder(s)).not.toContain(s.stages?.lost);
     // Every dropdown option has a color, and the other language's label is an alias.
     for (const f of s.fields.filter((x) => x.type === 'dropdown')) {
-      for (const o of f.options ?? []) expect(o.aliases?.length).toBeGreaterThan(0);
+      for (const o of f.options ?? []) expect(o.variants?.length).toBeGreaterThan(0);
     }
   });
 
@@ -48,7 +48,7 @@ describe('templates', () => {
     expect(s.stages).toEqual({ won: '成交', lost: '流失' });
     // Won green, lost grey, and the English label kept as an alias for cleanup.
     const stage = fieldByRole(s, 'stage');
-    expect(stage?.options?.find((o) => o.label === '成交')).toMatchObject({ color: '#d9ead3', aliases: expect.arrayContaining(['Won']) });
+    expect(stage?.options?.find((o) => o.label === '成交')).toMatchObject({ color: '#d9ead3', variants: expect.arrayContaining(['Won']) });
     expect(stage?.options?.find((o) => o.label === '流失')?.color).toBe('#e0e0e0');
     expect(s.region).toBe('CN');
     expect(s.currency).toBe('CNY');
@@ -126,7 +126,7 @@ describe('schema checks', () => {
   it('fills defaults: rules 14 days and overdue on, warn, not required', () => {
     const s = b2b();
     const minimal = {
-      version: 1, locale: 'en', region: 'US', currency: 'USD', dateOrder: 'MDY',
+      version: 2, locale: 'en', region: 'US', currency: 'USD', dateOrder: 'MDY',
       fields: [{ key: 'name', label: { en: 'Name', 'zh-CN': '姓名' }, header: 'Name', type: 'text' }],
     };
     const r = parseSchema(minimal);

@@ -107,8 +107,14 @@ describe('conditional-format rules', () => {
   it('escape quotes in option labels', () => {
     const s = templateSchema('b2b', 'en');
     const odd = { ...s, fields: s.fields.map((f) => (f.key === 'priority' ? { ...f, options: [{ label: 'Say "hi"', color: '#ffffff' }] } : f)) };
-    const r = planRules(odd, sequentialLayout(odd.fields), { firstRow: 2, lastRow: 10 }).find((x) => x.formula.includes('hi'));
+    const r = planRules(odd, sequentialLayout(odd.fields), { firstRow: 2, lastRow: 10 }).find((x) => x.formula.includes('Say'));
     expect(r?.formula).toContain('"Say ""hi"""');
+  });
+
+  it('colors a row at any variant of Won as won', () => {
+    const s = templateSchema('b2b', 'en');
+    const won = planRules(s, sequentialLayout(s.fields), { firstRow: 2, lastRow: 10 }).find((x) => x.kind === 'won');
+    expect(won?.formula).toMatch(/^=AND\(ISTEXT\("clientflow:won"\),OR\(TRIM\(\$I2\)="Won",TRIM\(\$I2\)="成交"/);
   });
 
   describe('evaluated by a formula engine on a sample table', () => {
