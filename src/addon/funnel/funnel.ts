@@ -92,11 +92,13 @@ function readSource(ss: Spreadsheet): Source {
   }
   const headerRow = schema.location?.headerRow ?? 1;
   const { layout } = readLayout(sheet, schema, headerRow);
-  // A field with the role, else one whose header names the role: adopt keeps a column of the user's own
-  // dates ("Created", 创建日期) a plain date column rather than an automatic one, but it still means that.
+  // The user's own column whose header names the role first, else the field with the role: adopt keeps
+  // a column of the user's own dates ("Created", 创建日期) a plain date column, and may add an automatic
+  // Created beside it that is empty for the clients already there; the user's column holds their past.
   const pick = (...roles: Parameters<typeof fieldByRole>[1][]): Field | null => {
     for (const r of roles) {
-      const f = fieldByRole(schema, r) ?? schema.fields.find((x) => x.role === null && roleForHeader(x.header)?.role === r);
+      const own = schema.fields.find((x) => x.role === null && layout.columns[x.key] && roleForHeader(x.header)?.role === r);
+      const f = own ?? fieldByRole(schema, r);
       if (f && layout.columns[f.key]) return f;
     }
     return null;
