@@ -59,7 +59,8 @@ beforeAll(async () => {
   const html = await (await fetch(pg.url)).text();
   token = /<meta name="clientflow-token" content="([0-9a-f]+)">/.exec(html)?.[1] ?? '';
   // Adopt the sheet (its Stage column gets a dropdown), then set up a table on a second sheet.
-  expect(await api('menu', { fn: 'menuAdopt' })).toMatchObject({ kind: 'done' });
+  // Adopt: yes to the mapping, no to the automatic columns it offers (so column K stays past the table).
+  expect(await api('menu', { fn: 'menuAdopt' }, ['YES', 'OK', 'NO'])).toMatchObject({ kind: 'done' });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));

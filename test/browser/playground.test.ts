@@ -110,7 +110,10 @@ test('the add-on menu opens the real sidebar, which reaches the add-on through g
   await runMenu('menuOpenSidebar');
   await page.waitForSelector('#sidebar:not([hidden])');
   const frame = page.frameLocator('#sidebar-frame');
-  // The Setup panel only renders after its google.script.run calls (getBootstrap, setup state) answer.
+  // On a sheet of clients that is not a table yet the sidebar opens on Adopt, where it helps; the
+  // person goes to Set up. Panels render after their google.script.run calls (getBootstrap…) answer.
+  await frame.locator('.cf-tab.current', { hasText: 'Adopt' }).waitFor({ timeout: 60_000 });
+  await frame.locator('.cf-tab', { hasText: 'Set up' }).click();
   await frame.locator('.cf-apply-button').waitFor({ timeout: 60_000 });
   const width = await page.locator('#sidebar-frame').evaluate((f) => f.getBoundingClientRect().width);
   expect(width).toBe(300);

@@ -134,7 +134,12 @@ describe('a playground on a CSV file', () => {
     expect(summary.body.dialog.buttons).toBe('OK');
     const mid = await getState(pg, '?r0=2&r1=20');
     expect(mid.sheet.cells.flat().some((c) => c.list !== undefined)).toBe(true);
-    const done = await post(pg, 'answer', { answer: 'OK' });
+    // After the report, adopt offers the automatic columns (Client ID, Created…): no.
+    const offer = await post(pg, 'answer', { answer: 'OK' });
+    expect(offer.body.kind).toBe('dialog');
+    if (offer.body.kind !== 'dialog') return;
+    expect(offer.body.dialog.buttons).toBe('YES_NO');
+    const done = await post(pg, 'answer', { answer: 'NO' });
     expect(done.body.kind).toBe('done');
     if (done.body.kind !== 'done') return;
     expect(done.body.summary.label).toBe('menuAdopt');
