@@ -4,7 +4,7 @@
  * highlight (one known background); a mended one loses both. Only ours: a note that does not start
  * with the mark is the user's and is never changed (the cell is then only highlighted); a background
  * other than the sheet's default or ours is the user's and is never changed (the cell is then only
- * noted). Required fields are checked per row once the row has any value; a row emptied (Delete) loses
+ * noted). Required fields are checked per row once the row holds a value; a row emptied (Delete) loses
  * every flag of ours. Auto fields are not checked (ClientFlow writes them).
  *
  * The stage field's previous value: a typed edit carries it (oldValue); a paste, fill-down or undo

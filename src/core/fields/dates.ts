@@ -1,7 +1,7 @@
 /**
  * Date and date-time columns, and the auto types built on them.
  *
- * date: any form datetext.ts reads (2024年1月5日, 2024/1/5, 2024-01-05, 5 Jan 2024, Jan 5, 2024,
+ * date: every form datetext.ts reads (2024年1月5日, 2024/1/5, 2024-01-05, 5 Jan 2024, Jan 5, 2024,
  * January 5th 2024, 05.01.2024, 1/5/2024 by the context's dateOrder, 20240105), Date cells from
  * getValues (read in the spreadsheet's time zone) and Sheets serial numbers (days since 1899-12-30,
  * https://support.google.com/docs/answer/3092969). Impossible dates (2024-02-30) are rejected. A time

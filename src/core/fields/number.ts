@@ -6,7 +6,7 @@
  * (written as a number; its text is '1200', '-3.5': '.' point, no grouping).
  *
  * Display: 'General' (Sheets' automatic format): a fixed '#,##0.##' would show 3 as '3.' and '#,##0'
- * would hide fractions. Validation: any number (requireNumberBetween is not needed for free numbers).
+ * would hide fractions. Validation: every number is accepted (requireNumberBetween is not needed for free numbers).
  */
 import { defineType, fail } from './define';
 import type { ParseResult } from './types';

@@ -7,7 +7,7 @@
  * - '百分之十二', '百分之12.5' → 0.12, 0.125.
  * The canonical text is the percent form ('12%', '12.5%'): it is unambiguous, so cleaning twice changes
  * nothing, and Sheets reads it back as the same fraction. Display '0.##%'-like formats show '12.%', so the
- * format is '0.00%'. Validation: any number.
+ * format is '0.00%'. Validation: every number is accepted.
  */
 import { defineType, fail } from './define';
 import type { ParseResult } from './types';
