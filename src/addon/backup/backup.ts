@@ -31,7 +31,7 @@ import { CONFIG_KEY, TABLE_KEY_PREFIX, configKeys, decodeConfig, tableKey } from
 import { t, type Locale } from '../../core/i18n';
 import { PROTECT_KEY, readProtectSetting } from '../../core/protect';
 import { idCounterProps, readProps, requireConfigOrNull } from '../config/store';
-import { requireTableSheet } from '../sheet/table';
+import { readTimeZone, requireTableSheet } from '../sheet/table';
 import { UserError } from '../runtime/errors';
 import { applyProtection, tableContext } from '../protect/protect';
 
@@ -69,7 +69,7 @@ export function listBackups(
 
 export function listView(): { keep: number; backups: BackupView[] } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = readTimeZone(ss);
   return { keep: BACKUP_KEEP, backups: listBackups(ss).map((e) => view(e, tz)) };
 }
 
@@ -184,7 +184,7 @@ export function backUpTable(locale: Locale, now: Date = new Date(), spare: Reado
   }
   const block = read(source, rows, cols);
   const props = readProps();
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = readTimeZone(ss);
   const name = freeName(
     t(locale, 'backup.sheetName', { date: stamp(now, tz) }),
     sheets.map((s) => s.getName()),
@@ -295,7 +295,7 @@ export function restoreBackup(id: number, locale: Locale, now: Date = new Date()
   if (Object.keys(restoredConfig).length > 0) {
     applyProtection(tableContext(), readProtectSetting(settings), locale);
   }
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = readTimeZone(ss);
   return {
     message: t(locale, 'backup.restored', {
       date: stamp(new Date(entry.at), tz),

@@ -8,6 +8,7 @@
  * columns keep their places), plus its settings here. Restoring puts the copy's values, formulas and
  * number formats back in the table's sheet and its settings back in the properties.
  */
+import { calendarParts, pad2, ymd } from '../fields/calendar';
 import * as z from 'zod';
 import { splitUtf8 } from '../config';
 
@@ -123,35 +124,15 @@ function findLastIndex<T>(a: readonly T[], p: (x: T) => boolean): number {
   return -1;
 }
 
-/** 'YYYY-MM-DD HH:mm' of `at` in `timeZone` (the spreadsheet's), for names and lists. */
+/**
+ * 'YYYY-MM-DD HH:mm' of `at` in `timeZone` (the spreadsheet's, checked by the add-on: an unknown zone is
+ * reported there, never read as UTC), for names and lists. The calendar of the field types does it.
+ */
 export function stamp(at: Date, timeZone: string, seconds = false): string {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-  } catch {
-    parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-  }
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  const base = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-  return seconds ? `${base}:${get('second')}` : base;
+  const p = calendarParts(at, timeZone);
+  if (!p) return '';
+  const base = `${ymd(p.y, p.m, p.d)} ${pad2(p.hh)}:${pad2(p.mm)}`;
+  return seconds ? `${base}:${pad2(p.ss)}` : base;
 }
 
 /** A sheet name not taken yet: `base`, else `base (2)`, `base (3)`… (sheet names compare without case). */
