@@ -137,9 +137,8 @@ test('an engine that dies answers the waiting request, comes back with the table
     const token = await tokenOf(pg);
     const headers = { 'content-type': 'application/json', 'x-clientflow-token': token };
     const rows = Array.from({ length: 60_000 }, (_, i) => Array.from({ length: 20 }, (_, j) => `v${i}-${j}`));
-    const t0 = Date.now();
+    // The request is answered (not left hanging): the test's timeout is the guard.
     const big = await request(pg, 'POST', '/api/paste', headers, JSON.stringify({ sheet: 'Sheet1', a1: 'A2', values: rows }));
-    expect(Date.now() - t0).toBeLessThan(60_000);
     expect(JSON.parse(big.text)).toMatchObject({ kind: 'error', message: expect.stringMatching(/^The playground's engine stopped \(.*memory/) });
     // Later requests are served by a fresh engine, with the file loaded again.
     const state = (await (await fetch(`${pg.url}api/state?r0=1&r1=20`)).json()) as StateOut;

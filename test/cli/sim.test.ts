@@ -31,9 +31,8 @@ beforeAll(() => {
 function sim(steps: unknown[], name = 'scenario.json') {
   const p = join(dir, name);
   writeFileSync(p, JSON.stringify({ locale: 'en', data: 'clients.csv', steps }));
-  const t0 = Date.now();
   const r = spawnSync(process.execPath, [CLI, 'sim', p], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' }, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0, out: () => JSON.parse(r.stdout) as Out };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: () => JSON.parse(r.stdout) as Out };
 }
 
 test('every step reports its outcome: a sidebar reply, an edit outside the sheet, a time limit that struck; exit 0', () => {
@@ -59,13 +58,12 @@ test.each([
   [{ interleave: { first: [{ edit: { a1: 'A99999999', value: 'x' } }], second: [{ menu: 'menuAdopt' }], switchAfterCalls: 1 } }, /^clientflow sim: step 1 first 1 \(edit\): A99999999 is beyond/],
   [{ paste: { a1: 'A2', values: [['x']], from: 'B2:B3' } }, /either "values" or "from"/],
   [{ activate: '' }, /step 1 \(activate\)/],
-])('a scenario that cannot run: exit 2, one line, quickly (%j)', (step, message) => {
+])('a scenario that cannot run: exit 2, one line (%j)', (step, message) => {
   const r = sim([step]);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim()).toMatch(message);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(r.ms).toBeLessThan(20_000);
 });
 
 test("interleave on the add-on: the first Adopt holds the document lock, the second is told it is busy after waiting", () => {

@@ -114,7 +114,9 @@ describe.each(types.map((d) => [d.id, d] as [string, FieldTypeDef]))('%s', (_id,
     );
   });
 
-  test('never throws on hostile or huge strings, and stays fast', () => {
+  // No wall-clock assertion (speed lives in the bench): catastrophic regex backtracking on these 50,000-character
+  // strings would run for minutes, and the test's timeout below catches that as a failure.
+  test('never throws on hostile or huge strings', () => {
     const hostile = [
       '=cmd|\' /C calc\'!A0', '=HYPERLINK("http://evil","x")', '+cmd|x', '-2+3', '@SUM(1)', '<script>alert(1)</script>',
       '<img src=x onerror=alert(1)>', '\u0000\u0001\u0002', '\uD800', '\uDFFF\uD800', '%s%n', '../../etc/passwd',
@@ -124,16 +126,13 @@ describe.each(types.map((d) => [d.id, d] as [string, FieldTypeDef]))('%s', (_id,
     ];
     for (const ctx of CONTEXTS) {
       for (const s of hostile) {
-        const t0 = Date.now();
         const p = def.parse(s, ctx);
         const n = def.normalize(s, ctx);
         expect(typeof p.ok).toBe('boolean');
         expect(['unchanged', 'changed', 'invalid']).toContain(n.status);
-        // Generous for a shared CI machine; catastrophic regex backtracking would take seconds to forever.
-        expect(Date.now() - t0).toBeLessThan(1000);
       }
     }
-  });
+  }, 60_000);
 });
 
 test('no type throws on arbitrary full-unicode strings up to 50,000 characters', () => {
