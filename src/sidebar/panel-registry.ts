@@ -1,6 +1,9 @@
 /**
  * The panel registry: each feature adds its panel here (one module under ./panels, imported from
- * ./panels/index.ts) without touching the shell. The shell shows one tab per panel, in `order`.
+ * ./panels/index.ts) without touching the shell. The shell shows one tab per group of panels (the
+ * task the user is on: the table itself, the clients, cleaning the data, the funnel, help) and, under
+ * it, one tab per panel of the current group, in `order`: eleven panels in one row would wrap to three
+ * rows in the 300 px sidebar.
  */
 import type { Locale, MessageKey, Params } from '../core/i18n';
 import type { CallFn } from './bridge';
@@ -24,11 +27,24 @@ export interface PanelContext {
   clearMessages(): void;
 }
 
+/** The groups of panels, in the order the shell shows them. */
+export const PANEL_GROUPS = [
+  { id: 'table', titleKey: 'sidebar.group.table' },
+  { id: 'clients', titleKey: 'sidebar.group.clients' },
+  { id: 'quality', titleKey: 'sidebar.group.quality' },
+  { id: 'funnel', titleKey: 'sidebar.group.funnel' },
+  { id: 'help', titleKey: 'sidebar.group.help' },
+] as const satisfies readonly { id: string; titleKey: MessageKey }[];
+
+export type PanelGroup = (typeof PANEL_GROUPS)[number]['id'];
+
 export interface Panel {
   /** Stable id (used in the DOM as data-panel). */
   id: string;
   titleKey: MessageKey;
-  /** Tab order, ascending. */
+  /** The group whose tab shows this panel's tab. */
+  group: PanelGroup;
+  /** Tab order within the group, ascending. */
   order: number;
   /** Builds the panel into `container` (empty). May return a cleanup function. */
   render(container: HTMLElement, ctx: PanelContext): void | (() => void);

@@ -1,11 +1,12 @@
 /**
- * The sidebar shell: tabs for the registered panels, one message area (translated errors and
- * notices), and a progress indicator shown while any call to the add-on is running.
+ * The sidebar shell: a row of group tabs and, under it, the tabs of the current group's panels; one
+ * message area (translated errors and notices); and a progress indicator shown while any call to the
+ * add-on is running.
  */
 import { CallError, type Bridge } from './bridge';
 import { h, replaceChildren } from './dom';
 import type { I18n } from './i18n';
-import { listPanels, UserMessage, type Panel, type PanelContext } from './panel-registry';
+import { listPanels, PANEL_GROUPS, UserMessage, type Panel, type PanelContext, type PanelGroup } from './panel-registry';
 
 /** The user-facing text for any error: the add-on's own translated message, or ours. */
 export function errorText(e: unknown, i18n: I18n): string {
@@ -54,13 +55,15 @@ export function mountShell(root: HTMLElement, bridge: Bridge, i18n: I18n, panels
     h('button', { class: 'cf-dismiss', type: 'button', title: t('sidebar.dismiss'), 'aria-label': t('sidebar.dismiss'), onclick: () => clearMessages() }, '×'),
   );
   const notice = h('div', { class: 'cf-notice', role: 'status', hidden: true });
+  const groupTabs = h('div', { class: 'cf-groups', role: 'tablist', 'aria-label': t('sidebar.title') });
   const tabs = h('div', { class: 'cf-tabs', role: 'tablist' });
   const panelBox = h('div', { class: 'cf-panel', role: 'tabpanel' });
 
   replaceChildren(
     root,
     progress,
-    h('div', { class: 'cf-top' }, tabs, status),
+    h('div', { class: 'cf-top' }, groupTabs, status),
+    tabs,
     h('div', { class: 'cf-messages' }, errorBox, notice),
     panelBox,
     h('div', { class: 'cf-footer bottom' }, h('span', { class: 'gray' }, t('sidebar.footer'))),
@@ -91,17 +94,35 @@ export function mountShell(root: HTMLElement, bridge: Bridge, i18n: I18n, panels
 
   let cleanup: void | (() => void);
   let current = '';
+  /** The panel last shown in each group: choosing a group again goes back to it. */
+  const lastInGroup = new Map<PanelGroup, string>();
+
+  function showTabs(group: PanelGroup): void {
+    for (const tab of Array.from(groupTabs.children)) {
+      const on = (tab as HTMLElement).dataset.group === group;
+      tab.classList.toggle('current', on);
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+    }
+    let inGroup = 0;
+    for (const tab of Array.from(tabs.children) as HTMLElement[]) {
+      const on = tab.dataset.panel === current;
+      const shown = panels.find((p) => p.id === tab.dataset.panel)?.group === group;
+      if (shown) inGroup++;
+      tab.hidden = !shown;
+      tab.classList.toggle('current', on);
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+    }
+    // A group of one panel needs no second row.
+    tabs.hidden = inGroup < 2;
+  }
 
   function select(id: string): void {
     const panel = panels.find((p) => p.id === id) ?? panels[0];
     if (!panel) return;
     if (typeof cleanup === 'function') cleanup();
     current = panel.id;
-    for (const tab of Array.from(tabs.children)) {
-      const on = (tab as HTMLElement).dataset.panel === current;
-      tab.classList.toggle('current', on);
-      tab.setAttribute('aria-selected', on ? 'true' : 'false');
-    }
+    lastInGroup.set(panel.group, panel.id);
+    showTabs(panel.group);
     clearMessages();
     const container = h('div', { class: 'cf-panel-body', 'data-panel': panel.id });
     replaceChildren(panelBox, container);
@@ -136,14 +157,24 @@ export function mountShell(root: HTMLElement, bridge: Bridge, i18n: I18n, panels
     }
   }
 
-  for (const p of panels) {
-    tabs.appendChild(
-      h('button', { type: 'button', class: 'cf-tab', role: 'tab', 'data-panel': p.id, onclick: () => select(p.id) }, t(p.titleKey)),
+  for (const g of PANEL_GROUPS) {
+    const first = panels.find((p) => p.group === g.id);
+    if (!first) continue;
+    groupTabs.appendChild(
+      h('button', { type: 'button', class: 'cf-group', role: 'tab', 'data-group': g.id, onclick: () => select(lastInGroup.get(g.id) ?? first.id) }, t(g.titleKey)),
     );
   }
-  if (panels.length < 2) tabs.hidden = true;
+  for (const p of PANEL_GROUPS.flatMap((g) => panels.filter((x) => x.group === g.id))) {
+    tabs.appendChild(
+      h('button', { type: 'button', class: 'cf-tab', role: 'tab', 'data-panel': p.id, 'data-group': p.group, onclick: () => select(p.id) }, t(p.titleKey)),
+    );
+  }
   // The panel that helps on the active sheet (the add-on says which), else the first.
   select(panels.some((p) => p.id === initial) ? (initial as string) : panels[0]?.id ?? '');
+  if (panels.length < 2) {
+    groupTabs.hidden = true;
+    tabs.hidden = true;
+  }
 
   return { showError, showNotice, clearMessages, select };
 }

@@ -141,6 +141,8 @@ describe.each(['en', 'zh-CN'] as const)('install to first value (%s)', (locale) 
       expect(text).toMatch(step.shows[locale]);
       await page.mouse.move(640, 400);
       await page.screenshot({ path: join(shotsDir(locale), `${String(i + 1).padStart(2, '0')}-${step.id}.png`) });
+      // No message placeholder (`{hint}`, `{count}`) reaches what the user sees, in the page or the sidebar.
+      for (const f of page.frames()) expect(await f.locator('body').innerText().catch(() => '')).not.toMatch(/\{[A-Za-z]\w*\}/);
       if (step.fn === null)
         await page.click('#menu-extensions'); // closes the menu
       else await closeDialog(page);

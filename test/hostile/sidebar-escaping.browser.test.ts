@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
-import { addonHandlers, launch, openSidebar, type Opened } from '../sidebar/harness';
+import { addonHandlers, launch, openPanel, openSidebar, type Opened } from '../sidebar/harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe.each(['en', 'zh-CN'] as const)('the sidebar with hostile cells (%s)', (
     ]);
     const s = await openSidebar(browser, addonHandlers(emu));
     const { page } = s;
-    await page.locator('.cf-tab[data-panel="adopt"]').click();
+    await openPanel(page, 'adopt');
     await page.locator('.cf-adopt-column').first().waitFor({ timeout: 30_000 });
     const headers = await page.locator('.cf-adopt-header').allTextContents();
     expect(headers).toEqual(expect.arrayContaining([IMG, SCRIPT]));
@@ -76,7 +76,7 @@ describe.each(['en', 'zh-CN'] as const)('the sidebar with hostile cells (%s)', (
     emu.pasteValues('B2', [[SCRIPT, 'Ann', '', IMG]]);
     const check = page.locator('.cf-tab[data-panel="check"]');
     if (await check.count()) {
-      await check.click();
+      await openPanel(page, 'check');
       const button = page.locator('.cf-panel button.action').first();
       await button.click();
       await page.waitForFunction(() => document.querySelector('.cf-panel')?.getAttribute('aria-busy') !== 'true');

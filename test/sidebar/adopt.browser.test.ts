@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createEmulator, type EmulatorExt } from '../../dev/emulator';
 import { t } from '../../src/core/i18n';
-import { addonHandlers, launch, openSidebar } from './harness';
+import { addonHandlers, launch, openPanel, openSidebar } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ function cell(emu: EmulatorExt, a1: string) {
 }
 
 async function openAdopt(page: Page): Promise<void> {
-  await page.locator('.cf-tab[data-panel="adopt"]').click();
+  await openPanel(page, 'adopt');
   await page.locator('.cf-adopt-column').first().waitFor({ timeout: 30_000 });
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createEmulator, type EmulatorExt } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
-import { addonHandlers, launch, openSidebar } from './harness';
+import { addonHandlers, launch, openPanel, openSidebar } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ const values = (emu: EmulatorExt) => emu.snapshot().sheets.find((s) => s.name ==
 const idle = (page: Page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 
 async function preview(page: Page): Promise<void> {
-  await page.locator('.cf-tab[data-panel="cleanup"]').click();
+  await openPanel(page, 'cleanup');
   await page.locator('.cf-cleanup-preview').click();
   await page.locator('.cf-cleanup-kind').first().waitFor({ timeout: 30_000 });
   await idle(page);

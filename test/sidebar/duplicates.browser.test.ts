@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
-import { addonHandlers, launch, openSidebar } from './harness';
+import { addonHandlers, launch, openPanel, openSidebar } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ test('the panel shows a cluster with why and forgets it after "Not duplicates"',
   addon.menu('menuAdopt');
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1100 });
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="duplicates"]').click();
+  await openPanel(page, 'duplicates');
   await page.locator('.cf-dupe-load').click();
   await page.locator('.cf-dupe-message').waitFor({ timeout: 30_000 });
   expect(await page.locator('.cf-dupe-cluster').count()).toBe(1);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
-import { addonHandlers, launch, openSidebar } from './harness';
+import { addonHandlers, launch, openPanel, openSidebar } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,7 +43,7 @@ test('the panel shows the key figures and leaks, and its button builds the Funne
   const emu = setup('en');
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1100 });
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="funnel"]').click();
+  await openPanel(page, 'funnel');
   await page.locator('.cf-funnel-load').click();
   await page.locator('.cf-funnel-figures').waitFor({ timeout: 30_000 });
   expect(await page.locator('.cf-funnel-nosheet').textContent()).toContain('There is no Funnel sheet yet');
@@ -71,7 +71,7 @@ test('Chinese: the panel speaks Chinese', async () => {
   const emu = setup('zh-CN');
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1100, browserLocale: 'zh-CN' });
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="funnel"]').click();
+  await openPanel(page, 'funnel');
   expect(await page.locator('.cf-tab[data-panel="funnel"]').textContent()).toBe('漏斗');
   await page.locator('.cf-funnel-rebuild').click();
   await page.locator('.cf-funnel-message').waitFor({ timeout: 30_000 });

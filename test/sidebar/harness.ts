@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { messagesFor, type Locale } from '../../src/core/i18n';
 import type { EmulatorExt } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
@@ -138,4 +138,15 @@ export function addonHandlers(emu: EmulatorExt): Handlers {
     };
   }
   return handlers;
+}
+
+/**
+ * Opens a panel as a person does: its group's tab, then (when the group has more than one panel) the
+ * panel's own tab.
+ */
+export async function openPanel(target: Page | Frame, id: string): Promise<void> {
+  const tab = target.locator(`.cf-tab[data-panel="${id}"]`);
+  const group = await tab.getAttribute('data-group');
+  await target.locator(`.cf-group[data-group="${group ?? ''}"]`).click();
+  if (await tab.isVisible()) await tab.click();
 }

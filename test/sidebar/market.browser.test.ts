@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createEmulator, type EmulatorExt } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
-import { addonHandlers, launch, openSidebar } from './harness';
+import { addonHandlers, launch, openPanel, openSidebar } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -38,7 +38,7 @@ test('Backups panel: back up now, change a cell, restore after the inline questi
   const emu = adopted('en');
   const s = await openSidebar(browser, addonHandlers(emu));
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="backup"]').click();
+  await openPanel(page, 'backup');
   await page.locator('.cf-backup-empty').waitFor();
   await page.locator('.cf-backup-now').click();
   await page.locator('.cf-backup').first().waitFor();
@@ -61,7 +61,7 @@ test('Protect panel: tick Deal value, choose named editors, save: Sheets refuses
   const emu = adopted('en');
   const s = await openSidebar(browser, addonHandlers(emu));
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="protect"]').click();
+  await openPanel(page, 'protect');
   const deal = page.locator('.cf-protect-row', { hasText: 'Deal value' }).locator('input');
   await deal.check();
   await page.locator('.cf-mode-editors').check();
@@ -87,7 +87,7 @@ test.each(['en', 'zh-CN'] as const)(
     const handlers = addonHandlers(emu);
     const s = await openSidebar(browser, handlers);
     const { page } = s;
-    await page.locator('.cf-tab[data-panel="help"]').click();
+    await openPanel(page, 'help');
     await page.locator('.cf-about').waitFor();
     expect(await page.locator('.cf-about').textContent()).toBe(`ClientFlow ${VERSION}`);
     const fns = await page.locator('.cf-help-actions dt').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.fn));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
-import { addonHandlers, launch, openSidebar } from './harness';
+import { addonHandlers, launch, openPanel, openSidebar } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ test('the report: counts, pages, go to, legend; markup stays text', async () => 
   const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1400 });
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="check"]').click();
+  await openPanel(page, 'check');
   await page.locator('.cf-check-button').click();
   await page.locator('.cf-check-report').waitFor({ timeout: 30_000 });
   mkdirSync(SHOTS, { recursive: true });
@@ -68,7 +68,7 @@ test('the report pages past 50 cells', async () => {
   const emu = setup(rows);
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1100 });
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="check"]').click();
+  await openPanel(page, 'check');
   await page.locator('.cf-check-button').click();
   await page.locator('.cf-pager').waitFor({ timeout: 30_000 });
   expect(await page.locator('.cf-cell').count()).toBe(50);
@@ -95,7 +95,7 @@ test('follow-ups: overdue, due, stale with go to; Chinese', async () => {
     const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const s = await openSidebar(browser, addonHandlers(emu), { height: 900, ...(locale === 'zh-CN' ? { browserLocale: 'zh-CN' } : {}) });
     const { page } = s;
-    await page.locator('.cf-tab[data-panel="followups"]').click();
+    await openPanel(page, 'followups');
     await page.locator('.cf-followups-refresh').click();
     await page.locator('.cf-followups-message').waitFor({ timeout: 30_000 });
     const overdue = await page.locator('.cf-followups-overdue .cf-followup-label').allTextContents();
@@ -149,7 +149,7 @@ test('the client form: typed inputs, live email check, one save writes the row',
   addon.menu('menuSetUp');
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1600 });
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="form"]').click();
+  await openPanel(page, 'form');
   await page.locator('.cf-form-new').click();
   await page.locator('.cf-form-save').waitFor({ timeout: 30_000 });
   expect(await page.locator('input[type="email"]').count()).toBe(1);

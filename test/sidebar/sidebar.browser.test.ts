@@ -3,7 +3,7 @@
  * scripted google.script.run.
  */
 import type { Browser } from 'playwright-core';
-import { bootstrapHandler, deferred, fail, launch, ok, openSidebar, ADDON_CSS, type Handlers } from './harness';
+import { bootstrapHandler, deferred, fail, launch, ok, openPanel, openSidebar, ADDON_CSS, type Handlers } from './harness';
 import { msg, setupState, smallSchema } from './fixtures';
 import type { TableSchema } from '../../src/core/schema';
 import { messagesFor } from '../../src/core/i18n';
@@ -35,8 +35,14 @@ describe('sidebar shell', () => {
     await page.locator('.cf-field').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('.cf-order-hint').count()).toBe(0); // a new table: order is the column order
-    expect(await page.locator('.cf-tab').allTextContents()).toEqual([msg('en', 'sidebar.setup.title'), msg('en', 'adopt.sidebar.title'), msg('en', 'sidebar.check.title'), msg('en', 'form.title'), msg('en', 'cleanup.panel.title'), msg('en', 'sidebar.funnel.title'), msg('en', 'followups.title'), msg('en', 'sidebar.dedupe.title'), msg('en', 'sidebar.backup.title'), msg('en', 'sidebar.protect.title'), msg('en', 'sidebar.help.title')]);
+    // Five groups in one row; under the current group (the table), its four panels.
+    expect(await page.locator('.cf-group').allTextContents()).toEqual(['Table', 'Clients', 'Quality', 'Funnel', 'Help']);
+    expect(await page.locator('.cf-group.current').textContent()).toBe('Table');
+    expect(await page.locator('.cf-tab:visible').allTextContents()).toEqual(['Set up', 'Adopt', 'Backups', 'Protect']);
     expect(await page.locator('.cf-tab.current').textContent()).toBe('Set up');
+    // The group row stays on one line at 300 px (it is what keeps eleven panels from wrapping to three rows).
+    const heights = await page.locator('.cf-group').evaluateAll((els) => [...new Set(els.map((e) => e.getBoundingClientRect().top))]);
+    expect(heights).toHaveLength(1);
     expect(await page.locator('.cf-template-select option').allTextContents()).toEqual(['B2B sales', 'E-commerce', 'Services']);
     expect(await page.locator('.cf-header-input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Name', 'Email', 'Stage', 'Notes']);
     expect(await page.locator('.cf-apply-button').textContent()).toBe('Apply');
@@ -52,6 +58,23 @@ describe('sidebar shell', () => {
     await page.context().close();
   });
 
+  test('groups: another group shows its own panels, a group of one panel needs no second row, and a group remembers its panel', async () => {
+    const s = await openSidebar(browser, enHandlers());
+    const { page } = s;
+    await page.locator('.cf-field').first().waitFor();
+    await page.locator('.cf-group', { hasText: 'Quality' }).click();
+    expect(await page.locator('.cf-tab:visible').allTextContents()).toEqual([msg('en', 'sidebar.check.title'), msg('en', 'cleanup.panel.title'), msg('en', 'sidebar.dedupe.title')]);
+    expect(await page.locator('.cf-panel-body').getAttribute('data-panel')).toBe('check');
+    await page.locator('.cf-tab', { hasText: msg('en', 'sidebar.dedupe.title') }).click();
+    await page.locator('.cf-group', { hasText: 'Funnel' }).click();
+    expect(await page.locator('.cf-tab:visible').count()).toBe(0);
+    expect(await page.locator('.cf-panel-body').getAttribute('data-panel')).toBe('funnel');
+    await page.locator('.cf-group', { hasText: 'Quality' }).click();
+    expect(await page.locator('.cf-panel-body').getAttribute('data-panel')).toBe('duplicates');
+    expect(await page.locator('.cf-tab.current').textContent()).toBe(msg('en', 'sidebar.dedupe.title'));
+    await page.context().close();
+  });
+
   test('boots in Simplified Chinese when the add-on says so', async () => {
     const s = await openSidebar(browser, {
       getBootstrap: bootstrapHandler('zh-CN'),
@@ -61,7 +84,8 @@ describe('sidebar shell', () => {
     const { page } = s;
     await page.locator('.cf-field').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(await page.locator('.cf-tab').allTextContents()).toEqual(['设置', '接管', '检查', '客户', '清理', '漏斗', '跟进', '重复客户', '备份', '保护', '帮助']);
+    expect(await page.locator('.cf-group').allTextContents()).toEqual(['表格', '客户', '数据整理', '漏斗', '帮助']);
+    expect(await page.locator('.cf-tab').allTextContents()).toEqual(['设置', '接管', '备份', '保护', '录入', '跟进', '检查', '清理', '重复客户', '漏斗', '帮助']);
     expect(await page.locator('.cf-apply-button').textContent()).toBe('应用');
     expect(await page.locator('.cf-keep-note').textContent()).toBe(msg('zh-CN', 'sidebar.setup.removeKeepsData'));
     expect(s.calls[2].args).toEqual(['b2b', 'zh-CN']);
@@ -100,7 +124,7 @@ describe('sidebar shell', () => {
     // Removing the field puts its header into the page as text.
     await page.locator('.cf-field').first().locator('.cf-remove').click();
     expect(await page.locator('.cf-removed').textContent()).toContain(evilHeader);
-    await page.locator('.cf-tab', { hasText: 'Check' }).click();
+    await openPanel(page, 'check');
     await page.locator('.cf-check-button').click();
     await page.locator('.cf-cell').waitFor();
     expect(await page.locator('.cf-cell-header').textContent()).toBe(evilHeader);

@@ -51,9 +51,17 @@ export function issueMessage(locale: Locale, code: IssueCode, params: Params = {
   if (code === 'unknownOption' && params.hint !== undefined && params.hint !== '') {
     return t(locale, 'fields.issue.unknownOptionHint', params);
   }
-  if (code === 'invalidPhone' && (params.hint === undefined || params.hint === '')) return t(locale, 'fields.issue.invalidPhoneBare', params);
-  return t(locale, ISSUE_KEYS[code], params);
+  // A message that names its hint (countries, a currency) has a wording without it, for a summary of
+  // many cells ("per problem") or a cell whose hint is unknown: a placeholder never reaches the user.
+  const bare = params.hint === undefined || params.hint === '' ? BARE_KEYS[code] : undefined;
+  return t(locale, bare ?? ISSUE_KEYS[code], params);
 }
+
+const BARE_KEYS: Partial<Record<IssueCode, MessageKey>> = {
+  invalidPhone: 'fields.issue.invalidPhoneBare',
+  otherCurrency: 'fields.issue.otherCurrencyBare',
+  ambiguousPhone: 'fields.issue.ambiguousPhoneBare',
+};
 
 /** One message per code; a new IssueCode without a message is a compile error. */
 const ISSUE_KEYS: Record<IssueCode, MessageKey> = {

@@ -357,4 +357,4 @@ function reportBlock(r: AdoptReport, ctx: PanelContext): HTMLElement {
   );
 }
 
-registerPanel({ id: 'adopt', titleKey: 'adopt.sidebar.title', order: 15, render });
+registerPanel({ id: 'adopt', titleKey: 'adopt.sidebar.title', group: 'table', order: 15, render });

@@ -85,4 +85,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
     });
 }
 
-registerPanel({ id: 'backup', titleKey: 'sidebar.backup.title', order: 60, render });
+registerPanel({ id: 'backup', titleKey: 'sidebar.backup.title', group: 'table', order: 60, render });

@@ -92,4 +92,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   if (openedOn('check')) void page_(0);
 }
 
-registerPanel({ id: 'check', titleKey: 'sidebar.check.title', order: 20, render });
+registerPanel({ id: 'check', titleKey: 'sidebar.check.title', group: 'quality', order: 20, render });

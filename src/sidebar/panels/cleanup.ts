@@ -80,4 +80,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   );
 }
 
-registerPanel({ id: 'cleanup', titleKey: 'cleanup.panel.title', order: 40, render });
+registerPanel({ id: 'cleanup', titleKey: 'cleanup.panel.title', group: 'quality', order: 40, render });

@@ -84,4 +84,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   );
 }
 
-registerPanel({ id: 'duplicates', titleKey: 'sidebar.dedupe.title', order: 50, render });
+registerPanel({ id: 'duplicates', titleKey: 'sidebar.dedupe.title', group: 'quality', order: 50, render });

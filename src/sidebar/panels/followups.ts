@@ -53,4 +53,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   );
 }
 
-registerPanel({ id: 'followups', titleKey: 'followups.title', order: 45, render });
+registerPanel({ id: 'followups', titleKey: 'followups.title', group: 'clients', order: 45, render });

@@ -108,4 +108,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   );
 }
 
-registerPanel({ id: 'form', titleKey: 'form.title', order: 30, render });
+registerPanel({ id: 'form', titleKey: 'form.title', group: 'clients', order: 30, render });

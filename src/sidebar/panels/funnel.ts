@@ -88,4 +88,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   );
 }
 
-registerPanel({ id: 'funnel', titleKey: 'sidebar.funnel.title', order: 40, render });
+registerPanel({ id: 'funnel', titleKey: 'sidebar.funnel.title', group: 'funnel', order: 40, render });

@@ -44,4 +44,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
     });
 }
 
-registerPanel({ id: 'help', titleKey: 'sidebar.help.title', order: 90, render });
+registerPanel({ id: 'help', titleKey: 'sidebar.help.title', group: 'help', order: 90, render });

@@ -81,4 +81,4 @@ function render(container: HTMLElement, ctx: PanelContext): void {
     });
 }
 
-registerPanel({ id: 'protect', titleKey: 'sidebar.protect.title', order: 70, render });
+registerPanel({ id: 'protect', titleKey: 'sidebar.protect.title', group: 'table', order: 70, render });

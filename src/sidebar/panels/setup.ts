@@ -500,4 +500,4 @@ function optionList(f: Field, ed: FieldEditor, v: View, ctx: PanelContext): HTML
   );
 }
 
-registerPanel({ id: 'setup', titleKey: 'sidebar.setup.title', order: 10, render });
+registerPanel({ id: 'setup', titleKey: 'sidebar.setup.title', group: 'table', order: 10, render });

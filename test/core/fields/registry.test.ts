@@ -111,7 +111,18 @@ describe('helpers', () => {
 
 describe('messages', () => {
   const codes: IssueCode[] = ['invalidEmail', 'invalidPhone', 'invalidUrl', 'invalidNumber', 'invalidCurrency', 'invalidPercent',
-    'invalidDate', 'invalidDateTime', 'invalidCheckbox', 'unknownOption', 'required', 'formula'];
+    'invalidDate', 'invalidDateTime', 'invalidCheckbox', 'unknownOption', 'required', 'formula',
+    'notAmount', 'negativeAmount', 'otherCurrency', 'ambiguousPhone', 'formulaError'];
+  test('a message without its hint (the report\'s count per problem) shows no placeholder; with it, names it', () => {
+    for (const loc of LOCALES) {
+      for (const c of codes) {
+        expect(issueMessage(loc, c)).not.toMatch(/\{\w+\}/);
+        expect(issueMessage(loc, c, { hint: '' })).not.toMatch(/\{\w+\}/);
+      }
+    }
+    expect(issueMessage('en', 'otherCurrency', { hint: 'EUR' })).toBe('An amount in EUR, not in this column’s currency (left as written)');
+    expect(issueMessage('zh-CN', 'ambiguousPhone', { hint: 'US, CN' })).toContain('（US, CN）');
+  });
   test('every issue code has a distinct English and Chinese message', () => {
     for (const loc of LOCALES) {
       const msgs = codes.map((c) => issueMessage(loc, c));

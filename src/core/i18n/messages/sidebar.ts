@@ -68,6 +68,11 @@ export const sidebarMessages = defineMessages(
     'sidebar.setup.problem.noFields': 'The table needs at least one field.',
     'sidebar.setup.problem.other': 'Field “{field}” cannot be used as it is ({code}).',
 
+    'sidebar.group.table': 'Table',
+    'sidebar.group.clients': 'Clients',
+    'sidebar.group.quality': 'Quality',
+    'sidebar.group.funnel': 'Funnel',
+    'sidebar.group.help': 'Help',
     'sidebar.check.title': 'Check',
     'sidebar.funnel.title': 'Funnel',
     'sidebar.dedupe.title': 'Duplicates',
@@ -142,6 +147,11 @@ export const sidebarMessages = defineMessages(
     'sidebar.setup.problem.other': '字段“{field}”当前无法使用（{code}）。',
 
     'sidebar.check.title': '检查',
+    'sidebar.group.table': '表格',
+    'sidebar.group.clients': '客户',
+    'sidebar.group.quality': '数据整理',
+    'sidebar.group.funnel': '漏斗',
+    'sidebar.group.help': '帮助',
     'sidebar.funnel.title': '漏斗',
     'sidebar.dedupe.title': '重复客户',
     'sidebar.check.intro': '按每列的类型和必填要求检查表格中的所有单元格。有问题的单元格会被标出，不会修改任何内容。',
