@@ -95,6 +95,22 @@ async function carryThrough(page: Page, fn: string): Promise<string[]> {
   return messages;
 }
 
+/** Waits until the open sidebar (if any) has drawn its panel and no call is running: what the user sees. */
+async function sidebarSettled(page: Page): Promise<void> {
+  const handle = await page.$('#sidebar-frame');
+  if (!handle || !(await handle.isVisible())) return;
+  const frame = await handle.contentFrame();
+  if (!frame) return;
+  await frame.waitForFunction(
+    () => {
+      const body = document.querySelector('.cf-panel-body');
+      return !!body && (body.textContent ?? '').trim() !== '' && !document.querySelector('[aria-busy="true"]');
+    },
+    null,
+    { timeout: 120_000 },
+  );
+}
+
 async function closeDialog(page: Page): Promise<void> {
   if (await page.isVisible('#overlay')) await page.click('#dialog button.primary');
   await idle(page);
@@ -140,6 +156,7 @@ describe.each(['en', 'zh-CN'] as const)('install to first value (%s)', (locale) 
       }
       expect(text).toMatch(step.shows[locale]);
       await page.mouse.move(640, 400);
+      await sidebarSettled(page);
       await page.screenshot({ path: join(shotsDir(locale), `${String(i + 1).padStart(2, '0')}-${step.id}.png`) });
       // No message placeholder (`{hint}`, `{count}`) reaches what the user sees, in the page or the sidebar.
       for (const f of page.frames()) expect(await f.locator('body').innerText().catch(() => '')).not.toMatch(/\{[A-Za-z]\w*\}/);
