@@ -2,7 +2,7 @@
  * Sidebar endpoints of the client form: the table's fields with the selected row's values (or none, for
  * a new client), and the save that writes one row in one call. Served by src/addon/form/endpoints.ts.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { endpoint } from './endpoint';
 
 export const formFieldSchema = z.object({
@@ -19,7 +19,7 @@ export const formFieldSchema = z.object({
 
 export const formStateSchema = z.object({
   /** The sheet row being edited, or null for a new client. */
-  row: z.number().int().nullable(),
+  row: z.nullable(z.int()),
   fields: z.array(formFieldSchema),
 });
 
@@ -28,7 +28,7 @@ export const formEndpoints = {
   getClientForm: endpoint(z.tuple([]), formStateSchema),
   /** Writes one row (row null: a new one after the last), then stamps and checks it as onEdit would. */
   saveClientForm: endpoint(
-    z.tuple([z.number().int().min(1).nullable(), z.record(z.string(), z.union([z.string(), z.boolean()]))]),
-    z.object({ row: z.number().int(), a1: z.string(), message: z.string(), issues: z.array(z.object({ header: z.string(), message: z.string() })) }),
+    z.tuple([z.nullable(z.int().check(z.gte(1))), z.record(z.string(), z.union([z.string(), z.boolean()]))]),
+    z.object({ row: z.int(), a1: z.string(), message: z.string(), issues: z.array(z.object({ header: z.string(), message: z.string() })) }),
   ),
 } as const;

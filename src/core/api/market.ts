@@ -2,25 +2,25 @@
  * Sidebar endpoints of Help (getHelp), backups (listBackups, createBackup, restoreBackup) and
  * protected columns (getProtection, saveProtection). Served by src/addon/{help,backup,protect}/endpoints.ts.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { endpoint } from './endpoint';
 
 export const helpContentSchema = z.object({
   about: z.string(),
   version: z.string(),
   actions: z.array(z.object({ fn: z.string(), label: z.string(), text: z.string() })),
-  colors: z.array(z.object({ background: z.string(), fontColor: z.string().optional(), text: z.string() })),
+  colors: z.array(z.object({ background: z.string(), fontColor: z.optional(z.string()), text: z.string() })),
   sections: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
 });
 
 export const backupListSchema = z.object({
-  keep: z.number().int(),
+  keep: z.int(),
   backups: z.array(
-    z.object({ id: z.number().int(), date: z.string(), sheetName: z.string(), sourceName: z.string(), rows: z.number().int() }),
+    z.object({ id: z.int(), date: z.string(), sheetName: z.string(), sourceName: z.string(), rows: z.int() }),
   ),
 });
 
-export const backupReportSchema = backupListSchema.extend({ message: z.string() });
+export const backupReportSchema = z.extend(backupListSchema, { message: z.string() });
 
 export const protectStateSchema = z.object({
   sheetName: z.string(),
@@ -30,16 +30,16 @@ export const protectStateSchema = z.object({
 });
 
 export const protectRequestSchema = z.object({
-  columns: z.array(z.string().max(40)).max(200),
+  columns: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(200)),
   mode: z.enum(['warning', 'editors']),
-  editors: z.array(z.string().max(320)).max(100),
+  editors: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(100)),
 });
 
 export const marketEndpoints = {
   getHelp: endpoint(z.tuple([]), helpContentSchema),
   listBackups: endpoint(z.tuple([]), backupListSchema),
   createBackup: endpoint(z.tuple([]), backupReportSchema),
-  restoreBackup: endpoint(z.tuple([z.number().int()]), backupReportSchema),
+  restoreBackup: endpoint(z.tuple([z.int()]), backupReportSchema),
   getProtection: endpoint(z.tuple([]), protectStateSchema),
-  saveProtection: endpoint(z.tuple([protectRequestSchema]), protectStateSchema.extend({ message: z.string() })),
+  saveProtection: endpoint(z.tuple([protectRequestSchema]), z.extend(protectStateSchema, { message: z.string() })),
 };

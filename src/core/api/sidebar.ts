@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { endpoint } from './endpoint';
 
 /** Endpoints of the sidebar shell itself. */
@@ -13,7 +13,7 @@ export const sidebarEndpoints = {
        * The panel that helps on the active sheet: Adopt on a sheet of data that is not a table, Set up
        * on an empty sheet and on a table (where it shows that table's own settings).
        */
-      panel: z.enum(['setup', 'adopt', 'check']).optional(),
+      panel: z.optional(z.enum(['setup', 'adopt', 'check'])),
     }),
   ),
 };

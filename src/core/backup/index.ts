@@ -9,7 +9,7 @@
  * number formats back in the table's sheet and its settings back in the properties.
  */
 import { calendarParts, pad2, ymd } from '../fields/calendar';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { splitUtf8 } from '../config';
 
 /** How many backups are kept; a new one beyond this removes the oldest. */
@@ -21,20 +21,20 @@ const CHUNK_BYTES = 8000;
 
 export const backupEntrySchema = z.object({
   /** Sheet id of the hidden backup sheet. */
-  sheetId: z.number().int(),
+  sheetId: z.int(),
   sheetName: z.string(),
   /** When it was made (ISO). */
   at: z.string(),
   /** The table's sheet it copies. */
-  sourceSheetId: z.number().int(),
+  sourceSheetId: z.int(),
   sourceName: z.string(),
   /** The table's header row when it was made (rows below it are clients). */
-  headerRow: z.number().int().min(1).default(1),
+  headerRow: z._default(z.int().check(z.gte(1)), 1),
   /** Size of the copied block (from A1). */
-  rows: z.number().int().min(0),
-  cols: z.number().int().min(0),
+  rows: z.int().check(z.gte(0)),
+  cols: z.int().check(z.gte(0)),
   /** How many properties hold its settings. */
-  parts: z.number().int().min(0),
+  parts: z.int().check(z.gte(0)),
 });
 export type BackupEntry = z.output<typeof backupEntrySchema>;
 
