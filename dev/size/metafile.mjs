@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packedMessagesPlugin } from '../../scripts/packed-messages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -12,7 +13,7 @@ const entry = which === 'sidebar' ? 'src/sidebar/main.ts' : 'src/addon/main.ts';
 const r = await esbuild.build({
   entryPoints: [entry], bundle: true, write: false, metafile: true, format: 'iife', globalName: 'ClientFlow',
   platform: 'browser', target: 'es2019', minify: true, charset: 'utf8', legalComments: 'none', absWorkingDir: root,
-  define: { __CLIENTFLOW_VERSION__: '"dev"' }, logLevel: 'error',
+  define: { __CLIENTFLOW_VERSION__: '"dev"' }, logLevel: 'error', plugins: [packedMessagesPlugin(root)],
 });
 const out = Object.values(r.metafile.outputs)[0];
 const rows = Object.entries(out.inputs).map(([f, v]) => [f, v.bytesInOutput]);

@@ -84,6 +84,8 @@ describe('build.mjs refuses bad entry modules', () => {
       mkdirSync(join(dir, 'src', 'core', 'api'), { recursive: true });
       writeFileSync(join(dir, 'src', 'core', 'api', 'index.ts'), api);
       copyFileSync(join(root, 'build.mjs'), join(dir, 'build.mjs'));
+      mkdirSync(join(dir, 'scripts'));
+      copyFileSync(join(root, 'scripts', 'packed-messages.mjs'), join(dir, 'scripts', 'packed-messages.mjs'));
       copyFileSync(join(root, 'appsscript.json'), join(dir, 'appsscript.json'));
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
       writeFileSync(join(dir, 'src', 'addon', 'main.ts'), main);
