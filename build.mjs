@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, exists
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { packedMessagesPlugin } from './scripts/packed-messages.mjs';
+import { CLI_ONLY, packedMessagesPlugin } from './scripts/packed-messages.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
@@ -59,6 +59,9 @@ async function buildAddon() {
     target: 'es2019',
     minify: true,
   });
+  // The bundle's message tables leave out the CLI's messages: the add-on must name none of them.
+  const cliKey = iife.match(new RegExp(`["'\`](${CLI_ONLY.replace('.', '\\.')}[\\w.]+)`));
+  if (cliKey) fail(`src/addon uses the CLI-only message "${cliKey[1]}": the add-on's bundle does not carry ${CLI_ONLY}* messages`);
   // Apps Script loads every file at every execution: loading must call no service. Evaluating the
   // bundle in a context with no Apps Script globals proves it (any service access would throw).
   let api;

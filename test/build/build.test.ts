@@ -115,6 +115,12 @@ describe('build.mjs refuses bad entry modules', () => {
     expect(r.stderr).toContain('sidebar endpoint "getThing" (src/core/api) is not exported by src/addon/main.ts');
   });
 
+  it('fails when the add-on names a message only the CLI carries', () => {
+    const r = buildWith("export function menuA() { return 'cli.usage.title'; }");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('src/addon uses the CLI-only message "cli.usage.title"');
+  });
+
   it('fails when loading the bundle would call a service', () => {
     const r = buildWith('const ss = SpreadsheetApp.getActive();\nexport function menuA() { return ss; }');
     expect(r.status).not.toBe(0);

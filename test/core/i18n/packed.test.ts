@@ -1,7 +1,7 @@
 /**
  * The bundles' message tables: build.mjs replaces src/core/i18n/tables.ts with a module that holds
  * each locale's table as a JSON string (scripts/packed-messages.mjs). That module must give exactly
- * what the catalogs' sources say, in both languages, and every message through `t`.
+ * what the catalogs' sources say, in both languages (the CLI's own messages left out).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -26,9 +26,14 @@ describe('packed message tables', () => {
   const packed = packedTables();
   const source = mergedTables();
 
-  it('hold exactly the catalogs, in English and Chinese', () => {
-    expect(packed.en).toEqual(source.en);
-    expect(packed['zh-CN']).toEqual(source['zh-CN']);
+  /** The catalogs less the messages only the CLI shows (the CLI reads the sources, never the bundles). */
+  const addonOnly = (table: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.entries(table).filter(([k]) => !k.startsWith('cli.')));
+
+  it('hold exactly the catalogs, in English and Chinese, less the CLI\'s own messages', () => {
+    expect(Object.keys(source.en).some((k) => k.startsWith('cli.'))).toBe(true);
+    expect(packed.en).toEqual(addonOnly(source.en));
+    expect(packed['zh-CN']).toEqual(addonOnly(source['zh-CN']));
     expect(Object.keys(source.en).length).toBeGreaterThan(300);
     // A Chinese message with a placeholder comes back as written (UTF-8 and braces intact).
     const zhKey = Object.keys(source['zh-CN']).find((k) => /[\u4e00-\u9fff]/.test(source['zh-CN'][k] ?? '') && (source['zh-CN'][k] ?? '').includes('{'));
