@@ -14,6 +14,7 @@
  */
 import * as z from 'zod/mini';
 import './zod-messages';
+import { lazy } from './lazy';
 import { AUTO_TYPES, USER_TYPES, type FieldTypeId } from './fields/types';
 import { ROLES, type Role } from './roles';
 
@@ -21,29 +22,29 @@ export const SCHEMA_VERSION = 2 as const;
 
 export const FIELD_TYPE_IDS = [...USER_TYPES, ...AUTO_TYPES] as const satisfies readonly FieldTypeId[];
 
-export const localeSchema = z.enum(['en', 'zh-CN']);
-export const colorSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'color must be #rrggbb'));
+export const localeSchema = lazy(() => z.enum(['en', 'zh-CN']));
+export const colorSchema = lazy(() => z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'color must be #rrggbb')));
 
-export const localizedSchema = z.object({
+export const localizedSchema = lazy(() => z.object({
   en: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   'zh-CN': z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-});
+}));
 
-export const outcomeSchema = z.enum(['won', 'lost']);
-export const dateOrderSchema = z.enum(['MDY', 'DMY', 'YMD']);
-export const regionSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
-export const currencyCodeSchema = z.string().check(z.regex(/^[A-Z]{3}$/));
+export const outcomeSchema = lazy(() => z.enum(['won', 'lost']));
+export const dateOrderSchema = lazy(() => z.enum(['MDY', 'DMY', 'YMD']));
+export const regionSchema = lazy(() => z.string().check(z.regex(/^[A-Z]{2}$/)));
+export const currencyCodeSchema = lazy(() => z.string().check(z.regex(/^[A-Z]{3}$/)));
 
-export const optionSchema = z.object({
+export const optionSchema = lazy(() => z.object({
   label: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   color: colorSchema,
   /** Other spellings that mean this option (成交, Closed Won for Won): every rule reads them as it. */
   variants: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200))),
   /** The stage option that ends a deal: won or lost (kept in step with the table's `stages`). */
   outcome: z.optional(outcomeSchema),
-});
+}));
 
-export const fieldSchema = z.object({
+export const fieldSchema = lazy(() => z.object({
   /** Stable id of the field (config, developer metadata). */
   key: z.string().check(
     z.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'key: letters, digits and _'),
@@ -81,16 +82,16 @@ export const fieldSchema = z.object({
   currencyMixed: z.optional(z.boolean()),
   /** Dates: the column's own day/month order; the table's when absent. */
   dateOrder: z.optional(dateOrderSchema),
-});
+}));
 
-export const stagesSchema = z.object({
+export const stagesSchema = lazy(() => z.object({
   /** Label of the winning terminal option of the stage field. */
   won: z.string().check(z.minLength(1)),
   /** Label of the exit option (lost). */
   lost: z.string().check(z.minLength(1)),
-});
+}));
 
-export const rulesSchema = z.object({
+export const rulesSchema = lazy(() => z.object({
   /** Last contact older than this many days is shown amber. */
   staleDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 14),
   /** Next follow-up in the past (and stage not won/lost) is shown red. */
@@ -104,18 +105,18 @@ export const rulesSchema = z.object({
     /** Field key → the stage from which on the field must be filled (Deal value from Proposal). */
     requiredFrom: z._default(z.record(z.string(), z.string()), {}),
   })),
-});
+}));
 
-export const locationSchema = z.object({
+export const locationSchema = lazy(() => z.object({
   /** Sheet.getSheetId(): survives renames. */
   sheetId: z.int(),
   /** The sheet's name when last seen, for messages only: the sheet is found by its id, never by this name. */
   sheetName: z.string().check(z.minLength(1)),
   /** 1-based row of the header. Data starts on the row below. */
   headerRow: z.int().check(z.gte(1)),
-});
+}));
 
-const tableObject = z.object({
+const tableObject = lazy(() => z.object({
   version: z.literal(SCHEMA_VERSION),
   /** Template the table came from ('b2b', 'ecommerce', 'services'), null when adopted/custom. */
   template: z._default(z.nullable(z.string()), null),
@@ -136,10 +137,10 @@ const tableObject = z.object({
   stages: z._default(z.nullable(stagesSchema), null),
   rules: z._default(rulesSchema, { staleDays: 14, overdueFollowUp: true }),
   location: z._default(z.nullable(locationSchema), null),
-});
+}));
 
 /** Cross-field checks. Messages are stable codes (translated by the caller via 'setup.schema.*'). */
-export const tableSchema = tableObject.check(z.superRefine((t, ctx) => {
+export const tableSchema = lazy(() => tableObject.check(z.superRefine((t, ctx) => {
   const keys = new Set<string>();
   const headers = new Set<string>();
   const roles = new Set<string>();
@@ -181,7 +182,7 @@ export const tableSchema = tableObject.check(z.superRefine((t, ctx) => {
       });
     }
   }
-}));
+})));
 
 export type TableSchema = z.output<typeof tableSchema>;
 export type TableSchemaInput = z.input<typeof tableSchema>;

@@ -14,7 +14,7 @@
  * for a translated message, instead of failing as an untranslated wire error.
  */
 import * as z from 'zod/mini';
-import { endpoint } from './endpoint';
+import { endpoint, lazy } from './endpoint';
 import { FIELD_TYPE_IDS, optionSchema } from '../schema';
 import { ROLES, type Role } from '../roles';
 
@@ -23,14 +23,14 @@ export const PREVIEW_MISFITS = 3;
 /** Misfit cells listed in the report. */
 export const REPORT_CELLS = 20;
 
-const wireOption = z.object({
+const wireOption = lazy(() => z.object({
   label: z.string().check(z.maxLength(200)),
   color: z.string().check(z.maxLength(20)),
   variants: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200))),
   outcome: z.optional(z.enum(['won', 'lost'])),
-});
+}));
 
-export const adoptMappingColumnSchema = z.object({
+export const adoptMappingColumnSchema = lazy(() => z.object({
   /** 1-based sheet column. */
   column: z.int().check(z.gte(1), z.lte(18278)),
   /** The header text the preview showed (the sheet must still say it). */
@@ -44,9 +44,9 @@ export const adoptMappingColumnSchema = z.object({
   required: z.boolean(),
   /** Dropdown options, in order (for the stage column: the stage order). */
   options: z.optional(z.array(wireOption).check(z.maxLength(500))),
-});
+}));
 
-export const adoptMappingSchema = z.object({
+export const adoptMappingSchema = lazy(() => z.object({
   sheetId: z.int(),
   /** 1-based header row the preview found. */
   headerRow: z.int().check(z.gte(1)),
@@ -58,12 +58,12 @@ export const adoptMappingSchema = z.object({
    * after the last column, or, for a Client ID column the sheet already has, that column kept as it is.
    */
   autoColumns: z.optional(z.array(z.enum(['clientId', 'created', 'updated', 'stageSince'])).check(z.maxLength(4))),
-});
+}));
 
 export type AdoptMapping = z.output<typeof adoptMappingSchema>;
 export type AdoptMappingColumn = z.output<typeof adoptMappingColumnSchema>;
 
-const previewColumnSchema = z.object({
+const previewColumnSchema = lazy(() => z.object({
   column: z.int().check(z.gte(1)),
   letter: z.string(),
   header: z.string(),
@@ -86,9 +86,9 @@ const previewColumnSchema = z.object({
   /** The first cells that do not fit, as the sheet holds them. */
   misfits: z.array(z.object({ a1: z.string(), value: z.string() })).check(z.maxLength(PREVIEW_MISFITS)),
   formulas: z.int().check(z.gte(0)),
-});
+}));
 
-export const adoptPreviewSchema = z.object({
+export const adoptPreviewSchema = lazy(() => z.object({
   sheetId: z.int(),
   sheetName: z.string(),
   headerRow: z.int().check(z.gte(1)),
@@ -97,9 +97,9 @@ export const adoptPreviewSchema = z.object({
   adoptedBefore: z.boolean(),
   columns: z.array(previewColumnSchema),
   stages: z.nullable(z.object({ won: z.string(), lost: z.string() })),
-});
+}));
 
-export const adoptReportSchema = z.object({
+export const adoptReportSchema = lazy(() => z.object({
   sheetName: z.string(),
   adoptedColumns: z.int(),
   /** Cells that break their column's type or a required field (never altered). */
@@ -113,7 +113,7 @@ export const adoptReportSchema = z.object({
   cells: z.array(z.object({ a1: z.string(), header: z.string(), code: z.string(), message: z.string(), value: z.string() })).check(z.maxLength(REPORT_CELLS)),
   /** The translated report (the same text menuAdopt shows). */
   message: z.string(),
-});
+}));
 
 export type AdoptPreview = z.output<typeof adoptPreviewSchema>;
 export type AdoptPreviewColumn = z.output<typeof previewColumnSchema>;
@@ -143,11 +143,11 @@ export function mappingOfPreview(p: AdoptPreview): AdoptMapping {
  * translated 'adopt.mapping.invalid' rather than a raw zod report. The sidebar runs checkMapping before
  * sending: the mapping is checked with zod on both sides.
  */
-const mappingArg = z.custom<AdoptMapping>(() => true);
+const mappingArg = lazy(() => z.custom<AdoptMapping>(() => true));
 
 export const adoptEndpoints = {
   /** The mapping for the active sheet; given a mapping, that mapping re-checked (fit, options). */
-  previewAdopt: endpoint(z.tuple([z.optional(mappingArg)]), adoptPreviewSchema),
+  previewAdopt: endpoint(() => z.tuple([z.optional(mappingArg)]), () => adoptPreviewSchema),
   /** Applies exactly this mapping (as menuAdopt does after its confirmation). Values never change. */
-  applyAdopt: endpoint(z.tuple([mappingArg]), adoptReportSchema),
+  applyAdopt: endpoint(() => z.tuple([mappingArg]), () => adoptReportSchema),
 };

@@ -5,9 +5,9 @@
  * pairs are not proposed again). Served by src/addon/dedupe/endpoints.ts.
  */
 import * as z from 'zod/mini';
-import { endpoint } from './endpoint';
+import { endpoint, lazy } from './endpoint';
 
-export const duplicatesReportSchema = z.object({
+export const duplicatesReportSchema = lazy(() => z.object({
   table: z.string(),
   /** Data rows compared. */
   rows: z.int(),
@@ -30,15 +30,15 @@ export const duplicatesReportSchema = z.object({
   /** Pairs remembered as "not duplicates". */
   notDuplicates: z.int(),
   message: z.string(),
-});
+}));
 
 export type DuplicatesReport = z.output<typeof duplicatesReportSchema>;
 
 export const dedupeEndpoints = {
   /** The active table's duplicate clusters with their evidence (nothing is written). */
-  getDuplicates: endpoint(z.tuple([]), duplicatesReportSchema),
+  getDuplicates: endpoint(() => z.tuple([]), () => duplicatesReportSchema),
   /** Remembers every pair among these row fingerprints as "not duplicates", then the clusters again. */
-  markNotDuplicates: endpoint(z.tuple([z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(2), z.maxLength(50))]), duplicatesReportSchema),
+  markNotDuplicates: endpoint(() => z.tuple([z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(2), z.maxLength(50))]), () => duplicatesReportSchema),
   /** Merges the rows of one cluster (by fingerprint) through the change pipeline; menuUndo puts them back. */
-  mergeDuplicates: endpoint(z.tuple([z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(2), z.maxLength(500))]), duplicatesReportSchema),
+  mergeDuplicates: endpoint(() => z.tuple([z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(2), z.maxLength(500))]), () => duplicatesReportSchema),
 } as const;

@@ -4,9 +4,9 @@
  * Served by src/addon/funnel/endpoints.ts.
  */
 import * as z from 'zod/mini';
-import { endpoint } from './endpoint';
+import { endpoint, lazy } from './endpoint';
 
-export const funnelSummarySchema = z.object({
+export const funnelSummarySchema = lazy(() => z.object({
   /** The table's sheet, and the Funnel sheet (null when there is none yet). */
   table: z.string(),
   sheet: z.nullable(z.string()),
@@ -27,13 +27,13 @@ export const funnelSummarySchema = z.object({
   historyChanges: z.nullable(z.int()),
   /** Translated summary for an alert or the panel. */
   message: z.string(),
-});
+}));
 
 export type FunnelSummary = z.output<typeof funnelSummarySchema>;
 
 export const funnelEndpoints = {
   /** The key figures of the active table's funnel, with the Funnel sheet's filters (nothing is written). */
-  getFunnelSummary: endpoint(z.tuple([]), funnelSummarySchema),
+  getFunnelSummary: endpoint(() => z.tuple([]), () => funnelSummarySchema),
   /** Builds or refreshes the Funnel sheet (the menu's "Build or refresh the funnel"), then its figures. */
-  buildFunnel: endpoint(z.tuple([]), funnelSummarySchema),
+  buildFunnel: endpoint(() => z.tuple([]), () => funnelSummarySchema),
 } as const;

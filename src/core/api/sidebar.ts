@@ -5,8 +5,8 @@ import { endpoint } from './endpoint';
 export const sidebarEndpoints = {
   /** Locale and messages for the sidebar, sent once when it opens. */
   getBootstrap: endpoint(
-    z.tuple([]),
-    z.object({
+    () => z.tuple([]),
+    () => z.object({
       locale: z.enum(['en', 'zh-CN']),
       messages: z.record(z.string(), z.string()),
       /**

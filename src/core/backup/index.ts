@@ -10,6 +10,7 @@
  */
 import { calendarParts, pad2, ymd } from '../fields/calendar';
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import { splitUtf8 } from '../config';
 
 /** How many backups are kept; a new one beyond this removes the oldest. */
@@ -19,7 +20,7 @@ export const BACKUP_SETTINGS_PREFIX = 'clientflow.backup.';
 /** Below the 9 KB per property value limit, with room for the key. */
 const CHUNK_BYTES = 8000;
 
-export const backupEntrySchema = z.object({
+export const backupEntrySchema = lazy(() => z.object({
   /** Sheet id of the hidden backup sheet. */
   sheetId: z.int(),
   sheetName: z.string(),
@@ -35,10 +36,10 @@ export const backupEntrySchema = z.object({
   cols: z.int().check(z.gte(0)),
   /** How many properties hold its settings. */
   parts: z.int().check(z.gte(0)),
-});
+}));
 export type BackupEntry = z.output<typeof backupEntrySchema>;
 
-const indexSchema = z.object({ v: z.literal(1), backups: z.array(backupEntrySchema) });
+const indexSchema = lazy(() => z.object({ v: z.literal(1), backups: z.array(backupEntrySchema) }));
 
 /** The backups listed in the properties, newest first; an unreadable index reads as none. */
 export function readIndex(props: Readonly<Record<string, string>>): BackupEntry[] {
