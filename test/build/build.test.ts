@@ -4,7 +4,7 @@
  * manifest's exact scopes, and a build that refuses bad entry modules.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -48,6 +48,21 @@ describe('dist/Code.js', () => {
   it('ships no dev-only code', () => {
     expect(code).not.toMatch(/hyperformula/i);
     expect(code).not.toMatch(/\brequire\(/);
+  });
+});
+
+describe('bundle size budgets', () => {
+  // Apps Script parses dist/Code.js at every execution, every onEdit included (the bench's `load` row
+  // measures what that costs); the sidebar downloads Sidebar.html at every open. The budgets are the
+  // sizes reached, plus about 5%: growing past one means something new ended up in a bundle (a
+  // dependency, a table, code meant for the CLI or dev tools) and should be looked at
+  // (node dev/size/metafile.mjs [--entry sidebar] lists what each module weighs).
+  const BUDGETS: Array<[string, number]> = [
+    ['Code.js', 526_000],
+    ['Sidebar.html', 241_000],
+  ];
+  it.each(BUDGETS)('dist/%s stays within %i bytes', (file, budget) => {
+    expect(statSync(join(dist, file)).size).toBeLessThanOrEqual(budget);
   });
 });
 
