@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, exists
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { CLI_ONLY, packedMessagesPlugin } from './scripts/packed-messages.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
@@ -41,6 +42,9 @@ async function bundle(options) {
   return result.outputFiles.map((f) => f.text).join('\n');
 }
 
+// The message catalogs are packed into both Apps Script bundles (scripts/packed-messages.mjs).
+const packedMessages = packedMessagesPlugin(root);
+
 // ---- dist/Code.js: the add-on for the Apps Script V8 runtime ----
 async function buildAddon() {
   // Minified: Apps Script parses every script file at every execution, onEdit included, so the bundle's
@@ -48,12 +52,16 @@ async function buildAddon() {
   // stack traces, so mangled names cost only the developer's reading of the execution log.
   const iife = await bundle({
     entryPoints: ['src/addon/main.ts'],
+    plugins: [packedMessages],
     format: 'iife',
     globalName: GLOBAL,
     platform: 'browser',
     target: 'es2019',
     minify: true,
   });
+  // The bundle's message tables leave out the CLI's messages: the add-on must name none of them.
+  const cliKey = iife.match(new RegExp(`["'\`](${CLI_ONLY.replace('.', '\\.')}[\\w.]+)`));
+  if (cliKey) fail(`src/addon uses the CLI-only message "${cliKey[1]}": the add-on's bundle does not carry ${CLI_ONLY}* messages`);
   // Apps Script loads every file at every execution: loading must call no service. Evaluating the
   // bundle in a context with no Apps Script globals proves it (any service access would throw).
   let api;
@@ -91,7 +99,7 @@ async function buildAddon() {
 // ---- dist/Sidebar.html: the sidebar's client bundle and styles inlined ----
 async function buildSidebar() {
   // Minified: the sidebar downloads on every open (Code.js stays readable for Apps Script's stack traces).
-  const js = await bundle({ entryPoints: ['src/sidebar/main.ts'], format: 'iife', platform: 'browser', target: 'es2019', minify: true });
+  const js = await bundle({ entryPoints: ['src/sidebar/main.ts'], plugins: [packedMessages], format: 'iife', platform: 'browser', target: 'es2019', minify: true });
   const css = await bundle({ entryPoints: ['src/sidebar/styles.css'], loader: { '.css': 'css' } });
   const template = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
   const safeJs = js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');

@@ -12,7 +12,9 @@
  *   `variants` (version 1 called them aliases) and an `outcome`; money and date fields may carry their
  *   own `currency` and `dateOrder`; the table its candidate phone `regions`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
+import { lazy } from './lazy';
 import { AUTO_TYPES, USER_TYPES, type FieldTypeId } from './fields/types';
 import { ROLES, type Role } from './roles';
 
@@ -20,102 +22,104 @@ export const SCHEMA_VERSION = 2 as const;
 
 export const FIELD_TYPE_IDS = [...USER_TYPES, ...AUTO_TYPES] as const satisfies readonly FieldTypeId[];
 
-export const localeSchema = z.enum(['en', 'zh-CN']);
-export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'color must be #rrggbb');
+export const localeSchema = lazy(() => z.enum(['en', 'zh-CN']));
+export const colorSchema = lazy(() => z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'color must be #rrggbb')));
 
-export const localizedSchema = z.object({
-  en: z.string().trim().min(1).max(100),
-  'zh-CN': z.string().trim().min(1).max(100),
-});
+export const localizedSchema = lazy(() => z.object({
+  en: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  'zh-CN': z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+}));
 
-export const outcomeSchema = z.enum(['won', 'lost']);
-export const dateOrderSchema = z.enum(['MDY', 'DMY', 'YMD']);
-export const regionSchema = z.string().regex(/^[A-Z]{2}$/);
-export const currencyCodeSchema = z.string().regex(/^[A-Z]{3}$/);
+export const outcomeSchema = lazy(() => z.enum(['won', 'lost']));
+export const dateOrderSchema = lazy(() => z.enum(['MDY', 'DMY', 'YMD']));
+export const regionSchema = lazy(() => z.string().check(z.regex(/^[A-Z]{2}$/)));
+export const currencyCodeSchema = lazy(() => z.string().check(z.regex(/^[A-Z]{3}$/)));
 
-export const optionSchema = z.object({
-  label: z.string().trim().min(1).max(100),
+export const optionSchema = lazy(() => z.object({
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   color: colorSchema,
   /** Other spellings that mean this option (成交, Closed Won for Won): every rule reads them as it. */
-  variants: z.array(z.string().max(100)).max(200).optional(),
+  variants: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200))),
   /** The stage option that ends a deal: won or lost (kept in step with the table's `stages`). */
-  outcome: outcomeSchema.optional(),
-});
+  outcome: z.optional(outcomeSchema),
+}));
 
-export const fieldSchema = z.object({
+export const fieldSchema = lazy(() => z.object({
   /** Stable id of the field (config, developer metadata). */
-  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'key: letters, digits and _')
+  key: z.string().check(
+    z.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'key: letters, digits and _'),
     // Keys index plain objects (layouts, maps by key): a name every object already has
     // (constructor, toString, valueOf…) would be found where no column is.
-    .refine((k) => !(k in Object.prototype), 'reservedKey'),
+    z.refine((k) => !(k in Object.prototype), 'reservedKey'),
+  ),
   label: localizedSchema,
   /** Text of the header cell. */
-  header: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
+  header: z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(200),
     // A header nobody can see (zero-width and other invisible characters only) or one holding a bidi
     // control (U+202A–U+202E, U+2066–U+2069: text that reads differently than it is stored) is refused.
-    .refine((h) => !/[\u202a-\u202e\u2066-\u2069]/.test(h), { message: 'bidiHeader' })
-    .refine((h) => /[^\s\u200b-\u200d\u2060\ufeff\u00ad]/.test(h), { message: 'invisibleHeader' }),
+    z.refine((h) => !/[\u202a-\u202e\u2066-\u2069]/.test(h), { message: 'bidiHeader' }),
+    z.refine((h) => /[^\s\u200b-\u200d\u2060\ufeff\u00ad]/.test(h), { message: 'invisibleHeader' }),
+  ),
   /** What the column means; null for a custom field. */
-  role: z.enum(ROLES as [Role, ...Role[]]).nullable().default(null),
+  role: z._default(z.nullable(z.enum(ROLES as [Role, ...Role[]])), null),
   type: z.enum(FIELD_TYPE_IDS),
-  required: z.boolean().default(false),
+  required: z._default(z.boolean(), false),
   /** 'reject': Sheets refuses invalid typing (data validation not allowInvalid); 'warn': a red corner. */
-  onInvalid: z.enum(['reject', 'warn']).default('warn'),
+  onInvalid: z._default(z.enum(['reject', 'warn']), 'warn'),
   /** Normalize a value as it is typed or pasted (email lowercased, phone in E.164 when unambiguous…),
    * as cleanup would; off unless set. */
-  normalizeOnEntry: z.boolean().optional(),
+  normalizeOnEntry: z.optional(z.boolean()),
   /** Dropdown options, in order (for the stage field: the stage order). */
-  options: z.array(optionSchema).max(500).optional(),
+  options: z.optional(z.array(optionSchema).check(z.maxLength(500))),
   /** Column width in pixels; the plan picks one by type when absent. */
-  width: z.number().int().min(20).max(2000).optional(),
+  width: z.optional(z.int().check(z.gte(20), z.lte(2000))),
   /** Money: the column's own currency (ISO 4217); the table's when absent. */
-  currency: currencyCodeSchema.optional(),
+  currency: z.optional(currencyCodeSchema),
   /** Money: the column mixes currencies; its format shows no currency symbol (nothing is relabelled). */
-  currencyMixed: z.boolean().optional(),
+  currencyMixed: z.optional(z.boolean()),
   /** Dates: the column's own day/month order; the table's when absent. */
-  dateOrder: dateOrderSchema.optional(),
-});
+  dateOrder: z.optional(dateOrderSchema),
+}));
 
-export const stagesSchema = z.object({
+export const stagesSchema = lazy(() => z.object({
   /** Label of the winning terminal option of the stage field. */
-  won: z.string().min(1),
+  won: z.string().check(z.minLength(1)),
   /** Label of the exit option (lost). */
-  lost: z.string().min(1),
-});
+  lost: z.string().check(z.minLength(1)),
+}));
 
-export const rulesSchema = z.object({
+export const rulesSchema = lazy(() => z.object({
   /** Last contact older than this many days is shown amber. */
-  staleDays: z.number().int().min(1).max(3650).default(14),
+  staleDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 14),
   /** Next follow-up in the past (and stage not won/lost) is shown red. */
-  overdueFollowUp: z.boolean().default(true),
+  overdueFollowUp: z._default(z.boolean(), true),
   /** Stage rules, each off unless set: a breaking edit is flagged and explained, never reverted. */
-  stageRules: z.object({
+  stageRules: z.optional(z.object({
     /** A change may move at most one stage forward (the lost exit is always allowed). */
-    noSkipping: z.boolean().default(false),
+    noSkipping: z._default(z.boolean(), false),
     /** A change may not move to an earlier stage. */
-    noBackward: z.boolean().default(false),
+    noBackward: z._default(z.boolean(), false),
     /** Field key → the stage from which on the field must be filled (Deal value from Proposal). */
-    requiredFrom: z.record(z.string(), z.string()).default({}),
-  }).optional(),
-});
+    requiredFrom: z._default(z.record(z.string(), z.string()), {}),
+  })),
+}));
 
-export const locationSchema = z.object({
+export const locationSchema = lazy(() => z.object({
   /** Sheet.getSheetId(): survives renames. */
-  sheetId: z.number().int(),
+  sheetId: z.int(),
   /** The sheet's name when last seen, for messages only: the sheet is found by its id, never by this name. */
-  sheetName: z.string().min(1),
+  sheetName: z.string().check(z.minLength(1)),
   /** 1-based row of the header. Data starts on the row below. */
-  headerRow: z.number().int().min(1),
-});
+  headerRow: z.int().check(z.gte(1)),
+}));
 
-const tableObject = z.object({
+const tableObject = lazy(() => z.object({
   version: z.literal(SCHEMA_VERSION),
   /** Template the table came from ('b2b', 'ecommerce', 'services'), null when adopted/custom. */
-  template: z.string().nullable().default(null),
+  template: z._default(z.nullable(z.string()), null),
   /** Language of headers and options. */
   locale: localeSchema,
   /** Default phone country, ISO 3166 alpha-2. */
@@ -124,19 +128,19 @@ const tableObject = z.object({
    * Candidate phone regions, the default first: a number without a country code is read in the one
    * where it is valid (src/core/fields/phone.ts readPhone). Absent: `region` alone.
    */
-  regions: z.array(regionSchema).min(1).max(10).optional(),
+  regions: z.optional(z.array(regionSchema).check(z.minLength(1), z.maxLength(10))),
   /** ISO 4217 code for the currency format. */
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
   /** How ambiguous numeric dates are read. */
   dateOrder: dateOrderSchema,
-  fields: z.array(fieldSchema).min(1).max(200),
-  stages: stagesSchema.nullable().default(null),
-  rules: rulesSchema.default({ staleDays: 14, overdueFollowUp: true }),
-  location: locationSchema.nullable().default(null),
-});
+  fields: z.array(fieldSchema).check(z.minLength(1), z.maxLength(200)),
+  stages: z._default(z.nullable(stagesSchema), null),
+  rules: z._default(rulesSchema, { staleDays: 14, overdueFollowUp: true }),
+  location: z._default(z.nullable(locationSchema), null),
+}));
 
 /** Cross-field checks. Messages are stable codes (translated by the caller via 'setup.schema.*'). */
-export const tableSchema = tableObject.superRefine((t, ctx) => {
+export const tableSchema = lazy(() => tableObject.check(z.superRefine((t, ctx) => {
   const keys = new Set<string>();
   const headers = new Set<string>();
   const roles = new Set<string>();
@@ -178,7 +182,7 @@ export const tableSchema = tableObject.superRefine((t, ctx) => {
       });
     }
   }
-});
+})));
 
 export type TableSchema = z.output<typeof tableSchema>;
 export type TableSchemaInput = z.input<typeof tableSchema>;

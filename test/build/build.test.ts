@@ -4,7 +4,7 @@
  * manifest's exact scopes, and a build that refuses bad entry modules.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -51,6 +51,21 @@ describe('dist/Code.js', () => {
   });
 });
 
+describe('bundle size budgets', () => {
+  // Apps Script parses dist/Code.js at every execution, every onEdit included (the bench's `load` row
+  // measures what that costs); the sidebar downloads Sidebar.html at every open. The budgets are the
+  // sizes reached, plus about 5%: growing past one means something new ended up in a bundle (a
+  // dependency, a table, code meant for the CLI or dev tools) and should be looked at
+  // (node dev/size/metafile.mjs [--entry sidebar] lists what each module weighs).
+  const BUDGETS: Array<[string, number]> = [
+    ['Code.js', 526_000],
+    ['Sidebar.html', 241_000],
+  ];
+  it.each(BUDGETS)('dist/%s stays within %i bytes', (file, budget) => {
+    expect(statSync(join(dist, file)).size).toBeLessThanOrEqual(budget);
+  });
+});
+
 describe('dist/appsscript.json', () => {
   it('asks for exactly the current spreadsheet and the container UI, on V8', () => {
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
@@ -84,6 +99,8 @@ describe('build.mjs refuses bad entry modules', () => {
       mkdirSync(join(dir, 'src', 'core', 'api'), { recursive: true });
       writeFileSync(join(dir, 'src', 'core', 'api', 'index.ts'), api);
       copyFileSync(join(root, 'build.mjs'), join(dir, 'build.mjs'));
+      mkdirSync(join(dir, 'scripts'));
+      copyFileSync(join(root, 'scripts', 'packed-messages.mjs'), join(dir, 'scripts', 'packed-messages.mjs'));
       copyFileSync(join(root, 'appsscript.json'), join(dir, 'appsscript.json'));
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
       writeFileSync(join(dir, 'src', 'addon', 'main.ts'), main);
@@ -111,6 +128,12 @@ describe('build.mjs refuses bad entry modules', () => {
     const r = buildWith('export function menuA() {}');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('sidebar endpoint "getThing" (src/core/api) is not exported by src/addon/main.ts');
+  });
+
+  it('fails when the add-on names a message only the CLI carries', () => {
+    const r = buildWith("export function menuA() { return 'cli.usage.title'; }");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('src/addon uses the CLI-only message "cli.usage.title"');
   });
 
   it('fails when loading the bundle would call a service', () => {

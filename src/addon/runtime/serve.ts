@@ -4,7 +4,7 @@
  * errors translated into the envelope. serveChange does the same under the document lock: the
  * sidebar's twin of a menu action's change (./action.ts).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ENDPOINTS, type EndpointName, type Endpoints } from '../../core/api';
 import type { Envelope } from '../../core/api/endpoint';
 import { t, type Locale } from '../../core/i18n';

@@ -13,8 +13,8 @@
  * exist, two columns with one role — reaches `checkMapping` (src/core/adopt/check-mapping.ts), which names the problem and the column
  * for a translated message, instead of failing as an untranslated wire error.
  */
-import * as z from 'zod';
-import { endpoint } from './endpoint';
+import * as z from 'zod/mini';
+import { endpoint, lazy } from './endpoint';
 import { FIELD_TYPE_IDS, optionSchema } from '../schema';
 import { ROLES, type Role } from '../roles';
 
@@ -23,97 +23,97 @@ export const PREVIEW_MISFITS = 3;
 /** Misfit cells listed in the report. */
 export const REPORT_CELLS = 20;
 
-const wireOption = z.object({
-  label: z.string().max(200),
-  color: z.string().max(20),
-  variants: z.array(z.string().max(100)).max(200).optional(),
-  outcome: z.enum(['won', 'lost']).optional(),
-});
+const wireOption = lazy(() => z.object({
+  label: z.string().check(z.maxLength(200)),
+  color: z.string().check(z.maxLength(20)),
+  variants: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200))),
+  outcome: z.optional(z.enum(['won', 'lost'])),
+}));
 
-export const adoptMappingColumnSchema = z.object({
+export const adoptMappingColumnSchema = lazy(() => z.object({
   /** 1-based sheet column. */
-  column: z.number().int().min(1).max(18278),
+  column: z.int().check(z.gte(1), z.lte(18278)),
   /** The header text the preview showed (the sheet must still say it). */
-  header: z.string().max(5000),
+  header: z.string().check(z.maxLength(5000)),
   /** True: ClientFlow manages the column; false: left alone. */
   adopt: z.boolean(),
   /** A role key (src/core/roles.ts) or null for a column of the user's own. Checked by checkMapping. */
-  role: z.string().max(60).nullable(),
+  role: z.nullable(z.string().check(z.maxLength(60))),
   /** A field type id. Checked by checkMapping. */
-  type: z.string().max(60),
+  type: z.string().check(z.maxLength(60)),
   required: z.boolean(),
   /** Dropdown options, in order (for the stage column: the stage order). */
-  options: z.array(wireOption).max(500).optional(),
-});
+  options: z.optional(z.array(wireOption).check(z.maxLength(500))),
+}));
 
-export const adoptMappingSchema = z.object({
-  sheetId: z.number().int(),
+export const adoptMappingSchema = lazy(() => z.object({
+  sheetId: z.int(),
   /** 1-based header row the preview found. */
-  headerRow: z.number().int().min(1),
-  columns: z.array(adoptMappingColumnSchema).max(2000),
+  headerRow: z.int().check(z.gte(1)),
+  columns: z.array(adoptMappingColumnSchema).check(z.maxLength(2000)),
   /** Won and lost terminals among the stage column's options. */
-  stages: z.object({ won: z.string().max(200), lost: z.string().max(200) }).nullable().optional(),
+  stages: z.optional(z.nullable(z.object({ won: z.string().check(z.maxLength(200)), lost: z.string().check(z.maxLength(200)) }))),
   /**
    * Automatic columns the user chose to add (new rows then get an ID and dates from onEdit): added
    * after the last column, or, for a Client ID column the sheet already has, that column kept as it is.
    */
-  autoColumns: z.array(z.enum(['clientId', 'created', 'updated', 'stageSince'])).max(4).optional(),
-});
+  autoColumns: z.optional(z.array(z.enum(['clientId', 'created', 'updated', 'stageSince'])).check(z.maxLength(4))),
+}));
 
 export type AdoptMapping = z.output<typeof adoptMappingSchema>;
 export type AdoptMappingColumn = z.output<typeof adoptMappingColumnSchema>;
 
-const previewColumnSchema = z.object({
-  column: z.number().int().min(1),
+const previewColumnSchema = lazy(() => z.object({
+  column: z.int().check(z.gte(1)),
   letter: z.string(),
   header: z.string(),
   /** False for a blank, over-long or repeated header: such a column can only be left alone. */
   adoptable: z.boolean(),
   /** Why a column is not adoptable (translated), or null. */
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   /** A field ClientFlow already knows (set up or adopted before; found even when moved or renamed). */
   known: z.boolean(),
   adopt: z.boolean(),
-  role: z.enum(ROLES as [Role, ...Role[]]).nullable(),
+  role: z.nullable(z.enum(ROLES as [Role, ...Role[]])),
   type: z.enum(FIELD_TYPE_IDS),
   required: z.boolean(),
-  options: z.array(optionSchema).optional(),
+  options: z.optional(z.array(optionSchema)),
   /** Non-empty data cells that are not formulas. */
-  filled: z.number().int().min(0),
+  filled: z.int().check(z.gte(0)),
   /** Share of those that fit `type` (1 when none). */
-  fit: z.number().min(0).max(1),
-  misfitCount: z.number().int().min(0),
+  fit: z.number().check(z.gte(0), z.lte(1)),
+  misfitCount: z.int().check(z.gte(0)),
   /** The first cells that do not fit, as the sheet holds them. */
-  misfits: z.array(z.object({ a1: z.string(), value: z.string() })).max(PREVIEW_MISFITS),
-  formulas: z.number().int().min(0),
-});
+  misfits: z.array(z.object({ a1: z.string(), value: z.string() })).check(z.maxLength(PREVIEW_MISFITS)),
+  formulas: z.int().check(z.gte(0)),
+}));
 
-export const adoptPreviewSchema = z.object({
-  sheetId: z.number().int(),
+export const adoptPreviewSchema = lazy(() => z.object({
+  sheetId: z.int(),
   sheetName: z.string(),
-  headerRow: z.number().int().min(1),
-  dataRows: z.number().int().min(0),
+  headerRow: z.int().check(z.gte(1)),
+  dataRows: z.int().check(z.gte(0)),
   /** The sheet was adopted or set up before: known columns keep their settings. */
   adoptedBefore: z.boolean(),
   columns: z.array(previewColumnSchema),
-  stages: z.object({ won: z.string(), lost: z.string() }).nullable(),
-});
+  stages: z.nullable(z.object({ won: z.string(), lost: z.string() })),
+}));
 
-export const adoptReportSchema = z.object({
+export const adoptReportSchema = lazy(() => z.object({
   sheetName: z.string(),
-  adoptedColumns: z.number().int(),
+  adoptedColumns: z.int(),
   /** Cells that break their column's type or a required field (never altered). */
-  misfitCount: z.number().int(),
+  misfitCount: z.int(),
   /** How many of them are highlighted. */
-  highlighted: z.number().int(),
-  formulaCells: z.number().int(),
+  highlighted: z.int(),
+  formulaCells: z.int(),
   /** Headers of columns whose number format was kept. */
   formatsKept: z.array(z.string()),
   /** The first misfit cells, in reading order. */
-  cells: z.array(z.object({ a1: z.string(), header: z.string(), code: z.string(), message: z.string(), value: z.string() })).max(REPORT_CELLS),
+  cells: z.array(z.object({ a1: z.string(), header: z.string(), code: z.string(), message: z.string(), value: z.string() })).check(z.maxLength(REPORT_CELLS)),
   /** The translated report (the same text menuAdopt shows). */
   message: z.string(),
-});
+}));
 
 export type AdoptPreview = z.output<typeof adoptPreviewSchema>;
 export type AdoptPreviewColumn = z.output<typeof previewColumnSchema>;
@@ -143,11 +143,11 @@ export function mappingOfPreview(p: AdoptPreview): AdoptMapping {
  * translated 'adopt.mapping.invalid' rather than a raw zod report. The sidebar runs checkMapping before
  * sending: the mapping is checked with zod on both sides.
  */
-const mappingArg = z.custom<AdoptMapping>(() => true);
+const mappingArg = lazy(() => z.custom<AdoptMapping>(() => true));
 
 export const adoptEndpoints = {
   /** The mapping for the active sheet; given a mapping, that mapping re-checked (fit, options). */
-  previewAdopt: endpoint(z.tuple([mappingArg.optional()]), adoptPreviewSchema),
+  previewAdopt: endpoint(() => z.tuple([z.optional(mappingArg)]), () => adoptPreviewSchema),
   /** Applies exactly this mapping (as menuAdopt does after its confirmation). Values never change. */
-  applyAdopt: endpoint(z.tuple([mappingArg]), adoptReportSchema),
+  applyAdopt: endpoint(() => z.tuple([mappingArg]), () => adoptReportSchema),
 };

@@ -9,7 +9,8 @@
  * number formats back in the table's sheet and its settings back in the properties.
  */
 import { calendarParts, pad2, ymd } from '../fields/calendar';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import { splitUtf8 } from '../config';
 
 /** How many backups are kept; a new one beyond this removes the oldest. */
@@ -19,26 +20,26 @@ export const BACKUP_SETTINGS_PREFIX = 'clientflow.backup.';
 /** Below the 9 KB per property value limit, with room for the key. */
 const CHUNK_BYTES = 8000;
 
-export const backupEntrySchema = z.object({
+export const backupEntrySchema = lazy(() => z.object({
   /** Sheet id of the hidden backup sheet. */
-  sheetId: z.number().int(),
+  sheetId: z.int(),
   sheetName: z.string(),
   /** When it was made (ISO). */
   at: z.string(),
   /** The table's sheet it copies. */
-  sourceSheetId: z.number().int(),
+  sourceSheetId: z.int(),
   sourceName: z.string(),
   /** The table's header row when it was made (rows below it are clients). */
-  headerRow: z.number().int().min(1).default(1),
+  headerRow: z._default(z.int().check(z.gte(1)), 1),
   /** Size of the copied block (from A1). */
-  rows: z.number().int().min(0),
-  cols: z.number().int().min(0),
+  rows: z.int().check(z.gte(0)),
+  cols: z.int().check(z.gte(0)),
   /** How many properties hold its settings. */
-  parts: z.number().int().min(0),
-});
+  parts: z.int().check(z.gte(0)),
+}));
 export type BackupEntry = z.output<typeof backupEntrySchema>;
 
-const indexSchema = z.object({ v: z.literal(1), backups: z.array(backupEntrySchema) });
+const indexSchema = lazy(() => z.object({ v: z.literal(1), backups: z.array(backupEntrySchema) }));
 
 /** The backups listed in the properties, newest first; an unreadable index reads as none. */
 export function readIndex(props: Readonly<Record<string, string>>): BackupEntry[] {

@@ -19,7 +19,10 @@ import type { ParseResult } from './types';
 import { RE2_INVISIBLE as INV, stripInvisible, toHalfWidth } from './util';
 
 const LABEL = '[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}_-]*[\\p{L}\\p{M}\\p{N}])?';
-const URL_RE = new RegExp(`^(https?)://((?:${LABEL}\\.)+(?:[\\p{L}\\p{M}]{2,63}|xn--[a-z0-9-]{2,59}))(:\\d{1,5})?([/?#][^\\s]*)?$`, 'u');
+// Built on first use: a pattern of Unicode property classes costs about a millisecond to build, which
+// every execution would pay when the bundle loads.
+let urlRe: RegExp | null = null;
+const urlRegExp = (): RegExp => (urlRe ??= new RegExp(`^(https?)://((?:${LABEL}\\.)+(?:[\\p{L}\\p{M}]{2,63}|xn--[a-z0-9-]{2,59}))(:\\d{1,5})?([/?#][^\\s]*)?$`, 'u'));
 const CANONICAL_ASCII = /^https?:\/\/(?:[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#][!-~]*)?$/;
 const TRAILING_JUNK = /[,;。，、；)）\]】>》'"“”‘’]+$/u;
 
@@ -49,7 +52,7 @@ export function canonicalUrl(raw: string): string | null {
   host = host.replace(/[。．｡]/g, '.').toLowerCase();
   if (host.endsWith('.')) host = host.slice(0, -1);
   const out = `${scheme}://${host}${rest}`;
-  return URL_RE.test(out) ? out : null;
+  return urlRegExp().test(out) ? out : null;
 }
 
 export const url = defineType({

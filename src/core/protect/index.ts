@@ -8,18 +8,19 @@
  * Sheets cannot hide a column or rows from some editors or viewers; Help says so plainly.
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/protection
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import { columnLetter } from '../fields/util';
 
 export const PROTECT_KEY = 'clientflow.protect';
 
-export const protectSettingSchema = z.object({
+export const protectSettingSchema = lazy(() => z.object({
   v: z.literal(1),
   /** Field keys of the protected columns. */
-  columns: z.array(z.string()).max(200),
+  columns: z.array(z.string()).check(z.maxLength(200)),
   mode: z.enum(['warning', 'editors']),
-  editors: z.array(z.string()).max(100),
-});
+  editors: z.array(z.string()).check(z.maxLength(100)),
+}));
 export type ProtectSetting = z.output<typeof protectSettingSchema>;
 
 export const NO_PROTECTION: ProtectSetting = { v: 1, columns: [], mode: 'warning', editors: [] };

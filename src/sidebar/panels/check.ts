@@ -5,7 +5,7 @@
  * every color the table uses (the colors come from the add-on's rule definitions). Headers, messages
  * and hints can carry cell text: they are set as text only.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { validateReportSchema } from '../../core/api/setup';
 import { h, replaceChildren } from '../dom';
 import { registerPanel, type PanelContext } from '../panel-registry';

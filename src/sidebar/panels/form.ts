@@ -4,7 +4,7 @@
  * with the same core parsers as the sheet's checks, and one save (saveClientForm: one row in one call,
  * then onEdit's own stamps, flags and history). Values and headers came from cells: text only.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { formStateSchema } from '../../core/api/form';
 import { fieldType, defaultContext } from '../../core/fields';
 import type { UserTypeId } from '../../core/fields/types';
