@@ -56,10 +56,12 @@ describe('bundle size budgets', () => {
   // measures what that costs); the sidebar downloads Sidebar.html at every open. The budgets are the
   // sizes reached, plus about 5%: growing past one means something new ended up in a bundle (a
   // dependency, a table, code meant for the CLI or dev tools) and should be looked at
-  // (node dev/size/metafile.mjs [--entry sidebar] lists what each module weighs).
+  // (node dev/size/metafile.mjs [--entry sidebar] lists what each module weighs). The phone metadata is
+  // 107 KB of plain JSON text on purpose: deflated it was 40 KB but cost 14-24 ms cpu to inflate in
+  // every execution that reads a phone, and a string literal costs next to nothing to parse.
   const BUDGETS: Array<[string, number]> = [
-    ['Code.js', 526_000],
-    ['Sidebar.html', 241_000],
+    ['Code.js', 593_000],
+    ['Sidebar.html', 309_000],
   ];
   it.each(BUDGETS)('dist/%s stays within %i bytes', (file, budget) => {
     expect(statSync(join(dist, file)).size).toBeLessThanOrEqual(budget);
