@@ -77,7 +77,8 @@ function applyWrites(sheet: Sheet, w: Writes): void {
   if (w.flip.length) sheet.getRangeList(w.flip).setNumberFormat(TEXT_FORMAT);
 }
 
-export interface RemovedRow { sheetRow: number; values: readonly CellValue[] }
+/** A removed row for the archive; its own `why` (when given) replaces the change's. */
+export interface RemovedRow { sheetRow: number; values: readonly CellValue[]; why?: string }
 
 export interface CommitOptions {
   action: string;
@@ -123,7 +124,7 @@ function appendArchive(ss: Spreadsheet, table: Sheet, id: string, when: string, 
   let archive = findArchive(ss, locale);
   const width = Math.max(...opts.removed.map((r) => r.values.length), 0);
   const rows: string[][] = opts.removed.map((r) => {
-    const cells = [id, when, opts.why, table.getName(), String(r.sheetRow), ...r.values.map(cellText)];
+    const cells = [id, when, r.why ?? opts.why, table.getName(), String(r.sheetRow), ...r.values.map(cellText)];
     while (cells.length < 5 + width) cells.push('');
     return cells;
   });
