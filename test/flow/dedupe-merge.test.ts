@@ -7,6 +7,7 @@
 import { startOn, type SS } from './helpers';
 import type { Addon } from '../../dev/harness';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
+import { historySheetName } from '../../src/core/funnel/workbook';
 
 const DATA: string[][] = [
   ['Client ID', 'Name', 'Company', 'Email', 'Phone', 'Stage', 'Notes', 'Created'],
@@ -121,4 +122,35 @@ test('the merge adds up orders and total spend, keeps the deal value, the open s
   const survivorId = row[0];
   const archive = app.getActiveSpreadsheet().getSheets().find((s) => s.getDataRange().getValues().flat().includes(`Merged into client ${survivorId}`));
   expect(archive).toBeDefined();
+});
+
+test('the stage history rows of the merged client point to the survivor, in the same change: menuUndo puts them back exactly', () => {
+  const { emu, addon, app } = startOn(SALES, 'en');
+  emu.queueAnswers(['YES', 'OK', 'NO']);
+  addon.menu('menuAdopt');
+  // Stage changes typed by a person: onEdit appends them to the table's history sheet.
+  addon.edit('E2', 'Proposal');
+  addon.edit('E4', 'Lead');
+  addon.edit('E3', 'Proposal');
+  addon.edit('E2', 'Lost');
+  expect(addon.errors).toEqual([]);
+  const ss = app.getActiveSpreadsheet();
+  const hist = () => ss.getSheetByName(historySheetName((ss.getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet).getSheetId()))!.getDataRange().getValues();
+  const before = { table: table(app), history: hist() };
+  expect(before.history.slice(1).map((r) => r[0])).toEqual(['C1', 'C3', 'C2', 'C1']);
+  const rep = data<DuplicatesReport>(addon, 'getDuplicates');
+  const c = rep.clusters[0]!;
+  const kept = c.records[c.survivors.oldest]!.fingerprint;
+  expect(kept).toBe('id:C1');
+  const out = data<DuplicatesReport>(addon, 'mergeDuplicates', [c.records.map((r) => r.fingerprint), { policy: 'oldest' }]);
+  expect(out.merged).toBe(1);
+  expect(table(app).values.some((r) => r[0] === 'C3')).toBe(false);
+  const after = hist();
+  expect(after.slice(1).map((r) => r[0])).toEqual(['C1', 'C1', 'C2', 'C1']);
+  // Only the client IDs changed: from, to and when are as they were.
+  expect(after.map((r) => r.slice(1))).toEqual(before.history.map((r) => r.slice(1)));
+  emu.queueAnswers(['OK']);
+  addon.menu('menuUndo');
+  expect(addon.errors).toEqual([]);
+  expect({ table: table(app), history: hist() }).toEqual(before);
 });

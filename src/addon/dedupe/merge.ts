@@ -17,6 +17,8 @@ import { cellText } from '../../core/dedupe/review';
 import { t, type Locale } from '../../core/i18n';
 import { UserError } from '../runtime/errors';
 import { backUpTable } from '../backup/backup';
+import { historySheetName } from '../../core/funnel/workbook';
+import type { ChangePart } from '../change/parts';
 import { findForMerge, report } from './find';
 
 type Found = ReturnType<typeof findForMerge>;
@@ -71,7 +73,16 @@ export function mergeGroups(groups: readonly MergeGroup[], opts: MergeOptions, l
   const edits: CellEdit[] = [];
   const removed: RemovedRow[] = [];
   const removeRows: number[] = [];
+  /** Client ID of a merged record → its survivor's. */
+  const pointTo = new Map<string, string>();
+  const idCol = f.mergeCols.id ?? null;
   for (const { rowsOf, plan } of planned) {
+    if (idCol !== null && plan.survivorId) {
+      for (const i of plan.removed) {
+        const id = cellText(f.rows[rowsOf[i] as number]?.[idCol] ?? '');
+        if (id && id !== plan.survivorId) pointTo.set(id, plan.survivorId);
+      }
+    }
     const survivorRow = rowsOf[plan.survivor] as number;
     for (const c of plan.changed) {
       const rc = toRegion(c);
@@ -96,9 +107,31 @@ export function mergeGroups(groups: readonly MergeGroup[], opts: MergeOptions, l
   removed.sort((a, b) => a.sheetRow - b.sheetRow);
   // Removing a row moves the rows below it; a formula's A1 text would not follow: refused, as cleanup does.
   if (movesFormula(region, removeRows)) throw new UserError('dedupe.merge.formulas');
+  const parts = historyPart(ss, f.sheet, pointTo);
   if (opts.backup) backUpTable(locale);
-  commitChange(ss, f.sheet, region, edits, removeRows, { action: 'merge', why: t(locale, 'dedupe.merge.why', { id: '' }), removed }, locale);
+  commitChange(ss, f.sheet, region, edits, removeRows, { action: 'merge', why: t(locale, 'dedupe.merge.why', { id: '' }), removed, parts }, locale);
   return { ...report(findForMerge(), locale), merged: planned.length, notice: t(locale, 'dedupe.merge.done', { groups: planned.length, rows: removeRows.length }) };
+}
+
+/**
+ * The stage history rows of the merged clients, pointed to the survivor: the client-ID column (the
+ * first; onEdit writes client ID, from, to, when, owner) of the table's history sheet, read in one
+ * block, each ID of a merged record rewritten to its survivor's, in the same change as the table.
+ */
+function historyPart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, pointTo: ReadonlyMap<string, string>): ChangePart[] {
+  if (pointTo.size === 0) return [];
+  const sheet = ss.getSheetByName(historySheetName(table.getSheetId()));
+  if (!sheet) return [];
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const region = readRegion(sheet, 2, last, 1);
+  const edits: CellEdit[] = [];
+  region.values.forEach((row, r) => {
+    if ((region.formulas[r]?.[0] ?? '') !== '') return;
+    const to = pointTo.get(cellText(row[0] ?? ''));
+    if (to !== undefined) edits.push({ row: r, column: 0, to: storedOfWrite(to) });
+  });
+  return edits.length ? [{ sheet, region, edits }] : [];
 }
 
 /** One group (the Merge button of a group). */
