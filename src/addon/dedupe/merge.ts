@@ -108,9 +108,10 @@ export function mergeGroups(groups: readonly MergeGroup[], opts: MergeOptions, l
   // Removing a row moves the rows below it; a formula's A1 text would not follow: refused, as cleanup does.
   if (movesFormula(region, removeRows)) throw new UserError('dedupe.merge.formulas');
   const parts = historyPart(ss, f.sheet, pointTo);
-  if (opts.backup) backUpTable(locale);
+  const saved = opts.backup ? backUpTable(locale) : null;
   commitChange(ss, f.sheet, region, edits, removeRows, { action: 'merge', why: t(locale, 'dedupe.merge.why', { id: '' }), removed, parts }, locale);
-  return { ...report(findForMerge(), locale), merged: planned.length, notice: t(locale, 'dedupe.merge.done', { groups: planned.length, rows: removeRows.length }) };
+  const done = t(locale, 'dedupe.merge.done', { groups: planned.length, rows: removeRows.length });
+  return { ...report(findForMerge(), locale), merged: planned.length, notice: saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done };
 }
 
 /**

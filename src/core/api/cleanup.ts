@@ -41,10 +41,10 @@ export const cleanupEndpoints = {
   previewCleanup: endpoint(z.tuple([optionsArg.optional()]), cleanupPreviewSchema),
   /**
    * Cleans up with these kinds switched off, if the plan is still the one the preview showed (same
-   * fingerprint); otherwise writes nothing and returns the new preview.
+   * fingerprint); otherwise writes nothing and returns the new preview. `backup`: back the table up first.
    */
   applyCleanup: endpoint(
-    z.tuple([optionsArg.extend({ fingerprint: z.string().max(100) })]),
+    z.tuple([optionsArg.extend({ fingerprint: z.string().max(100), backup: z.boolean().optional() })]),
     z.object({ applied: z.boolean(), changes: z.number().int(), message: z.string(), preview: cleanupPreviewSchema.nullable() }),
   ),
   /** Undoes the last ClientFlow change; `restoreRest` puts back all but the cells edited since. */

@@ -161,7 +161,7 @@ function view(rep: DuplicatesReport, ctx: PanelContext, state: State, reload: (r
           }, POLICIES.map((p) => h('option', { value: p, selected: state.policy === p }, t(`dedupe.panel.policy.${p}`))))),
         h('label', { class: 'cf-dupe-backup' },
           h('input', { type: 'checkbox', class: 'cf-dupe-backup-box', checked: state.backup, onchange: (ev) => { state.backup = (ev.target as HTMLInputElement).checked; } }),
-          ' ', t('dedupe.panel.backup')),
+          ' ', t('backup.first')),
         h('div', { class: 'block cf-dupe-above' },
           h('label', null, t('dedupe.panel.mergeAbove'), ' ',
             h('input', {

@@ -36,7 +36,6 @@ export const dedupeMessages = defineMessages(
     'dedupe.panel.remove': 'Not in this group',
     'dedupe.panel.mergeAbove': 'Merge all groups scoring at least',
     'dedupe.panel.mergeAboveButton': 'Merge {count, plural, one {# group} other {# groups}}',
-    'dedupe.panel.backup': 'Back up the table first',
     'dedupe.merge.changed': 'The table changed since the duplicates were found: these rows are no longer one group as shown. Nothing was merged; the groups below are checked again.',
   },
   {
@@ -73,7 +72,6 @@ export const dedupeMessages = defineMessages(
     'dedupe.panel.remove': '不属于这一组',
     'dedupe.panel.mergeAbove': '合并相似度不低于此值的所有组',
     'dedupe.panel.mergeAboveButton': '合并 {count} 组',
-    'dedupe.panel.backup': '先备份表格',
     'dedupe.merge.changed': '找到重复客户之后表格已有改动：这些行已不是所显示的那一组。未做合并；下面是重新核对后的分组。',
   },
 );
