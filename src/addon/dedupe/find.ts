@@ -202,11 +202,14 @@ export function report(f: Found, locale: Locale): DuplicatesReport {
     clusters: f.clusters.map((cl, k) => {
       const why = clusterWhy(cl, f.result);
       const rows = cl.rows.map((r) => f.rows[r] ?? []);
-      const survivorBy = (policy: 'complete' | 'recent' | 'oldest') => planMerge(rows, f.mergeCols, { policy }).survivor;
       const plan = planMerge(rows, f.mergeCols);
+      const recent = planMerge(rows, f.mergeCols, { policy: 'recent' });
+      const oldest = planMerge(rows, f.mergeCols, { policy: 'oldest' });
+      const text = (p: typeof plan) => p.values.map((v) => cellText(v));
       return {
-        survivors: { complete: plan.survivor, recent: survivorBy('recent'), oldest: survivorBy('oldest') },
-        merged: plan.values.map((v) => cellText(v)),
+        survivors: { complete: plan.survivor, recent: recent.survivor, oldest: oldest.survivor },
+        merged: text(plan),
+        mergedBy: { recent: text(recent), oldest: text(oldest) },
         id: clusterId(k + 1),
         score: cl.score,
         band: cl.band,

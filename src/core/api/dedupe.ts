@@ -27,6 +27,8 @@ export const duplicatesReportSchema = z.object({
       survivors: z.object({ complete: z.number().int(), recent: z.number().int(), oldest: z.number().int() }),
       /** The merged record under the default policy (most complete), as text, in header order. */
       merged: z.array(z.string()),
+      /** The merged record under the other policies (the same when they keep the same record). */
+      mergedBy: z.object({ recent: z.array(z.string()), oldest: z.array(z.string()) }),
     }),
   ),
   sure: z.number().int(),

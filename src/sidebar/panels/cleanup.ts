@@ -63,9 +63,10 @@ function render(container: HTMLElement, ctx: PanelContext): void {
     const fingerprint = preview.fingerprint;
     const r = await ctx.busy(() => ctx.call('applyCleanup', { off: [...off], fingerprint, backup }));
     if (!r) return;
-    ctx.showNotice(r.message);
     if (r.preview) show(r.preview);
     else await load();
+    // After the new preview (its call clears the messages): what was done, and the backup made first.
+    ctx.showNotice(r.message);
   };
 
   const undo = async (restoreRest: boolean): Promise<void> => {

@@ -69,7 +69,9 @@ function clusterView(c: ClusterView, headers: readonly string[], ctx: PanelConte
   const differs = (i: number) => new Set(c.records.map((r) => norm(r.values[i] ?? '')).filter((v) => v !== '')).size > 1;
   const kept = picks.survivor ?? c.records[c.survivors[state.policy]]?.fingerprint;
   const name = `cf-keep-${c.id}`;
-  const auto = (i: number) => (state.policy === 'complete' && picks.survivor === undefined ? t('dedupe.panel.auto', { value: c.merged[i] ?? '' }) : t('dedupe.panel.auto', { value: '…' }));
+  // What the rules give under the policy; with a record kept by hand the add-on works it out.
+  const byRules = state.policy === 'complete' ? c.merged : c.mergedBy[state.policy];
+  const auto = (i: number) => (picks.survivor === undefined ? t('dedupe.panel.auto', { value: byRules[i] ?? '' }) : t('dedupe.panel.autoKept'));
   const choosers = shown.filter(differs).map((i) =>
     h('label', { class: 'cf-dupe-choice', 'data-column': headers[i] ?? '' },
       h('span', null, headers[i] ?? ''), ' ',
