@@ -98,6 +98,9 @@ test('merge all above a score: both groups in one change, one undo puts both bac
   expect(out.notice).toMatch(/Merged 2 groups: 3 rows moved/);
   expect(out.clusters).toHaveLength(0);
   expect(values(app)).toHaveLength(before.length - 3);
+  // Each archived row names its own survivor: the Smiths' C3 (most complete), the Joneses' C2.
+  const archive = app.getActiveSpreadsheet().getSheetByName('ClientFlow archive')!.getDataRange().getValues().slice(1);
+  expect(archive.map((r) => [r[5], r[2]])).toEqual([['C1', 'Merged into client C3'], ['C4', 'Merged into client C2'], ['C5', 'Merged into client C3']]);
   emu.queueAnswers(['OK']);
   addon.menu('menuUndo');
   expect(addon.errors).toEqual([]);
