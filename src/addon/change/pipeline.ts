@@ -129,8 +129,9 @@ function findArchive(ss: Spreadsheet, locale: Locale): Sheet | null {
 function appendArchive(ss: Spreadsheet, table: Sheet, id: string, when: string, opts: CommitOptions, locale: Locale): void {
   let archive = findArchive(ss, locale);
   const width = Math.max(...opts.removed.map((r) => r.values.length), 0);
+  const sheetName = table.getName(); // once: a service call per archived row would grow with the rows
   const rows: string[][] = opts.removed.map((r) => {
-    const cells = [id, when, r.why ?? opts.why, table.getName(), String(r.sheetRow), ...r.values.map(cellText)];
+    const cells = [id, when, r.why ?? opts.why, sheetName, String(r.sheetRow), ...r.values.map(cellText)];
     while (cells.length < 5 + width) cells.push('');
     return cells;
   });

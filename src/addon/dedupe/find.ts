@@ -118,7 +118,15 @@ function find(): Found {
     locale: schema.locale, region: schema.region, timeZone: ss.getSpreadsheetTimeZone(), dateOrder: schema.dateOrder, currency: schema.currency,
   };
   const result = findDuplicates({ grid: [headers, ...rows], ctx, headerRow: 0 });
-  const fingerprints = rows.map((r) => rowFingerprint(r, idColumn));
+  // Unique per row: the n-th repeat of a fingerprint (identical rows, a client ID pasted twice) gets "#n",
+  // so a group of identical rows can still be told apart and merged.
+  const repeats = new Map<string, number>();
+  const fingerprints = rows.map((r) => {
+    const fp = rowFingerprint(r, idColumn);
+    const n = (repeats.get(fp) ?? 0) + 1;
+    repeats.set(fp, n);
+    return n === 1 ? fp : `${fp}#${n}`;
+  });
   const notDup = readNotDuplicates();
   const hs = headers.map((h) => cellText(h));
   const mergeCols = mergeColumnsOf(schema, (key) => layout.columns[key], helperIndex, hs);
