@@ -4,6 +4,8 @@
  * differing columns marked, "Not duplicates" taking a cluster away for good; a value that looks like
  * markup stays text. Run `node build.mjs` first.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createEmulator } from '../../dev/emulator';
 import { loadAddon } from '../../dev/harness';
@@ -112,6 +114,12 @@ test('zh-CN: “合并相似度不低于此值的所有组” merges 张伟 and 
   await page.locator('.cf-dupe-load').click();
   await page.locator('.cf-dupe-cluster').waitFor({ timeout: 30_000 });
   expect(await page.locator('.cf-dupe-rules').textContent()).toMatch(/^合并规则：/);
+  // Records side by side, the choices and the buttons fit the 300 px sidebar.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  const shot = join(__dirname, '..', '..', 'dist', 'test', 'duplicates-zh-CN.png');
+  mkdirSync(join(shot, '..'), { recursive: true });
+  await page.locator('.cf-dupe-choices summary').click();
+  await page.screenshot({ path: shot, fullPage: true });
   await page.locator('.cf-dupe-backup-box').uncheck();
   const score = Number(/(\d+(?:\.\d+)?)%/.exec((await page.locator('.cf-dupe-cluster h3').textContent()) ?? '')?.[1]);
   await page.locator('.cf-dupe-min-score').fill(String(Math.floor(score) + 1));

@@ -108,8 +108,11 @@ function clusterView(c: ClusterView, headers: readonly string[], ctx: PanelConte
           c.records.map((r) => h('td', null, r.values[i] ?? '')),
         ),
       ),
-      h('tr', { class: 'cf-dupe-remove-row' }, h('th', null, ''), c.records.map((r) =>
-        h('td', null, h('button', { type: 'button', class: 'cf-dupe-remove', 'data-fingerprint': r.fingerprint, onclick: () => act.remove(r.fingerprint) }, t('dedupe.panel.remove'))))),
+      // Taking one record out of a group of two is "Not duplicates": offered from three records on.
+      c.records.length > 2
+        ? h('tr', { class: 'cf-dupe-remove-row' }, h('th', null, ''), c.records.map((r) =>
+          h('td', null, h('button', { type: 'button', class: 'cf-dupe-remove', 'data-fingerprint': r.fingerprint, onclick: () => act.remove(r.fingerprint) }, t('dedupe.panel.remove')))))
+        : null,
     ),
     choosers.length ? h('details', { class: 'cf-dupe-choices' }, h('summary', null, t('dedupe.panel.choose')), choosers) : null,
     h('button', { type: 'button', class: 'action cf-dupe-merge', onclick: act.merge }, t('dedupe.panel.merge')),
