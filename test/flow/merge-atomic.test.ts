@@ -3,7 +3,8 @@
  * a service call of a merge from the Duplicates panel (two groups in one change, with stage history to
  * point to the survivors) and then at a service call of menuUndo. After each strike the table (values,
  * formulas, number formats), the archive's rows and the stage history are each either exactly as before
- * or exactly as after, never half; and the undo that follows gives back all three exactly.
+ * or exactly as after, never half; and the undo that follows gives back all three exactly. The same
+ * with the backup offered first taken (the strike may fall while backing up).
  *
  * `npm test` strikes at every 8th call (and the first and last few); `npm run test:slow`
  * (CLIENTFLOW_SLOW=1) at every call. Compared: the table's every cell; the archive's rows without the
@@ -74,8 +75,8 @@ function state(emu: Emulator) {
 }
 type State = ReturnType<typeof state>;
 
-function merge(w: World & { groups: MergeGroup[] }) {
-  return w.addon.call('mergeGroups', [w.groups, {}]);
+function merge(w: World & { groups: MergeGroup[] }, backup = false) {
+  return w.addon.call('mergeGroups', [w.groups, { backup }]);
 }
 
 function undo(w: World) {
@@ -88,9 +89,9 @@ function whole(now: State, before: State, after: State): string[] {
   return (['table', 'archive', 'history'] as const).filter((k) => now[k] !== before[k] && now[k] !== after[k]);
 }
 
-function points(calls: number): number[] {
+function points(calls: number, stride = STRIDE): number[] {
   const out: number[] = [];
-  for (let n = 1; n <= calls; n++) if (STRIDE === 1 || n % STRIDE === 1 || n <= 3 || n > calls - 3) out.push(n);
+  for (let n = 1; n <= calls; n++) if (stride === 1 || n % stride === 1 || n <= 3 || n > calls - 3) out.push(n);
   return out;
 }
 
@@ -146,6 +147,29 @@ describe('merge under faults', () => {
       const back = state(w.emu);
       const diff = (['table', 'archive', 'history'] as const).filter((k) => back[k] !== before[k]);
       if (diff.length) bad.push(`#${n}: after the second undo differs in ${diff.join(', ')}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('merge with a backup first: a strike while backing up leaves table, archive and history as before', () => {
+    const w0 = world();
+    w0.emu.resetStats();
+    merge(w0, true);
+    const calls = w0.emu.stats().total;
+    expect(state(w0.emu)).toEqual(after);
+    expect(calls).toBeGreaterThan(mergeCalls);
+    const bad: string[] = [];
+    // Every 24th call in the main suite (the backup's own calls are many); every call in the slow one.
+    for (const n of points(calls, STRIDE === 1 ? 1 : 24)) {
+      const w = world();
+      w.emu.failAfterCalls(n);
+      merge(w, true);
+      const half = whole(state(w.emu), before, after);
+      if (half.length) bad.push(`#${n}: half ${half.join(', ')}`);
+      undo(w);
+      const back = state(w.emu);
+      const diff = (['table', 'archive', 'history'] as const).filter((k) => back[k] !== before[k]);
+      if (diff.length) bad.push(`#${n}: after undo differs in ${diff.join(', ')}`);
     }
     expect(bad).toEqual([]);
   });
