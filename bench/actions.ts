@@ -207,14 +207,14 @@ function ensureSetUp(s: SizeState): void {
 }
 
 /** A menu action run on the set-up table, its confirmations answered YES then OK. */
-function menuOnSetUpTable(name: string, fn: string): ActionDef {
+function menuOnSetUpTable(name: string, fn: string, answers: string[] = ['YES', 'OK']): ActionDef {
   return {
     name,
     needs: ['menuSetUp', fn],
     kind: 'addon',
     prepare: ensureSetUp,
     run: (s) => {
-      s.env().emu.queueAnswers(['YES', 'OK']);
+      s.env().emu.queueAnswers(answers);
       s.env().menu(fn);
     },
   };
@@ -294,7 +294,8 @@ export const ACTIONS: readonly ActionDef[] = [
     },
   },
   // Later issues: these run once their menu functions exist in dist/Code.js.
-  menuOnSetUpTable('cleanup', 'menuCleanUp'),
+  // NO to the backup offered first: the bench times the cleanup itself.
+  menuOnSetUpTable('cleanup', 'menuCleanUp', ['NO', 'OK']),
   // Undo of that cleanup (the last ClientFlow change): runs right after it.
   menuOnSetUpTable('undo', 'menuUndo'),
   menuOnSetUpTable('dedupe', 'menuFindDuplicates'),

@@ -21,7 +21,7 @@ export { previewAdopt, applyAdopt } from './adopt/endpoints';
 export { menuBuildFunnel } from './funnel/menu';
 export { getFunnelSummary, buildFunnel } from './funnel/endpoints';
 export { menuFindDuplicates } from './dedupe/menu';
-export { getDuplicates, markNotDuplicates, mergeDuplicates } from './dedupe/endpoints';
+export { getDuplicates, markNotDuplicates, mergeDuplicates, mergeGroups, removeFromGroup } from './dedupe/endpoints';
 export { onEdit } from './edit/trigger';
 export { menuCleanUp, menuUndo } from './cleanup/menu';
 export { previewCleanup, applyCleanup, undoLastChange } from './cleanup/endpoints';

@@ -90,10 +90,12 @@ describe('menuCleanUp then menuUndo', () => {
     expect(emu.alerts.at(-1)?.prompt).toMatch(/nothing to change/);
   });
 
-  it('NO changes nothing', () => {
+  it('CANCEL (or closing the question) changes nothing', () => {
     const { emu, addon } = start();
     const before = emu.snapshot();
-    cleanUp(emu, addon, ['NO']);
+    cleanUp(emu, addon, ['CANCEL']);
+    expect(emu.snapshot().sheets).toEqual(before.sheets);
+    cleanUp(emu, addon, ['CLOSE']);
     expect(emu.snapshot().sheets).toEqual(before.sheets);
   });
 });

@@ -65,8 +65,12 @@ test('preview by kind with samples, switch a kind off, apply, undo', async () =>
   await idle(page);
   const phones = Number(await kind('phone').locator('.cf-cleanup-count').textContent());
   expect(await page.locator('.cf-cleanup-apply').textContent()).toBe(`Clean up (${total - phones})`);
+  // A backup first: the box is ticked by default, and the backup holds the table as it was.
+  expect(await page.locator('.cf-cleanup-backup-box').isChecked()).toBe(true);
   await page.locator('.cf-cleanup-apply').click();
   await idle(page);
+  expect(emu.snapshot().sheets.filter((x) => /^ClientFlow backup/.test(x.name)).map((x) => x.values)).toEqual([before]);
+  expect(await page.locator('.cf-notice').textContent()).toMatch(/A backup was made first/);
   const after = values(emu);
   expect(after[1]?.slice(0, 3)).toEqual([XSS, 'zw@example.cn', '138 0013 8000']);
   expect(after[3]?.[2]).toBe('+8613700137000');

@@ -21,6 +21,7 @@ import { a1 } from '../../core/table/a1';
 import type { CellValue } from '../../core/fields/types';
 import { t, type Locale } from '../../core/i18n';
 import { UserError } from '../runtime/errors';
+import { applyParts, buildParts, readParts, restoreParts, writePartSnapshots, type ChangePart } from './parts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -77,13 +78,16 @@ function applyWrites(sheet: Sheet, w: Writes): void {
   if (w.flip.length) sheet.getRangeList(w.flip).setNumberFormat(TEXT_FORMAT);
 }
 
-export interface RemovedRow { sheetRow: number; values: readonly CellValue[] }
+/** A removed row for the archive; its own `why` (when given) replaces the change's. */
+export interface RemovedRow { sheetRow: number; values: readonly CellValue[]; why?: string }
 
 export interface CommitOptions {
   action: string;
   /** Why rows were removed, in the user's language (the archive's "why"). */
   why: string;
   removed: readonly RemovedRow[];
+  /** Cells of other sheets changed with the table, in the same change (see ./parts.ts). */
+  parts?: readonly ChangePart[];
 }
 
 export interface Committed { cells: number; block: Block | null; id: string }
@@ -102,10 +106,13 @@ export function commitChange(ss: Spreadsheet, sheet: Sheet, region: Region, edit
   const id = `${opts.action}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
   if (!change.block) return { cells: 0, block: null, id };
   const when = new Date().toISOString();
+  const parts = buildParts(opts.parts);
   writeSnapshot(ss, sheet, snapshotRows({ id, action: opts.action, when, sheetId: sheet.getSheetId(), sheetName: sheet.getName(), block: change.block, flip: change.writes.flip, formats: change.formatsBefore }, change.cells));
+  if (parts.length) writePartSnapshots(ss.getSheetByName(SNAPSHOT_SHEET) as Sheet, { id, action: opts.action, when }, parts);
   const b = change.block;
   // The commit: one setValues in the usual case (see Writes in src/core/change/cells.ts).
   applyWrites(sheet, change.writes);
+  applyParts(parts);
   if (opts.removed.length) appendArchive(ss, sheet, id, when, opts, locale);
   return { cells: change.cells.length, block: b, id };
 }
@@ -122,8 +129,9 @@ function findArchive(ss: Spreadsheet, locale: Locale): Sheet | null {
 function appendArchive(ss: Spreadsheet, table: Sheet, id: string, when: string, opts: CommitOptions, locale: Locale): void {
   let archive = findArchive(ss, locale);
   const width = Math.max(...opts.removed.map((r) => r.values.length), 0);
+  const sheetName = table.getName(); // once: a service call per archived row would grow with the rows
   const rows: string[][] = opts.removed.map((r) => {
-    const cells = [id, when, opts.why, table.getName(), String(r.sheetRow), ...r.values.map(cellText)];
+    const cells = [id, when, r.why ?? opts.why, sheetName, String(r.sheetRow), ...r.values.map(cellText)];
     while (cells.length < 5 + width) cells.push('');
     return cells;
   });
@@ -189,6 +197,7 @@ export function undoLast(ss: Spreadsheet, locale: Locale, restoreRest: boolean):
   const range = sheet.getRange(b.top, b.left, b.rows, b.cols);
   const now = { values: range.getValues() as CellValue[][], formulas: range.getFormulas(), formats: range.getNumberFormats() };
   const plan = planUndo(cells, b, now, ss.getSpreadsheetTimeZone());
+  const parts = readParts(ss, snap, header.id);
   const names = plan.edited.map((e) => a1(b.top + e.r, b.left + e.c));
   // Formula cells of ours in plain-text cells are plain text again, whatever was interrupted.
   // Number formats the change altered as a side effect go back too (one RangeList call per format).
@@ -198,6 +207,7 @@ export function undoLast(ss: Spreadsheet, locale: Locale, restoreRest: boolean):
   };
   if (plan.state === 'notApplied') {
     reflip();
+    restoreParts(parts, ss.getSpreadsheetTimeZone());
     dropArchived(ss, header.id, locale);
     ss.deleteSheet(snap);
     return { status: 'notApplied' };
@@ -206,6 +216,7 @@ export function undoLast(ss: Spreadsheet, locale: Locale, restoreRest: boolean):
   // The undo's write: one setValues in the usual case.
   if (plan.restored > 0) applyWrites(sheet, plan.writes);
   reflip();
+  restoreParts(parts, ss.getSpreadsheetTimeZone());
   dropArchived(ss, header.id, locale);
   ss.deleteSheet(snap);
   return { status: 'done', restored: plan.restored, kept: names };

@@ -14,6 +14,7 @@ import { t, type Locale } from '../../core/i18n';
 import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
+import { backUpTable } from '../backup/backup';
 import { commitChange, readRegion } from '../change/pipeline';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -81,7 +82,7 @@ export interface ApplyResult { applied: boolean; changes: number; message: strin
  * Reads and plans again; writes (through the change pipeline) only when `fingerprint` is null or still
  * names this plan. Run under the document lock.
  */
-export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerprint: string | null, earlier?: Planned): ApplyResult {
+export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerprint: string | null, earlier?: Planned, backup = false): ApplyResult {
   const p = readAndPlan(earlier);
   const offSet = new Set(off);
   const preview = previewOf(p.plan, offSet, p.sheet.getName(), p.firstRow, p.region.left, locale);
@@ -89,8 +90,11 @@ export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerp
   if (preview.total === 0) return { applied: false, changes: 0, message: t(locale, 'cleanup.nothing', { sheet: preview.sheetName, rows: preview.rows }), preview };
   const plan = keepKinds(p.plan, offSet);
   const removed = plan.emptyRows.map((r) => ({ sheetRow: p.firstRow + r, values: p.region.values[r] ?? [] }));
+  // The backup the user asked for comes first: a backup that fails (too large) stops before any change.
+  const saved = backup ? backUpTable(locale) : null;
   commitChange(p.ss, p.sheet, p.region, editsOf(plan, p.region), plan.emptyRows, { action: 'cleanup', why: t(locale, 'cleanup.archive.emptyRow'), removed }, locale);
-  const message = t(locale, 'cleanup.done', { count: preview.total });
+  const done = t(locale, 'cleanup.done', { count: preview.total });
+  const message = saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done;
   p.ss.toast(message, t(locale, 'cleanup.title'));
   return { applied: true, changes: preview.total, message, preview: null };
 }

@@ -6,7 +6,7 @@ import { applyCleanup as apply, previewCleanup as preview } from './cleanup';
 
 export const previewCleanup = serve('previewCleanup', (opts) => preview(userLocale(), opts?.off ?? []));
 
-export const applyCleanup = serveChange('applyCleanup', (opts) => apply(userLocale(), opts.off, opts.fingerprint));
+export const applyCleanup = serveChange('applyCleanup', (opts) => apply(userLocale(), opts.off, opts.fingerprint, undefined, opts.backup ?? false));
 
 export const undoLastChange = serveChange('undoLastChange', (opts) => {
   const locale = userLocale();

@@ -9,8 +9,9 @@ import { applyCleanup, previewCleanup, readAndPlan } from './cleanup';
 const ATTEMPTS = 3;
 
 /**
- * Menu: read and plan, show the summary by kind (YES/NO), then under the document lock read and plan
- * again and write if the plan is still the one confirmed; otherwise show the new summary.
+ * Menu: read and plan, show the summary by kind with the offer of a backup first (YES: back up, then
+ * clean; NO: clean without one; CANCEL: nothing), then under the document lock read and plan again and
+ * write if the plan is still the one confirmed; otherwise show the new summary.
  */
 export const menuCleanUp = menuAction('cleanup.title', (locale) => {
   const ui = SpreadsheetApp.getUi();
@@ -22,8 +23,10 @@ export const menuCleanUp = menuAction('cleanup.title', (locale) => {
       ui.alert(title, t(locale, 'cleanup.nothing', { sheet: preview.sheetName, rows: preview.rows }), ui.ButtonSet.OK);
       return;
     }
-    if (ui.alert(title, confirmText(preview, locale), ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    const res = underDocumentLock(() => applyCleanup(locale, [], preview.fingerprint, planned));
+    // One question: clean up, backing the table up first (YES) or not (NO); CANCEL (or closing) changes nothing.
+    const answer = ui.alert(title, `${confirmText(preview, locale)}\n\n${t(locale, 'backup.offer.cleanup')}`, ui.ButtonSet.YES_NO_CANCEL);
+    if (answer !== ui.Button.YES && answer !== ui.Button.NO) return;
+    const res = underDocumentLock(() => applyCleanup(locale, [], preview.fingerprint, planned, answer === ui.Button.YES));
     if (res.applied) return;
   }
 });

@@ -18,7 +18,10 @@ import {
   isDupeRuleFormula, pairKey, parseNotDuplicates, rowFingerprint, withoutNotDuplicates,
 } from '../../core/dedupe/review';
 import type { DuplicatesReport } from '../../core/api/dedupe';
-import type { CellValue, TypeContext } from '../../core/fields/types';
+import { planMerge, type MergeColumns } from '../../core/dedupe/merge';
+import type { Role } from '../../core/roles';
+import { stageOutcomes } from '../../core/options/variants';
+import type { CellValue, DropdownOption, TypeContext } from '../../core/fields/types';
 import { t, type Locale } from '../../core/i18n';
 import { fieldByRole, type TableSchema } from '../../core/schema';
 import { columnLetter } from '../../core/table/a1';
@@ -48,6 +51,40 @@ interface Found {
   result: DedupeResult;
   clusters: Cluster[];
   marked: number;
+  /** The columns the merge rules act on (indexes of the rows above). */
+  mergeCols: MergeColumns;
+}
+
+/** Roles whose values are counts or totals: summed by a merge (a deal value is not: see core/dedupe/merge.ts). */
+const SUM_ROLES: readonly Role[] = ['orders', 'purchases', 'totalSpend'];
+/** Date roles that keep the latest value in a merge. */
+const LATEST_ROLES: readonly Role[] = ['lastContact', 'lastPurchase', 'updated'];
+
+/** A stage option's outcome by the table's terminal stages (an adopted table names them there). */
+function outcomeOf(schema: TableSchema, options: readonly DropdownOption[], label: string): 'won' | 'lost' | undefined {
+  const o = stageOutcomes(options, schema.stages);
+  return o.won === label ? 'won' : o.lost === label ? 'lost' : undefined;
+}
+
+/** The merge rules' columns, as indexes of the rows without the helper column. */
+function mergeColumnsOf(schema: TableSchema, sheetColumnOf: (key: string) => number | undefined, helperIndex: number, headers: readonly string[]): MergeColumns {
+  const idx = (col: number | undefined) => (col === undefined ? null : helperIndex >= 0 && col - 1 > helperIndex ? col - 2 : col - 1);
+  const col = (role: Role) => {
+    const fd = fieldByRole(schema, role);
+    return fd ? idx(sheetColumnOf(fd.key)) : null;
+  };
+  const some = (roles: readonly Role[]) => roles.map(col).filter((c): c is number => c !== null);
+  // An adopted table may keep its "Created" column without the role: then its header names it.
+  const createdByHeader = headers.findIndex((h) => /^(created|date created|created at|创建日期|创建时间|创建)$/i.test(h.trim()));
+  const stageField = fieldByRole(schema, 'stage');
+  const stageCol = col('stage');
+  return {
+    id: col('clientId'), notes: col('notes'), created: col('created') ?? (createdByHeader < 0 ? null : createdByHeader),
+    sum: some(SUM_ROLES), latest: some(LATEST_ROLES), updated: col('updated') ?? col('lastContact'),
+    stage: stageField?.options && stageCol !== null
+      ? { column: stageCol, options: stageField.options.map((o) => ({ label: o.label, variants: o.variants, outcome: o.outcome ?? outcomeOf(schema, stageField.options ?? [], o.label) })), since: col('stageSince') ?? col('updated') }
+      : null,
+  };
 }
 
 function readNotDuplicates(): Set<string> {
@@ -81,10 +118,21 @@ function find(): Found {
     locale: schema.locale, region: schema.region, timeZone: ss.getSpreadsheetTimeZone(), dateOrder: schema.dateOrder, currency: schema.currency,
   };
   const result = findDuplicates({ grid: [headers, ...rows], ctx, headerRow: 0 });
-  const fingerprints = rows.map((r) => rowFingerprint(r, idColumn));
+  // Unique per row: the n-th repeat of a fingerprint (identical rows, a client ID pasted twice) gets "#n",
+  // so a group of identical rows can still be told apart and merged.
+  const repeats = new Map<string, number>();
+  const fingerprints = rows.map((r) => {
+    const fp = rowFingerprint(r, idColumn);
+    const n = (repeats.get(fp) ?? 0) + 1;
+    repeats.set(fp, n);
+    return n === 1 ? fp : `${fp}#${n}`;
+  });
   const notDup = readNotDuplicates();
+  const hs = headers.map((h) => cellText(h));
+  const mergeCols = mergeColumnsOf(schema, (key) => layout.columns[key], helperIndex, hs);
   return {
-    schema, sheet, headerRow, headers: headers.map((h) => cellText(h)), helperColumn: helperIndex >= 0 ? helperIndex + 1 : null, lastColumn,
+    mergeCols,
+    schema, sheet, headerRow, headers: hs, helperColumn: helperIndex >= 0 ? helperIndex + 1 : null, lastColumn,
     rows, headerCells, fingerprints, result, clusters: withoutNotDuplicates(result.clusters, fingerprints, notDup), marked: notDup.size,
   };
 }
@@ -153,7 +201,7 @@ export function duplicatesReport(locale: Locale): DuplicatesReport {
   return report(find(), locale);
 }
 
-function report(f: Found, locale: Locale): DuplicatesReport {
+export function report(f: Found, locale: Locale): DuplicatesReport {
   const c = bandCounts(f.clusters);
   return {
     table: f.sheet.getName(),
@@ -161,7 +209,15 @@ function report(f: Found, locale: Locale): DuplicatesReport {
     headers: f.headers,
     clusters: f.clusters.map((cl, k) => {
       const why = clusterWhy(cl, f.result);
+      const rows = cl.rows.map((r) => f.rows[r] ?? []);
+      const plan = planMerge(rows, f.mergeCols);
+      const recent = planMerge(rows, f.mergeCols, { policy: 'recent' });
+      const oldest = planMerge(rows, f.mergeCols, { policy: 'oldest' });
+      const text = (p: typeof plan) => p.values.map((v) => cellText(v));
       return {
+        survivors: { complete: plan.survivor, recent: recent.survivor, oldest: oldest.survivor },
+        merged: text(plan),
+        mergedBy: { recent: text(recent), oldest: text(oldest) },
         id: clusterId(k + 1),
         score: cl.score,
         band: cl.band,
@@ -183,16 +239,28 @@ function report(f: Found, locale: Locale): DuplicatesReport {
 
 /** Remembers every pair among `fingerprints` as "not duplicates" (newest kept when the value is full). */
 export function markNotDuplicates(fingerprints: readonly string[], locale: Locale): DuplicatesReport {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < fingerprints.length; i++) for (let j = i + 1; j < fingerprints.length; j++) pairs.push([fingerprints[i] as string, fingerprints[j] as string]);
+  return remember(pairs, locale);
+}
+
+/**
+ * Takes one record out of its group for good: the pairs it makes with each other record are remembered
+ * as "not duplicates" (the others stay a group when two or more remain).
+ */
+export function removeFromGroup(fingerprint: string, others: readonly string[], locale: Locale): DuplicatesReport {
+  return remember(others.map((o) => [fingerprint, o] as [string, string]), locale);
+}
+
+function remember(pairs: ReadonlyArray<readonly [string, string]>, locale: Locale): DuplicatesReport {
   const props = PropertiesService.getDocumentProperties();
   const set = parseNotDuplicates(props.getProperty(NOT_DUPLICATES_KEY));
   const list = [...set];
-  for (let i = 0; i < fingerprints.length; i++) {
-    for (let j = i + 1; j < fingerprints.length; j++) {
-      const key = pairKey(fingerprints[i] as string, fingerprints[j] as string);
-      if (!set.has(key) && fingerprints[i] !== fingerprints[j]) {
-        set.add(key);
-        list.push(key);
-      }
+  for (const [a, b] of pairs) {
+    const key = pairKey(a, b);
+    if (!set.has(key) && a !== b) {
+      set.add(key);
+      list.push(key);
     }
   }
   let json = JSON.stringify(list);

@@ -1,64 +1,142 @@
 /**
- * Merging one cluster through the change pipeline (snapshot → one write → archive; menuUndo puts it
- * back): the table is read again, the cluster's rows found by their fingerprints and checked to still
- * be one cluster (a sheet changed since the panel read it is refused, never merged wrongly), the plan
- * made in core (src/core/dedupe/merge.ts), the survivor's changed cells written and the other rows
- * removed to the archive sheet, its "why" naming the survivor's client ID.
+ * Merging groups of duplicates through the change pipeline (snapshot → one write → archive; menuUndo
+ * puts it back): the table is read again and the engine run again, and every group asked for is
+ * re-checked: its rows found by their fingerprints, still inside one cluster of the fresh run, still
+ * scoring at least what the user merged above, and each record still holding the values the panel
+ * showed. A group that fails any of these merges nothing (no group does): the fresh clusters come back
+ * with a notice, so a sheet changed between find and merge is never merged wrongly. Then the plans are
+ * made in core (src/core/dedupe/merge.ts: the rules), the survivors' changed cells written and the other
+ * rows removed to the archive sheet, each archived row's "why" naming its survivor's client ID, in ONE
+ * change: one undo puts every group back.
  */
-import { readRegion, commitChange } from '../change/pipeline';
+import { readRegion, commitChange, type RemovedRow } from '../change/pipeline';
 import { movesFormula, storedOf, storedOfWrite, type CellEdit } from '../../core/change/cells';
-import type { DuplicatesReport } from '../../core/api/dedupe';
+import type { DuplicatesReport, MergeGroup, MergeOptions } from '../../core/api/dedupe';
 import { planMerge } from '../../core/dedupe/merge';
+import { cellText } from '../../core/dedupe/review';
 import { t, type Locale } from '../../core/i18n';
-import { fieldByRole } from '../../core/schema';
-import { resolveLayout } from '../../core/table/layout';
 import { UserError } from '../runtime/errors';
-import { readColumnMetadata } from '../sheet/table';
-import { duplicatesReport, findForMerge } from './find';
+import { backUpTable } from '../backup/backup';
+import { historySheetName } from '../../core/funnel/workbook';
+import type { ChangePart } from '../change/parts';
+import { findForMerge, report } from './find';
 
-export function mergeCluster(fingerprints: readonly string[], locale: Locale): DuplicatesReport {
-  const f = findForMerge();
-  const rowsOf = fingerprints.map((fp) => f.fingerprints.indexOf(fp));
+type Found = ReturnType<typeof findForMerge>;
+
+interface Planned { rowsOf: number[]; plan: ReturnType<typeof planMerge> }
+
+/** The group's plan, or null when the table changed since the panel showed it. */
+function planGroup(f: Found, g: MergeGroup, opts: MergeOptions): Planned | null {
+  const rowsOf = g.fingerprints.map((fp) => f.fingerprints.indexOf(fp));
+  if (rowsOf.length < 2 || rowsOf.some((r) => r < 0) || new Set(rowsOf).size !== rowsOf.length) return null;
   const cluster = f.clusters.find((c) => rowsOf.every((r) => c.rows.includes(r)));
-  if (rowsOf.some((r) => r < 0) || new Set(rowsOf).size !== rowsOf.length || !cluster || rowsOf.length < 2) throw new UserError('dedupe.merge.changed');
+  if (!cluster) return null;
+  if (opts.minScore !== undefined && cluster.score < opts.minScore) return null;
+  if (g.seen) {
+    if (g.seen.length !== rowsOf.length) return null;
+    const same = rowsOf.every((r, i) => {
+      const now = (f.rows[r] ?? []).map((v) => cellText(v));
+      const was = g.seen?.[i] ?? [];
+      return now.length === was.length && now.every((v, k) => v === was[k]);
+    });
+    if (!same) return null;
+  }
+  const index = (fp: string | undefined) => (fp === undefined ? -1 : g.fingerprints.indexOf(fp));
+  const survivor = index(g.survivor);
+  const values = new Map<number, number>();
+  for (const ch of g.choices ?? []) {
+    const i = index(ch.from);
+    if (i < 0 || ch.column >= f.headers.length) return null;
+    values.set(ch.column, i);
+  }
+  const plan = planMerge(rowsOf.map((r) => f.rows[r] ?? []), f.mergeCols, { policy: opts.policy, survivor: survivor >= 0 ? survivor : undefined, values });
+  return { rowsOf, plan };
+}
+
+/** Merges the groups in one change; returns the fresh clusters with what happened. */
+export function mergeGroups(groups: readonly MergeGroup[], opts: MergeOptions, locale: Locale): DuplicatesReport {
+  const f = findForMerge();
+  const planned: Planned[] = [];
+  const taken = new Set<number>();
+  for (const g of groups) {
+    const p = planGroup(f, g, opts);
+    if (!p || p.rowsOf.some((r) => taken.has(r))) return { ...report(f, locale), merged: 0, notice: t(locale, 'dedupe.merge.changed') };
+    p.rowsOf.forEach((r) => taken.add(r));
+    planned.push(p);
+  }
   const width = f.lastColumn;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const region = readRegion(f.sheet, f.headerRow + 1, f.headerRow + f.rows.length, width);
-  if (region.values.length !== f.rows.length) throw new UserError('dedupe.merge.changed');
+  if (region.values.length !== f.rows.length) return { ...report(f, locale), merged: 0, notice: t(locale, 'dedupe.merge.changed') };
   // Stripped (helper column left out) index → region column.
   const toRegion = (c: number) => (f.helperColumn !== null && c >= f.helperColumn - 1 ? c + 1 : c);
-  const fromSheet = (col: number | undefined) => (col === undefined ? null : f.helperColumn !== null && col > f.helperColumn ? col - 2 : col - 1);
-  const layout = resolveLayout(f.schema.fields, f.headerCells, readColumnMetadata(f.sheet).map(({ column, key }) => ({ column, key })));
-  const col = (role: Parameters<typeof fieldByRole>[1]) => {
-    const fd = fieldByRole(f.schema, role);
-    return fd ? fromSheet(layout.columns[fd.key]) : null;
-  };
-  // An adopted table may keep its "Created" column without the role: then its header names it.
-  const createdByHeader = () => {
-    const i = f.headers.findIndex((h) => /^(created|date created|created at|创建日期|创建时间|创建)$/i.test(h.trim()));
-    return i < 0 ? null : i;
-  };
-  const stageField = fieldByRole(f.schema, 'stage');
-  const stageCol = col('stage');
-  const plan = planMerge(rowsOf.map((r) => f.rows[r] ?? []), {
-    id: col('clientId'), notes: col('notes'), created: col('created') ?? createdByHeader(),
-    stage: stageField?.options && stageCol !== null ? { column: stageCol, order: stageField.options.map((o) => o.label) } : null,
-  });
-  const survivorRow = rowsOf[plan.survivor] as number;
-  const edits: CellEdit[] = plan.changed.map((c) => {
-    const rc = toRegion(c);
-    const v = plan.values[c];
-    const src = rowsOf.find((r) => {
-      const x = f.rows[r]?.[c];
-      return x instanceof Date && v instanceof Date ? x.getTime() === v.getTime() : x === v;
-    });
-    const to = src !== undefined ? storedOf(region.values[src]?.[rc], region.formulas[src]?.[rc] ?? '') : storedOfWrite(String(v ?? ''));
-    return { row: survivorRow, column: rc, to };
-  });
-  const removeRows = plan.removed.map((i) => rowsOf[i] as number).sort((a, b) => a - b);
+  const edits: CellEdit[] = [];
+  const removed: RemovedRow[] = [];
+  const removeRows: number[] = [];
+  /** Client ID of a merged record → its survivor's. */
+  const pointTo = new Map<string, string>();
+  const idCol = f.mergeCols.id ?? null;
+  for (const { rowsOf, plan } of planned) {
+    if (idCol !== null && plan.survivorId) {
+      for (const i of plan.removed) {
+        const id = cellText(f.rows[rowsOf[i] as number]?.[idCol] ?? '');
+        if (id && id !== plan.survivorId) pointTo.set(id, plan.survivorId);
+      }
+    }
+    const survivorRow = rowsOf[plan.survivor] as number;
+    for (const c of plan.changed) {
+      const rc = toRegion(c);
+      const v = plan.values[c];
+      const src = plan.from.get(c);
+      // A value taken from a row is copied as that cell is (its formula, its date, its text); a new one
+      // (a sum, joined notes) is written as a number or as text.
+      const srcRow = src !== undefined && src >= 0 ? (rowsOf[src] as number) : -1;
+      const to = srcRow >= 0
+        ? storedOf(region.values[srcRow]?.[rc], region.formulas[srcRow]?.[rc] ?? '')
+        : v instanceof Date ? storedOf(v) : storedOfWrite(typeof v === 'number' || typeof v === 'boolean' ? v : String(v ?? ''));
+      edits.push({ row: survivorRow, column: rc, to });
+    }
+    const why = t(locale, 'dedupe.merge.why', { id: plan.survivorId || String(f.headerRow + 1 + survivorRow) });
+    for (const i of plan.removed) {
+      const r = rowsOf[i] as number;
+      removeRows.push(r);
+      removed.push({ sheetRow: f.headerRow + 1 + r, values: region.values[r] ?? [], why });
+    }
+  }
+  removeRows.sort((a, b) => a - b);
+  removed.sort((a, b) => a.sheetRow - b.sheetRow);
   // Removing a row moves the rows below it; a formula's A1 text would not follow: refused, as cleanup does.
   if (movesFormula(region, removeRows)) throw new UserError('dedupe.merge.formulas');
-  const removed = removeRows.map((r) => ({ sheetRow: f.headerRow + 1 + r, values: region.values[r] ?? [] }));
-  commitChange(ss, f.sheet, region, edits, removeRows, { action: 'merge', why: t(locale, 'dedupe.merge.why', { id: plan.survivorId || String(f.headerRow + 1 + survivorRow) }), removed }, locale);
-  return duplicatesReport(locale);
+  const parts = historyPart(ss, f.sheet, pointTo);
+  const saved = opts.backup ? backUpTable(locale) : null;
+  commitChange(ss, f.sheet, region, edits, removeRows, { action: 'merge', why: t(locale, 'dedupe.merge.why', { id: '' }), removed, parts }, locale);
+  const done = t(locale, 'dedupe.merge.done', { groups: planned.length, rows: removeRows.length });
+  return { ...report(findForMerge(), locale), merged: planned.length, notice: saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done };
+}
+
+/**
+ * The stage history rows of the merged clients, pointed to the survivor: the client-ID column (the
+ * first; onEdit writes client ID, from, to, when, owner) of the table's history sheet, read in one
+ * block, each ID of a merged record rewritten to its survivor's, in the same change as the table.
+ */
+function historyPart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, pointTo: ReadonlyMap<string, string>): ChangePart[] {
+  if (pointTo.size === 0) return [];
+  const sheet = ss.getSheetByName(historySheetName(table.getSheetId()));
+  if (!sheet) return [];
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const region = readRegion(sheet, 2, last, 1);
+  const edits: CellEdit[] = [];
+  region.values.forEach((row, r) => {
+    if ((region.formulas[r]?.[0] ?? '') !== '') return;
+    const to = pointTo.get(cellText(row[0] ?? ''));
+    if (to !== undefined) edits.push({ row: r, column: 0, to: storedOfWrite(to) });
+  });
+  return edits.length ? [{ sheet, region, edits }] : [];
+}
+
+/** One group (the Merge button of a group). */
+export function mergeCluster(fingerprints: readonly string[], opts: MergeOptions & Omit<MergeGroup, 'fingerprints'>, locale: Locale): DuplicatesReport {
+  const { survivor, choices, seen, ...rest } = opts;
+  return mergeGroups([{ fingerprints: [...fingerprints], survivor, choices, seen }], rest, locale);
 }

@@ -41,10 +41,10 @@ export const cleanupEndpoints = {
   previewCleanup: endpoint(() => z.tuple([z.optional(optionsArg)]), () => cleanupPreviewSchema),
   /**
    * Cleans up with these kinds switched off, if the plan is still the one the preview showed (same
-   * fingerprint); otherwise writes nothing and returns the new preview.
+   * fingerprint); otherwise writes nothing and returns the new preview. `backup`: back the table up first.
    */
   applyCleanup: endpoint(
-    () => z.tuple([z.extend(optionsArg, { fingerprint: z.string().check(z.maxLength(100)) })]),
+    () => z.tuple([z.extend(optionsArg, { fingerprint: z.string().check(z.maxLength(100)), backup: z.optional(z.boolean()) })]),
     () => z.object({ applied: z.boolean(), changes: z.int(), message: z.string(), preview: z.nullable(cleanupPreviewSchema) }),
   ),
   /** Undoes the last ClientFlow change; `restoreRest` puts back all but the cells edited since. */

@@ -1,6 +1,7 @@
 /**
  * The Cleanup panel: a preview of what cleanup would change (counts by kind, before → after samples),
- * each kind with a switch, what it leaves and why; "Clean up" applies exactly the previewed plan (the
+ * each kind with a switch, what it leaves and why; "Back up the table first" (on by default) makes a
+ * backup before the change; "Clean up" applies exactly the previewed plan (the
  * add-on re-reads the table and answers with a new preview instead of writing if it changed), and
  * "Undo" puts the last change back. Cell text is set as text only (DESIGN.md rule 5).
  */
@@ -12,6 +13,8 @@ import { registerPanel, type PanelContext } from '../panel-registry';
 function render(container: HTMLElement, ctx: PanelContext): void {
   const { t } = ctx;
   const off = new Set<ChangeKind>();
+  // The backup offered before cleaning: on by default.
+  let backup = true;
   let preview: CleanupPreview | null = null;
   const body = h('div', { class: 'cf-cleanup-body' });
 
@@ -39,6 +42,11 @@ function render(container: HTMLElement, ctx: PanelContext): void {
           h('ul', { class: 'cf-cells' }, p.left.map((l) => h('li', { class: 'cf-cell' }, h('b', { class: 'cf-a1' }, l.a1), ' ', h('span', { class: 'cf-left-value' }, l.value), h('div', { class: 'cf-cell-message' }, l.message)))))
         : null,
       h('div', { class: 'block' },
+        p.total > 0
+          ? h('p', null, h('label', { class: 'cf-cleanup-backup' },
+            h('input', { type: 'checkbox', class: 'cf-cleanup-backup-box', checked: backup, onchange: (ev) => { backup = (ev.target as HTMLInputElement).checked; } }),
+            ' ', t('backup.first')))
+          : null,
         h('button', { type: 'button', class: 'action cf-cleanup-apply', disabled: p.total === 0, onclick: () => void apply() }, `${t('cleanup.panel.apply')} (${p.total})`),
         ' ',
         h('button', { type: 'button', class: 'cf-cleanup-undo', onclick: () => void undo(false) }, t('undo.title'))),
@@ -53,11 +61,12 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   const apply = async (): Promise<void> => {
     if (!preview) return;
     const fingerprint = preview.fingerprint;
-    const r = await ctx.busy(() => ctx.call('applyCleanup', { off: [...off], fingerprint }));
+    const r = await ctx.busy(() => ctx.call('applyCleanup', { off: [...off], fingerprint, backup }));
     if (!r) return;
-    ctx.showNotice(r.message);
     if (r.preview) show(r.preview);
     else await load();
+    // After the new preview (its call clears the messages): what was done, and the backup made first.
+    ctx.showNotice(r.message);
   };
 
   const undo = async (restoreRest: boolean): Promise<void> => {

@@ -16,9 +16,9 @@ export const helpMessages = defineMessages(
     'help.action.validateAll':
       'Checks every row against its column type and required fields, highlights the broken cells and lists the first ones.',
     'help.action.cleanUp':
-      'Tidies values in place (emails, phones, dates, amounts, dropdown spellings), shows what it will change first, and can be undone.',
+      'Tidies values in place (emails, phones, dates, amounts, dropdown spellings), shows what it will change first, offers a backup of the table before changing it, and can be undone.',
     'help.action.findDuplicates':
-      'Finds clients entered more than once (same email or phone, similar names) and lets you merge them; merged rows are kept in an archive sheet.',
+      'Finds clients entered more than once (same email or phone, similar names) and lets you merge them (a backup of the table offered first); merged rows are kept in an archive sheet.',
     'help.action.buildFunnel':
       'Builds the Funnel sheet: how many clients reached each stage, the conversion between stages, the win rate and the open pipeline, as live formulas (with filters by owner and channel).',
     'help.action.undo': 'Puts back the table as it was before the last ClientFlow change (cleanup, merge, restore).',
@@ -65,8 +65,8 @@ export const helpMessages = defineMessages(
     'help.action.adopt':
       '保留现有工作表和数据：找到表头行，推断每列的内容，先给您看推断结果，经您确认后才加上格式、下拉选项和检查。不改动任何值。',
     'help.action.validateAll': '按列类型和必填字段检查每一行，标出有问题的单元格并列出前几个。',
-    'help.action.cleanUp': '就地整理数值（邮箱、电话、日期、金额、下拉选项的写法），先展示将要改动的内容，可以撤销。',
-    'help.action.findDuplicates': '找出重复录入的客户（相同邮箱或电话、相似姓名）并可合并；被合并的行保存在归档工作表中。',
+    'help.action.cleanUp': '就地整理数值（邮箱、电话、日期、金额、下拉选项的写法），先展示将要改动的内容，改动前会提议先备份表格，可以撤销。',
+    'help.action.findDuplicates': '找出重复录入的客户（相同邮箱或电话、相似姓名）并可合并（合并前会提议先备份表格）；被合并的行保存在归档工作表中。',
     'help.action.buildFunnel': '生成漏斗工作表：每个阶段到达的客户数、阶段间转化率、赢单率和在途金额，全部是实时公式（可按负责人和渠道筛选）。',
     'help.action.undo': '把表格恢复到最近一次 ClientFlow 改动（清理、合并、恢复）之前的样子。',
     'help.action.backUp': '把表格连同设置复制到一个带日期的隐藏工作表。保留最近 {keep} 份备份，最早的一份会被删除。',
