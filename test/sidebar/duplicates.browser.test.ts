@@ -70,7 +70,7 @@ test('the panel merges a group as reviewed: a value picked per column, a backup 
   addon.menu('menuAdopt');
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1400 });
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="duplicates"]').click();
+  await openPanel(page, 'duplicates');
   await page.locator('.cf-dupe-load').click();
   await page.locator('.cf-dupe-cluster').waitFor({ timeout: 30_000 });
   expect(await page.locator('.cf-dupe-rules').textContent()).toMatch(/Orders, Purchases and Total spend are added up/);
@@ -110,7 +110,7 @@ test('zh-CN: “合并相似度不低于此值的所有组” merges 张伟 and 
   addon.menu('menuAdopt');
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1400, browserLocale: 'zh-CN' });
   const { page } = s;
-  await page.locator('.cf-tab[data-panel="duplicates"]').click();
+  await openPanel(page, 'duplicates');
   await page.locator('.cf-dupe-load').click();
   await page.locator('.cf-dupe-cluster').waitFor({ timeout: 30_000 });
   expect(await page.locator('.cf-dupe-rules').textContent()).toMatch(/^合并规则：/);
