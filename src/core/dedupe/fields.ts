@@ -136,6 +136,10 @@ export function chooseFields(columns: readonly InferredColumn[], dataValues: (co
       for (const v of distinct) if (/\d/.test(v)) digits++;
       const codes = digits >= distinct.size * 0.8;
       if (filled >= 20 && distinct.size >= filled * (codes ? 0.98 : 0.995)) continue;
+      // A client ID column (ClientFlow's automatic one, or the user's own numbering) whose values never
+      // repeat gives every record its own ID, duplicates included: at any size it says nothing, and its
+      // disagreement must not count against a pair (a small table cannot learn that on its own).
+      if (role === 'clientId' && distinct.size === filled) continue;
       // Codes in a column of unknown meaning compare as codes (one mistyped character), not as words.
       if (kind === 'text' && codes) kind = 'code';
     }

@@ -56,6 +56,22 @@ describe('findDuplicates', () => {
     expect(ev?.level).toBe('exact');
   });
 
+  it('in a small table, every record having its own client ID is no evidence against a pair', () => {
+    // A startup's first six clients, one entered twice: the automatic IDs differ, as they always do.
+    const grid = [['Client ID', 'Name', 'Email', 'Phone', 'Company'],
+      ['C00001', 'Ann Lee', 'ann@acme.com', '(212) 555-1000', 'Acme'],
+      ['C00002', 'Bob Kim', 'bob@globex.com', '(212) 555-2000', 'Globex'],
+      ['C00003', 'Cai Ray', 'cai@initech.com', '(212) 555-3000', 'Initech'],
+      ['C00004', 'Ann Lee', 'ANN@ACME.COM', '212.555.1000', 'Acme Inc'],
+      ['C00005', 'Dee Orr', 'dee@hooli.com', '(212) 555-5000', 'Hooli'],
+      ['C00006', 'Eve Poe', 'eve@umbrella.com', '(212) 555-6000', 'Umbrella']];
+    const withIds = findDuplicates({ grid, ctx });
+    const without = findDuplicates({ grid: grid.map((r) => r.slice(1)), ctx });
+    expect(withIds.clusters.map((c) => [c.rows, c.band])).toEqual([[[0, 3], 'sure']]);
+    expect(withIds.clusters[0]?.score).toBe(without.clusters[0]?.score);
+    expect(withIds.clusters[0]?.links[0]?.fields.some((f) => f.header === 'Client ID')).toBe(false);
+  });
+
   it('a switchboard phone shared by many clients is weak evidence: it merges nobody', () => {
     const rows = people(80).map((r) => [r[0] as string, r[1] as string, '(212) 555-0000', r[3] as string, r[4] as string]);
     expect(clusters([header, ...rows])).toEqual([]);
