@@ -37,7 +37,7 @@ export function columnMeaning(locale: Locale, col: InferredColumn): string {
   if (col.type !== 'dropdown' && col.share < 0.995 && col.sampled > 0 && col.type !== 'text' && col.type !== 'longText') {
     extras.push(t(locale, 'adopt.meaning.mixed', { share: Math.floor(col.share * 100) }));
   }
-  if (extras.length) s += ` (${extras.join(', ')})`;
+  if (extras.length) s += t(locale, 'adopt.meaning.extras', { list: extras.join(t(locale, 'adopt.listSeparator')) });
   return s;
 }
 

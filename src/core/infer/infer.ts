@@ -11,7 +11,7 @@ import { ROLE_TYPES, type Role } from '../roles';
 import { calendarParts } from '../fields/calendar';
 import { columnLetter, isBlankCell, isFormulaError, valueText } from '../fields/util';
 import { inferOptions, type InferredOptions } from './options';
-import { headerKey, roleForHeader } from './synonyms';
+import { headerKey, roleForHeader, scriptParts } from './synonyms';
 import { inferColumnCurrency } from '../fields/currency';
 import { inferDateOrder, inferPhoneRegions } from './meaning';
 
@@ -325,7 +325,9 @@ function clientContactRoles(headerCells: ReadonlyArray<CellValue>, width: number
   for (let c = 0; c < width; c++) {
     const key = headerKey(valueText(headerCells[c]).trim());
     if (!key) continue;
-    if (CLIENTISH.has(key)) { if (client < 0) client = c; } else if (CONTACT_PERSON.has(key)) { if (contact < 0) contact = c; } else if (roleForHeader(key)?.role === 'company') company = true;
+    // A bilingual header ('Contact 联系人', '客户名称 Client') is read by its parts too.
+    const keys = [key, ...scriptParts(key)];
+    if (keys.some((k) => CLIENTISH.has(k))) { if (client < 0) client = c; } else if (keys.some((k) => CONTACT_PERSON.has(k))) { if (contact < 0) contact = c; } else if (roleForHeader(key)?.role === 'company') company = true;
   }
   const out = new Map<number, Role>();
   if (client >= 0 && contact >= 0 && !company) {
