@@ -132,3 +132,24 @@ describe('one resolver', () => {
     expect(stageOutcomes([{ label: 'Lead', color: '#fff' }, { label: 'Done deal', color: '#fff', outcome: 'won' }])).toEqual({ won: 'Done deal', lost: null });
   });
 });
+
+describe("a person's name in both scripts", () => {
+  it('is one option when the table shows both, labelled in the table language', () => {
+    const owners = ['张伟', 'Zhang Wei', '张伟', 'Li Na', '李娜', 'Wei Zhang', '王芳', '王芳', 'Chen Jing'];
+    const zh = inferOptions(owners, true, 'zh-CN');
+    expect(Object.fromEntries(zh?.options.map((o) => [o.label, o.variants ?? []]) ?? [])).toEqual({
+      张伟: ['Wei Zhang', 'Zhang Wei'], 李娜: ['Li Na'], 王芳: [], 'Chen Jing': [],
+    });
+    const en = inferOptions(owners, true, 'en');
+    const zhangWei = en?.options.find((o) => o.variants?.includes('张伟'));
+    expect([zhangWei?.label, ...(zhangWei?.variants ?? [])].sort()).toEqual(['Wei Zhang', 'Zhang Wei', '张伟'].sort());
+    expect(zhangWei?.label).toMatch(/^[A-Z]/);
+    // The resolver reads the other script as the option.
+    expect(resolveOption('zhang  wei', zh?.options ?? []).label).toBe('张伟');
+  });
+
+  it('stays apart when two names in characters read the same (张伟 and 章伟 are both zhang wei)', () => {
+    const r = inferOptions(['张伟', '章伟', 'Zhang Wei', '张伟', '章伟', 'Zhang Wei'], true, 'zh-CN');
+    expect(r?.options.map((o) => o.label).sort()).toEqual(['Zhang Wei', '张伟', '章伟'].sort());
+  });
+});
