@@ -30,6 +30,7 @@ import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readTimeZone } from '../sheet/table';
 import { keepFormatColumns } from '../../core/adopt/formats';
+import { variantCells, variantSummary } from '../../core/adopt/variants';
 import { buildPreview, defaultMapping, fillOptions, matchSheet, ownDateColumns, schemaFromMapping, withAutoFields, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -211,7 +212,10 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const firstRules: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
     : [];
-  const applied = applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules });
+  // Cells holding a variant of an option: counted as it, but marked by Sheets' list rule; while they
+  // remain, that rule warns instead of rejecting, and the report says why the corners appear.
+  const variants = variantCells(schema, layout, dataValues);
+  const applied = applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules, variants });
   // The client-ID counter onEdit continues from, from the IDs the sheet holds (read already).
   const idField = fieldByRole(schema, 'clientId');
   const idCol = idField ? layout.columns[idField.key] : undefined;
@@ -230,6 +234,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     highlighted: covered,
     formulaCells,
     formatsKept: keep.map((k) => k.header),
+    variants: variantSummary(variants),
   };
   return {
     text: [doneText(locale, outcome), ...applyNotes(applied, locale)].join('\n'),

@@ -89,6 +89,8 @@ export interface AdoptOutcome {
   formulaCells: number;
   /** Headers of columns whose number format was left as it was. */
   formatsKept: readonly string[];
+  /** Cells holding a variant of a dropdown option (Sheets' list rule marks them), with one example. */
+  variants?: { count: number; example: { value: string; label: string } } | null;
 }
 
 /** The final report shown after adopting. */
@@ -103,6 +105,7 @@ export function doneText(locale: Locale, o: AdoptOutcome): string {
       : t(locale, 'adopt.misfits', { count: sorted.length, cells }));
     if (o.highlighted < sorted.length) lines.push(t(locale, 'adopt.misfitsNotAll', { shown: o.highlighted }));
   }
+  if (o.variants && o.variants.count > 0) lines.push(t(locale, 'adopt.variants', { count: o.variants.count, value: o.variants.example.value, label: o.variants.example.label }));
   if (o.formulaCells > 0) lines.push(t(locale, 'adopt.formulas', { count: o.formulaCells }));
   if (o.formatsKept.length) lines.push(t(locale, 'adopt.formatsKept', { list: o.formatsKept.join(', ') }));
   return lines.join('\n');
