@@ -174,6 +174,10 @@ describe('adopt offers the automatic columns', () => {
     expect(addon.errors).toEqual([]);
     expect(String(emu.view('Sheet1', `A${next}`)[0]?.[0]?.value)).not.toBe('');
     expect(emu.view('Sheet1', `${letter(width)}${next}`)[0]?.[0]?.value).not.toBe('');
+    // The reports say what a valid Client ID looks like: the formats kept, and the next ID, which the new row got.
+    expect(emu.alerts[1]?.prompt).toMatch(/Client ID: any text is a valid ID, and the IDs already here are kept exactly as written \(\d+ formats, such as “1”, “C00005”/);
+    const said = /the next is (\S+)\.$/.exec(emu.toasts.at(-1)?.message ?? '');
+    expect(said?.[1]).toBe(String(emu.view('Sheet1', `A${next}`)[0]?.[0]?.value));
   });
 
   it('the user says no: nothing is added', () => {

@@ -10,11 +10,11 @@
  * plus getMergedRanges of the top rows; the apply is per column; the highlight is one conditional-format
  * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES) and fetched in one getRangeList.
  */
-import { regionFromLocale, fieldType, defaultContext, issueMessage } from '../../core/fields';
+import { regionFromLocale, fieldType, defaultContext, issueMessage, nextClientId } from '../../core/fields';
 import type { CellValue, IssueCode, TypeContext } from '../../core/fields/types';
 import { t, type Locale } from '../../core/i18n';
 import { inferSheet, inferWithPhoneRegion, toSchema, type MergedBlock } from '../../core/infer';
-import { doneText, sortIssues } from '../../core/adopt/report';
+import { doneText, idFormats, sortIssues, type IdFormats } from '../../core/adopt/report';
 import { a1 } from '../../core/table/a1';
 import { mergeWithExisting } from '../../core/adopt/merge';
 import { adoptMappingSchema, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport } from '../../core/api/adopt';
@@ -167,6 +167,8 @@ export interface AdoptResult {
   highlighted: number;
   formulaCells: number;
   formatsKept: string[];
+  /** The Client ID column's formats and next ID, as the report states them. */
+  ids: IdFormats | null;
   schema: TableSchema;
 }
 
@@ -235,6 +237,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     formulaCells,
     formatsKept: keep.map((k) => k.header),
     variants: variantSummary(variants),
+    ids: idField && idCol !== undefined ? idFormats(ids, idField.type === 'autoId' ? nextClientId(idSummary(ids)) : null) : null,
   };
   return {
     text: [doneText(locale, outcome), ...applyNotes(applied, locale)].join('\n'),
@@ -244,6 +247,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     highlighted: covered,
     formulaCells,
     formatsKept: outcome.formatsKept,
+    ids: outcome.ids,
     schema,
   };
 }

@@ -17,6 +17,10 @@ export interface VariantCells {
   example: { value: string; label: string };
 }
 
+function sameLetters(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
 /** Per dropdown field key: how many cells of `rows` hold a variant Sheets' list rule would mark. */
 export function variantCells(schema: TableSchema, layout: Layout, rows: readonly (readonly CellValue[])[]): Map<string, VariantCells> {
   const out = new Map<string, VariantCells>();
@@ -40,7 +44,8 @@ export function variantCells(schema: TableSchema, layout: Layout, rows: readonly
       }
       if (label === null) continue;
       count++;
-      example ??= { value: v, label };
+      // The example shown: a spelling that differs by more than spaces ('成交' for 'Won') when there is one.
+      if (!example || (sameLetters(example.value, example.label) && !sameLetters(v, label))) example = { value: v, label };
     }
     if (example) out.set(f.key, { count, example });
   }
