@@ -226,8 +226,10 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   saveConfig(schema, idCounterProps(plan.sheetId, idSummary(ids)));
 
   let formulaCells = 0;
-  for (const c of Object.values(layout.columns)) {
-    for (let r = inf.dataStart; r < inf.dataEnd; r++) if (read.formulas[r]?.[c - 1]) formulaCells++;
+  const cols = Object.values(layout.columns);
+  for (let r = inf.dataStart; r < inf.dataEnd; r++) {
+    const frow = read.formulas[r];
+    if (frow) for (const c of cols) if (frow[c - 1]) formulaCells++;
   }
   const outcome = {
     sheetName: read.sheetName,

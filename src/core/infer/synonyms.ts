@@ -73,7 +73,7 @@ export const ROLE_SYNONYMS: Readonly<Partial<Record<Role, readonly string[]>>> =
   stageSince: ['Stage since', 'In stage since', 'Stage date', '阶段开始', '进入阶段时间', '阶段日期'],
 };
 
-interface Entry { key: string; role: Role }
+interface Entry { key: string; role: Role; cjk: boolean }
 
 /** A header key's runs of Han characters and of other letters/digits: 'contact联系人' → ['contact', '联系人']. */
 export function scriptParts(key: string): string[] {
@@ -103,7 +103,7 @@ function build(): { exact: Map<string, Role>; all: Entry[] } {
       const key = headerKey(w);
       if (!key) continue;
       if (!exact.has(key)) exact.set(key, role);
-      all.push({ key, role });
+      all.push({ key, role, cjk: /[\u3400-\u9fff]/.test(key) });
     }
   }
   // Longest first: the most specific contained synonym wins.
@@ -126,8 +126,7 @@ export function roleForHeader(header: unknown): RoleMatch | null {
   // head-final in both languages: "客户邮箱" and "Company email" are emails).
   let best: { role: Role; score: number } | null = null;
   for (const e of table.all) {
-    const isCjk = /[\u3400-\u9fff]/.test(e.key);
-    if (e.key.length < (isCjk ? 2 : 4)) continue;
+    if (e.key.length < (e.cjk ? 2 : 4)) continue;
     if (!key.includes(e.key)) continue;
     const score = e.key.length + (key.endsWith(e.key) ? 3 : 0);
     if (!best || score > best.score) best = { role: e.role, score };
