@@ -23,32 +23,33 @@ function sameLetters(a: string, b: string): boolean {
 
 /** Per dropdown field key: how many cells of `rows` hold a variant Sheets' list rule would mark. */
 export function variantCells(schema: TableSchema, layout: Layout, rows: readonly (readonly CellValue[])[]): Map<string, VariantCells> {
-  const out = new Map<string, VariantCells>();
+  const cols: Array<{ key: string; idx: number; options: NonNullable<TableSchema['fields'][number]['options']>; labels: Set<string>; memo: Map<string, string | null>; count: number; example: VariantCells['example'] | null }> = [];
   for (const f of schema.fields) {
     const col = layout.columns[f.key];
     if (f.type !== 'dropdown' || col === undefined || !f.options?.length) continue;
-    const options = f.options;
-    const labels = new Set(options.map((o) => o.label.toLowerCase()));
     // Distinct values are few in a dropdown column: each is resolved once.
-    const memo = new Map<string, string | null>();
-    let count = 0;
-    let example: VariantCells['example'] | null = null;
-    for (const row of rows) {
-      const v = row[col - 1];
+    cols.push({ key: f.key, idx: col - 1, options: f.options, labels: new Set(f.options.map((o) => o.label.toLowerCase())), memo: new Map(), count: 0, example: null });
+  }
+  if (cols.length === 0) return new Map();
+  // Row by row (the grid is an array of rows).
+  for (const row of rows) {
+    for (const c of cols) {
+      const v = row[c.idx];
       if (typeof v !== 'string' || v === '') continue;
-      let label = memo.get(v);
+      let label = c.memo.get(v);
       if (label === undefined) {
-        const r = labels.has(v.toLowerCase()) ? null : resolveOption(v, options);
+        const r = c.labels.has(v.toLowerCase()) ? null : resolveOption(v, c.options);
         label = r && r.label !== null ? r.label : null;
-        memo.set(v, label);
+        c.memo.set(v, label);
       }
       if (label === null) continue;
-      count++;
+      c.count++;
       // The example shown: a spelling that differs by more than spaces ('成交' for 'Won') when there is one.
-      if (!example || (sameLetters(example.value, example.label) && !sameLetters(v, label))) example = { value: v, label };
+      if (!c.example || (sameLetters(c.example.value, c.example.label) && !sameLetters(v, label))) c.example = { value: v, label };
     }
-    if (example) out.set(f.key, { count, example });
   }
+  const out = new Map<string, VariantCells>();
+  for (const c of cols) if (c.example) out.set(c.key, { count: c.count, example: c.example });
   return out;
 }
 

@@ -396,6 +396,7 @@ export function inferTable(input: InferInput): Inference {
   }
 
   const override = clientContactRoles(headerCells, width);
+  const wholeDropdowns: Array<{ col: InferredColumn; sampled: InferredOptions }> = [];
   for (let c = 0; c < width; c++) {
     const header = valueText(headerCells[c]).trim();
     // Values of this column: non-empty, not formulas.
@@ -494,22 +495,10 @@ export function inferTable(input: InferInput): Inference {
       reason,
     };
     if (type === 'dropdown' && opts && nData > idx.length) {
-      // The options come from every value of the column, not only the sample (a rare option is still one).
-      const all: string[] = [];
-      for (let r = dataStart; r < dataEnd; r++) {
-        if (input.formulas?.[r]?.[c]) continue;
-        const v = grid[r][c];
-        if (!isBlankCell(v)) all.push(typeof v === 'string' ? v : valueText(v));
-      }
-      opts = inferOptions(all, role !== null && userTypeOfRole(role) === 'dropdown', ctx.locale) ?? opts;
-    }
-    if (type === 'dropdown' && opts) {
-      col.options = opts.options;
-      col.share = 1;
-      if (role === 'stage' && opts.stages) col.stages = opts.stages;
-      if (role === 'stage' && opts.unplaced.length > 0) col.unplaced = opts.unplaced;
-      if (role !== 'stage') col.options = opts.options.map((o) => { const { outcome: _o, ...rest } = o; return rest; });
-    }
+      // The options come from every value of the column, not only the sample (a rare option is still
+      // one): read below, for all such columns in one pass over the rows.
+      wholeDropdowns.push({ col, sampled: opts });
+    } else if (type === 'dropdown' && opts) setOptions(col, opts);
     if (type === 'currency') {
       const marked = columnValues(grid, dataStart, dataEnd, c, input.formulas, input.formats);
       const cur = inferColumnCurrency(marked, ctx.currency);
@@ -524,6 +513,22 @@ export function inferTable(input: InferInput): Inference {
     }
     columns.push(col);
   }
+  if (wholeDropdowns.length > 0) {
+    const all = wholeDropdowns.map(() => [] as string[]);
+    for (let r = dataStart; r < dataEnd; r++) {
+      const row = grid[r];
+      const frow = input.formulas?.[r];
+      for (let k = 0; k < wholeDropdowns.length; k++) {
+        const c = wholeDropdowns[k].col.column;
+        if (frow && frow[c]) continue;
+        const v = row[c];
+        if (!isBlankCell(v)) all[k].push(typeof v === 'string' ? v : valueText(v));
+      }
+    }
+    wholeDropdowns.forEach(({ col, sampled }, k) => {
+      setOptions(col, inferOptions(all[k], col.role !== null && userTypeOfRole(col.role) === 'dropdown', ctx.locale) ?? sampled);
+    });
+  }
   const phoneCols = columns.filter((col) => col.type === 'phone');
   const phoneSample: CellValue[] = [];
   for (const col of phoneCols) {
@@ -535,6 +540,14 @@ export function inferTable(input: InferInput): Inference {
   }
   const regions = phoneSample.length > 0 ? inferPhoneRegions(phoneSample, ctx).regions : [ctx.region];
   return { headerRow, dataStart, dataEnd, width, columns, problems, regions };
+}
+
+/** A dropdown column's options; only a stage column keeps the won/lost outcomes. */
+function setOptions(col: InferredColumn, opts: InferredOptions): void {
+  col.options = col.role === 'stage' ? opts.options : opts.options.map((o) => { const { outcome: _o, ...rest } = o; return rest; });
+  col.share = 1;
+  if (col.role === 'stage' && opts.stages) col.stages = opts.stages;
+  if (col.role === 'stage' && opts.unplaced.length > 0) col.unplaced = opts.unplaced;
 }
 
 /** Every non-empty, non-formula value of a column (money and date columns read them all: one rare mark decides). */
