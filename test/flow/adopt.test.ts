@@ -93,7 +93,7 @@ describe('menuAdopt on a mixed Chinese/English sheet', () => {
 
     const report = emu.alerts[1]?.prompt ?? '';
     expect(report).toMatch(/已接管“Sheet1”的 8 列/);
-    expect(report).toMatch(/有 4 个单元格不符合所在列的类型：C6, D6, F8, G9。/);
+    expect(report).toMatch(/有 4 个单元格不符合所在列的类型：C6、D6、F8、G9。/);
     expect(report).toMatch(/有 1 个单元格是公式/);
 
     // Highlighted: exactly those cells, by one rule of ours.

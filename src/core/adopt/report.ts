@@ -101,7 +101,7 @@ export function doneText(locale: Locale, o: AdoptOutcome): string {
   if (o.misfits.length === 0) lines.push(t(locale, 'adopt.fitAll'));
   else {
     const sorted = sortIssues(o.misfits);
-    const cells = sorted.slice(0, REPORT_MAX_CELLS).map((i) => gridA1(i.row, i.column)).join(', ');
+    const cells = sorted.slice(0, REPORT_MAX_CELLS).map((i) => gridA1(i.row, i.column)).join(t(locale, 'adopt.listSeparator'));
     lines.push(sorted.length > REPORT_MAX_CELLS
       ? t(locale, 'adopt.misfitsMore', { count: sorted.length, cells, more: sorted.length - REPORT_MAX_CELLS })
       : t(locale, 'adopt.misfits', { count: sorted.length, cells }));
@@ -110,7 +110,7 @@ export function doneText(locale: Locale, o: AdoptOutcome): string {
   if (o.variants && o.variants.count > 0) lines.push(t(locale, 'adopt.variants', { count: o.variants.count, value: o.variants.example.value, label: o.variants.example.label }));
   if (o.formulaCells > 0) lines.push(t(locale, 'adopt.formulas', { count: o.formulaCells }));
   if (o.ids) lines.push(idText(locale, o.ids));
-  if (o.formatsKept.length) lines.push(t(locale, 'adopt.formatsKept', { list: o.formatsKept.join(', ') }));
+  if (o.formatsKept.length) lines.push(t(locale, 'adopt.formatsKept', { list: o.formatsKept.join(t(locale, 'adopt.listSeparator')) }));
   return lines.join('\n');
 }
 
