@@ -175,7 +175,7 @@ describe('adopt offers the automatic columns', () => {
     expect(String(emu.view('Sheet1', `A${next}`)[0]?.[0]?.value)).not.toBe('');
     expect(emu.view('Sheet1', `${letter(width)}${next}`)[0]?.[0]?.value).not.toBe('');
     // The reports say what a valid Client ID looks like: the formats kept, and the next ID, which the new row got.
-    expect(emu.alerts[1]?.prompt).toMatch(/Client ID: any text is a valid ID, and the IDs already here are kept exactly as written \(\d+ formats, such as “1”, “C00005”/);
+    expect(emu.alerts[1]?.prompt).toMatch(/Client ID: whatever text a cell holds is a valid ID, and the IDs already here are kept exactly as written \(\d+ formats, such as “1”, “C00005”/);
     const said = /the next is (\S+)\.$/.exec(emu.toasts.at(-1)?.message ?? '');
     expect(said?.[1]).toBe(String(emu.view('Sheet1', `A${next}`)[0]?.[0]?.value));
   });

@@ -149,7 +149,7 @@ export function idText(locale: Locale, f: IdFormats): string {
   const sep = t(locale, 'adopt.listSeparator');
   const parts: string[] = [];
   if (f.formats > 0) parts.push(t(locale, 'adopt.ids.kept', { count: f.formats, examples: f.examples.map((e) => t(locale, 'adopt.ids.quote', { id: e })).join(sep) }));
-  else parts.push(t(locale, 'adopt.ids.any'));
+  else parts.push(t(locale, 'adopt.ids.free'));
   if (f.next !== null) parts.push(t(locale, 'adopt.ids.next', { next: f.next }));
   return parts.join(locale === 'zh-CN' ? '' : ' ');
 }

@@ -387,12 +387,12 @@ export function inferTable(input: InferInput): Inference {
   for (let r = dataStart; r < dataEnd; r++) {
     const row = grid[r];
     const frow = input.formulas?.[r];
-    let any = false;
+    let hasData = false;
     for (let c = 0; c < row.length; c++) {
-      if (!isBlankCell(row[c])) { filledIn[c]++; any = true; }
+      if (!isBlankCell(row[c])) { filledIn[c]++; hasData = true; }
       if (frow && frow[c]) formulasIn[c]++;
     }
-    if (any) rowsWithData++;
+    if (hasData) rowsWithData++;
   }
 
   const override = clientContactRoles(headerCells, width);
