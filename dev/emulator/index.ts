@@ -89,8 +89,10 @@ export interface EmulatorExt extends Emulator {
 /** A value typed by a person was refused by a data validation rule that rejects invalid input.
  * Ref: https://support.google.com/docs/answer/186103 ("Reject the input") */
 export class EditRejected extends Error {
-  constructor(readonly helpText: string, message?: string) {
-    super(message ?? `There was a problem: ${helpText}`);
+  constructor(readonly helpText: string, message?: string, userLocale = 'en') {
+    // Sheets' rejection dialog is titled in the person's own language ("There was a problem" /
+    // "出现问题") and shows the rule's help text below it.
+    super(message ?? (/^zh/i.test(userLocale) ? `出现问题：${helpText}` : `There was a problem: ${helpText}`));
   }
 }
 
@@ -415,7 +417,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
         const dv = s.validations.get(r, c) as AppliedDV | undefined;
         if (!dv || dv.allowInvalid || isValid(wb, dv, s, r, c, scriptValue(s, r, c).raw)) continue;
         restore(before);
-        throw new EditRejected(dv.helpText ?? 'Input must fall within specified range');
+        throw new EditRejected(dv.helpText ?? 'Input must fall within specified range', undefined, o.userLocale);
       }
   };
 

@@ -170,3 +170,21 @@ describe('sim: a person clicks another tab', () => {
     expect(bo.steps[0]).toEqual({ kind: 'activate', ok: false, error: 'there is no sheet named "Nope"' });
   });
 });
+
+describe('validate: a person named in both scripts, bilingual headers', () => {
+  it('an Owner dropdown showing 张伟 and Zhang Wei has one option for them; the other script is no issue', () => {
+    const file = join(tmp, 'owners.csv');
+    writeFileSync(file, [
+      'Contact 联系人,Owner 负责人,签约日期 Signed',
+      '刘洋,张伟,2024-03-01', 'Anna Li,Zhang Wei,2024-03-02', '陈静,李娜,2024-03-03', 'Bob Ray,Li Na,2024-03-04',
+      '王芳,张伟,2024-03-05', 'Cai Wu,Wang Fang,2024-03-06', '周杰,王芳,2024-03-07', 'Dan Fox,Zhang Wei,2024-03-08',
+    ].join('\n'));
+    const out = JSON.parse(run(['validate', file], { LANG: 'zh_CN.UTF-8' }).stdout) as Validate;
+    const owner = out.columns.find((c) => c.header === 'Owner 负责人');
+    expect(owner?.type).toBe('dropdown');
+    expect(owner?.options?.map((o) => [o.label, o.variants])).toEqual(expect.arrayContaining([['张伟', ['Zhang Wei']], ['李娜', ['Li Na']], ['王芳', ['Wang Fang']]]));
+    expect(owner?.options).toHaveLength(3);
+    expect(out.columns.find((c) => c.header === '签约日期 Signed')).toMatchObject({ type: 'date', dateOrder: 'YMD' });
+    expect(out.issues).toEqual([]);
+  });
+});

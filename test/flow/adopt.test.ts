@@ -61,9 +61,12 @@ describe('menuAdopt on a mixed Chinese/English sheet', () => {
     expect(ask?.buttons).toBe('YES_NO');
     const lines = ask?.prompt.split('\n') ?? [];
     expect(lines[0]).toMatch(/第 3 行/);
-    expect(lines).toContain('A  客户名称 → 客户名称，文本 (必填)');
-    expect(lines).toContain('C  手机 → 电话，电话 (87% 符合)');
-    expect(lines).toContain('D  Email → 邮箱，邮箱 (87% 符合)');
+    // One glossary: beside a Company column, 客户名称 holds the person (联系人); Company is 客户名称.
+    // Chinese sentences take Chinese brackets.
+    expect(lines).toContain('A  客户名称 → 联系人，文本（必填）');
+    expect(lines).toContain('B  Company → 客户名称，文本');
+    expect(lines).toContain('C  手机 → 电话，电话（87% 符合）');
+    expect(lines).toContain('D  Email → 邮箱，邮箱（87% 符合）');
     expect(lines).toContain('E  阶段 → 阶段，下拉选项：线索 → 初步接触 → 方案 → 谈判 → 成交 → 流失');
     expect(lines.some((l) => l.startsWith('F  Deal value → 成交金额，金额'))).toBe(true);
     expect(lines.some((l) => l.startsWith('G  下次跟进 → 下次跟进，日期'))).toBe(true);
@@ -90,7 +93,7 @@ describe('menuAdopt on a mixed Chinese/English sheet', () => {
 
     const report = emu.alerts[1]?.prompt ?? '';
     expect(report).toMatch(/已接管“Sheet1”的 8 列/);
-    expect(report).toMatch(/有 4 个单元格不符合所在列的类型：C6, D6, F8, G9。/);
+    expect(report).toMatch(/有 4 个单元格不符合所在列的类型：C6、D6、F8、G9。/);
     expect(report).toMatch(/有 1 个单元格是公式/);
 
     // Highlighted: exactly those cells, by one rule of ours.

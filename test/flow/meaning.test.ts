@@ -102,6 +102,25 @@ describe.each(['en', 'zh-CN'] as Loc[])('the demo table adopted (%s)', (locale) 
     expect(rows).toBeGreaterThan(1);
   });
 
+  it("a variant of Won is 'another spelling', not an error: Sheets' red corner warns, with a help text that says so", () => {
+    const [t] = tables(world.emu);
+    const stage = t?.fields.find((f) => f.role === 'stage');
+    const won = stage?.options?.find((o) => o.outcome === 'won');
+    const labels = new Set(stage?.options?.map((o) => o.label.toLowerCase()));
+    const sc = DEMO[0]!.indexOf('阶段');
+    const at = DEMO.findIndex((r, i) => i > 0 && (won?.variants ?? []).includes(String(r[sc])) && !labels.has(String(r[sc]).toLowerCase()));
+    expect(at).toBeGreaterThan(0);
+    const cell = world.emu.view('Sheet1', `${letter(sc)}${at + 1}`)[0]?.[0];
+    // Sheets lists the labels only, so the variant fails its list rule (the red corner)...
+    expect(cell?.validation?.valid).toBe(false);
+    // ...which only warns while variants remain, and says what the corner means.
+    expect(cell?.validation?.allowInvalid).toBe(true);
+    expect(cell?.validation?.helpText).toContain(locale === 'en' ? 'Other spellings of an option' : '选项的其他写法');
+    // The add-on's own check does not count it, and the report names the variants.
+    expect(flagged(world.emu, letter(sc))).not.toContain(`${letter(sc)}${at + 1}`);
+    expect(world.emu.alerts[1]?.prompt).toMatch(locale === 'en' ? /\d+ cells hold another spelling of an option/ : /\d+ 个单元格写的是选项的其他写法/);
+  });
+
   it('the money column keeps its currency: nothing is relabelled', () => {
     const [t] = tables(world.emu);
     const money = t?.fields.find((f) => f.type === 'currency');
@@ -155,6 +174,10 @@ describe('adopt offers the automatic columns', () => {
     expect(addon.errors).toEqual([]);
     expect(String(emu.view('Sheet1', `A${next}`)[0]?.[0]?.value)).not.toBe('');
     expect(emu.view('Sheet1', `${letter(width)}${next}`)[0]?.[0]?.value).not.toBe('');
+    // The reports say what a valid Client ID looks like: the formats kept, and the next ID, which the new row got.
+    expect(emu.alerts[1]?.prompt).toMatch(/Client ID: whatever text a cell holds is a valid ID, and the IDs already here are kept exactly as written \(\d+ formats, such as “1”, “C00005”/);
+    const said = /the next is (\S+)\.$/.exec(emu.toasts.at(-1)?.message ?? '');
+    expect(said?.[1]).toBe(String(emu.view('Sheet1', `A${next}`)[0]?.[0]?.value));
   });
 
   it('the user says no: nothing is added', () => {

@@ -131,6 +131,8 @@ describe('menuSetUp', () => {
     expect(emu.alerts[0]?.prompt).toMatch(/请选择模板/);
     expect(emu.toasts.at(-1)?.message).toMatch(/已建好/);
     expect(sheet?.protections[0]?.description).toMatch(/^ClientFlow 表头/);
+    // A stage typed that is no option is refused by the list rule; the message is Chinese throughout.
+    expect(() => emu.typeValue('I2', '随便写')).toThrow('出现问题：请从选项中选择。');
   });
 
   it('refuses an answer that is not a template number, and changes nothing on cancel', () => {

@@ -10,11 +10,11 @@
  * plus getMergedRanges of the top rows; the apply is per column; the highlight is one conditional-format
  * rule whose ranges are capped (HIGHLIGHT_MAX_RANGES) and fetched in one getRangeList.
  */
-import { regionFromLocale, fieldType, defaultContext, issueMessage } from '../../core/fields';
+import { regionFromLocale, fieldType, defaultContext, issueMessage, nextClientId } from '../../core/fields';
 import type { CellValue, IssueCode, TypeContext } from '../../core/fields/types';
 import { t, type Locale } from '../../core/i18n';
 import { inferSheet, inferWithPhoneRegion, toSchema, type MergedBlock } from '../../core/infer';
-import { doneText, sortIssues } from '../../core/adopt/report';
+import { doneText, idFormats, sortIssues, type IdFormats } from '../../core/adopt/report';
 import { a1 } from '../../core/table/a1';
 import { mergeWithExisting } from '../../core/adopt/merge';
 import { adoptMappingSchema, REPORT_CELLS, type AdoptMapping, type AdoptPreview, type AdoptReport } from '../../core/api/adopt';
@@ -30,6 +30,7 @@ import { idCounterProps, loadConfig, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readTimeZone } from '../sheet/table';
 import { keepFormatColumns } from '../../core/adopt/formats';
+import { variantCells, variantSummary } from '../../core/adopt/variants';
 import { buildPreview, defaultMapping, fillOptions, matchSheet, ownDateColumns, schemaFromMapping, withAutoFields, type AdoptBasis } from '../../core/adopt/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -166,6 +167,8 @@ export interface AdoptResult {
   highlighted: number;
   formulaCells: number;
   formatsKept: string[];
+  /** The Client ID column's formats and next ID, as the report states them. */
+  ids: IdFormats | null;
   schema: TableSchema;
 }
 
@@ -211,7 +214,10 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   const firstRules: RulePlan[] = ranges.length
     ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: { ...RULE_COLORS.invalid } }]
     : [];
-  const applied = applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules });
+  // Cells holding a variant of an option: counted as it, but marked by Sheets' list rule; while they
+  // remain, that rule warns instead of rejecting, and the report says why the corners appear.
+  const variants = variantCells(schema, layout, dataValues);
+  const applied = applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules, variants });
   // The client-ID counter onEdit continues from, from the IDs the sheet holds (read already).
   const idField = fieldByRole(schema, 'clientId');
   const idCol = idField ? layout.columns[idField.key] : undefined;
@@ -220,8 +226,10 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   saveConfig(schema, idCounterProps(plan.sheetId, idSummary(ids)));
 
   let formulaCells = 0;
-  for (const c of Object.values(layout.columns)) {
-    for (let r = inf.dataStart; r < inf.dataEnd; r++) if (read.formulas[r]?.[c - 1]) formulaCells++;
+  const cols = Object.values(layout.columns);
+  for (let r = inf.dataStart; r < inf.dataEnd; r++) {
+    const frow = read.formulas[r];
+    if (frow) for (const c of cols) if (frow[c - 1]) formulaCells++;
   }
   const outcome = {
     sheetName: read.sheetName,
@@ -230,6 +238,8 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     highlighted: covered,
     formulaCells,
     formatsKept: keep.map((k) => k.header),
+    variants: variantSummary(variants),
+    ids: idField && idCol !== undefined ? idFormats(ids, idField.type === 'autoId' ? nextClientId(idSummary(ids)) : null) : null,
   };
   return {
     text: [doneText(locale, outcome), ...applyNotes(applied, locale)].join('\n'),
@@ -239,6 +249,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
     highlighted: covered,
     formulaCells,
     formatsKept: outcome.formatsKept,
+    ids: outcome.ids,
     schema,
   };
 }

@@ -1,7 +1,7 @@
 /** Menu entry of "Adopt this sheet" (the flow is described in ./adopt.ts); its sidebar twins are ./endpoints.ts. */
 import { t } from '../../core/i18n';
 import { adopted } from '../../core/infer';
-import { confirmText } from '../../core/adopt/report';
+import { confirmText, idText } from '../../core/adopt/report';
 import { defaultMapping } from '../../core/adopt/mapping';
 import { menuAction, underDocumentLock } from '../runtime/action';
 import { UserError } from '../runtime/errors';
@@ -39,7 +39,9 @@ export const menuAdopt = menuAction('adopt.title', (locale) => {
     const plan2 = planAdopt(ss, ss.getActiveSheet(), locale);
     return applyAdoptMapping(plan2, { ...defaultMapping(plan2), autoColumns: missing }, locale);
   });
-  ss.toast(t(locale, 'adopt.auto.added', { names, sheet: again.sheetName }), t(locale, 'adopt.title'));
+  // The toast says what a valid Client ID looks like and which ID the next new row gets.
+  const added = t(locale, 'adopt.auto.added', { names, sheet: again.sheetName });
+  ss.toast(again.ids ? `${added}\n${idText(locale, again.ids)}` : added, t(locale, 'adopt.title'));
 });
 
 const AUTO_ROLES = ['clientId', 'created', 'updated', 'stageSince'] as const;

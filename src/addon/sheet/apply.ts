@@ -38,7 +38,7 @@
 import { FIELD_METADATA_KEY, type Layout } from '../../core/table/layout';
 import { a1 } from '../../core/table/a1';
 import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/setup/rules';
-import { planSetup, type SetupPlan, type ValidationPlan } from '../../core/setup/plan';
+import { planSetup, type PlanContext, type SetupPlan, type ValidationPlan } from '../../core/setup/plan';
 import type { TableSchema } from '../../core/schema';
 import { t, type Locale } from '../../core/i18n';
 import { fieldType } from '../../core/fields';
@@ -62,6 +62,8 @@ export interface ApplyOptions {
   keepFormatsThrough?: ReadonlyMap<number, number>;
   /** Rules of ours put before the set-up's (adopt's 'invalid' highlight), in the same single replacement. */
   firstRules?: readonly RulePlan[];
+  /** Adopt: dropdown fields whose cells hold variants (their list rule warns; see planSetup). */
+  variants?: PlanContext['variants'];
 }
 
 export interface ApplyResult {
@@ -295,6 +297,7 @@ export function applyTable(sheet: Sheet, schema: TableSchema, opts: ApplyOptions
     maxRows: sheet.getMaxRows(),
     uiLocale: opts.uiLocale,
     writeHeaders: opts.writeHeaders,
+    ...(opts.variants ? { variants: opts.variants } : {}),
   }, fieldType);
   const lastCol = plan.columns.length ? (plan.columns[plan.columns.length - 1] as { column: number }).column : 0;
   // Checked before anything changes: a freeze through a merged cell would fail at the very end.

@@ -15,7 +15,20 @@ import type { TableSchema } from '../schema';
 
 const DATE_FORMAT = /[dy]|m{3,}|(^|[^h:])mm?([^:s]|$)/i;
 
-function kindOfFormat(fmt: string): 'text' | 'date' | 'percent' | 'number' {
+type FormatKind = 'text' | 'date' | 'percent' | 'number';
+/** Kinds of the formats met so far: a sheet uses few distinct formats, read once each. */
+const kinds = new Map<string, FormatKind>();
+
+function kindOfFormat(fmt: string): FormatKind {
+  let k = kinds.get(fmt);
+  if (k === undefined) {
+    k = formatKind(fmt);
+    if (kinds.size < 1000) kinds.set(fmt, k);
+  }
+  return k;
+}
+
+function formatKind(fmt: string): FormatKind {
   if (fmt === '@') return 'text';
   const stripped = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   if (stripped.includes('%')) return 'percent';
@@ -25,7 +38,7 @@ function kindOfFormat(fmt: string): 'text' | 'date' | 'percent' | 'number' {
 
 /** True when `newFormat` would make `value` (shown under `oldFormat`) read differently. */
 export function formatChangesReading(value: CellValue, oldFormat: string, newFormat: string): boolean {
-  if (value === '' || oldFormat === newFormat) return false;
+  if (value === '' || typeof value === 'string' || oldFormat === newFormat) return false; // strings read the same under every format
   const to = kindOfFormat(newFormat);
   const from = kindOfFormat(oldFormat || '0.###############');
   if (value instanceof Date) return to !== 'date';
@@ -49,19 +62,25 @@ export function keepFormatColumns(
   dataEnd: number,
   _ctx: TypeContext,
 ): KeptFormat[] {
-  const out: KeptFormat[] = [];
+  const pending: Array<{ col: number; header: string; fmt: string; kept: boolean }> = [];
   for (const f of schema.fields) {
     const col = layout.columns[f.key];
     if (col === undefined) continue;
-    const fmt = fieldType(f.type).numberFormat(typeContext(schema, f, read.timeZone));
-    for (let r = dataStart; r < dataEnd; r++) {
-      const v = read.values[r]?.[col - 1];
-      if (v === undefined || v === '') continue;
-      if (formatChangesReading(v, read.formats[r]?.[col - 1] ?? '', fmt)) {
-        out.push({ column: col, header: f.header });
-        break;
-      }
+    pending.push({ col, header: f.header, fmt: fieldType(f.type).numberFormat(typeContext(schema, f, read.timeZone)), kept: false });
+  }
+  // Row by row (the grid is an array of rows), until every column is decided or the rows end.
+  let open = pending.length;
+  for (let r = dataStart; r < dataEnd && open > 0; r++) {
+    const row = read.values[r];
+    if (!row) continue;
+    const frow = read.formats[r];
+    for (const p of pending) {
+      if (p.kept) continue;
+      const v = row[p.col - 1];
+      // Text reads the same under every format: only numbers, Dates and booleans can change.
+      if (v === undefined || typeof v === 'string') continue;
+      if (formatChangesReading(v, frow?.[p.col - 1] ?? '', p.fmt)) { p.kept = true; open--; }
     }
   }
-  return out;
+  return pending.filter((p) => p.kept).map((p) => ({ column: p.col, header: p.header }));
 }

@@ -37,7 +37,7 @@ export function columnMeaning(locale: Locale, col: InferredColumn): string {
   if (col.type !== 'dropdown' && col.share < 0.995 && col.sampled > 0 && col.type !== 'text' && col.type !== 'longText') {
     extras.push(t(locale, 'adopt.meaning.mixed', { share: Math.floor(col.share * 100) }));
   }
-  if (extras.length) s += ` (${extras.join(', ')})`;
+  if (extras.length) s += t(locale, 'adopt.meaning.extras', { list: extras.join(t(locale, 'adopt.listSeparator')) });
   return s;
 }
 
@@ -89,6 +89,10 @@ export interface AdoptOutcome {
   formulaCells: number;
   /** Headers of columns whose number format was left as it was. */
   formatsKept: readonly string[];
+  /** The Client ID column: what its IDs look like, and the next ID a new row gets (automatic IDs only). */
+  ids?: IdFormats | null;
+  /** Cells holding a variant of a dropdown option (Sheets' list rule marks them), with one example. */
+  variants?: { count: number; example: { value: string; label: string } } | null;
 }
 
 /** The final report shown after adopting. */
@@ -97,13 +101,55 @@ export function doneText(locale: Locale, o: AdoptOutcome): string {
   if (o.misfits.length === 0) lines.push(t(locale, 'adopt.fitAll'));
   else {
     const sorted = sortIssues(o.misfits);
-    const cells = sorted.slice(0, REPORT_MAX_CELLS).map((i) => gridA1(i.row, i.column)).join(', ');
+    const cells = sorted.slice(0, REPORT_MAX_CELLS).map((i) => gridA1(i.row, i.column)).join(t(locale, 'adopt.listSeparator'));
     lines.push(sorted.length > REPORT_MAX_CELLS
       ? t(locale, 'adopt.misfitsMore', { count: sorted.length, cells, more: sorted.length - REPORT_MAX_CELLS })
       : t(locale, 'adopt.misfits', { count: sorted.length, cells }));
     if (o.highlighted < sorted.length) lines.push(t(locale, 'adopt.misfitsNotAll', { shown: o.highlighted }));
   }
+  if (o.variants && o.variants.count > 0) lines.push(t(locale, 'adopt.variants', { count: o.variants.count, value: o.variants.example.value, label: o.variants.example.label }));
   if (o.formulaCells > 0) lines.push(t(locale, 'adopt.formulas', { count: o.formulaCells }));
-  if (o.formatsKept.length) lines.push(t(locale, 'adopt.formatsKept', { list: o.formatsKept.join(', ') }));
+  if (o.ids) lines.push(idText(locale, o.ids));
+  if (o.formatsKept.length) lines.push(t(locale, 'adopt.formatsKept', { list: o.formatsKept.join(t(locale, 'adopt.listSeparator')) }));
   return lines.join('\n');
+}
+
+export interface IdFormats {
+  /** One example per format found (at most three), in order of first appearance. */
+  examples: string[];
+  /** How many formats the column mixes. */
+  formats: number;
+  /** The ID the next new row gets; null when the column is not automatic. */
+  next: string | null;
+}
+
+/** The shape of an ID: digits as '9', letters as 'A', the rest as written ('C00005' → 'A99999'). */
+function idShape(id: string): string {
+  return id.replace(/\d/g, '9').replace(/\p{L}/gu, 'A');
+}
+
+/**
+ * What a valid Client ID looks like in this column, for the report: any non-empty text is an ID
+ * (ClientFlow never rewrites one), the formats the column already mixes, and the form of new IDs.
+ */
+export function idFormats(ids: readonly string[], next: string | null): IdFormats | null {
+  const shapes = new Map<string, string>();
+  for (const raw of ids) {
+    const id = raw.trim();
+    if (id === '') continue;
+    const shape = idShape(id);
+    if (!shapes.has(shape)) shapes.set(shape, id);
+  }
+  if (shapes.size === 0 && next === null) return null;
+  return { examples: [...shapes.values()].slice(0, 3), formats: shapes.size, next };
+}
+
+/** The report's sentence about Client IDs (see idFormats). */
+export function idText(locale: Locale, f: IdFormats): string {
+  const sep = t(locale, 'adopt.listSeparator');
+  const parts: string[] = [];
+  if (f.formats > 0) parts.push(t(locale, 'adopt.ids.kept', { count: f.formats, examples: f.examples.map((e) => t(locale, 'adopt.ids.quote', { id: e })).join(sep) }));
+  else parts.push(t(locale, 'adopt.ids.free'));
+  if (f.next !== null) parts.push(t(locale, 'adopt.ids.next', { next: f.next }));
+  return parts.join(locale === 'zh-CN' ? '' : ' ');
 }

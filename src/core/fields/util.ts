@@ -125,6 +125,10 @@ export function isFormulaError(v: unknown): boolean {
 export function isBlankCell(v: CellValue | null | undefined): boolean {
   if (v === '' || v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
+  // The common cases without allocating: a first character that is printable ASCII or CJK is neither
+  // white space nor invisible.
+  const c = v.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) return false;
   return v.trim() === '' || (INVISIBLE_TEST.test(v) && cleanInput(v) === '');
 }
 

@@ -11,7 +11,7 @@ import { ROLE_TYPES, type Role } from '../roles';
 import { calendarParts } from '../fields/calendar';
 import { columnLetter, isBlankCell, isFormulaError, valueText } from '../fields/util';
 import { inferOptions, type InferredOptions } from './options';
-import { headerKey, roleForHeader } from './synonyms';
+import { headerKey, roleForHeader, scriptParts } from './synonyms';
 import { inferColumnCurrency } from '../fields/currency';
 import { inferDateOrder, inferPhoneRegions } from './meaning';
 
@@ -39,7 +39,10 @@ export interface InferInput {
    * header is), so it is not guessed from content. Ignored when outside the grid.
    */
   headerRow?: number;
-  /** Values per column read for type inference (evenly spaced). Default 2000. */
+  /**
+   * Values per column read for type inference (evenly spaced). Default 1000: the shares it gives are
+   * within a few points of the whole column's, and the check that follows reads every cell anyway.
+   */
   sampleSize?: number;
 }
 
@@ -247,10 +250,14 @@ function contentStats(values: CellValue[], ctx: TypeContext, types: TypeLookup):
   let timeMarks = 0;
   let longOrMultiline = 0;
   const strings: string[] = [];
+  // Each distinct value is parsed once per type, weighted by how often it occurs (a stage or channel
+  // column repeats a few values: 1000 samples, a dozen parses per type).
+  const distinct = new Map<CellValue, number>();
+  for (const v of values) distinct.set(v, (distinct.get(v) ?? 0) + 1);
   for (const t of CONTENT_TYPES) {
     const def = types(t);
     let ok = 0;
-    for (const v of values) if (parsesAs(def, v, ctx)) ok++;
+    for (const [v, n] of distinct) if (parsesAs(def, v, ctx)) ok += n;
     if (ok > 0) shares[t] = ok / values.length;
   }
   for (const v of values) {
@@ -325,7 +332,9 @@ function clientContactRoles(headerCells: ReadonlyArray<CellValue>, width: number
   for (let c = 0; c < width; c++) {
     const key = headerKey(valueText(headerCells[c]).trim());
     if (!key) continue;
-    if (CLIENTISH.has(key)) { if (client < 0) client = c; } else if (CONTACT_PERSON.has(key)) { if (contact < 0) contact = c; } else if (roleForHeader(key)?.role === 'company') company = true;
+    // A bilingual header ('Contact 联系人', '客户名称 Client') is read by its parts too.
+    const keys = [key, ...scriptParts(key)];
+    if (keys.some((k) => CLIENTISH.has(k))) { if (client < 0) client = c; } else if (keys.some((k) => CONTACT_PERSON.has(k))) { if (contact < 0) contact = c; } else if (roleForHeader(key)?.role === 'company') company = true;
   }
   const out = new Map<number, Role>();
   if (client >= 0 && contact >= 0 && !company) {
@@ -340,7 +349,7 @@ const MONEY_ROLES: ReadonlySet<Role> = new Set<Role>(['dealValue', 'totalSpend']
 /** Infers header row, roles, types and options of a whole sheet. */
 export function inferTable(input: InferInput): Inference {
   const { grid, ctx, types } = input;
-  const sampleSize = input.sampleSize ?? 2000;
+  const sampleSize = input.sampleSize ?? 1000;
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const problems: InferProblem[] = [];
   const known = input.headerRow;
@@ -370,19 +379,29 @@ export function inferTable(input: InferInput): Inference {
   const headerCells = grid[headerRow];
   const nData = dataEnd - dataStart;
   const idx = sampleIndices(nData, sampleSize);
+  // One row-major pass (the grid is an array of rows: reading it column by column costs a cache miss
+  // per cell on large sheets): rows with data, and per column its filled and formula cells.
   let rowsWithData = 0;
-  for (let r = dataStart; r < dataEnd; r++) if (!grid[r].every((v) => isBlankCell(v))) rowsWithData++;
+  const filledIn = new Array<number>(width).fill(0);
+  const formulasIn = new Array<number>(width).fill(0);
+  for (let r = dataStart; r < dataEnd; r++) {
+    const row = grid[r];
+    const frow = input.formulas?.[r];
+    let hasData = false;
+    for (let c = 0; c < row.length; c++) {
+      if (!isBlankCell(row[c])) { filledIn[c]++; hasData = true; }
+      if (frow && frow[c]) formulasIn[c]++;
+    }
+    if (hasData) rowsWithData++;
+  }
 
   const override = clientContactRoles(headerCells, width);
+  const wholeDropdowns: Array<{ col: InferredColumn; sampled: InferredOptions }> = [];
   for (let c = 0; c < width; c++) {
     const header = valueText(headerCells[c]).trim();
     // Values of this column: non-empty, not formulas.
-    let formulaCount = 0;
-    let filled = 0;
-    for (let r = dataStart; r < dataEnd; r++) {
-      if (input.formulas?.[r]?.[c]) formulaCount++;
-      if (!isBlankCell(grid[r][c])) filled++;
-    }
+    const formulaCount = formulasIn[c] ?? 0;
+    const filled = filledIn[c] ?? 0;
     let managed = true;
     if (!header) {
       if (filled === 0) continue;
@@ -476,22 +495,10 @@ export function inferTable(input: InferInput): Inference {
       reason,
     };
     if (type === 'dropdown' && opts && nData > idx.length) {
-      // The options come from every value of the column, not only the sample (a rare option is still one).
-      const all: string[] = [];
-      for (let r = dataStart; r < dataEnd; r++) {
-        if (input.formulas?.[r]?.[c]) continue;
-        const v = grid[r][c];
-        if (!isBlankCell(v)) all.push(valueText(v));
-      }
-      opts = inferOptions(all, role !== null && userTypeOfRole(role) === 'dropdown', ctx.locale) ?? opts;
-    }
-    if (type === 'dropdown' && opts) {
-      col.options = opts.options;
-      col.share = 1;
-      if (role === 'stage' && opts.stages) col.stages = opts.stages;
-      if (role === 'stage' && opts.unplaced.length > 0) col.unplaced = opts.unplaced;
-      if (role !== 'stage') col.options = opts.options.map((o) => { const { outcome: _o, ...rest } = o; return rest; });
-    }
+      // The options come from every value of the column, not only the sample (a rare option is still
+      // one): read below, for all such columns in one pass over the rows.
+      wholeDropdowns.push({ col, sampled: opts });
+    } else if (type === 'dropdown' && opts) setOptions(col, opts);
     if (type === 'currency') {
       const marked = columnValues(grid, dataStart, dataEnd, c, input.formulas, input.formats);
       const cur = inferColumnCurrency(marked, ctx.currency);
@@ -506,17 +513,41 @@ export function inferTable(input: InferInput): Inference {
     }
     columns.push(col);
   }
+  if (wholeDropdowns.length > 0) {
+    const all = wholeDropdowns.map(() => [] as string[]);
+    for (let r = dataStart; r < dataEnd; r++) {
+      const row = grid[r];
+      const frow = input.formulas?.[r];
+      for (let k = 0; k < wholeDropdowns.length; k++) {
+        const c = wholeDropdowns[k].col.column;
+        if (frow && frow[c]) continue;
+        const v = row[c];
+        if (!isBlankCell(v)) all[k].push(typeof v === 'string' ? v : valueText(v));
+      }
+    }
+    wholeDropdowns.forEach(({ col, sampled }, k) => {
+      setOptions(col, inferOptions(all[k], col.role !== null && userTypeOfRole(col.role) === 'dropdown', ctx.locale) ?? sampled);
+    });
+  }
   const phoneCols = columns.filter((col) => col.type === 'phone');
   const phoneSample: CellValue[] = [];
   for (const col of phoneCols) {
     for (const i of idx) {
       const v = grid[dataStart + i][col.column];
       if (!isBlankCell(v) && !input.formulas?.[dataStart + i]?.[col.column]) phoneSample.push(v);
-      if (phoneSample.length >= 2000) break;
+      if (phoneSample.length >= sampleSize) break;
     }
   }
   const regions = phoneSample.length > 0 ? inferPhoneRegions(phoneSample, ctx).regions : [ctx.region];
   return { headerRow, dataStart, dataEnd, width, columns, problems, regions };
+}
+
+/** A dropdown column's options; only a stage column keeps the won/lost outcomes. */
+function setOptions(col: InferredColumn, opts: InferredOptions): void {
+  col.options = col.role === 'stage' ? opts.options : opts.options.map((o) => { const { outcome: _o, ...rest } = o; return rest; });
+  col.share = 1;
+  if (col.role === 'stage' && opts.stages) col.stages = opts.stages;
+  if (col.role === 'stage' && opts.unplaced.length > 0) col.unplaced = opts.unplaced;
 }
 
 /** Every non-empty, non-formula value of a column (money and date columns read them all: one rare mark decides). */

@@ -5,12 +5,14 @@
  * (src/core/options/vocab.ts: 成交, 已成交 and Closed Won are one option; 微信 and WeChat too). When the
  * options match a known stage vocabulary (English or Chinese) they are put in stage order, the won/lost
  * outcomes are marked, and a value the vocabulary does not know is placed before the outcomes and
- * flagged (`unplaced`), never silently after Won.
+ * flagged (`unplaced`), never silently after Won. A person's name written in both scripts (张伟 and
+ * Zhang Wei) is one option too, read through the pinyin table of the duplicate finder.
  */
 import type { DropdownOption } from '../fields/types';
 import { paletteColor, STAGE_COLORS } from '../colors';
 import { editDistance } from '../text/distance';
 import { knownStage, meaningOf } from '../options/vocab';
+import { hasHan, pinyin } from '../dedupe/text';
 
 /** Folds case, full-width forms and runs of spaces: the identity of an option value. */
 export function optionKey(raw: string): string {
@@ -27,6 +29,70 @@ function typoBudget(key: string): number {
   return 0;
 }
 
+
+/** The pinyin readings of a person's name written in Chinese characters (2 to 4 of them): 张伟 → 'zhangwei'. */
+function hanReading(s: string): string | null {
+  const t = s.normalize('NFKC').replace(/\s+/g, '');
+  if (!/^[\u3400-\u9fff]{2,4}$/.test(t)) return null;
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const py = pinyin(t[i] as string, i === 0);
+    if (!py) return null;
+    out += py;
+  }
+  return out;
+}
+
+/**
+ * The readings a name in Latin letters may spell: 'Zhang Wei' → 'zhangwei', and with the family name
+ * written last ('Wei Zhang') → 'zhangwei' too. Only two to four words of letters (accents and case
+ * folded) count as a name.
+ */
+function latinReadings(s: string): string[] {
+  const words = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[\s\-·.]+/).filter((w) => w !== '');
+  if (words.length < 2 || words.length > 4 || words.some((w) => !/^[a-z]+$/.test(w))) return [];
+  const joined = words.join('');
+  const familyLast = [words[words.length - 1], ...words.slice(0, -1)].join('');
+  return joined === familyLast ? [joined] : [joined, familyLast];
+}
+
+/**
+ * A person's name in both scripts is one option when the table shows both: 'Zhang Wei' (or 'Wei
+ * Zhang') joins the group of 张伟 when its letters spell the characters' pinyin (the duplicate finder's
+ * pinyin table, family-name readings included) and exactly one group of characters reads that way
+ * (张伟 and 章伟 both read zhangwei: then neither takes it). Returns how many groups were folded.
+ */
+function foldScripts(kept: Array<{ key: string; n: number; spellings: Map<string, number> }>): number {
+  const byReading = new Map<string, (typeof kept)[number] | null>();
+  for (const g of kept) {
+    for (const sp of g.spellings.keys()) {
+      const r = hanReading(sp);
+      if (r === null) continue;
+      const prev = byReading.get(r);
+      byReading.set(r, prev === undefined || prev === g ? g : null);
+    }
+  }
+  if (byReading.size === 0) return 0;
+  let folded = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const g = kept[i];
+    if ([...g.spellings.keys()].some(hasHan)) continue;
+    let target: (typeof kept)[number] | null = null;
+    for (const sp of g.spellings.keys()) {
+      for (const r of latinReadings(sp)) {
+        const t = byReading.get(r);
+        if (t) { target = t; break; }
+      }
+      if (target) break;
+    }
+    if (!target || target === g) continue;
+    target.n += g.n;
+    for (const [sp, n] of g.spellings) target.spellings.set(sp, (target.spellings.get(sp) ?? 0) + n);
+    kept.splice(i--, 1);
+    folded++;
+  }
+  return folded;
+}
 
 export interface InferredOptions {
   options: DropdownOption[];
@@ -111,6 +177,7 @@ export function inferOptions(values: readonly string[], forRole: boolean, locale
     kept.splice(i--, 1);
     folded++;
   }
+  folded += foldScripts(kept);
   const distinct = kept.length;
   const maxOptions = forRole ? 40 : 12;
   if (distinct > maxOptions) return null;

@@ -1,34 +1,25 @@
 /**
- * Options with variants: which option a raw value means, and which options are the won and lost
- * outcomes of a stage field.
- *
- * A value means an option when it is the option's label or one of its variants (case, width and spacing
- * folded, one small typo mended: the dropdown type's own matching), or, for stage fields, when it is a
- * known synonym (English or Chinese) of the same pipeline step as the option: '已成交', '赢单' and
- * 'closed-won' all mean the option 'Won' even when the table never listed them, because the stage
- * vocabulary of inference (STAGE_VOCAB) puts them all at the won outcome.
- *
- * Pure and memoized per distinct raw value, so resolving 100,000 cells costs one Map lookup each.
+ * The funnel's view of options with variants, as a thin layer over the one option resolver
+ * (./resolve.ts): which option a raw value means is always resolveOption's answer, so the funnel, the
+ * check, option and row colors and cleanup agree on "this value is that option". What this module adds
+ * is only what the funnel needs on top: the pipeline step an option names (through the vocabulary of
+ * ./vocab.ts), the won and lost outcomes of a stage field, and a memoized resolver function.
  */
-import { foldKey, matchOption } from '../fields/dropdown';
 import type { DropdownOption } from '../fields/types';
-import { knownStage } from '../infer/options';
+import { foldKey, resolveOption } from './resolve';
+import { knownStage } from './vocab';
 
 export type Outcome = 'won' | 'lost';
 
-/** The known pipeline step a spelling names ('closed-won', 'Closed_Won' and '已成交' included), or null. */
+/** The known pipeline step a spelling names ('closed-won', 'Closed/Won' and '已成交' included), or null. */
 export function stageWord(raw: string): { step: number; kind: 'step' | Outcome } | null {
-  const direct = knownStage(raw);
-  if (direct) return direct;
-  // Punctuation between words is spacing: 'closed-won', 'closed_won', 'Closed/Won'.
-  const spaced = raw.replace(/[-_/·・.]+/g, ' ');
-  return spaced === raw ? null : knownStage(spaced);
+  return knownStage(raw);
 }
 
-/** The known step of an option: of its label, else of its first alias that is a known stage word. */
+/** The known step of an option: of its label, else of its first variant that is a known stage word. */
 export function optionStep(o: DropdownOption): { step: number; kind: 'step' | Outcome } | null {
   for (const s of [o.label, ...(o.variants ?? [])]) {
-    const k = stageWord(s);
+    const k = knownStage(s);
     if (k) return k;
   }
   return null;
@@ -36,7 +27,8 @@ export function optionStep(o: DropdownOption): { step: number; kind: 'step' | Ou
 
 /**
  * The won and lost options of a stage field: the labels given (a table's saved settings) when they
- * are options, else the first option whose label or variants the stage vocabulary calls won / lost.
+ * are options, else the option marked won / lost, else the first option whose label or variants the
+ * stage vocabulary calls won / lost.
  */
 export function stageOutcomes(
   options: readonly DropdownOption[],
@@ -45,6 +37,8 @@ export function stageOutcomes(
   const labels = new Set(options.map((o) => o.label));
   let won = given?.won && labels.has(given.won) ? given.won : null;
   let lost = given?.lost && labels.has(given.lost) ? given.lost : null;
+  won ??= options.find((o) => o.outcome === 'won' && o.label !== lost)?.label ?? null;
+  lost ??= options.find((o) => o.outcome === 'lost' && o.label !== won)?.label ?? null;
   for (const o of options) {
     const k = optionStep(o);
     if (!won && k?.kind === 'won' && o.label !== lost) won = o.label;
@@ -55,8 +49,9 @@ export function stageOutcomes(
 
 /**
  * Folds options that name the same known pipeline step into the first of them (its label stays; the
- * others become its variants): a table that writes both 'Won' and '成交' has one won option. Options
- * without a known step are kept as they are. Order is kept.
+ * others become its variants): a table that writes both 'Won' and '成交' as options has one won option,
+ * so the resolver never sees two options with one meaning. Options without a known step are kept as
+ * they are. Order is kept.
  */
 export function mergeVariantOptions(options: readonly DropdownOption[]): DropdownOption[] {
   const out: DropdownOption[] = [];
@@ -73,6 +68,7 @@ export function mergeVariantOptions(options: readonly DropdownOption[]): Dropdow
     const variants = target.variants ?? [];
     for (const s of [o.label, ...(o.variants ?? [])]) if (s !== target.label && !variants.includes(s)) variants.push(s);
     target.variants = variants;
+    if (!target.outcome && o.outcome) target.outcome = o.outcome;
   }
   return out;
 }
@@ -83,32 +79,17 @@ export interface OptionResolver {
 }
 
 /**
- * A resolver for one option list. `stageVocabulary`: also map known stage synonyms to the option of
- * the same step (for stage fields). Matching order: the option's own label and variants (with the
- * dropdown type's folding and typo mending), then the vocabulary.
+ * resolveOption for one option list, memoized per distinct raw value (a funnel over 100,000 rows
+ * resolves each distinct spelling once). The resolver always reads meanings (known stage and choice
+ * synonyms in both languages), so `stageVocabulary` changes nothing; it is accepted for callers that
+ * still pass it.
  */
-export function optionResolver(options: readonly DropdownOption[], opts: { stageVocabulary?: boolean } = {}): OptionResolver {
+export function optionResolver(options: readonly DropdownOption[], _opts: { stageVocabulary?: boolean } = {}): OptionResolver {
   const memo = new Map<string, string | null>();
-  const stepLabel = new Map<string, string>();
-  if (opts.stageVocabulary) {
-    for (const o of options) {
-      const k = optionStep(o);
-      const key = k ? (k.kind === 'step' ? `s${k.step}` : k.kind) : null;
-      if (key && !stepLabel.has(key)) stepLabel.set(key, o.label);
-    }
-  }
   return (raw: string): string | null => {
     const hit = memo.get(raw);
     if (hit !== undefined) return hit;
-    let label: string | null = null;
-    if (foldKey(raw) !== '') {
-      const m = matchOption(raw.trim(), options);
-      label = m.label;
-      if (label === null && stepLabel.size > 0) {
-        const k = stageWord(raw.trim());
-        if (k) label = stepLabel.get(k.kind === 'step' ? `s${k.step}` : k.kind) ?? null;
-      }
-    }
+    const label = foldKey(raw) === '' ? null : resolveOption(raw.trim(), options).label;
     if (memo.size < 100000) memo.set(raw, label);
     return label;
   };

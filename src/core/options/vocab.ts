@@ -39,9 +39,9 @@ export const CHOICE_VOCAB: ReadonlyArray<readonly string[]> = [
   ['Low', '低', 'l', '不急'],
 ];
 
-/** The comparison key of a value's meaning: NFKC, lower case, without spaces, '-', '_' and '.'. */
+/** The comparison key of a value's meaning: NFKC, lower case, without spaces, '-', '_', '.', '/' and '·'. */
 export function meaningKey(raw: string): string {
-  return raw.normalize('NFKC').toLowerCase().replace(/[\s\-_.·]+/g, '');
+  return raw.normalize('NFKC').toLowerCase().replace(/[\s\-_./·・]+/g, '');
 }
 
 export interface Meaning {

@@ -66,6 +66,12 @@ export interface PlanContext {
   /** Language of help texts and the protection description (the user's). */
   uiLocale: Locale;
   writeHeaders: boolean;
+  /**
+   * Dropdown fields (by key) whose cells hold variants of an option ('成交' for 'Won'): Sheets' list
+   * rule cannot list a variant without also offering it in the dropdown, so while they remain the rule
+   * only warns (its red corner, with a help text naming the variant) instead of rejecting.
+   */
+  variants?: ReadonlyMap<string, { example: { value: string; label: string } }>;
 }
 
 export const HEADER_STYLE = { bold: true, background: '#e8f0fe', fontColor: '#174ea6' } as const;
@@ -108,6 +114,19 @@ function helpText(spec: ValidationSpec, field: Field, locale: Locale): string {
   }
 }
 
+/**
+ * The list rule of a dropdown whose cells hold variants: warning only (setAllowInvalid(true): "shows
+ * a warning when input fails data validation" rather than rejecting it, per
+ * https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder), with a help
+ * text saying that a marked variant means its option until Clean up writes the option's own label.
+ * Once no variant remains (cleanup rewrote them), the field's own strictness applies again.
+ */
+function listWithVariants(spec: ValidationSpec, field: Field, ctx: PlanContext): ValidationPlan | null {
+  const v = spec.kind === 'list' ? ctx.variants?.get(field.key) : undefined;
+  if (!v) return null;
+  return { spec, allowInvalid: true, helpText: t(ctx.uiLocale, 'setup.help.listVariants', { value: v.example.value, label: v.example.label }) };
+}
+
 export function planSetup(schema: TableSchema, layout: Layout, headerRow: number, ctx: PlanContext, types: TypeLookup): SetupPlan {
   const firstDataRow = headerRow + 1;
   const lastRow = Math.max(ctx.maxRows, firstDataRow);
@@ -129,7 +148,7 @@ export function planSetup(schema: TableSchema, layout: Layout, headerRow: number
       dataRange: a1(firstDataRow, column, lastRow, column),
       validation: !spec ? null : AUTO.has(f.type)
         ? { spec, allowInvalid: true, helpText: t(ctx.uiLocale, 'setup.help.auto') }
-        : { spec, allowInvalid: f.onInvalid !== 'reject', helpText: helpText(spec, f, ctx.uiLocale) },
+        : listWithVariants(spec, f, ctx) ?? { spec, allowInvalid: f.onInvalid !== 'reject', helpText: helpText(spec, f, ctx.uiLocale) },
     });
   }
   columns.sort((x, y) => x.column - y.column);

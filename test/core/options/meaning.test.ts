@@ -1,4 +1,5 @@
 import { mergeOptions, markOutcome, moveOption, recolorOption, renameOption, resolveOption, splitVariant } from '../../../src/core/options';
+import { optionResolver, stageOutcomes } from '../../../src/core/options/variants';
 import { inferOptions } from '../../../src/core/infer';
 import { inferColumnCurrency } from '../../../src/core/fields/currency';
 import { fieldType } from '../../../src/core/fields';
@@ -112,5 +113,43 @@ describe('date order per column', () => {
     expect(inferDateOrder(['04/13/2024', '03/04/2024'], 'DMY')).toEqual({ order: 'MDY', ambiguous: false, conflicting: false });
     expect(inferDateOrder(['03/04/2024'], 'DMY')).toEqual({ order: 'DMY', ambiguous: true, conflicting: false });
     expect(inferDateOrder(['2024-04-03', '2024/4/5'], 'MDY')).toMatchObject({ order: 'YMD', ambiguous: false });
+  });
+});
+
+describe('one resolver', () => {
+  it('the funnel reads a stage value exactly as the check and cleanup do', () => {
+    const options = [
+      { label: 'Lead', color: '#fff' },
+      { label: 'Proposal', color: '#fff', variants: ['Offer'] },
+      { label: 'Won', color: '#fff', variants: ['成交'], outcome: 'won' as const },
+      { label: 'Lost', color: '#fff', outcome: 'lost' as const },
+    ];
+    const values = ['Won', 'won', 'Closed/Won', 'closed-won', '已成交', '成交', 'Propsal', 'offer', '报价', '线索', 'Wonn', 'nonsense', 'Lost', '流失'];
+    const funnel = optionResolver(options, { stageVocabulary: true });
+    expect(values.map(funnel)).toEqual(values.map((v) => resolveOption(v, options).label));
+    expect(funnel('Closed/Won')).toBe('Won');
+    // An option marked won is the funnel's won outcome even when no vocabulary word names it.
+    expect(stageOutcomes([{ label: 'Lead', color: '#fff' }, { label: 'Done deal', color: '#fff', outcome: 'won' }])).toEqual({ won: 'Done deal', lost: null });
+  });
+});
+
+describe("a person's name in both scripts", () => {
+  it('is one option when the table shows both, labelled in the table language', () => {
+    const owners = ['张伟', 'Zhang Wei', '张伟', 'Li Na', '李娜', 'Wei Zhang', '王芳', '王芳', 'Chen Jing'];
+    const zh = inferOptions(owners, true, 'zh-CN');
+    expect(Object.fromEntries(zh?.options.map((o) => [o.label, o.variants ?? []]) ?? [])).toEqual({
+      张伟: ['Wei Zhang', 'Zhang Wei'], 李娜: ['Li Na'], 王芳: [], 'Chen Jing': [],
+    });
+    const en = inferOptions(owners, true, 'en');
+    const zhangWei = en?.options.find((o) => o.variants?.includes('张伟'));
+    expect([zhangWei?.label, ...(zhangWei?.variants ?? [])].sort()).toEqual(['Wei Zhang', 'Zhang Wei', '张伟'].sort());
+    expect(zhangWei?.label).toMatch(/^[A-Z]/);
+    // The resolver reads the other script as the option.
+    expect(resolveOption('zhang  wei', zh?.options ?? []).label).toBe('张伟');
+  });
+
+  it('stays apart when two names in characters read the same (张伟 and 章伟 are both zhang wei)', () => {
+    const r = inferOptions(['张伟', '章伟', 'Zhang Wei', '张伟', '章伟', 'Zhang Wei'], true, 'zh-CN');
+    expect(r?.options.map((o) => o.label).sort()).toEqual(['Zhang Wei', '张伟', '章伟'].sort());
   });
 });
