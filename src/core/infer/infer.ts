@@ -316,8 +316,12 @@ function textType(st: ContentStats): UserTypeId {
   return st.longOrMultiline * 10 >= st.sampled && st.sampled > 0 ? 'longText' : 'text';
 }
 
-const CLIENTISH = new Set(['客户', '客户名称', '客户名', 'Client', 'Client name', 'Customer', 'Customer name'].map(headerKey));
-const CONTACT_PERSON = new Set(['联系人', '联系人姓名', 'Contact', 'Contact name', 'Contact person'].map(headerKey));
+// Built on first use: headerKey compiles a Unicode pattern, and Apps Script evaluates the bundle's top
+// level at every execution, every onEdit included (measured ~1.2 ms there).
+let clientish: Set<string> | undefined;
+let contactPerson: Set<string> | undefined;
+const CLIENTISH = { has: (k: string) => (clientish ??= new Set(['客户', '客户名称', '客户名', 'Client', 'Client name', 'Customer', 'Customer name'].map(headerKey))).has(k) };
+const CONTACT_PERSON = { has: (k: string) => (contactPerson ??= new Set(['联系人', '联系人姓名', 'Contact', 'Contact name', 'Contact person'].map(headerKey))).has(k) };
 
 /**
  * ClientFlow's own B2B headers: when a sheet has both a client-ish header (客户名称, Client…) and a
