@@ -8,7 +8,7 @@ import { headerKey } from '../core/infer/synonyms';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { regionFromLocale } from '../core/fields/context';
-import { t, type Locale } from '../core/i18n';
+import { t, type Locale, joinList } from '../core/i18n';
 import { CliExit, type ParsedArgs } from './args';
 import { parseCsvChecked, type CsvProblem } from './csv';
 import { decodeCsvBytes } from './decode';
@@ -84,7 +84,7 @@ export function loadCsv(command: string, file: string, locale: Locale): { grid: 
   if (quote) throw new CliExit(2, t(locale, quote.kind === 'unterminatedQuote' ? 'cli.error.unterminatedQuote' : 'cli.error.badQuote', { command, file, line: quote.line }));
   const ragged = problems.filter((p): p is Extract<CsvProblem, { kind: 'ragged' }> => p.kind === 'ragged');
   if (ragged.length > 0) {
-    const lines = ragged.slice(0, 10).map((p) => t(locale, 'cli.warn.raggedLine', { line: p.line, fields: p.fields })).join(t(locale, 'cli.listSeparator')) + (ragged.length > 10 ? '…' : '');
+    const lines = joinList(locale, ragged.slice(0, 10).map((p) => t(locale, 'cli.warn.raggedLine', { line: p.line, fields: p.fields }))) + (ragged.length > 10 ? '…' : '');
     process.stderr.write(t(locale, 'cli.warn.ragged', { command, file, count: ragged.length, lines, usual: ragged[0]?.usual ?? 0 }) + '\n');
   }
   if (grid.every((r) => r.every((c) => c.trim() === ''))) throw new CliExit(1, t(locale, 'cli.error.empty', { command, file }));

@@ -1,5 +1,5 @@
 /** Menu entry of "Adopt this sheet" (the flow is described in ./adopt.ts); its sidebar twins are ./endpoints.ts. */
-import { t } from '../../core/i18n';
+import { t, joinList } from '../../core/i18n';
 import { adopted } from '../../core/infer';
 import { confirmText, idText } from '../../core/adopt/report';
 import { defaultMapping } from '../../core/adopt/mapping';
@@ -30,7 +30,7 @@ export const menuAdopt = menuAction('adopt.title', (locale) => {
   // alert of their own: only YES adds them; closing it leaves the table as adopted.
   const missing = AUTO_ROLES.filter((r) => !result.schema.fields.some((f) => f.role === r && f.type !== 'text' && f.type !== 'date' && f.type !== 'dateTime'));
   if (missing.length === 0) return;
-  const names = missing.map((r) => t(result.schema.locale, `adopt.role.${r}`)).join(t(locale, 'adopt.listSeparator'));
+  const names = joinList(locale, missing.map((r) => t(result.schema.locale, `adopt.role.${r}`)));
   const idKept = missing.includes('clientId') && result.schema.fields.some((f) => f.role === 'clientId');
   const question = t(locale, idKept ? 'adopt.auto.askKeepIds' : 'adopt.auto.ask', { names, sheet: result.sheetName });
   const ask = ui.alert(t(locale, 'adopt.auto.title'), question, ui.ButtonSet.YES_NO);

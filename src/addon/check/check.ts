@@ -7,7 +7,7 @@
  * 'required' rule, which follows edits live.
  */
 import { issueMessage } from '../../core/fields';
-import { t, type Locale } from '../../core/i18n';
+import { t, type Locale, joinList } from '../../core/i18n';
 import { a1 } from '../../core/table/a1';
 import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/setup/rules';
 import { highlightRanges, validateRows } from '../../core/check/validate';
@@ -99,7 +99,7 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     const gone = others.find((o) => findTableSheet(ss, o) === null);
     if (gone) throw new UserError('setup.error.sheetMissing', { sheet: gone.location?.sheetName ?? '' });
     if (others.length > 0) {
-      throw new UserError('setup.validate.notThisSheet', { sheet: ss.getActiveSheet().getName(), tables: others.map((o) => o.location?.sheetName ?? '').join(t(locale, 'setup.validate.listSep')) });
+      throw new UserError('setup.validate.notThisSheet', { sheet: ss.getActiveSheet().getName(), tables: joinList(locale, others.map((o) => o.location?.sheetName ?? '')) });
     }
     throw new UserError('setup.validate.noTable');
   }
@@ -129,7 +129,7 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     return reportCell(i, headerOf(i.column) || i.key, messageOf(i), h ? t(locale, h.key, h.params) : null);
   });
   const counts = reportCounts(result.issues, headerOf, messageOf);
-  const first = cells.slice(0, 5).map((c) => `${c.a1} (${c.message})`).join(', ');
+  const first = joinList(locale, cells.slice(0, 5).map((c) => `${c.a1} (${c.message})`));
   const summary = result.issues.length === 0
     ? t(locale, 'setup.validate.ok', { rows: result.rows })
     : t(locale, 'setup.validate.found', { count: result.issues.length, rows: result.rows, cells: first });
@@ -139,8 +139,7 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     .map((key) => schema.fields.find((f) => f.key === key))
     .filter((f): f is NonNullable<typeof f> => f !== undefined)
     .map((f) => `"${f.header}"`);
-  const sep = locale === 'zh-CN' ? '、' : ', ';
-  const message = missing.length ? `${t(locale, 'setup.validate.missing', { columns: missing.join(sep) })}\n\n${summary}` : summary;
+  const message = missing.length ? `${t(locale, 'setup.validate.missing', { columns: joinList(locale, missing) })}\n\n${summary}` : summary;
   return {
     rows: result.rows,
     count: result.issues.length,

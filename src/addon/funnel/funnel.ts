@@ -17,7 +17,7 @@
  *   ("a stable identifier for the chart that is unique across the spreadsheet")
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
  */
-import { t, type Locale } from '../../core/i18n';
+import { t, type Locale, joinList } from '../../core/i18n';
 import type { CellValue, TypeContext, UserTypeId } from '../../core/fields/types';
 import { USER_TYPES } from '../../core/fields/types';
 import { fieldByRole, type Field, type TableSchema } from '../../core/schema';
@@ -197,19 +197,18 @@ function percent(x: number | null): string {
 }
 
 function summarize(locale: Locale, src: Source, funnelSheet: string | null, r: FunnelResult, filters: FunnelFilters, built: boolean): FunnelSummary {
-  const sep = locale === 'zh-CN' ? '、' : ', ';
   const lines: string[] = [];
   if (built) lines.push(t(locale, 'funnel.done', { sheet: funnelSheet ?? '', table: src.sheet.getName(), clients: r.clients, winRate: percent(r.winRate) }));
   if (r.unmapped.length) {
     const count = r.unmapped.reduce((a, u) => a + u.count, 0);
-    lines.push(t(locale, 'funnel.done.unmapped', { count, values: r.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`).join(sep) }));
+    lines.push(t(locale, 'funnel.done.unmapped', { count, values: joinList(locale, r.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`)) }));
   }
   if (r.noStage > 0) lines.push(t(locale, 'funnel.done.noStage', { count: r.noStage }));
   if (src.history) lines.push(t(locale, 'funnel.done.history', { sheet: src.history.sheet, changes: src.history.changes.length }));
   if (r.history && r.history.orphans > 0) lines.push(t(locale, 'funnel.done.orphans', { count: r.history.orphans }));
   if (r.history && r.history.unmapped.length) {
     const count = r.history.unmapped.reduce((a, u) => a + u.count, 0);
-    lines.push(t(locale, 'funnel.done.historyUnmapped', { count, values: r.history.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`).join(sep) }));
+    lines.push(t(locale, 'funnel.done.historyUnmapped', { count, values: joinList(locale, r.history.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`)) }));
   }
   const shown: string[] = [];
   if (filters.owner) shown.push(`${t(locale, 'funnel.sheet.owner')}: ${filters.owner}`);

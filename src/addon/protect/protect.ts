@@ -12,7 +12,7 @@
  * the email scope, which the add-on does not ask for.
  * Calls: O(protected columns + existing range protections), never per row.
  */
-import { t, type Locale } from '../../core/i18n';
+import { t, type Locale, joinList } from '../../core/i18n';
 import { columnLetter } from '../../core/fields/util';
 import { isProtectedColumnDescription, readProtectSetting, protectProps, type ProtectSetting, type TableColumn } from '../../core/protect';
 import type { TableSchema } from '../../core/schema';
@@ -89,10 +89,10 @@ export function saveProtection(ctx: TableContext, setting: ProtectSetting, local
 export function summary(ctx: TableContext, s: ProtectSetting, locale: Locale): string {
   const names = ctx.columns.filter((c) => s.columns.includes(c.key)).map((c) => `${columnLetter(c.column)} ${c.header}`);
   if (names.length === 0) return t(locale, 'protect.done.none');
-  const columns = names.join(', ');
+  const columns = joinList(locale, names);
   const head =
     s.mode === 'editors' && s.editors.length > 0
-      ? t(locale, 'protect.done.editors', { columns, editors: s.editors.join(', ') })
+      ? t(locale, 'protect.done.editors', { columns, editors: joinList(locale, s.editors) })
       : s.mode === 'editors'
         ? t(locale, 'protect.done.editors', { columns, editors: '—' })
         : t(locale, 'protect.done.warning', { columns });

@@ -7,7 +7,7 @@
  */
 import { defaultContext } from '../../core/fields/context';
 import { computeFunnel, funnelTableFromGrid, historyFromGrid, stagesWithHistory, type FunnelFilters, type FunnelResult, type HistoryColumn, type StageChange, type ValueCount } from '../../core/funnel';
-import { t, type Locale } from '../../core/i18n';
+import { t, type Locale, joinList } from '../../core/i18n';
 import { CliExit, parseCommandArgs } from '../args';
 import { DEFAULT_REGION } from '../defaults';
 import { loadGrid, localeRegion, oneFile } from '../io';
@@ -130,7 +130,7 @@ export function runFunnel(argv: string[], locale: Locale): number {
     const h = historyFromGrid(loadGrid(command, historyFile, locale), ctx);
     if (!h.ok) {
       const names = h.missing.map((k: HistoryColumn) => t(locale, `funnel.column.${k}`));
-      throw new CliExit(1, t(locale, 'funnel.error.historyColumns', { file: historyFile, missing: names.join(t(locale, 'cli.listSeparator')) }));
+      throw new CliExit(1, t(locale, 'funnel.error.historyColumns', { file: historyFile, missing: joinList(locale, names) }));
     }
     history = h.changes;
     skipped = h.skipped;

@@ -2,7 +2,7 @@
  * The words of "Adopt this sheet": the confirmation summary and the final report, translated. Pure, so
  * the same text is tested without Sheets. Grid coordinates are 0-based from A1.
  */
-import { t, type Locale } from '../i18n';
+import { t, type Locale, joinList } from '../i18n';
 import { columnLetter } from '../fields/util';
 import { a1 } from '../table/a1';
 import { adopted, type GridIssue, type Inference, type InferredColumn } from '../infer/infer';
@@ -37,7 +37,7 @@ export function columnMeaning(locale: Locale, col: InferredColumn): string {
   if (col.type !== 'dropdown' && col.share < 0.995 && col.sampled > 0 && col.type !== 'text' && col.type !== 'longText') {
     extras.push(t(locale, 'adopt.meaning.mixed', { share: Math.floor(col.share * 100) }));
   }
-  if (extras.length) s += t(locale, 'adopt.meaning.extras', { list: extras.join(t(locale, 'adopt.listSeparator')) });
+  if (extras.length) s += t(locale, 'adopt.meaning.extras', { list: joinList(locale, extras) });
   return s;
 }
 
@@ -101,7 +101,7 @@ export function doneText(locale: Locale, o: AdoptOutcome): string {
   if (o.misfits.length === 0) lines.push(t(locale, 'adopt.fitAll'));
   else {
     const sorted = sortIssues(o.misfits);
-    const cells = sorted.slice(0, REPORT_MAX_CELLS).map((i) => gridA1(i.row, i.column)).join(t(locale, 'adopt.listSeparator'));
+    const cells = joinList(locale, sorted.slice(0, REPORT_MAX_CELLS).map((i) => gridA1(i.row, i.column)));
     lines.push(sorted.length > REPORT_MAX_CELLS
       ? t(locale, 'adopt.misfitsMore', { count: sorted.length, cells, more: sorted.length - REPORT_MAX_CELLS })
       : t(locale, 'adopt.misfits', { count: sorted.length, cells }));
@@ -110,7 +110,7 @@ export function doneText(locale: Locale, o: AdoptOutcome): string {
   if (o.variants && o.variants.count > 0) lines.push(t(locale, 'adopt.variants', { count: o.variants.count, value: o.variants.example.value, label: o.variants.example.label }));
   if (o.formulaCells > 0) lines.push(t(locale, 'adopt.formulas', { count: o.formulaCells }));
   if (o.ids) lines.push(idText(locale, o.ids));
-  if (o.formatsKept.length) lines.push(t(locale, 'adopt.formatsKept', { list: o.formatsKept.join(t(locale, 'adopt.listSeparator')) }));
+  if (o.formatsKept.length) lines.push(t(locale, 'adopt.formatsKept', { list: joinList(locale, o.formatsKept) }));
   return lines.join('\n');
 }
 
@@ -146,9 +146,8 @@ export function idFormats(ids: readonly string[], next: string | null): IdFormat
 
 /** The report's sentence about Client IDs (see idFormats). */
 export function idText(locale: Locale, f: IdFormats): string {
-  const sep = t(locale, 'adopt.listSeparator');
   const parts: string[] = [];
-  if (f.formats > 0) parts.push(t(locale, 'adopt.ids.kept', { count: f.formats, examples: f.examples.map((e) => t(locale, 'adopt.ids.quote', { id: e })).join(sep) }));
+  if (f.formats > 0) parts.push(t(locale, 'adopt.ids.kept', { count: f.formats, examples: joinList(locale, f.examples.map((e) => t(locale, 'adopt.ids.quote', { id: e }))) }));
   else parts.push(t(locale, 'adopt.ids.free'));
   if (f.next !== null) parts.push(t(locale, 'adopt.ids.next', { next: f.next }));
   return parts.join(locale === 'zh-CN' ? '' : ' ');

@@ -19,7 +19,7 @@ import { matchOption } from '../fields/dropdown';
 import { fieldByRole, type Field, type TableSchema } from '../schema';
 import type { Layout } from '../table/layout';
 import { typeContext } from '../setup/plan';
-import { t, type Locale } from '../i18n';
+import { t, type Locale, joinList } from '../i18n';
 import { issueMessage } from '../fields';
 
 /** The start of every note of ours (the same in every language, so any user's note can be told apart). */
@@ -205,7 +205,7 @@ export function withRuleIssues(checks: ReturnType<typeof checkBlock>, overrides:
 export function issueText(locale: Locale, issue: CellIssue): string {
   if ('code' in issue) return issueMessage(locale, issue.code, issue.hint ? { hint: issue.hint } : {});
   switch (issue.rule) {
-    case 'skip': return t(locale, 'edit.rule.skip', { from: issue.from, to: issue.to, skipped: issue.skipped.join(locale === 'zh-CN' ? '、' : ', ') });
+    case 'skip': return t(locale, 'edit.rule.skip', { from: issue.from, to: issue.to, skipped: joinList(locale, issue.skipped) });
     case 'backward': return t(locale, 'edit.rule.backward', { from: issue.from, to: issue.to });
     case 'requiredFrom': return t(locale, 'edit.rule.requiredFrom', { stage: issue.stage });
   }

@@ -6,7 +6,7 @@
  * the team's process documents word them; fields are the table's own headers; rules are the table's
  * settings. A stage of no known step gets no meaning rather than a guess. Pure.
  */
-import { t, type Locale, type MessageKey } from '../i18n';
+import { t, type Locale, type MessageKey, joinList } from '../i18n';
 import type { DropdownOption } from '../fields/types';
 import { optionStep } from '../options/variants';
 
@@ -59,7 +59,6 @@ const OPEN_STEP_ROLES: readonly string[] = ['lastContact', 'nextFollowUp'];
 
 export function processMap(input: ProcessMapInput): ProcessMap {
   const { locale } = input;
-  const sep = locale === 'zh-CN' ? '、' : ', ';
   const byRole = new Map(input.fields.filter((f) => f.role).map((f) => [f.role as string, f.header]));
   const owner = byRole.get('owner');
   const stageSince = byRole.get('stageSince');
@@ -68,7 +67,7 @@ export function processMap(input: ProcessMapInput): ProcessMap {
   const required = input.fields.filter((f) => f.required).map((f) => f.header);
 
   const general: string[] = [];
-  if (required.length) general.push(t(locale, 'funnel.map.required', { fields: required.join(sep) }));
+  if (required.length) general.push(t(locale, 'funnel.map.required', { fields: joinList(locale, required) }));
   if (input.stageRejects) general.push(t(locale, 'funnel.map.stageList'));
 
   // The funnel's order: the steps, the won outcome, then the lost exit.
@@ -95,7 +94,7 @@ export function processMap(input: ProcessMapInput): ProcessMap {
       stage: o.label,
       meaning,
       responsible,
-      fields: fieldList.length ? fieldList.join(sep) : t(locale, 'funnel.report.none'),
+      fields: fieldList.length ? joinList(locale, fieldList) : t(locale, 'funnel.report.none'),
       rules: rules.length ? rules.join(locale === 'zh-CN' ? '；' : '; ') : t(locale, 'funnel.report.none'),
     };
   });

@@ -33,6 +33,11 @@ export function t(locale: Locale, key: MessageKey, params?: Params): string {
 
 export { formatMessage, pluralForm } from './format';
 
+/** Items of a list in a sentence: `a、b、c` in Chinese (the enumeration comma), `a, b, c` in English. */
+export function joinList(locale: Locale, items: readonly string[]): string {
+  return items.join(locale === 'zh-CN' ? '、' : ', ');
+}
+
 /** The whole table for one locale (sent to the sidebar once at start). */
 export function messagesFor(locale: Locale): Readonly<Record<MessageKey, string>> {
   return tableOf(locale) as Record<MessageKey, string>;

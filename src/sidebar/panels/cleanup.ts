@@ -5,6 +5,7 @@
  * add-on re-reads the table and answers with a new preview instead of writing if it changed), and
  * "Undo" puts the last change back. Cell text is set as text only (DESIGN.md rule 5).
  */
+import { joinList } from '../../core/i18n';
 import type { CleanupPreview } from '../../core/api/cleanup';
 import type { ChangeKind } from '../../core/cleanup/plan';
 import { h, replaceChildren } from '../dom';
@@ -31,7 +32,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
         k.samples.length && k.kind !== 'emptyRow'
           ? h('ul', { class: 'cf-cleanup-samples' }, k.samples.map((s) =>
             h('li', { class: 'cf-cleanup-sample' }, h('span', { class: 'cf-a1' }, s.a1), ' ', h('span', { class: 'cf-from' }, s.from), ' → ', h('span', { class: 'cf-to' }, s.to))))
-          : k.samples.length ? h('p', { class: 'secondary cf-cleanup-rows' }, k.samples.map((s) => s.a1).join(', ')) : null),
+          : k.samples.length ? h('p', { class: 'secondary cf-cleanup-rows' }, joinList(ctx.locale, k.samples.map((s) => s.a1))) : null),
     );
     replaceChildren(
       body,

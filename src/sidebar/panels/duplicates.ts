@@ -14,6 +14,7 @@
  * default). The merge rules are said in the panel. Values came from cells: set as text only (h() makes
  * text nodes).
  */
+import { joinList } from '../../core/i18n';
 import type { DuplicatesReport, MergeGroup } from '../../core/api/dedupe';
 import { h, replaceChildren } from '../dom';
 import { registerPanel, type PanelContext } from '../panel-registry';
@@ -89,8 +90,8 @@ function clusterView(c: ClusterView, headers: readonly string[], ctx: PanelConte
     'div',
     { class: `cf-dupe-cluster cf-dupe-${c.band}`, 'data-cluster': c.id },
     h('h3', null, t('dedupe.panel.group', { id: c.id, band: t(c.band === 'sure' ? 'dedupe.panel.band.sure' : 'dedupe.panel.band.review'), score: percent(c.score) })),
-    c.agreed.length ? h('p', { class: 'cf-dupe-agreed' }, t('dedupe.panel.agreed', { list: c.agreed.join(', ') })) : null,
-    c.differed.length ? h('p', { class: 'secondary cf-dupe-differed' }, t('dedupe.panel.differed', { list: c.differed.join(', ') })) : null,
+    c.agreed.length ? h('p', { class: 'cf-dupe-agreed' }, t('dedupe.panel.agreed', { list: joinList(ctx.locale, c.agreed) })) : null,
+    c.differed.length ? h('p', { class: 'secondary cf-dupe-differed' }, t('dedupe.panel.differed', { list: joinList(ctx.locale, c.differed) })) : null,
     h(
       'table',
       { class: 'cf-dupe-records' },

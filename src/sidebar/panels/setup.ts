@@ -4,6 +4,7 @@
  * only stops ClientFlow from managing that column: its cells and data stay in the sheet.
  * Everything shown that came from the sheet (headers, options) is set as text, never as markup.
  */
+import { joinList } from '../../core/i18n';
 import type { Endpoints } from '../../core/api';
 import type { ResultOf } from '../../core/api/endpoint';
 import { tableSchema, type Field, type TableSchema } from '../../core/schema';
@@ -291,7 +292,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
           ),
           h('p', { class: 'secondary cf-keep-note' }, t('sidebar.setup.removeKeepsData')),
           v.removed.length > 0
-            ? h('p', { class: 'cf-removed' }, t('sidebar.setup.removedList', { headers: v.removed.join(', ') }))
+            ? h('p', { class: 'cf-removed' }, t('sidebar.setup.removedList', { headers: joinList(ctx.locale, v.removed) }))
             : null,
         ),
       );
