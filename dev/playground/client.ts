@@ -68,8 +68,8 @@ let editor: HTMLInputElement | null = null;
 let dialogOpen = false;
 
 const DIALOG_BUTTONS: Record<string, Record<string, string>> = {
-  en: { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No' },
-  'zh-CN': { OK: '确定', CANCEL: '取消', YES: '是', NO: '否' },
+  en: { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No', ERROR: 'Error' },
+  'zh-CN': { OK: '确定', CANCEL: '取消', YES: '是', NO: '否', ERROR: '错误' },
 };
 
 function setBusy(on: boolean, label?: string): void {
@@ -595,7 +595,8 @@ function finish(r: ActionResult, done?: (r: ActionResult) => void, toastErrors =
   }
   // Sheets reports an error thrown by a menu function or trigger; a google.script.run failure goes to
   // the page's failure handler instead.
-  if (r.kind === 'error' && toastErrors) toast('Error', r.message, 8, true);
+  // Sheets titles a script's error in the user's own language.
+  if (r.kind === 'error' && toastErrors) toast(DIALOG_BUTTONS[state?.locale ?? 'en']?.ERROR ?? 'Error', r.message, 8, true);
   done?.(r);
   return refresh();
 }
