@@ -318,7 +318,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
   const editEvent = (s: SheetData, box: Box, fields?: { value?: Cell; old?: Cell }): EditEventLike => {
     const e: EditEventLike = {
       authMode: enums.AuthMode.LIMITED,
-      range: wb.range(s, box),
+      range: wb.eventRange(s, box),
       source: wb.spreadsheet(),
       user: rt.wrap('User', { getEmail: () => '' }, { methods: ['getEmail'] }),
       triggerUid: 'emulated-edit',
