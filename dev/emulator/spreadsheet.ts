@@ -36,7 +36,7 @@ export const SPREADSHEET_API = [
 ] as const;
 
 export const SPREADSHEET_APP_API = ['getActiveSpreadsheet', 'getActive', 'getActiveSheet', 'getActiveRange', 'getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush'] as const;
-export const SPREADSHEET_APP_PROPS = ['DataValidationCriteria', 'BooleanCriteria', 'ProtectionType', 'BandingTheme', 'Dimension', 'WrapStrategy', 'RelativeDate', 'DeveloperMetadataVisibility', 'DeveloperMetadataLocationType'] as const;
+export const SPREADSHEET_APP_PROPS = ['DataValidationCriteria', 'BooleanCriteria', 'ProtectionType', 'BandingTheme', 'Dimension', 'CopyPasteType', 'WrapStrategy', 'RelativeDate', 'DeveloperMetadataVisibility', 'DeveloperMetadataLocationType'] as const;
 
 function sheetNameError(name: string): ScriptException {
   return new ScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
@@ -556,6 +556,7 @@ export function makeSpreadsheetApp(wb: Workbook, ui: () => unknown): unknown {
     ProtectionType: e.ProtectionType,
     BandingTheme: e.BandingTheme,
     Dimension: e.Dimension,
+    CopyPasteType: e.CopyPasteType,
     WrapStrategy: e.WrapStrategy,
     RelativeDate: e.RelativeDate,
     DeveloperMetadataVisibility: e.DeveloperMetadataVisibility,
