@@ -279,20 +279,16 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       if (row && (own === '' || isOurNote(own))) row[sinceIdx] = `${STAGE_MARK} ${t(userLocale(), 'edit.stageNote')}\n${c.to}`;
     }
   }
-  // Written over the range they were read from, or over the block of cells that change only when
-  // writing the whole range would cost more than a call (the clock's model: 25 ms a call, 15 µs a cell
-  // written). Cells outside the change get back what they held.
+  // Written over the range they were read from (no Range to make: the same number of calls for any
+  // block), only when something in it changes; cells that do not change get back what they held.
   const flagAt = flagRange as { range: GoogleAppsScript.Spreadsheet.Range; c0: number; c1: number } | null;
-  const sub = (box: { r0: number; r1: number; c0: number; c1: number }): { range: GoogleAppsScript.Spreadsheet.Range; box: typeof box } => {
+  const sub = (): { range: GoogleAppsScript.Spreadsheet.Range; box: { r0: number; r1: number; c0: number; c1: number } } => {
     if (!flagAt) throw new Error('no range read');
-    const whole = { r0: 0, r1: n - 1, c0: flagAt.c0, c1: flagAt.c1 };
-    const extra = n * (flagAt.c1 - flagAt.c0 + 1) - (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1);
-    if (extra * MS_PER_CELL_WRITTEN < 25) return { range: flagAt.range, box: whole };
-    return { range: sheet.getRange(edit.firstRow + box.r0, span.first + box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1), box };
+    return { range: flagAt.range, box: { r0: 0, r1: n - 1, c0: flagAt.c0, c1: flagAt.c1 } };
   };
   const noteBox = newNotes ? changedBox(noteGrid, newNotes) : null;
   if (newNotes && noteBox) {
-    const w = sub(noteBox);
+    const w = sub();
     w.range.setNotes(sliceBox(newNotes, w.box));
   }
   if (checkOk && plan.needBackgrounds && flagAt) {
@@ -301,7 +297,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const colors = planBackgrounds(checks, before);
     const box = colors ? changedBox<string | null>(before, colors) : null;
     if (colors && box) {
-      const w = sub(box);
+      const w = sub();
       // A cell left as it was that shows the default white is written as null (no color of its own),
       // never as an explicit white. Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setBackgrounds(String)
       w.range.setBackgrounds(sliceBox(colors, w.box).map((row, r) => row.map((c, j) => {

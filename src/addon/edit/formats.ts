@@ -60,18 +60,9 @@ export function restoreFormats(sheet: Sheet, block: Range, schema: TableSchema, 
     if (lostRules.length === 0) return 0;
   }
   if (broken.size > 0) {
-    // Only the columns from the first to the last that lost their format are written, unless writing
-    // the whole block back costs less than making its Range (the clock's model: 25 ms a call, 15 µs a
-    // cell written); cells that kept theirs get back what they held.
-    const lo = Math.min(...broken);
-    const hi = Math.max(...broken);
-    const rows = area.lastRow - area.firstRow + 1;
-    const whole = (area.lastColumn - area.firstColumn + 1 - (hi - lo + 1)) * rows * 0.015 < 25;
-    const from = whole ? area.firstColumn : lo;
-    const to = whole ? area.lastColumn : hi;
-    const target = from === area.firstColumn && to === area.lastColumn ? block : sheet.getRange(area.firstRow, from, rows, to - from + 1);
-    target.setNumberFormats(formats.map((row) => row.slice(from - area.firstColumn, to - area.firstColumn + 1).map((fmt, j) => {
-      const c = from + j;
+    // Written over the whole block (one call for any block); columns that kept theirs get them back.
+    block.setNumberFormats(formats.map((row) => row.map((fmt, j) => {
+      const c = area.firstColumn + j;
       return broken.has(c) ? (expected.get(c) as string) : fmt;
     })));
   }
