@@ -134,7 +134,11 @@ export const TRIGGER_LIMIT_MS = 30_000;
 const CHECK_MS_PER_CELL = 0.005 + 2 * 0.015 + 0.01;
 const SAFETY_MS = 3_000;
 
-export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+/**
+ * @param lockHeld the caller holds the document lock around this whole call (the client form's save):
+ *   ID reservations run under it instead of taking and releasing the lock themselves.
+ */
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = false): void {
   const started = Date.now();
   // AuthMode.NONE (the add-on not yet used in this document): no access to the sheet or properties.
   // Ref: https://developers.google.com/apps-script/reference/script/auth-mode
@@ -214,7 +218,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const target = idCol !== undefined ? { sheet, sheetId, headerRow: loc.headerRow, idCol } : null;
   if (wanted > 0 && target && idCol !== undefined) {
     const needRows = rows.map((r, i) => ({ r, i })).filter(({ r }) => isBlankCell(r[idCol - span.first])).map(({ i }) => edit.firstRow + i);
-    ids = reserveIds(store, target, wanted, rowIds, needRows, `${sheetId}.${edit.firstRow}.${Date.now()}.${Math.floor(Math.random() * 1e9)}`);
+    ids = reserveIds(store, target, wanted, rowIds, needRows, `${sheetId}.${edit.firstRow}.${Date.now()}.${Math.floor(Math.random() * 1e9)}`, lockHeld);
   }
   const reserved = ids;
   const writes = planAutoFill({ ...base, newId: (k) => (reserved ? (reserved[k] ?? null) : null) });
@@ -227,20 +231,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (known) {
       const next = idSummary([...known, ...rowIds]);
       if (JSON.stringify(next) !== JSON.stringify(known)) {
-        const l = LockService.getDocumentLock();
-        if (l && l.tryLock(1000)) {
+        const l = lockHeld ? null : LockService.getDocumentLock();
+        if (lockHeld || (l && l.tryLock(1000))) {
           try {
             const fresh = storedIdCounter(store, sheetId) ?? known;
             store.setProperties(idCounterProps(sheetId, idSummary([...fresh, ...rowIds])), false);
           } finally {
-            l.releaseLock();
+            l?.releaseLock();
           }
         }
       }
     }
   }
   // Rows other executions could not number while this one held the lock.
-  if (wanted > 0 && reserved && target) adoptPendingIds(store, target);
+  if (wanted > 0 && reserved && target) adoptPendingIds(store, target, lockHeld);
 
   // Flags of ours on the checked cells, the stage each Stage since dates, and the stage history.
   let locale: Locale | null = null;
