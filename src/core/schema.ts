@@ -90,6 +90,8 @@ export const stagesSchema = z.object({
 export const rulesSchema = z.object({
   /** Last contact older than this many days is shown amber. */
   staleDays: z.number().int().min(1).max(3650).default(14),
+  /** Stage label → days without contact after which a client in that stage is stale (others: staleDays). */
+  staleDaysByStage: z.record(z.string(), z.number().int().min(1).max(3650)).optional(),
   /** Next follow-up in the past (and stage not won/lost) is shown red. */
   overdueFollowUp: z.boolean().default(true),
   /** Stage rules, each off unless set: a breaking edit is flagged and explained, never reverted. */

@@ -108,7 +108,7 @@ const sameBox = (a: Box, b: Box): boolean => a.firstRow === b.firstRow && a.last
  * found within it (columns inserted before the table's last one).
  */
 function readLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, headerRow: number, width: number): Layout {
-  let headers: CellValue[] | null = null;
+  let headers: CellValue[] | null;
   try {
     headers = (sheet.getSheetValues(headerRow, 1, 1, width)[0] ?? []) as CellValue[];
   } catch {
