@@ -69,27 +69,28 @@ export interface CheckState {
 export function checkState(input: CheckFlagsInput): CheckState {
   const { rows, width } = input;
   const state = new Uint8Array(rows * width);
-  const byCell = new Map<number, CellIssue>();
-  for (const i of input.issues) byCell.set((i.row - input.firstRow) * width + (i.column - input.spanFirst), { code: i.code, ...(i.hint ? { hint: i.hint } : {}) });
-  const rules = input.rules ?? new Map<number, RuleIssue | null>();
+  // A row with data: its user fields are checked (fine until an issue says otherwise); a row without:
+  // every cell is (our flags there go).
+  const userRow = new Uint8Array(width);
+  input.user.forEach((u, c) => { if (u && c < width) userRow[c] = 1; });
   for (let r = 0; r < rows; r++) {
-    const data = input.hasData(r);
-    for (let c = 0; c < width; c++) {
-      const k = r * width + c;
-      if (data && !input.user[c]) continue;
-      let issue = data ? (byCell.get(k) ?? null) : null;
-      if (rules.has(k)) {
-        const rule = rules.get(k) ?? null;
-        // A type error or a plain required flag comes first; a rule adds to a valid cell (withRuleIssues).
-        const keep = issue !== null && (rule === null || ('code' in issue && issue.code !== 'required'));
-        if (!keep) {
-          issue = rule ?? issue;
-          if (rule) byCell.set(k, rule);
-        }
-      }
-      state[k] = issue ? 2 : 1;
-      if (!issue) byCell.delete(k);
-    }
+    if (input.hasData(r)) state.set(userRow, r * width);
+    else state.fill(1, r * width, (r + 1) * width);
+  }
+  const byCell = new Map<number, CellIssue>();
+  for (const i of input.issues) {
+    const k = (i.row - input.firstRow) * width + (i.column - input.spanFirst);
+    if (state[k] !== 1) continue;
+    state[k] = 2;
+    byCell.set(k, i); // a SheetIssue is a CellIssue: its code and hint
+  }
+  for (const [k, rule] of input.rules ?? []) {
+    if (k < 0 || k >= state.length) continue;
+    const issue = byCell.get(k) ?? null;
+    // A type error or a plain required flag comes first; a rule adds to a valid cell (withRuleIssues).
+    const keep = issue !== null && (rule === null || ('code' in issue && issue.code !== 'required'));
+    if (keep) continue;
+    if (rule) { byCell.set(k, rule); state[k] = 2; } else state[k] = 1;
   }
   return { width, state, issueAt: (k) => byCell.get(k) ?? null };
 }

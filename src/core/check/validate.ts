@@ -32,6 +32,15 @@ export interface ValidationResult {
 const AUTO = new Set<string>(AUTO_TYPES);
 const MEMO_MAX = 20_000;
 
+/** isBlankCell, with a fast answer for text that starts with a printable ASCII character (most cells). */
+function blank(v: CellValue | undefined): boolean {
+  if (typeof v === 'string' && v.length > 0) {
+    const c = v.charCodeAt(0);
+    if (c > 0x20 && c < 0x7f) return false;
+  }
+  return isBlankCell(v);
+}
+
 /**
  * @param values rows of the table's span as getValues returns them, starting at sheet row `firstRow`
  *   and sheet column `firstColumn`.
@@ -47,24 +56,24 @@ export function validateRows(
 ): ValidationResult {
   const checks = schema.fields
     .filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type))
-    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>() }));
+    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>(), hits: 0, useMemo: true }));
   const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
   const issues: SheetIssue[] = [];
   let rows = 0;
   for (let r = 0; r < values.length; r++) {
     const row = values[r] as readonly CellValue[];
     let hasData = false;
-    for (const i of tableIdx) if (!isBlankCell(row[i])) { hasData = true; break; }
+    for (const i of tableIdx) if (!blank(row[i])) { hasData = true; break; }
     if (!hasData) continue;
     rows++;
     for (const c of checks) {
       const v = row[c.idx];
-      if (isBlankCell(v)) {
+      if (blank(v)) {
         if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
         continue;
       }
       // A formula Sheets turned into an error ('#ERROR!' for a typed '+86 …'): named as such, in any column.
-      if (isFormulaError(v)) {
+      if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && isFormulaError(v)) {
         issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'formulaError' });
         continue;
       }
@@ -75,11 +84,16 @@ export function validateRows(
       // insert each.
       let res: ParseResult | undefined;
       if (typeof v === 'string') {
-        res = c.memo.get(v);
+        // A column of unique texts (names, emails) stops looking its values up once the memo is full
+        // and has hardly ever been hit: each lookup would only cost a hash of a new string.
+        res = c.useMemo ? c.memo.get(v) : undefined;
         if (res === undefined) {
           res = c.def.parse(v, c.ctx);
-          if (c.memo.size < MEMO_MAX) c.memo.set(v, res);
-        }
+          if (c.useMemo) {
+            if (c.memo.size < MEMO_MAX) c.memo.set(v, res);
+            else if (c.hits < MEMO_MAX / 10) c.useMemo = false;
+          }
+        } else c.hits++;
       } else if (v instanceof Date || typeof v === 'number') {
         const k = v instanceof Date ? v.getTime() : v;
         const memo = v instanceof Date ? c.dates : c.numbers;
