@@ -67,11 +67,13 @@ function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNull
   });
   const notes = range.getNotes();
   // One message per distinct issue (a column of the same mistake is formatted once).
-  const texts = new Map<string, string>();
+  const texts = new Map<string, Map<string, string>>();
   const plan = planCheckNotes(state, notes, (issue) => {
-    const key = 'code' in issue ? `${issue.code}\u0000${issue.hint ?? ''}` : JSON.stringify(issue);
-    let text = texts.get(key);
-    if (text === undefined) { text = issueText(locale, issue); texts.set(key, text); }
+    const [a, b] = 'code' in issue ? [issue.code, issue.hint ?? ''] : ['', JSON.stringify(issue)];
+    let byHint = texts.get(a);
+    if (!byHint) { byHint = new Map(); texts.set(a, byHint); }
+    let text = byHint.get(b);
+    if (text === undefined) { text = issueText(locale, issue); byHint.set(b, text); }
     return text;
   });
   const sub = (b: { r0: number; r1: number; c0: number; c1: number }) => (b.r0 === 0 && b.c0 === 0 && b.r1 === values.length - 1 && b.c1 === width - 1
@@ -83,9 +85,7 @@ function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNull
     const before = range.getBackgrounds();
     const colors = planCheckBackgrounds(state, before);
     for (const k of colors.cells) changed.add(k);
-    // Cells left as they were that show the default white are written as null (no color of their own).
-    // Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setBackgrounds(String)
-    if (colors.box) sub(colors.box).setBackgrounds(changedGrid<string | null>(colors, before, colors.box, (v) => (v === '#ffffff' || v === '' ? null : v)));
+    if (colors.box) sub(colors.box).setBackgrounds(changedGrid<string | null>(colors, before, colors.box));
   }
   return changed.size;
 }

@@ -128,6 +128,14 @@ export function planCheckNotes(s: CheckState, notes: readonly (readonly string[]
   const out = sparse<string>();
   let needBackgrounds = false;
   const { width, state } = s;
+  // One note text per distinct message (the message function may return the same string many times).
+  const noteOf = new Map<string, string>();
+  const noteFor = (issue: CellIssue): string => {
+    const m = message(issue);
+    let note = noteOf.get(m);
+    if (note === undefined) { note = `${FLAG_MARK} ${m}`; noteOf.set(m, note); }
+    return note;
+  };
   for (let r = 0; r < notes.length; r++) {
     const row = notes[r] as readonly string[];
     for (let c = 0; c < width; c++) {
@@ -137,7 +145,7 @@ export function planCheckNotes(s: CheckState, notes: readonly (readonly string[]
       const ours = note !== '' && note.startsWith(FLAG_MARK);
       if (st === 2) {
         if (note !== '' && !ours) { needBackgrounds = true; continue; }
-        const text = `${FLAG_MARK} ${message(s.issueAt(r * width + c) as CellIssue)}`;
+        const text = noteFor(s.issueAt(r * width + c) as CellIssue);
         if (text !== note) { out.set(r, c, row, text, width); needBackgrounds = true; }
       } else if (ours) {
         out.set(r, c, row, '', width);
@@ -159,7 +167,8 @@ export function planCheckBackgrounds(s: CheckState, before: readonly (readonly s
     for (let c = 0; c < width; c++) {
       const st = state[r * width + c];
       if (!st) continue;
-      const bg = (row[c] ?? '').toLowerCase();
+      const raw = row[c] ?? '';
+      const bg = raw === '#ffffff' || raw === FLAG_BACKGROUND ? raw : raw.toLowerCase();
       if (st === 2 && DEFAULT_BACKGROUNDS.has(bg)) out.set(r, c, row, FLAG_BACKGROUND, width);
       else if (st === 1 && bg === FLAG_BACKGROUND) out.set(r, c, row, null, width);
     }
@@ -167,18 +176,16 @@ export function planCheckBackgrounds(s: CheckState, before: readonly (readonly s
   return out;
 }
 
-/** The box of a sparse change as a grid to write: changed rows as planned, the others as read. */
-export function changedGrid<T>(change: SparseChange<T>, read: readonly (readonly T[])[], box: Box, unchanged: (v: T) => T = (v) => v): T[][] {
+/**
+ * The box of a sparse change as a grid to write: changed rows as planned, the others as read (the
+ * read rows themselves when the box spans every column: nothing is copied that does not change).
+ */
+export function changedGrid<T>(change: SparseChange<T>, read: readonly (readonly T[])[], box: Box): T[][] {
+  const full = box.c0 === 0 && read.length > 0 && box.c1 === (read[0]?.length ?? 0) - 1;
   const grid: T[][] = [];
   for (let r = box.r0; r <= box.r1; r++) {
-    const planned = change.rows.get(r);
-    const source = read[r] as readonly T[];
-    const row: T[] = new Array<T>(box.c1 - box.c0 + 1);
-    for (let c = box.c0; c <= box.c1; c++) {
-      const v = planned ? (planned[c] as T) : (source[c] as T);
-      row[c - box.c0] = planned && planned[c] !== source[c] ? v : unchanged(v);
-    }
-    grid.push(row);
+    const row = change.rows.get(r) ?? (read[r] as T[]);
+    grid.push(full ? row : row.slice(box.c0, box.c1 + 1));
   }
   return grid;
 }

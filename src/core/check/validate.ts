@@ -66,7 +66,8 @@ export function validateRows(
     for (const i of tableIdx) if (!blank(row[i])) { hasData = true; break; }
     if (!hasData) continue;
     rows++;
-    for (const c of checks) {
+    for (let k = 0; k < checks.length; k++) {
+      const c = checks[k] as (typeof checks)[number];
       const v = row[c.idx];
       if (blank(v)) {
         if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
@@ -103,7 +104,11 @@ export function validateRows(
           if (memo.size < MEMO_MAX) memo.set(k, res);
         }
       } else res = c.def.parse(v as CellValue, c.ctx);
-      if (!res.ok) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: res.code, ...(res.hint ? { hint: res.hint } : {}) });
+      if (!res.ok) {
+        const issue: SheetIssue = { row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: res.code };
+        if (res.hint) issue.hint = res.hint;
+        issues.push(issue);
+      }
     }
   }
   return { rows, issues };
