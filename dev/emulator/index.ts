@@ -52,6 +52,8 @@ export interface EmulatorExt extends Emulator {
   setTemplateScope(scope: Record<string, unknown>): void;
   /** Errors thrown to the script are built in its realm (the harness passes the vm context's Error). */
   setRealmError(make: ((message: string) => Error) | null): void;
+  /** The harness reports the time an execution spent evaluating the script file (stats().loadCpuMs). */
+  noteLoad?(ms: number): void;
   /** Simulates an execution outside the emulator holding a lock ('document' | 'script' | 'user'). */
   contendLock(kind: 'document' | 'script' | 'user', held: boolean): void;
   /** Starts one execution with its time limit in simulated ms (360000; 30000 for simple triggers).
@@ -782,6 +784,9 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     },
     setRealmError(make) {
       rt.realmError = make;
+    },
+    noteLoad(ms) {
+      rt.noteLoad(ms);
     },
     contendLock(kind, held) {
       if (held) locks.contended.add(kind);
