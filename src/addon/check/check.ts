@@ -21,7 +21,6 @@ import { issueText, type RuleIssue } from '../../core/edit/flags';
 import { stageRuleIssues } from '../../core/edit/rules';
 import { changedGrid, changesFromHistory, checkState, planCheckBackgrounds, planCheckNotes } from '../../core/check/flags';
 import { historySheetName } from '../../core/funnel/workbook';
-import { isBlankCell } from '../../core/fields/util';
 import { AUTO_TYPES } from '../../core/fields/types';
 import { cleanupHint, legend, reportCell, reportCounts, reportPage } from '../../core/check/report';
 
@@ -50,11 +49,10 @@ export interface ValidateReport {
  * fields required from a stage from the rows): one getNotes, a getBackgrounds only when a flag appears
  * or goes, and the writes over the smallest block that changes. Returns how many cells changed.
  */
-function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNullable<ReturnType<typeof requireConfigOrNull>>, layout: ReturnType<typeof readLayout>['layout'], values: CellValue[][], firstRow: number, span: { first: number; last: number }, issues: readonly SheetIssue[], locale: Locale): number {
+function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNullable<ReturnType<typeof requireConfigOrNull>>, layout: ReturnType<typeof readLayout>['layout'], values: CellValue[][], firstRow: number, span: { first: number; last: number }, issues: readonly SheetIssue[], dataRows: Uint8Array, locale: Locale): number {
   if (values.length === 0) return 0;
   const width = span.last - span.first + 1;
   const range = sheet.getRange(firstRow, span.first, values.length, width);
-  const tableIdx = Object.values(layout.columns).map((c) => c - span.first);
   const user = new Array<boolean>(width).fill(false);
   for (const f of schema.fields) {
     const c = layout.columns[f.key];
@@ -62,7 +60,7 @@ function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNull
   }
   const state = checkState({
     rows: values.length, width, firstRow, spanFirst: span.first, user, issues,
-    hasData: (r) => tableIdx.some((i) => !isBlankCell(values[r]?.[i])),
+    hasData: (r) => dataRows[r] === 1,
     rules: stageRuleVerdicts(sheet, schema, layout, values, span.first, width),
   });
   const notes = range.getNotes();
@@ -79,15 +77,18 @@ function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNull
   const sub = (b: { r0: number; r1: number; c0: number; c1: number }) => (b.r0 === 0 && b.c0 === 0 && b.r1 === values.length - 1 && b.c1 === width - 1
     ? range
     : sheet.getRange(firstRow + b.r0, span.first + b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1));
-  const changed = new Set<number>(plan.notes.cells);
+  const changed = new Uint8Array(values.length * width);
+  let count = 0;
+  const mark = (k: number) => { if (!changed[k]) { changed[k] = 1; count++; } };
+  for (const k of plan.notes.cells) mark(k);
   if (plan.notes.box) sub(plan.notes.box).setNotes(changedGrid(plan.notes, notes, plan.notes.box));
   if (plan.needBackgrounds) {
     const before = range.getBackgrounds();
     const colors = planCheckBackgrounds(state, before);
-    for (const k of colors.cells) changed.add(k);
+    for (const k of colors.cells) mark(k);
     if (colors.box) sub(colors.box).setBackgrounds(changedGrid<string | null>(colors, before, colors.box));
   }
-  return changed.size;
+  return count;
 }
 
 /**
@@ -147,7 +148,7 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     replaceRules(sheet, ranges.length
       ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
       : [], INVALID_RULE_KINDS);
-    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, locale);
+    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, result.dataRows, locale);
   }
   const headerOf = (column: number) => String(headers[column - 1] ?? '');
   const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});

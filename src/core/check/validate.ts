@@ -27,6 +27,8 @@ export interface ValidationResult {
   /** Non-empty data rows checked. */
   rows: number;
   issues: SheetIssue[];
+  /** Per row of `values`: 1 when it has something in a table column (a client row), else 0. */
+  dataRows: Uint8Array;
 }
 
 const AUTO = new Set<string>(AUTO_TYPES);
@@ -59,6 +61,7 @@ export function validateRows(
     .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>(), hits: 0, useMemo: true }));
   const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
   const issues: SheetIssue[] = [];
+  const dataRows = new Uint8Array(values.length);
   let rows = 0;
   for (let r = 0; r < values.length; r++) {
     const row = values[r] as readonly CellValue[];
@@ -66,6 +69,7 @@ export function validateRows(
     for (const i of tableIdx) if (!blank(row[i])) { hasData = true; break; }
     if (!hasData) continue;
     rows++;
+    dataRows[r] = 1;
     for (let k = 0; k < checks.length; k++) {
       const c = checks[k] as (typeof checks)[number];
       const v = row[c.idx];
@@ -111,7 +115,7 @@ export function validateRows(
       }
     }
   }
-  return { rows, issues };
+  return { rows, issues, dataRows };
 }
 
 /**
