@@ -58,7 +58,7 @@ export function validateRows(
 ): ValidationResult {
   const checks = schema.fields
     .filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type))
-    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>(), hits: 0, useMemo: true }));
+    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>(), hits: 0, useMemo: true, required: f.required === true, anyText: types(f.type).acceptsAnyText === true }));
   const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
   const issues: SheetIssue[] = [];
   const dataRows = new Uint8Array(values.length);
@@ -66,7 +66,7 @@ export function validateRows(
   for (let r = 0; r < values.length; r++) {
     const row = values[r] as readonly CellValue[];
     let hasData = false;
-    for (const i of tableIdx) if (!blank(row[i])) { hasData = true; break; }
+    for (let t = 0; t < tableIdx.length; t++) if (!blank(row[tableIdx[t] as number])) { hasData = true; break; }
     if (!hasData) continue;
     rows++;
     dataRows[r] = 1;
@@ -74,7 +74,7 @@ export function validateRows(
       const c = checks[k] as (typeof checks)[number];
       const v = row[c.idx];
       if (blank(v)) {
-        if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
+        if (c.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
         continue;
       }
       // A formula Sheets turned into an error ('#ERROR!' for a typed '+86 …'): named as such, in any column.
@@ -83,7 +83,7 @@ export function validateRows(
         continue;
       }
       // A type that accepts any text (text, long text) never fails on a non-blank cell: nothing to parse.
-      if (c.def.acceptsAnyText) continue;
+      if (c.anyText) continue;
       // Parsing is pure: a text or an instant seen before in the column (a dropdown's options, repeated
       // dates or amounts) is not parsed again. Bounded, so a column of unique values costs one map
       // insert each.
@@ -100,12 +100,12 @@ export function validateRows(
           }
         } else c.hits++;
       } else if (v instanceof Date || typeof v === 'number') {
-        const k = v instanceof Date ? v.getTime() : v;
+        const at = v instanceof Date ? v.getTime() : v;
         const memo = v instanceof Date ? c.dates : c.numbers;
-        res = memo.get(k);
+        res = memo.get(at);
         if (res === undefined) {
           res = c.def.parse(v, c.ctx);
-          if (memo.size < MEMO_MAX) memo.set(k, res);
+          if (memo.size < MEMO_MAX) memo.set(at, res);
         }
       } else res = c.def.parse(v as CellValue, c.ctx);
       if (!res.ok) {
