@@ -442,7 +442,10 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     else {
       let copy = dvCopies.get(dv);
       if (!copy) {
-        copy = { ...dv, args: [...dv.args], anchor: { row: dv.anchor.row + (dr - sr), col: dv.anchor.col + (dc - sc) } } as AppliedDV;
+        // The formula is rewritten for the moved anchor (as copyTo does): each pasted cell reads as far
+        // from itself as its source cell read from itself.
+        const args = dv.criteria === 'CUSTOM_FORMULA' ? [shiftFormula(String(dv.args[0]), dr - sr, dc - sc)] : [...dv.args];
+        copy = { ...dv, args, anchor: { row: dv.anchor.row + (dr - sr), col: dv.anchor.col + (dc - sc) } } as AppliedDV;
         dvCopies.set(dv, copy);
       }
       dst.validations.set(dr, dc, copy);
