@@ -73,7 +73,7 @@ function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNull
     let text = byHint.get(b);
     if (text === undefined) { text = issueText(locale, issue); byHint.set(b, text); }
     return text;
-  });
+  }, true); // getNotes hands back a fresh copy: its rows are changed where they are
   const sub = (b: { r0: number; r1: number; c0: number; c1: number }) => (b.r0 === 0 && b.c0 === 0 && b.r1 === values.length - 1 && b.c1 === width - 1
     ? range
     : sheet.getRange(firstRow + b.r0, span.first + b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1));
@@ -84,7 +84,7 @@ function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNull
   if (plan.notes.box) sub(plan.notes.box).setNotes(changedGrid(plan.notes, notes, plan.notes.box));
   if (plan.needBackgrounds) {
     const before = range.getBackgrounds();
-    const colors = planCheckBackgrounds(state, before);
+    const colors = planCheckBackgrounds(state, before, true);
     for (const k of colors.cells) mark(k);
     if (colors.box) sub(colors.box).setBackgrounds(changedGrid<string | null>(colors, before, colors.box));
   }

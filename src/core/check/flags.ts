@@ -102,14 +102,15 @@ export interface SparseChange<T> {
   cells: number[];
 }
 
-function sparse<T>(): SparseChange<T> & { set(r: number, c: number, source: readonly T[], v: T, width: number): void } {
+/** `inPlace`: the rows read are the caller's own (a service's fresh copy): changed where they are, not copied. */
+function sparse<T>(inPlace: boolean): SparseChange<T> & { set(r: number, c: number, source: readonly T[], v: T, width: number): void } {
   const out = {
     rows: new Map<number, T[]>(),
     box: null as Box | null,
     cells: [] as number[],
     set(r: number, c: number, source: readonly T[], v: T, width: number) {
       let row = out.rows.get(r);
-      if (!row) { row = source.slice(); out.rows.set(r, row); }
+      if (!row) { row = inPlace ? (source as T[]) : source.slice(); out.rows.set(r, row); }
       row[c] = v;
       out.cells.push(r * width + c);
       const b = out.box;
@@ -124,8 +125,8 @@ function sparse<T>(): SparseChange<T> & { set(r: number, c: number, source: read
  * Notes after the check (planNotes' rules: ours set or cleared, the user's kept), and whether colors
  * must be read (a flag appears or goes, or a user's note sits on a checked cell).
  */
-export function planCheckNotes(s: CheckState, notes: readonly (readonly string[])[], message: (issue: CellIssue) => string): { notes: SparseChange<string>; needBackgrounds: boolean } {
-  const out = sparse<string>();
+export function planCheckNotes(s: CheckState, notes: readonly (readonly string[])[], message: (issue: CellIssue) => string, inPlace = false): { notes: SparseChange<string>; needBackgrounds: boolean } {
+  const out = sparse<string>(inPlace);
   let needBackgrounds = false;
   const { width, state } = s;
   // One note text per distinct message (the message function may return the same string many times).
@@ -159,8 +160,8 @@ export function planCheckNotes(s: CheckState, notes: readonly (readonly string[]
 }
 
 /** Colors after the check (planBackgrounds' rules): ours on broken cells with the default color, off mended ones. */
-export function planCheckBackgrounds(s: CheckState, before: readonly (readonly string[])[]): SparseChange<string | null> {
-  const out = sparse<string | null>();
+export function planCheckBackgrounds(s: CheckState, before: readonly (readonly string[])[], inPlace = false): SparseChange<string | null> {
+  const out = sparse<string | null>(inPlace);
   const { width, state } = s;
   for (let r = 0; r < before.length; r++) {
     const row = before[r] as readonly string[];
