@@ -15,7 +15,8 @@
  * - `adopt`: "Adopt this sheet" (menuAdopt, confirmations answered YES) on a fresh spreadsheet holding the
  *   N generated clients as pasted.
  * - `validate-all`: "Check all rows" (menuValidateAll) on the set-up table of N rows.
- * - `edit-one-cell`: a person types one email into a row in the middle of the N-row table; onEdit runs.
+ * - `edit-one-cell`: a person types one bad email into a row in the middle of the N-row table; onEdit runs
+ *   and flags it.
  * - `paste-1000-rows`: a person pastes 1,000 new clients below the N rows; one onEdit for the block.
  * - `cleanup`: "Clean up the table" (menuCleanUp, confirmed) on the set-up table; `undo`: "Undo the last
  *   ClientFlow change" (menuUndo) right after it, which puts the table back.
@@ -274,7 +275,8 @@ export const ACTIONS: readonly ActionDef[] = [
       const addon = s.env();
       const col = Math.max(0, t.header.findIndex((h) => roleForHeader(h)?.role === 'email'));
       const row = 2 + Math.floor(t.dataRows / 2);
-      addon.edit(`${columnLetter(col + 1)}${row}`, ' New.Address@Example.com ');
+      // A bad email (no dot in the domain): the edit is flagged (our note and highlight are written).
+      addon.edit(`${columnLetter(col + 1)}${row}`, 'new.address@example');
     },
   },
   {

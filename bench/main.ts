@@ -226,6 +226,8 @@ async function main(): Promise<number> {
           if (!options.json) console.error(`bench: ${action.name} @${n} done in ${Math.round(m.wallMs)} ms wall`);
           if (options.byMethod && stats) {
             const calls = Object.entries(stats.byMethod).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+            // The cpu of the action's own code, without evaluating dist/Code.js at each execution (the `load` row).
+            if (stats.loadCpuMs !== undefined && stats.loadCpuMs > 0) note(`${action.name} @${n} cpu without loading dist/Code.js: ${round(stats.scriptCpuMs - stats.loadCpuMs)} ms (loading: ${round(stats.loadCpuMs)} ms)`);
             note(`${action.name} @${n} calls: ${calls || 'none'}`);
           }
           {

@@ -14,6 +14,8 @@ export function createEnums() {
     ProtectionType: makeEnum(['RANGE', 'SHEET']),
     BandingTheme: makeEnum(['LIGHT_GREY', 'CYAN', 'GREEN', 'YELLOW', 'ORANGE', 'BLUE', 'TEAL', 'GREY', 'BROWN', 'LIGHT_GREEN', 'INDIGO', 'PINK']),
     Dimension: makeEnum(['COLUMNS', 'ROWS']),
+    // Ref: https://developers.google.com/apps-script/reference/spreadsheet/copy-paste-type
+    CopyPasteType: makeEnum(['PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES', 'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS']),
     WrapStrategy: makeEnum(['WRAP', 'OVERFLOW', 'CLIP']),
     DeveloperMetadataVisibility: makeEnum(['DOCUMENT', 'PROJECT']),
     DeveloperMetadataLocationType: makeEnum(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']),

@@ -52,6 +52,8 @@ export interface EmulatorExt extends Emulator {
   setTemplateScope(scope: Record<string, unknown>): void;
   /** Errors thrown to the script are built in its realm (the harness passes the vm context's Error). */
   setRealmError(make: ((message: string) => Error) | null): void;
+  /** The harness reports the time an execution spent evaluating the script file (stats().loadCpuMs). */
+  noteLoad?(ms: number): void;
   /** Simulates an execution outside the emulator holding a lock ('document' | 'script' | 'user'). */
   contendLock(kind: 'document' | 'script' | 'user', held: boolean): void;
   /** Starts one execution with its time limit in simulated ms (360000; 30000 for simple triggers).
@@ -320,7 +322,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
   const editEvent = (s: SheetData, box: Box, fields?: { value?: Cell; old?: Cell }): EditEventLike => {
     const e: EditEventLike = {
       authMode: enums.AuthMode.LIMITED,
-      range: wb.range(s, box),
+      range: wb.eventRange(s, box),
       source: wb.spreadsheet(),
       user: rt.wrap('User', { getEmail: () => '' }, { methods: ['getEmail'] }),
       triggerUid: 'emulated-edit',
@@ -442,7 +444,10 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     else {
       let copy = dvCopies.get(dv);
       if (!copy) {
-        copy = { ...dv, args: [...dv.args], anchor: { row: dv.anchor.row + (dr - sr), col: dv.anchor.col + (dc - sc) } } as AppliedDV;
+        // The formula is rewritten for the moved anchor (as copyTo does): each pasted cell reads as far
+        // from itself as its source cell read from itself.
+        const args = dv.criteria === 'CUSTOM_FORMULA' ? [shiftFormula(String(dv.args[0]), dr - sr, dc - sc)] : [...dv.args];
+        copy = { ...dv, args, anchor: { row: dv.anchor.row + (dr - sr), col: dv.anchor.col + (dc - sc) } } as AppliedDV;
         dvCopies.set(dv, copy);
       }
       dst.validations.set(dr, dc, copy);
@@ -784,6 +789,9 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorExt {
     },
     setRealmError(make) {
       rt.realmError = make;
+    },
+    noteLoad(ms) {
+      rt.noteLoad(ms);
     },
     contendLock(kind, held) {
       if (held) locks.contended.add(kind);

@@ -8,8 +8,9 @@ import type { Ctx } from './context';
 import { dateToSerial, serialToDate } from './dates';
 import { displayValue } from './display';
 import { type DVData, type MetadataSpan, type SheetData, spanBox } from './model';
-import { makeBanding, makeMetadata, makeProtection, overlaps } from './objects';
+import { checkEditable, makeBanding, makeMetadata, makeProtection, overlaps } from './objects';
 import { enumName, ScriptException } from './runtime';
+import { shiftFormula } from './formulas';
 import { type Cell, DEFAULT_FORMAT, isDateFormat, localeInfo, parseTyped, surelyText } from './values';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -40,7 +41,7 @@ export const RANGE_API = [
   'setFontWeight', 'setFontWeights', 'getFontWeights', 'getFontWeight', 'setFontColor', 'setFontColors', 'getFontColors', 'getFontColor',
   'setHorizontalAlignment', 'getHorizontalAlignment', 'setWrap', 'setWrapStrategy', 'getWrap',
   'clear', 'clearContent', 'clearFormat', 'clearDataValidations',
-  'setDataValidation', 'setDataValidations', 'getDataValidation', 'getDataValidations',
+  'setDataValidation', 'setDataValidations', 'getDataValidation', 'getDataValidations', 'copyTo',
   'protect', 'applyRowBanding', 'getBandings', 'merge', 'breakApart', 'getMergedRanges', 'isPartOfMerge',
   'addDeveloperMetadata', 'getDeveloperMetadata',
 ] as const;
@@ -374,6 +375,62 @@ export class RangeImpl {
       const from = d && 'anchor' in d ? (d as AppliedDV).anchor : null;
       this.sheet.validations.set(r, c, d ? { criteria: d.criteria, args: [...d.args], allowInvalid: d.allowInvalid, helpText: d.helpText, anchor: from ? { ...from } : { row: r + 1, col: c + 1 } } : undefined);
     });
+  }
+  /**
+   * copyTo(destination, SpreadsheetApp.CopyPasteType.PASTE_DATA_VALIDATION, false): the data validation
+   * of this range pasted at the destination, as a person's paste special would ("Paste the data
+   * validation only"): each rule keeps its criteria and its relative references follow the cell it
+   * lands on (the rule's anchor moves with it). A destination that spans a multiple of this range's
+   * rows and columns gets the source repeated over it; any other destination gets the source's size
+   * from its top-left cell (the Sheets API's copyPaste, which Range.copyTo drives: "If the range
+   * covers a span that's a multiple of the source's height or width, then the data will be repeated
+   * to fill in the destination range. If the range is smaller than the source range, the entire
+   * source data will still be copied"). Other paste types and the options overload are not emulated.
+   * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range,CopyPasteType,Boolean)
+   * Ref: https://developers.google.com/apps-script/reference/spreadsheet/copy-paste-type
+   * Ref: https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#CopyPasteRequest
+   */
+  copyTo(destination: unknown, type?: unknown, transposed?: unknown): void {
+    if (enumName(type) !== 'PASTE_DATA_VALIDATION' || (transposed !== undefined && transposed !== false)) {
+      throw new ScriptException(`Not emulated: Range.copyTo with ${enumName(type)}${transposed ? ' transposed' : ''}`);
+    }
+    const dst = this.ctx.rt.unwrap(destination, RangeImpl, 'destination');
+    const src = this.box;
+    const d = dst.box;
+    const tileRows = d.rows >= src.rows && d.rows % src.rows === 0 ? d.rows / src.rows : 1;
+    const tileCols = d.cols >= src.cols && d.cols % src.cols === 0 ? d.cols / src.cols : 1;
+    const out: Box = { row: d.row, col: d.col, rows: src.rows * tileRows, cols: src.cols * tileCols };
+    if (out.row + out.rows - 1 > dst.sheet.maxRows || out.col + out.cols - 1 > dst.sheet.maxCols) throw new ScriptException('The coordinates of the range are outside the dimensions of the sheet.');
+    checkEditable(this.ctx, dst.sheet, out);
+    // Read the whole source first (source and destination may overlap).
+    const rules: Array<Array<AppliedDV | undefined>> = [];
+    for (let i = 0; i < src.rows; i++) {
+      const row: Array<AppliedDV | undefined> = [];
+      for (let j = 0; j < src.cols; j++) row.push(this.sheet.validations.get(this.r0 + i, this.c0 + j) as AppliedDV | undefined);
+      rules.push(row);
+    }
+    this.ctx.rt.read(src.rows * src.cols);
+    // One copy per source rule, moved as far as the block moved: a cell of a later tile then reads its
+    // own row and column through the same relative references (the shift is linear).
+    const copies = new Map<AppliedDV, AppliedDV>();
+    for (let i = 0; i < out.rows; i++) {
+      for (let j = 0; j < out.cols; j++) {
+        const rule = rules[i % src.rows]?.[j % src.cols];
+        let copy = rule ? copies.get(rule) : undefined;
+        if (rule && !copy) {
+          const dr = out.row - src.row;
+          const dc = out.col - src.col;
+          // The formula is rewritten as written for the moved anchor, so each cell reads as far from
+          // its own position as the source cell read from its own.
+          const args = rule.criteria === 'CUSTOM_FORMULA' ? [shiftFormula(String(rule.args[0]), dr, dc)] : [...rule.args];
+          copy = { ...rule, args, anchor: { row: rule.anchor.row + dr, col: rule.anchor.col + dc } };
+          copies.set(rule, copy);
+        }
+        dst.sheet.validations.set(out.row - 1 + i, out.col - 1 + j, copy);
+      }
+    }
+    this.ctx.rt.wrote(out.rows * out.cols);
+    this.ctx.book.changed(dst.sheet);
   }
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
     this.ctx.rt.read(1);

@@ -63,6 +63,7 @@ export class Runtime {
   private cellsRead = 0;
   private cellsWritten = 0;
   private scriptCpuMs = 0;
+  private loadCpuMs = 0;
   private extraMs = 0; // Utilities.sleep and similar
   private serviceDepth = 0;
   private serviceMs = 0; // wall time spent inside services during the current runScript
@@ -107,7 +108,11 @@ export class Runtime {
   }
 
   stats(): CallStats {
-    return { total: this.calls, byMethod: { ...this.byMethod }, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, simMs: this.simMs(), scriptCpuMs: this.scriptCpuMs };
+    return { total: this.calls, byMethod: { ...this.byMethod }, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, simMs: this.simMs(), scriptCpuMs: this.scriptCpuMs, loadCpuMs: this.loadCpuMs };
+  }
+  /** The harness reports the time an execution spent evaluating the script file (part of scriptCpuMs). */
+  noteLoad(ms: number): void {
+    this.loadCpuMs += Math.max(0, ms);
   }
   resetStats(): void {
     this.calls = 0;
@@ -115,6 +120,7 @@ export class Runtime {
     this.cellsRead = 0;
     this.cellsWritten = 0;
     this.scriptCpuMs = 0;
+    this.loadCpuMs = 0;
     this.extraMs = 0;
   }
 

@@ -21,7 +21,7 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSS = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const SHEET_API = [
-  'getName', 'setName', 'getSheetId', 'getIndex', 'getParent', 'getRange', 'getRangeList', 'getDataRange', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns',
+  'getName', 'setName', 'getSheetId', 'getIndex', 'getParent', 'getRange', 'getSheetValues', 'getRangeList', 'getDataRange', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns',
   'insertRows', 'insertRowsBefore', 'insertRowsAfter', 'insertRowBefore', 'insertRowAfter', 'deleteRow', 'deleteRows',
   'insertColumns', 'insertColumnsBefore', 'insertColumnsAfter', 'insertColumnBefore', 'insertColumnAfter', 'deleteColumn', 'deleteColumns', 'moveColumns',
   'setFrozenRows', 'getFrozenRows', 'setFrozenColumns', 'getFrozenColumns', 'setColumnWidth', 'setColumnWidths', 'getColumnWidth', 'autoResizeColumns',
@@ -36,7 +36,7 @@ export const SPREADSHEET_API = [
 ] as const;
 
 export const SPREADSHEET_APP_API = ['getActiveSpreadsheet', 'getActive', 'getActiveSheet', 'getActiveRange', 'getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush'] as const;
-export const SPREADSHEET_APP_PROPS = ['DataValidationCriteria', 'BooleanCriteria', 'ProtectionType', 'BandingTheme', 'Dimension', 'WrapStrategy', 'RelativeDate', 'DeveloperMetadataVisibility', 'DeveloperMetadataLocationType'] as const;
+export const SPREADSHEET_APP_PROPS = ['DataValidationCriteria', 'BooleanCriteria', 'ProtectionType', 'BandingTheme', 'Dimension', 'CopyPasteType', 'WrapStrategy', 'RelativeDate', 'DeveloperMetadataVisibility', 'DeveloperMetadataLocationType'] as const;
 
 function sheetNameError(name: string): ScriptException {
   return new ScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
@@ -73,6 +73,16 @@ export class SheetImpl {
     }
     if (typeof a !== 'number' || typeof column !== 'number') throw new ScriptException("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return rangeAt(this.ctx, this.data, a, column, numRows ?? 1, numColumns ?? 1);
+  }
+  /**
+   * The values of a box in one call, as getRange(...).getValues() returns them ("Returns the rectangular
+   * grid of values for this range starting at the given coordinates"), with getRange's checks.
+   * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetValues(Integer,Integer,Integer,Integer)
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const range = rangeAt(this.ctx, this.data, startRow, startColumn, numRows, numColumns);
+    // The wrapped range's own getValues would count a second call: read through its implementation.
+    return this.ctx.rt.unwrap(range, RangeImpl, 'Range').getValues();
   }
   /** Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String) */
   getRangeList(a1Notations: unknown): GoogleAppsScript.Spreadsheet.RangeList {
@@ -492,6 +502,20 @@ export class Workbook implements Ctx {
     impl.proxy = this.rt.wrap<GRange>('Range', impl, { methods: RANGE_API, before: (m) => (RANGE_WRITES.has(m) ? checkEditable(this, sheet, impl.box) : undefined) });
     return impl.proxy;
   }
+  /**
+   * The range of an onEdit event: a Range that also carries its box as plain properties rowStart,
+   * rowEnd, columnStart and columnEnd (1-based, inclusive), read without a service call. The events
+   * reference documents `range` as a Range only; the four properties are what Sheets puts on it, as
+   * measured by printing the event object ("Benchmark: Event Objects for Google Apps Script",
+   * https://tanaikech.github.io/page/80: `"range": {"columnStart": 1, "rowStart": 1, "rowEnd": 1, "columnEnd": 1}` for A1).
+   * Ref: https://developers.google.com/apps-script/guides/triggers/events#edit
+   */
+  eventRange(sheet: SheetData, box: Box): GRange {
+    const impl = new RangeImpl(this, sheet, { ...box });
+    Object.assign(impl, { rowStart: box.row, rowEnd: box.row + box.rows - 1, columnStart: box.col, columnEnd: box.col + box.cols - 1 });
+    impl.proxy = this.rt.wrap<GRange>('Range', impl, { methods: RANGE_API, props: ['rowStart', 'rowEnd', 'columnStart', 'columnEnd'], before: (m) => (RANGE_WRITES.has(m) ? checkEditable(this, sheet, impl.box) : undefined) });
+    return impl.proxy;
+  }
   sheet(sheet: SheetData): GSheet {
     let p = this.sheetProxies.get(sheet);
     if (!p) {
@@ -532,6 +556,7 @@ export function makeSpreadsheetApp(wb: Workbook, ui: () => unknown): unknown {
     ProtectionType: e.ProtectionType,
     BandingTheme: e.BandingTheme,
     Dimension: e.Dimension,
+    CopyPasteType: e.CopyPasteType,
     WrapStrategy: e.WrapStrategy,
     RelativeDate: e.RelativeDate,
     DeveloperMetadataVisibility: e.DeveloperMetadataVisibility,

@@ -72,6 +72,9 @@ export interface CallStats {
   simMs: number;
   /** Script cpu time (ms) measured by runScript, excluding time spent inside emulated services. */
   scriptCpuMs: number;
+  /** The part of scriptCpuMs spent evaluating the script file itself at the start of each execution
+   * (the harness reports it; the bench's `load` row measures the same cold). */
+  loadCpuMs?: number;
 }
 
 export interface ToastLog { message: string; title: string; timeoutSeconds?: number }

@@ -185,7 +185,9 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
     ext.setTemplateScope?.(ctx as Record<string, unknown>);
     try {
       const result = emu.runScript(() => {
+        const t0 = performance.now();
         script.runInContext(ctx);
+        ext.noteLoad?.(performance.now() - t0);
         return run(ctx);
       });
       return { ok: true, result };

@@ -94,6 +94,8 @@ export const stagesSchema = lazy(() => z.object({
 export const rulesSchema = lazy(() => z.object({
   /** Last contact older than this many days is shown amber. */
   staleDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 14),
+  /** Stage label → days without contact after which a client in that stage is stale (others: staleDays). */
+  staleDaysByStage: z.optional(z.record(z.string(), z.int().check(z.gte(1), z.lte(3650)))),
   /** Next follow-up in the past (and stage not won/lost) is shown red. */
   overdueFollowUp: z._default(z.boolean(), true),
   /** Stage rules, each off unless set: a breaking edit is flagged and explained, never reverted. */

@@ -89,6 +89,46 @@ describe('stage rules', () => {
   });
 });
 
+describe('Check all rows and the stage rules', () => {
+  test('Check recomputes the stage-rule flags (skipped and backward steps from the history, required-from from the row) instead of removing them', () => {
+    const { emu, addon, col } = setUp((s) => {
+      const deal = s.fields.find((f) => f.role === 'dealValue');
+      if (!deal) throw new Error('no deal value');
+      s.rules.stageRules = { noSkipping: true, noBackward: true, requiredFrom: { [deal.key]: 'Proposal' } };
+    });
+    const st = col('stage');
+    addon.paste('C2', [['Ann'], ['Bo'], ['Cy']]);
+    addon.edit(`${st}2`, 'Lead');
+    addon.edit(`${st}2`, 'Proposal'); // skips Contacted, Qualified; Deal value now required
+    addon.edit(`${st}3`, 'Qualified');
+    addon.edit(`${st}3`, 'Lead'); // backward
+    addon.edit(`${st}4`, 'Lead');
+    addon.edit(`${st}4`, 'Contacted'); // a proper step
+    const skip = `${MARK} Stages skipped: Lead → Proposal leaves out Contacted, Qualified.`;
+    const back = `${MARK} Stage moved back: Qualified → Lead.`;
+    const required = `${MARK} Required from the stage Proposal on.`;
+    expect(note(emu, `${st}2`)).toBe(skip);
+    expect(note(emu, `${st}3`)).toBe(back);
+    expect(note(emu, `${col('dealValue')}2`)).toBe(required);
+    // Check all rows (confirming its report) keeps every one of them, and flags nothing on the proper step
+    emu.queueAnswers(['OK']);
+    expect(addon.menu('menuValidateAll').ok).toBe(true);
+    expect(note(emu, `${st}2`)).toBe(skip);
+    expect(note(emu, `${st}3`)).toBe(back);
+    expect(note(emu, `${col('dealValue')}2`)).toBe(required);
+    expect(note(emu, `${st}4`)).toBe('');
+    const sheet = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Sheet1');
+    expect(sheet?.getRange(`${st}2`).getBackground()).toBe('#f8d0cc');
+    // a flag whose cause is gone stays gone at the next Check: the row moved on by a proper step
+    addon.edit(`${st}3`, 'Contacted');
+    expect(note(emu, `${st}3`)).toBe('');
+    emu.queueAnswers(['OK']);
+    addon.menu('menuValidateAll');
+    expect(note(emu, `${st}3`)).toBe('');
+    expect(addon.errors).toEqual([]);
+  });
+});
+
 /** The id of Sheet1, whose table the tests change (each table is stored under its sheet's key). */
 function sheetId1(emu: Emulator): number {
   const sh = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Sheet1');

@@ -4,7 +4,7 @@
  * back; formula-looking text stays text. Run `node build.mjs` first.
  */
 import { createEmulator } from '../../dev/emulator';
-import { loadAddon, type Addon } from '../../dev/harness';
+import { interleave, loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
 import { historySheetName } from '../../src/core/funnel/workbook';
 
@@ -62,4 +62,38 @@ test('a new client: one row, ID and stamps, flags and history as typing would', 
   expect(fixed.issues.map((i) => i.message)).toContain('This field is required');
   expect(sheet.getRange('B3').getValue()).toBe('');
   expect(addon.errors).toEqual([]);
+});
+
+test('a save runs whole under the document lock: another save that comes in meanwhile is told the table is busy', () => {
+  // The second save comes in after the first's 4th, 10th or 20th service call (its lock is taken by
+  // the 3rd: the user's locale, getDocumentLock, tryLock): each time, the first save completes alone.
+  for (const n of [4, 10, 20]) {
+    const { emu, addon, sheet } = setUp();
+    let second: { ok: boolean; error?: { message: string } } | null = null;
+    const run = interleave(emu, n, () => {
+      const out = addon.call('saveClientForm', [null, { name: 'Ann', email: 'ann@example.com' }]);
+      expect(out.ok && (out.result as { ok: boolean }).ok).toBe(true);
+    }, () => {
+      const out = addon.call('saveClientForm', [null, { name: 'Bo' }]);
+      second = out.ok ? (out.result as { ok: boolean; error?: { message: string } }) : null;
+    });
+    expect(run.switched).toBe(true);
+    expect(second).toEqual({ ok: false, error: expect.objectContaining({ message: 'Another ClientFlow action is running on this spreadsheet. Try again in a moment.' }) });
+    const rows = sheet.getRange('A2:E3').getValues();
+    expect(rows[0]?.[2]).toBe('Ann');
+    expect(String(rows[0]?.[0])).not.toBe(''); // its client ID, reserved under the same lock
+    expect(rows[1]?.every((v) => v === '')).toBe(true);
+    expect(addon.errors).toEqual([]);
+  }
+});
+
+test('a save while another process holds the document lock changes nothing and says so', () => {
+  const { emu, addon, sheet } = setUp();
+  const contend = (on: boolean) => (emu as unknown as { contendLock(kind: string, on: boolean): void }).contendLock('document', on);
+  contend(true);
+  const out = addon.call('saveClientForm', [null, { name: 'Ann' }]);
+  expect(out.ok && (out.result as { ok: boolean }).ok).toBe(false);
+  expect(sheet.getRange('C2').getValue()).toBe('');
+  contend(false);
+  expect(data<{ row: number }>(addon, 'saveClientForm', [null, { name: 'Ann' }]).row).toBe(2);
 });

@@ -198,3 +198,33 @@ describe('sim scenario', () => {
     expect(sheet?.notes[4]?.[3]).toBe(`${MARK} Not a valid email address`);
   });
 });
+
+describe('stale per stage', () => {
+  test('set in the Setup panel: the stale color and the follow-ups list use the stage\'s days, other stages the table\'s', () => {
+    const { emu, addon, app } = start([
+      EN_HEAD,
+      ['C1', 'Acme', 'Ann', 'a@x.co', 'Proposal', '2026-03-20', '2026-03-05'], // 5 days: stale in Proposal (3)
+      ['C2', 'Globex', 'Bo', 'b@x.co', 'Lead', '2026-03-20', '2026-03-05'], // 5 days: fine in Lead (14)
+      ['C3', 'Initech', 'Cy', 'c@x.co', 'Lead', '2026-03-20', '2026-02-01'], // 37 days: stale in Lead
+      WON, LOST,
+    ]);
+    const state = data<{ schema: { rules: Record<string, unknown>; fields: Array<{ role: string | null; options?: Array<{ label: string }> }> } }>(addon, 'getSetupState');
+    expect(state.schema.fields.find((f) => f.role === 'stage')?.options?.map((o) => o.label)).toContain('Proposal');
+    const draft = { ...state.schema, rules: { ...state.schema.rules, staleDaysByStage: { Proposal: 3 } } };
+    data(addon, 'applySetup', [draft, { target: 'auto' }]);
+    // stored (an optional field: configs without it read as before)
+    expect(data<{ schema: { rules: { staleDaysByStage?: Record<string, number> } } }>(addon, 'getSetupState').schema.rules.staleDaysByStage).toEqual({ Proposal: 3 });
+    const f = data<FollowUps>(addon, 'getFollowUps');
+    expect(f.stale.map((x) => [x.name, x.days])).toEqual([['Initech', 37], ['Acme', 5]]);
+    // the stale color rule: Proposal after 3 days, the rest after 14
+    const [sheet] = emu.snapshot().sheets;
+    const stale = sheet?.conditionalFormats.find((c) => String(c.condition.args[0]).includes('TODAY()-') && c.format.background === RULE_COLORS.stale.background);
+    expect(String(stale?.condition.args[0])).toMatch(/TODAY\(\)-IF\(.*"Proposal".*,3,14\)/);
+    const shown = (a1: string) => emu.view(sheet?.name ?? 'Sheet1', a1)[0]?.[0]?.background;
+    expect(shown('G2')).toBe(RULE_COLORS.stale.background); // Acme, Proposal, 5 days
+    expect(shown('G3')).not.toBe(RULE_COLORS.stale.background); // Globex, Lead, 5 days
+    expect(shown('G4')).toBe(RULE_COLORS.stale.background); // Initech, Lead, 37 days
+    expect(app.getActiveSpreadsheet().getSheets().length).toBeGreaterThan(0);
+    expect(addon.errors).toEqual([]);
+  });
+});

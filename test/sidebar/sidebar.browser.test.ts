@@ -318,6 +318,26 @@ describe('Setup panel', () => {
     await page.context().close();
   });
 
+  test('stale clients: the table\'s days and an open stage\'s own are sent with the schema', async () => {
+    const s = await openSidebar(browser, enHandlers());
+    const { page } = s;
+    await page.locator('.cf-stale').waitFor();
+    expect(await page.locator('.cf-stale b').textContent()).toBe(msg('en', 'sidebar.setup.staleTitle'));
+    // open stages only (Won and Lost are never stale)
+    expect(await page.locator('.cf-stale-stage-days').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))).toEqual(['Lead']);
+    await page.locator('.cf-stale-days').fill('10');
+    await page.locator('.cf-stale-days').dispatchEvent('change');
+    await page.locator('.cf-stale-stage-days').fill('3');
+    await page.locator('.cf-stale-stage-days').dispatchEvent('change');
+    await page.locator('.cf-apply-button').click();
+    await page.locator('.cf-summary').waitFor();
+    const [sent] = s.calls.find((c) => c.name === 'applySetup')?.args as [TableSchema];
+    expect(sent.rules.staleDays).toBe(10);
+    expect(sent.rules.staleDaysByStage).toEqual({ Lead: 3 });
+    expect(s.errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('a draft that cannot be applied is explained and not sent', async () => {
     const s = await openSidebar(browser, enHandlers());
     const { page } = s;

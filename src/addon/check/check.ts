@@ -17,10 +17,12 @@ import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { findTableSheet, readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
 import { fieldType } from '../../core/fields';
-import { changedBox, issueText, planBackgrounds, planNotes, sliceBox } from '../../core/edit/flags';
-import { isBlankCell } from '../../core/fields/util';
+import { issueText, type RuleIssue } from '../../core/edit/flags';
+import { stageRuleIssues } from '../../core/edit/rules';
+import { changedGrid, changesFromHistory, checkState, planCheckBackgrounds, planCheckNotes } from '../../core/check/flags';
+import { historySheetName } from '../../core/funnel/workbook';
 import { AUTO_TYPES } from '../../core/fields/types';
-import { checksFromIssues, cleanupHint, legend, reportCell, reportCounts, reportPage } from '../../core/check/report';
+import { cleanupHint, legend, reportCell, reportCounts, reportPage } from '../../core/check/report';
 
 import type { SheetIssue } from '../../core/check/validate';
 import type { MessageKey } from '../../core/i18n';
@@ -43,46 +45,73 @@ export interface ValidateReport {
 /**
  * The notes and highlight of ours over the whole table, as onEdit sets them on an edited block
  * (core/edit/flags.ts: the same checks, the same notes, the same color; the user's notes and colors
- * kept): one getNotes, a getBackgrounds only when a flag appears or goes, and the writes over the
- * smallest block that changes. Returns how many cells changed.
+ * kept), stage rules included (core/check/flags.ts: skipped or backward steps from the stage history,
+ * fields required from a stage from the rows): one getNotes, a getBackgrounds only when a flag appears
+ * or goes, and the writes over the smallest block that changes. Returns how many cells changed.
  */
-function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNullable<ReturnType<typeof requireConfigOrNull>>, layout: ReturnType<typeof readLayout>['layout'], values: CellValue[][], firstRow: number, span: { first: number; last: number }, issues: readonly SheetIssue[], locale: Locale): number {
+function refreshFlags(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNullable<ReturnType<typeof requireConfigOrNull>>, layout: ReturnType<typeof readLayout>['layout'], values: CellValue[][], firstRow: number, span: { first: number; last: number }, issues: readonly SheetIssue[], dataRows: Uint8Array, locale: Locale): number {
   if (values.length === 0) return 0;
   const width = span.last - span.first + 1;
   const range = sheet.getRange(firstRow, span.first, values.length, width);
-  const tableIdx = Object.values(layout.columns).map((c) => c - span.first);
-  const checks = checksFromIssues({
-    schema, layout, rows: values.length, width, firstRow, spanFirst: span.first, issues, autoTypes: AUTO,
-    hasData: (r) => tableIdx.some((i) => !isBlankCell(values[r]?.[i])),
+  const user = new Array<boolean>(width).fill(false);
+  for (const f of schema.fields) {
+    const c = layout.columns[f.key];
+    if (c !== undefined && !AUTO.has(f.type)) user[c - span.first] = true;
+  }
+  const state = checkState({
+    rows: values.length, width, firstRow, spanFirst: span.first, user, issues,
+    hasData: (r) => dataRows[r] === 1,
+    rules: stageRuleVerdicts(sheet, schema, layout, values, span.first, width),
   });
   const notes = range.getNotes();
   // One message per distinct issue (a column of the same mistake is formatted once).
-  const texts = new Map<string, string>();
-  const plan = planNotes(checks, notes, (issue) => {
-    const key = JSON.stringify(issue);
-    let text = texts.get(key);
-    if (text === undefined) { text = issueText(locale, issue); texts.set(key, text); }
+  const texts = new Map<string, Map<string, string>>();
+  const plan = planCheckNotes(state, notes, (issue) => {
+    const [a, b] = 'code' in issue ? [issue.code, issue.hint ?? ''] : ['', JSON.stringify(issue)];
+    let byHint = texts.get(a);
+    if (!byHint) { byHint = new Map(); texts.set(a, byHint); }
+    let text = byHint.get(b);
+    if (text === undefined) { text = issueText(locale, issue); byHint.set(b, text); }
     return text;
-  });
-  const sub = (b: { r0: number; r1: number; c0: number; c1: number }) => sheet.getRange(firstRow + b.r0, span.first + b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1);
+  }, true); // getNotes hands back a fresh copy: its rows are changed where they are
+  const sub = (b: { r0: number; r1: number; c0: number; c1: number }) => (b.r0 === 0 && b.c0 === 0 && b.r1 === values.length - 1 && b.c1 === width - 1
+    ? range
+    : sheet.getRange(firstRow + b.r0, span.first + b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1));
   const changed = new Uint8Array(values.length * width);
-  if (plan.notes) {
-    plan.notes.forEach((row, r) => row.forEach((v, c) => { if ((notes[r]?.[c] ?? '') !== v) changed[r * width + c] = 1; }));
-    const box = changedBox(notes, plan.notes);
-    if (box) sub(box).setNotes(sliceBox(plan.notes, box));
-  }
+  let count = 0;
+  const mark = (k: number) => { if (!changed[k]) { changed[k] = 1; count++; } };
+  for (const k of plan.notes.cells) mark(k);
+  if (plan.notes.box) sub(plan.notes.box).setNotes(changedGrid(plan.notes, notes, plan.notes.box));
   if (plan.needBackgrounds) {
     const before = range.getBackgrounds();
-    const colors = planBackgrounds(checks, before);
-    if (colors) {
-      colors.forEach((row, r) => row.forEach((v, c) => { if ((before[r]?.[c] ?? null) !== v) changed[r * width + c] = 1; }));
-      const box = changedBox<string | null>(before, colors);
-      if (box) sub(box).setBackgrounds(sliceBox(colors, box));
-    }
+    const colors = planCheckBackgrounds(state, before, true);
+    for (const k of colors.cells) mark(k);
+    if (colors.box) sub(colors.box).setBackgrounds(changedGrid<string | null>(colors, before, colors.box));
   }
-  let n = 0;
-  for (const x of changed) n += x;
-  return n;
+  return count;
+}
+
+/**
+ * The stage rules' verdicts over the table (keys r * width + c), or none when the table has no stage
+ * rules. Skipped or backward steps need the stage history (one read of its ID, from and to columns).
+ */
+function stageRuleVerdicts(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: NonNullable<ReturnType<typeof requireConfigOrNull>>, layout: ReturnType<typeof readLayout>['layout'], values: CellValue[][], spanFirst: number, width: number): Map<number, RuleIssue | null> | undefined {
+  const rules = schema.rules.stageRules;
+  if (!rules) return undefined;
+  let history: CellValue[][] = [];
+  if (rules.noSkipping || rules.noBackward) {
+    const h = sheet.getParent().getSheetByName(historySheetName(schema.location?.sheetId ?? sheet.getSheetId()));
+    const last = h ? h.getLastRow() : 0;
+    if (h && last > 1) history = h.getRange(2, 1, last - 1, 3).getValues() as CellValue[][];
+  }
+  const changes = changesFromHistory(schema, layout, values, spanFirst, history);
+  const verdicts = stageRuleIssues({ schema, layout, rows: values, spanFirst, changes });
+  const out = new Map<number, RuleIssue | null>();
+  for (const [k, v] of verdicts) {
+    const [r, c] = k.split(':').map(Number) as [number, number];
+    out.set(r * width + c, v);
+  }
+  return out;
 }
 
 /**
@@ -119,7 +148,7 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     replaceRules(sheet, ranges.length
       ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
       : [], INVALID_RULE_KINDS);
-    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, locale);
+    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, result.dataRows, locale);
   }
   const headerOf = (column: number) => String(headers[column - 1] ?? '');
   const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});

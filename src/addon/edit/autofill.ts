@@ -1,8 +1,10 @@
 /**
  * onEdit (simple trigger, AuthMode.LIMITED, 30 s), in this order, with a number of service calls and
  * cells read that does not grow with the table (only with the edited block's cells):
- * 1. config and ID counter (one getProperties); the edited box (one getA1Notation); the header row and
- *    the edited rows over the table's span (one getValues each), with their notes (one getNotes);
+ * 1. config and ID counter (one getProperties); the edited box (the event range's own coordinates, or
+ *    one getA1Notation); the header row and the edited rows over the table's span (one getSheetValues
+ *    each; a paste makes the rows' Range, which its format check needs); notes and colors only where
+ *    the checks speak (the edited cells through the event's range, or the span);
  * 2. a paste's lost formats and validation put back (./formats.ts; typing keeps them);
  * 3. normalize on entry for the fields that ask for it (core/edit/normalize.ts);
  * 4. Client ID, Created, Updated, Stage since (core/edit/autofill.ts); new IDs reserved under the
@@ -72,11 +74,55 @@ export function tableOfSheet(props: Record<string, string>, sheetId: () => numbe
   return loc && loc.sheetId === id ? config.schema : null;
 }
 
-/** The edited box: from one getA1Notation when it is a plain box, else from the four getters. */
-function editedBox(range: GoogleAppsScript.Spreadsheet.Range): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } {
+type Box = { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number };
+
+/**
+ * The edited box: from the event range's own rowStart/rowEnd/columnStart/columnEnd when Sheets put them
+ * there (plain properties, no service call; measured by printing the event object, "Benchmark: Event
+ * Objects for Google Apps Script", https://tanaikech.github.io/page/80), else from one getA1Notation
+ * when it is a plain box, else from the four getters.
+ */
+function editedBox(range: GoogleAppsScript.Spreadsheet.Range): Box {
+  const own = eventBox(range);
+  if (own) return own;
   const box = boxOfA1(range.getA1Notation());
   if (box) return box;
   return { firstRow: range.getRow(), lastRow: range.getLastRow(), firstColumn: range.getColumn(), lastColumn: range.getLastColumn() };
+}
+
+function eventBox(range: GoogleAppsScript.Spreadsheet.Range): Box | null {
+  if (!('rowStart' in range) || !('columnEnd' in range)) return null;
+  const r = range as unknown as Record<'rowStart' | 'rowEnd' | 'columnStart' | 'columnEnd', unknown>;
+  const n = [r.rowStart, r.rowEnd, r.columnStart, r.columnEnd];
+  if (!n.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 1)) return null;
+  const [firstRow, lastRow, firstColumn, lastColumn] = n as [number, number, number, number];
+  return firstRow <= lastRow && firstColumn <= lastColumn ? { firstRow, lastRow, firstColumn, lastColumn } : null;
+}
+
+const sameBox = (a: Box, b: Box): boolean => a.firstRow === b.firstRow && a.lastRow === b.lastRow && a.firstColumn === b.firstColumn && a.lastColumn === b.lastColumn;
+
+/**
+ * The header row's values over the first `width` columns, in one call (Sheet.getSheetValues: values of a
+ * box without a Range object first; https://developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetValues(Integer,Integer,Integer,Integer)).
+ * The whole row is read (two calls) only when the sheet is narrower than `width` or a field is not
+ * found within it (columns inserted before the table's last one).
+ */
+function readLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, headerRow: number, width: number): Layout {
+  let headers: CellValue[] | null;
+  try {
+    headers = (sheet.getSheetValues(headerRow, 1, 1, width)[0] ?? []) as CellValue[];
+  } catch {
+    headers = null; // past the sheet's last column: read the row as it is
+  }
+  let layout = headers ? resolveLayout(schema.fields, headers, []) : null;
+  if (!layout || layout.missing.length > 0) {
+    headers = (sheet.getRange(`${headerRow}:${headerRow}`).getValues()[0] ?? []) as CellValue[];
+    layout = resolveLayout(schema.fields, headers, []);
+  }
+  if (layout.missing.length > 0) {
+    layout = resolveLayout(schema.fields, headers ?? [], readColumnMetadata(sheet).map(({ column, key }) => ({ column, key })));
+  }
+  return layout;
 }
 
 /**
@@ -88,7 +134,11 @@ export const TRIGGER_LIMIT_MS = 30_000;
 const CHECK_MS_PER_CELL = 0.005 + 2 * 0.015 + 0.01;
 const SAFETY_MS = 3_000;
 
-export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+/**
+ * @param lockHeld the caller holds the document lock around this whole call (the client form's save):
+ *   ID reservations run under it instead of taking and releasing the lock themselves.
+ */
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = false): void {
   const started = Date.now();
   // AuthMode.NONE (the add-on not yet used in this document): no access to the sheet or properties.
   // Ref: https://developers.google.com/apps-script/reference/script/auth-mode
@@ -105,7 +155,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // a paste (even of one cell), fill-down, a multi-cell Delete and undo fill neither.
   // Ref: https://developers.google.com/apps-script/guides/triggers/events#edit
   const typed = e.value !== undefined || e.oldValue !== undefined;
-  const edit = clipEdit({ ...editedBox(range), single: typed, value: e.value, oldValue: e.oldValue }, loc.headerRow);
+  const rawBox = editedBox(range);
+  const edit = clipEdit({ ...rawBox, single: typed, value: e.value, oldValue: e.oldValue }, loc.headerRow);
   if (!edit) return;
   const autoRoles = ['clientId', 'created', 'updated', 'stageSince'] as const;
   const autoFields = autoRoles.filter((r) => fieldByRole(schema, r));
@@ -116,19 +167,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     return;
   }
 
-  const headers = (sheet.getRange(`${loc.headerRow}:${loc.headerRow}`).getValues()[0] ?? []) as CellValue[];
-  let layout: Layout = resolveLayout(schema.fields, headers, []);
-  if (layout.missing.length > 0) {
-    layout = resolveLayout(schema.fields, headers, readColumnMetadata(sheet).map(({ column, key }) => ({ column, key })));
-  }
+  const layout = readLayout(sheet, schema, loc.headerRow, Math.max(edit.lastColumn, schema.fields.length));
   if (Object.keys(layout.columns).length === 0) return;
   const span = tableSpan(layout);
   if (editCostMs(n, span.last - span.first + 1, autoFields.length, !typed) > EDIT_BUDGET_MS) {
     tooLargeToast(e.source, n);
     return;
   }
-  const rowsRange = sheet.getRange(edit.firstRow, span.first, n, span.last - span.first + 1);
-  let rows = rowsRange.getValues() as CellValue[][];
+  const width = span.last - span.first + 1;
+  const spanBox: Box = { firstRow: edit.firstRow, lastRow: edit.lastRow, firstColumn: span.first, lastColumn: span.last };
+  // The edited rows over the table's span: the event's own range when it is exactly that box, else a
+  // Range made when a read or write needs one (typing reads the values alone in one getSheetValues).
+  let spanRange: GoogleAppsScript.Spreadsheet.Range | null = sameBox(rawBox, spanBox) ? range : null;
+  const rowsRange = (): GoogleAppsScript.Spreadsheet.Range => (spanRange ??= sheet.getRange(edit.firstRow, span.first, n, width));
+  let rows = (typed && !spanRange ? sheet.getSheetValues(edit.firstRow, span.first, n, width) : rowsRange().getValues()) as CellValue[][];
   // Normalize on entry, for the fields that ask for it (the values written back are the type's own
   // canonical text or number; text-like types keep their plain-text format, so they stay text).
   if (schema.fields.some((f) => f.normalizeOnEntry)) {
@@ -136,17 +188,25 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     for (const w of norm.writes) sheet.getRange(w.firstRow, w.column, w.values.length, 1).setValues(w.values);
     rows = norm.rows;
   }
-  const notes = rowsRange.getNotes();
+  // Notes (and colors) are read and written where the checks speak: over the span when a stage was
+  // edited (its Stage since note names the stage before) or a flag may sit outside the edited cells,
+  // else over the edited cells alone, through the event's own range (no Range to make).
+  let notes: string[][] | null = null;
+  let flagRange: { range: GoogleAppsScript.Spreadsheet.Range; c0: number; c1: number } | null = null;
+  const spanNotes = (): string[][] => {
+    flagRange = { range: rowsRange(), c0: 0, c1: width - 1 };
+    return (notes = flagRange.range.getNotes());
+  };
   const stageField = fieldByRole(schema, 'stage');
   const stageColumn = stageField === undefined ? 0 : (layout.columns[stageField.key] ?? 0);
   const stageEdited = stageColumn >= edit.firstColumn && stageColumn <= edit.lastColumn && stageField !== undefined;
-  const changes = stageEdited ? stageChanges({ schema, layout, rows, notes, spanFirst: span.first, ...(typed ? { typedOld: e.oldValue ?? '' } : {}) }) : [];
+  const changes = stageEdited ? stageChanges({ schema, layout, rows, notes: spanNotes(), spanFirst: span.first, ...(typed ? { typedOld: e.oldValue ?? '' } : {}) }) : [];
 
   // A paste (of another sheet's cells, or past the formatted rows) may have replaced our formats and
   // validation: put them back on the pasted rows, over the table's whole span (rows a paste adds past
   // the sheet's end have none in any column). Typing and Delete keep them.
   if (!typed) {
-    restoreFormats(sheet, rowsRange, schema, layout, { firstRow: edit.firstRow, lastRow: edit.lastRow, firstColumn: span.first, lastColumn: span.last }, loc.headerRow);
+    restoreFormats(sheet, rowsRange(), schema, layout, { firstRow: edit.firstRow, lastRow: edit.lastRow, firstColumn: span.first, lastColumn: span.last }, loc.headerRow);
   }
 
   const idField = fieldByRole(schema, 'clientId');
@@ -158,7 +218,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const target = idCol !== undefined ? { sheet, sheetId, headerRow: loc.headerRow, idCol } : null;
   if (wanted > 0 && target && idCol !== undefined) {
     const needRows = rows.map((r, i) => ({ r, i })).filter(({ r }) => isBlankCell(r[idCol - span.first])).map(({ i }) => edit.firstRow + i);
-    ids = reserveIds(store, target, wanted, rowIds, needRows, `${sheetId}.${edit.firstRow}.${Date.now()}.${Math.floor(Math.random() * 1e9)}`);
+    ids = reserveIds(store, target, wanted, rowIds, needRows, `${sheetId}.${edit.firstRow}.${Date.now()}.${Math.floor(Math.random() * 1e9)}`, lockHeld);
   }
   const reserved = ids;
   const writes = planAutoFill({ ...base, newId: (k) => (reserved ? (reserved[k] ?? null) : null) });
@@ -171,20 +231,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (known) {
       const next = idSummary([...known, ...rowIds]);
       if (JSON.stringify(next) !== JSON.stringify(known)) {
-        const l = LockService.getDocumentLock();
-        if (l && l.tryLock(1000)) {
+        const l = lockHeld ? null : LockService.getDocumentLock();
+        if (lockHeld || (l && l.tryLock(1000))) {
           try {
             const fresh = storedIdCounter(store, sheetId) ?? known;
             store.setProperties(idCounterProps(sheetId, idSummary([...fresh, ...rowIds])), false);
           } finally {
-            l.releaseLock();
+            l?.releaseLock();
           }
         }
       }
     }
   }
   // Rows other executions could not number while this one held the lock.
-  if (wanted > 0 && reserved && target) adoptPendingIds(store, target);
+  if (wanted > 0 && reserved && target) adoptPendingIds(store, target, lockHeld);
 
   // Flags of ours on the checked cells, the stage each Stage since dates, and the stage history.
   let locale: Locale | null = null;
@@ -196,30 +256,59 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     checkBlock({ schema, layout, rows, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, types: fieldType }),
     stageRuleIssues({ schema, layout, rows, spanFirst: span.first, changes }),
   );
-  const plan = planNotes(checks, notes, (issue) => issueText(userLocale(), issue), (i) => span.first + i >= edit.firstColumn && span.first + i <= edit.lastColumn);
+  const inEdited = (i: number): boolean => span.first + i >= edit.firstColumn && span.first + i <= edit.lastColumn;
+  if (!notes && checks.length > 0) {
+    const own = rawBox.firstRow === edit.firstRow && rawBox.firstColumn >= span.first && rawBox.lastColumn <= span.last;
+    if (own && checks.every((row) => row.every((cell, i) => !cell.scope || inEdited(i)))) {
+      // Every cell the checks speak for was edited: the event's range holds them all.
+      const c0 = rawBox.firstColumn - span.first;
+      const c1 = rawBox.lastColumn - span.first;
+      flagRange = { range, c0, c1 };
+      const own = range.getNotes();
+      notes = rows.map((_, r) => Array.from({ length: width }, (_, i) => (i >= c0 && i <= c1 ? (own[r]?.[i - c0] ?? '') : '')));
+    } else {
+      spanNotes();
+    }
+  }
+  const noteGrid: string[][] = notes ?? [];
+  const plan = planNotes(checks, noteGrid, (issue) => issueText(userLocale(), issue), inEdited);
   const sinceField = fieldByRole(schema, 'stageSince');
   const sinceIdx = sinceField && layout.columns[sinceField.key] !== undefined ? (layout.columns[sinceField.key] as number) - span.first : -1;
   let newNotes = checkOk ? plan.notes : null;
   if (sinceIdx >= 0 && changes.length > 0) {
-    newNotes ??= notes.map((r) => [...r]);
+    newNotes ??= noteGrid.map((r) => [...r]);
     for (const c of changes) {
       const row = newNotes[c.index];
       const own = row?.[sinceIdx] ?? '';
       if (row && (own === '' || isOurNote(own))) row[sinceIdx] = `${STAGE_MARK} ${t(userLocale(), 'edit.stageNote')}\n${c.to}`;
     }
   }
-  // Written over the block of cells that change only (the whole edited block is read).
-  const width = span.last - span.first + 1;
-  const sub = (box: { r0: number; r1: number; c0: number; c1: number }) => (box.r0 === 0 && box.c0 === 0 && box.r1 === n - 1 && box.c1 === width - 1
-    ? rowsRange
-    : sheet.getRange(edit.firstRow + box.r0, span.first + box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1));
-  const noteBox = newNotes ? changedBox(notes, newNotes) : null;
-  if (newNotes && noteBox) sub(noteBox).setNotes(sliceBox(newNotes, noteBox));
-  if (checkOk && plan.needBackgrounds) {
-    const before = rowsRange.getBackgrounds();
+  // Written over the range they were read from (no Range to make: the same number of calls for any
+  // block), only when something in it changes; cells that do not change get back what they held.
+  const flagAt = flagRange as { range: GoogleAppsScript.Spreadsheet.Range; c0: number; c1: number } | null;
+  const sub = (): { range: GoogleAppsScript.Spreadsheet.Range; box: { r0: number; r1: number; c0: number; c1: number } } => {
+    if (!flagAt) throw new Error('no range read');
+    return { range: flagAt.range, box: { r0: 0, r1: n - 1, c0: flagAt.c0, c1: flagAt.c1 } };
+  };
+  const noteBox = newNotes ? changedBox(noteGrid, newNotes) : null;
+  if (newNotes && noteBox) {
+    const w = sub();
+    w.range.setNotes(sliceBox(newNotes, w.box));
+  }
+  if (checkOk && plan.needBackgrounds && flagAt) {
+    const read = flagAt.range.getBackgrounds();
+    const before = read.map((row) => Array.from({ length: width }, (_, i) => (i >= flagAt.c0 && i <= flagAt.c1 ? (row[i - flagAt.c0] ?? '') : '')));
     const colors = planBackgrounds(checks, before);
     const box = colors ? changedBox<string | null>(before, colors) : null;
-    if (colors && box) sub(box).setBackgrounds(sliceBox(colors, box));
+    if (colors && box) {
+      const w = sub();
+      // A cell left as it was that shows the default white is written as null (no color of its own),
+      // never as an explicit white. Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#setBackgrounds(String)
+      w.range.setBackgrounds(sliceBox(colors, w.box).map((row, r) => row.map((c, j) => {
+        const was = before[w.box.r0 + r]?.[w.box.c0 + j] ?? '';
+        return c === was.toLowerCase() && (c === '#ffffff' || c === '') ? null : c;
+      })));
+    }
   }
   if (changes.length > 0) {
     const ownerField = fieldByRole(schema, 'owner');
@@ -229,7 +318,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       const written = w ? String(w.values[edit.firstRow + i - w.firstRow]?.[0] ?? '') : '';
       return written !== '' ? written : (rowIds[i] ?? '');
     };
-    appendHistory(e.source, sheet, changes.map((c) => ({ id: idOf(c.index), from: c.from, to: c.to, when: base.now, owner: ownerIdx >= 0 ? (rows[c.index]?.[ownerIdx] ?? '') : '' })), userLocale);
+    appendHistory(e.source, sheet, changes.map((c) => ({ id: idOf(c.index), from: c.from, to: c.to, when: base.now, owner: ownerIdx >= 0 ? (rows[c.index]?.[ownerIdx] ?? '') : '' })), userLocale, sheetId);
   }
 }
 

@@ -3,11 +3,12 @@
  * source cells' number formats and validation; a paste from another spreadsheet too; rows a paste adds
  * past the sheet's end have none), the table's own are put back on the pasted rows, in the same onEdit.
  *
- * Cheap: two reads of the edited block (number formats, validations: one call each, whatever its
- * size) tell which table columns lost theirs; only those are written: one setNumberFormats for the
- * block, and one validation per such column (built as set-up builds it, for the column's first pasted
- * row, so relative references in custom formulas point at each cell's own row). A column whose formats
- * are right and whose cells all carry a rule is left alone (telling a wrong rule from a right one would
+ * Cheap: the block's number formats are read (one call, whatever its size); when they are right, its
+ * validations too, to tell a column that lost its rule. Formats that are wrong are written back in one
+ * setNumberFormats; rules are pasted from the table's first data row over the block in one copyTo
+ * (PASTE_DATA_VALIDATION: relative references in custom formulas follow each cell's own row), or, for a
+ * block at the top of the table, built per column as set-up builds them. A column whose formats are
+ * right and whose cells all carry a rule is left alone (telling a wrong rule from a right one would
  * cost a call per cell).
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#getNumberFormats()
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#getDataValidations()
@@ -37,31 +38,36 @@ export function restoreFormats(sheet: Sheet, block: Range, schema: TableSchema, 
   // The number format of a type does not depend on the time zone (dates are shown by pattern).
   const expected = new Map(cols.map((c) => [c.column, fieldType(c.f.type).numberFormat(typeContext(schema, c.f, 'UTC'))]));
   const formats = block.getNumberFormats();
-  const rules = block.getDataValidations();
   const broken = new Set<number>();
   const needsRule = new Set<number>();
   for (const c of cols) {
     const j = c.column - area.firstColumn;
     const want = expected.get(c.column) as string;
     if (formats.some((row) => row[j] !== want)) broken.add(c.column);
-    const spec = fieldType(c.f.type).validation(typeContext(schema, c.f, 'UTC'), 'A1');
-    if (spec) {
-      needsRule.add(c.column);
-      if (rules.some((row) => row[j] === null)) broken.add(c.column);
-    }
+    if (fieldType(c.f.type).validation(typeContext(schema, c.f, 'UTC'), 'A1')) needsRule.add(c.column);
   }
-  if (broken.size === 0) return 0;
-  // Only the columns from the first to the last that lost their format are written.
-  const lo = Math.min(...broken);
-  const hi = Math.max(...broken);
-  const target = lo === area.firstColumn && hi === area.lastColumn ? block : sheet.getRange(area.firstRow, lo, area.lastRow - area.firstRow + 1, hi - lo + 1);
-  target.setNumberFormats(formats.map((row) => row.slice(lo - area.firstColumn, hi - area.firstColumn + 1).map((fmt, j) => {
-    const c = lo + j;
-    return broken.has(c) ? (expected.get(c) as string) : fmt;
-  })));
-  const withRules = [...broken].filter((c) => needsRule.has(c));
-  if (withRules.length > 0) restoreRules(sheet, block, rules, schema, layout, area, withRules, headerRow);
-  return broken.size;
+  // Formats replaced: the paste brought its own, validation included (a normal paste brings both), so
+  // the rules are put back without reading them. Formats intact: the rules are read to tell.
+  let current: Array<Array<Rule | null>> | null = null;
+  let lostRules: number[];
+  if (broken.size > 0) {
+    lostRules = [...needsRule];
+  } else {
+    if (needsRule.size === 0) return 0;
+    const read = block.getDataValidations();
+    current = read;
+    lostRules = [...needsRule].filter((c) => read.some((row) => row[c - area.firstColumn] === null));
+    if (lostRules.length === 0) return 0;
+  }
+  if (broken.size > 0) {
+    // Written over the whole block (one call for any block); columns that kept theirs get them back.
+    block.setNumberFormats(formats.map((row) => row.map((fmt, j) => {
+      const c = area.firstColumn + j;
+      return broken.has(c) ? (expected.get(c) as string) : fmt;
+    })));
+  }
+  if (lostRules.length > 0) restoreRules(sheet, block, current, schema, layout, area, lostRules, headerRow);
+  return new Set([...broken, ...lostRules]).size;
 }
 
 /**
@@ -72,9 +78,17 @@ export function restoreFormats(sheet: Sheet, block: Range, schema: TableSchema, 
  * (copy, new formula: help text and reject/warn kept), and set on each column's range (one getRangeList
  * for all). Without a reference row, rules are built as set-up builds them.
  */
-function restoreRules(sheet: Sheet, block: Range, current: Array<Array<Rule | null>>, schema: TableSchema, layout: Layout, area: Area, columns: number[], headerRow: number): void {
+function restoreRules(sheet: Sheet, block: Range, read: Array<Array<Rule | null>> | null, schema: TableSchema, layout: Layout, area: Area, columns: number[], headerRow: number): void {
   const width = area.lastColumn - area.firstColumn + 1;
-  const refRow = area.firstRow > headerRow + 1 ? headerRow + 1 : area.lastRow < sheet.getMaxRows() ? area.lastRow + 1 : null;
+  // The first data row is the reference when the block is below it: its validation is pasted over the
+  // whole block in one copyTo (relative references follow each cell, as a paste special moves them).
+  // Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range,CopyPasteType,Boolean)
+  if (area.firstRow > headerRow + 1) {
+    sheet.getRange(headerRow + 1, area.firstColumn, 1, width).copyTo(block, SpreadsheetApp.CopyPasteType.PASTE_DATA_VALIDATION, false);
+    return;
+  }
+  const current = read ?? block.getDataValidations();
+  const refRow = area.lastRow < sheet.getMaxRows() ? area.lastRow + 1 : null;
   const ref = refRow !== null ? (sheet.getRange(refRow, area.firstColumn, 1, width).getDataValidations()[0] ?? []) : [];
   const byColumn = new Map(schema.fields.map((f) => [layout.columns[f.key], f] as const));
   const grid = current.map((row) => [...row]);

@@ -15,16 +15,17 @@ export interface HistoryRow { id: string; from: string; to: string; when: Date; 
 
 /** `table`: the sheet the person is on; activated again after a new history sheet is made (insertSheet
  * activates the sheet it inserts: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)). */
-export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly HistoryRow[], locale: () => Locale): void {
+export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly HistoryRow[], locale: () => Locale, tableId?: number): void {
   if (rows.length === 0) return;
-  const name = historySheetName(table.getSheetId());
+  const id = tableId ?? table.getSheetId();
+  const name = historySheetName(id);
   let sheet = ss.getSheetByName(name);
   let last: number;
   if (!sheet) {
     const loc = locale();
     sheet = ss.insertSheet(name);
     // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
-    sheet.addDeveloperMetadata(HISTORY_SHEET_KEY, String(table.getSheetId()));
+    sheet.addDeveloperMetadata(HISTORY_SHEET_KEY, String(id));
     sheet.getRange(1, 1, 1, 5).setValues([[t(loc, 'edit.history.id'), t(loc, 'edit.history.from'), t(loc, 'edit.history.to'), t(loc, 'edit.history.when'), t(loc, 'edit.history.owner')]]);
     formatRows(sheet, 2, sheet.getMaxRows() - 1);
     sheet.hideSheet();

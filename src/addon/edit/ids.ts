@@ -14,7 +14,9 @@
  * services that need none; NONE allows none (https://developers.google.com/apps-script/reference/script/auth-mode).
  * getDocumentLock returns null outside a containing document
  * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()); a lock that
- * cannot be had (null, refused, timed out) takes the pending path.
+ * cannot be had (null, refused, timed out) takes the pending path. A caller that already holds the
+ * document lock (the client form's save, under the action's lock) says so (`held`): nothing here takes
+ * or releases it then, so the caller's hold lasts to the end of its change.
  */
 import { nextClientId } from '../../core/fields';
 import type { CellValue } from '../../core/fields/types';
@@ -66,9 +68,9 @@ function counterBasis(store: Props, t: IdTarget): string[] {
  * the edited rows (typed or pasted by the user), which the counter must pass too. Null when the lock
  * could not be had: `rows` (sheet rows that need an ID) are then recorded as pending.
  */
-export function reserveIds(store: Props, t: IdTarget, count: number, seen: readonly string[], rows: readonly number[], execKey: string): string[] | null {
-  const lock = documentLock();
-  if (!lock || !tryLock(lock)) {
+export function reserveIds(store: Props, t: IdTarget, count: number, seen: readonly string[], rows: readonly number[], execKey: string, held = false): string[] | null {
+  const lock = held ? null : documentLock();
+  if (!held && (!lock || !tryLock(lock))) {
     store.setProperty(PENDING_PREFIX + execKey, JSON.stringify({ sheetId: t.sheetId, rows: compactRows(rows) }));
     return null;
   }
@@ -78,7 +80,7 @@ export function reserveIds(store: Props, t: IdTarget, count: number, seen: reado
     store.setProperties(idCounterProps(t.sheetId, idSummary([...basis, ...seen, ...ids])), false);
     return ids;
   } finally {
-    lock.releaseLock();
+    lock?.releaseLock();
   }
 }
 
@@ -126,12 +128,12 @@ function forAnotherSheet(raw: string, sheetId: number): boolean {
  * row was a client row when it was recorded). Called after this execution released the lock, so
  * nothing recorded while it held the lock is missed.
  */
-export function adoptPendingIds(store: Props, t: IdTarget): void {
+export function adoptPendingIds(store: Props, t: IdTarget, held = false): void {
   const props = store.getProperties();
   const keys = Object.keys(props).filter((k) => k.startsWith(PENDING_PREFIX));
   if (keys.length === 0) return;
-  const lock = documentLock();
-  if (!lock || !tryLock(lock)) return; // left for the next edit that reserves IDs
+  const lock = held ? null : documentLock();
+  if (!held && (!lock || !tryLock(lock))) return; // left for the next edit that reserves IDs
   try {
     const runs = keys.flatMap((k) => pendingRuns(props[k] ?? '', t.sheetId));
     const cells: Array<{ run: [number, number]; values: CellValue[][] }> = runs.map((run) => ({
@@ -153,6 +155,6 @@ export function adoptPendingIds(store: Props, t: IdTarget): void {
     // another table's records stay for its own edits.
     for (const k of keys) if (pendingRuns(props[k] ?? '', t.sheetId).length > 0 || !forAnotherSheet(props[k] ?? '', t.sheetId)) store.deleteProperty(k);
   } finally {
-    lock.releaseLock();
+    lock?.releaseLock();
   }
 }

@@ -75,7 +75,9 @@ export function saveClientForm(locale: Locale, row: number | null, values: Recor
   }
   range.setValues([next]);
   // The one path of every edit: as a paste of this row (no value/oldValue), in this execution's mode.
-  handleEdit({ authMode: ScriptApp.AuthMode.FULL, range, source: ss, user: Session.getActiveUser(), triggerUid: '' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  // The endpoint holds the document lock around the whole save (serveChange): the edit path's ID
+  // reservation runs under it rather than taking and releasing it itself.
+  handleEdit({ authMode: ScriptApp.AuthMode.FULL, range, source: ss, user: Session.getActiveUser(), triggerUid: '' } as unknown as GoogleAppsScript.Events.SheetsOnEdit, true);
   const notes = range.getNotes()[0] ?? [];
   const issues = schema.fields
     .filter((f) => layout.columns[f.key] !== undefined)

@@ -27,10 +27,21 @@ export interface ValidationResult {
   /** Non-empty data rows checked. */
   rows: number;
   issues: SheetIssue[];
+  /** Per row of `values`: 1 when it has something in a table column (a client row), else 0. */
+  dataRows: Uint8Array;
 }
 
 const AUTO = new Set<string>(AUTO_TYPES);
 const MEMO_MAX = 20_000;
+
+/** isBlankCell, with a fast answer for text that starts with a printable ASCII character (most cells). */
+function blank(v: CellValue | undefined): boolean {
+  if (typeof v === 'string' && v.length > 0) {
+    const c = v.charCodeAt(0);
+    if (c > 0x20 && c < 0x7f) return false;
+  }
+  return isBlankCell(v);
+}
 
 /**
  * @param values rows of the table's span as getValues returns them, starting at sheet row `firstRow`
@@ -47,52 +58,64 @@ export function validateRows(
 ): ValidationResult {
   const checks = schema.fields
     .filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type))
-    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>() }));
+    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>(), hits: 0, useMemo: true, required: f.required === true, anyText: types(f.type).acceptsAnyText === true }));
   const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
   const issues: SheetIssue[] = [];
+  const dataRows = new Uint8Array(values.length);
   let rows = 0;
   for (let r = 0; r < values.length; r++) {
     const row = values[r] as readonly CellValue[];
     let hasData = false;
-    for (const i of tableIdx) if (!isBlankCell(row[i])) { hasData = true; break; }
+    for (let t = 0; t < tableIdx.length; t++) if (!blank(row[tableIdx[t] as number])) { hasData = true; break; }
     if (!hasData) continue;
     rows++;
-    for (const c of checks) {
+    dataRows[r] = 1;
+    for (let k = 0; k < checks.length; k++) {
+      const c = checks[k] as (typeof checks)[number];
       const v = row[c.idx];
-      if (isBlankCell(v)) {
-        if (c.f.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
+      if (blank(v)) {
+        if (c.required) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'required' });
         continue;
       }
       // A formula Sheets turned into an error ('#ERROR!' for a typed '+86 …'): named as such, in any column.
-      if (isFormulaError(v)) {
+      if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && isFormulaError(v)) {
         issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: 'formulaError' });
         continue;
       }
       // A type that accepts any text (text, long text) never fails on a non-blank cell: nothing to parse.
-      if (c.def.acceptsAnyText) continue;
+      if (c.anyText) continue;
       // Parsing is pure: a text or an instant seen before in the column (a dropdown's options, repeated
       // dates or amounts) is not parsed again. Bounded, so a column of unique values costs one map
       // insert each.
       let res: ParseResult | undefined;
       if (typeof v === 'string') {
-        res = c.memo.get(v);
+        // A column of unique texts (names, emails) stops looking its values up once the memo is full
+        // and has hardly ever been hit: each lookup would only cost a hash of a new string.
+        res = c.useMemo ? c.memo.get(v) : undefined;
         if (res === undefined) {
           res = c.def.parse(v, c.ctx);
-          if (c.memo.size < MEMO_MAX) c.memo.set(v, res);
-        }
+          if (c.useMemo) {
+            if (c.memo.size < MEMO_MAX) c.memo.set(v, res);
+            else if (c.hits < MEMO_MAX / 10) c.useMemo = false;
+          }
+        } else c.hits++;
       } else if (v instanceof Date || typeof v === 'number') {
-        const k = v instanceof Date ? v.getTime() : v;
+        const at = v instanceof Date ? v.getTime() : v;
         const memo = v instanceof Date ? c.dates : c.numbers;
-        res = memo.get(k);
+        res = memo.get(at);
         if (res === undefined) {
           res = c.def.parse(v, c.ctx);
-          if (memo.size < MEMO_MAX) memo.set(k, res);
+          if (memo.size < MEMO_MAX) memo.set(at, res);
         }
       } else res = c.def.parse(v as CellValue, c.ctx);
-      if (!res.ok) issues.push({ row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: res.code, ...(res.hint ? { hint: res.hint } : {}) });
+      if (!res.ok) {
+        const issue: SheetIssue = { row: firstRow + r, column: c.idx + firstColumn, key: c.f.key, code: res.code };
+        if (res.hint) issue.hint = res.hint;
+        issues.push(issue);
+      }
     }
   }
-  return { rows, issues };
+  return { rows, issues, dataRows };
 }
 
 /**

@@ -27,7 +27,7 @@ export const FLAG_MARK = 'ClientFlow ⚠';
 export const STAGE_MARK = 'ClientFlow ·';
 /** Our highlight: one known background, told apart from the user's colors by being exactly this. */
 export const FLAG_BACKGROUND = '#f8d0cc';
-const DEFAULT_BACKGROUNDS = new Set(['', '#ffffff', 'white']);
+export const DEFAULT_BACKGROUNDS: ReadonlySet<string> = new Set(['', '#ffffff', 'white']);
 
 export function isOurNote(note: string): boolean {
   return note.startsWith(FLAG_MARK) || note.startsWith(STAGE_MARK);

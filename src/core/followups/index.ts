@@ -1,6 +1,6 @@
 /**
  * Follow-ups (pure, clock injected): clients whose next follow-up is due today or overdue, and clients
- * with no contact in the table's rules.staleDays days, over one batched read of the table's span.
+ * with no contact in the table's rules.staleDays days (or its stage's, rules.staleDaysByStage), over one batched read of the table's span.
  * Won and lost clients are not followed up (as the overdue and stale highlights of the set-up rules).
  * Dates are compared as calendar days in the spreadsheet's time zone.
  */
@@ -65,6 +65,8 @@ export function computeFollowUps(input: {
   const today = calendarDate(input.now, timeZone);
   const todayN = dayNumber(today);
   const staleDays = schema.rules.staleDays;
+  // Per stage where the table says so (rules.staleDaysByStage), else the table's own days.
+  const byStage: Readonly<Record<string, number>> = schema.rules.staleDaysByStage ?? {};
   const col = (role: Parameters<typeof fieldByRole>[1]): { f: Field; idx: number } | null => {
     const f = fieldByRole(schema, role);
     const c = f ? layout.columns[f.key] : undefined;
@@ -112,7 +114,7 @@ export function computeFollowUps(input: {
       const d = dateOf(last, row[last.idx] as CellValue);
       if (d !== null) {
         const days = todayN - dayNumber(d);
-        if (days > staleDays) out.stale.push({ ...base, kind: 'stale', column: firstColumn + last.idx, date: d, days });
+        if (days > (byStage[stageLabel] ?? staleDays)) out.stale.push({ ...base, kind: 'stale', column: firstColumn + last.idx, date: d, days });
       }
     }
   });

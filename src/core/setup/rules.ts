@@ -121,7 +121,11 @@ export function planRules(schema: TableSchema, layout: Layout, area: RuleArea): 
     const r = ref(last.key);
     const range = colRange(last.key);
     if (r && range) {
-      rules.push({ kind: 'stale', ranges: [range], formula: markedFormula('stale', `ISNUMBER(${r}),${r}<TODAY()-${schema.rules.staleDays}${open}`), format: RULE_COLORS.stale });
+      // Days per stage where the table sets them (IF over the stage's spellings), else the table's own.
+      const byStage = Object.entries(schema.rules.staleDaysByStage ?? {})
+        .filter(([label]) => stageRef && stageField?.options?.some((o) => o.label === label));
+      const days = byStage.reduceRight<string>((rest, [label, n]) => `IF(${isOption(stageRef as string, spellings(label))},${n},${rest})`, String(schema.rules.staleDays));
+      rules.push({ kind: 'stale', ranges: [range], formula: markedFormula('stale', `ISNUMBER(${r}),${r}<TODAY()-${days}${open}`), format: RULE_COLORS.stale });
     }
   }
 

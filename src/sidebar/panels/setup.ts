@@ -297,6 +297,11 @@ function render(container: HTMLElement, ctx: PanelContext): void {
         ),
       );
 
+      parts.push(staleBlock(draft, () => (v.draft ?? draft).rules, (rules) => {
+        v.draft = { ...(v.draft ?? draft), rules };
+        v.dirty = true;
+      }, t));
+
       const newId = uid('new');
       parts.push(
         h(
@@ -356,6 +361,72 @@ interface FieldEditor {
   get(): Field;
   /** Replaces the field; `redraw` for structural changes (type, options added or removed). */
   put(next: Field, redraw: boolean): void;
+}
+
+/**
+ * When a client counts as stale (no contact in so many days): the table's days, and per stage where
+ * it says so (an empty box: the table's days). Used by the stale color rule and the follow-ups list.
+ */
+export function staleBlock(draft: TableSchema, rulesNow: () => TableSchema['rules'], setRules: (rules: TableSchema['rules']) => void, t: PanelContext['t']): HTMLElement {
+  const stage = draft.fields.find((f) => f.role === 'stage');
+  const lost = draft.stages?.lost;
+  const won = draft.stages?.won;
+  const days = (value: string): number | null => {
+    const n = Number(value.trim());
+    return value.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= 3650 ? n : null;
+  };
+  const byStage = (): Record<string, number> => ({ ...(rulesNow().staleDaysByStage ?? {}) });
+  const defaultId = uid('stale');
+  return h(
+    'div',
+    { class: 'block cf-stale' },
+    h('div', { class: 'cf-section' }, h('b', null, t('sidebar.setup.staleTitle'))),
+    h(
+      'div',
+      { class: 'cf-stale-default' },
+      h('label', { for: defaultId }, t('sidebar.setup.staleDays')),
+      ' ',
+      h('input', {
+        type: 'number', id: defaultId, min: '1', max: '3650', class: 'cf-stale-days', value: String(draft.rules.staleDays),
+        onchange: (e: Event) => {
+          const n = days((e.target as HTMLInputElement).value);
+          if (n !== null) setRules({ ...rulesNow(), staleDays: n });
+        },
+      }),
+    ),
+    stage && (stage.options ?? []).length > 0
+      ? h(
+          'div',
+          { class: 'cf-stale-stages' },
+          h('p', { class: 'secondary' }, t('sidebar.setup.staleByStage')),
+          (stage.options ?? []).filter((o) => o.label !== won && o.label !== lost).map((o) => {
+            const id = uid('stale');
+            return h(
+              'div',
+              { class: 'cf-stale-stage' },
+              h('label', { for: id }, o.label),
+              ' ',
+              h('input', {
+                type: 'number', id, min: '1', max: '3650', class: 'cf-stale-stage-days', 'data-stage': o.label,
+                placeholder: String(draft.rules.staleDays),
+                value: draft.rules.staleDaysByStage?.[o.label] !== undefined ? String(draft.rules.staleDaysByStage[o.label]) : '',
+                onchange: (e: Event) => {
+                  const raw = (e.target as HTMLInputElement).value;
+                  const n = days(raw);
+                  const next = byStage();
+                  if (n === null) delete next[o.label];
+                  else next[o.label] = n;
+                  const rules = { ...rulesNow() };
+                  if (Object.keys(next).length > 0) rules.staleDaysByStage = next;
+                  else delete rules.staleDaysByStage;
+                  setRules(rules);
+                },
+              }),
+            );
+          }),
+        )
+      : null,
+  );
 }
 
 function editorFor(v: View, i: number, redraw: () => void): FieldEditor {
