@@ -104,6 +104,13 @@ function textKind(from: CellValue): ChangeKind {
 
 const TRIGGER = /^[=+\-@]/;
 
+// Built-ins used per cell, read once: inside a function each use of a global name is a lookup on the
+// global object, which a sandboxed global (the emulator's vm context) answers slowly.
+const isFiniteNumber = Number.isFinite;
+const isInteger = Number.isInteger;
+const isSafeInteger = Number.isSafeInteger;
+const textOf = String;
+
 /** True when writing `to` would make a formula trigger that `from` did not have. */
 export function makesTrigger(from: CellValue, to: string | number | boolean): boolean {
   if (typeof to !== 'string' || !TRIGGER.test(to)) return false;
@@ -152,9 +159,9 @@ function paddedWidth(values: ReadonlyArray<ReadonlyArray<CellValue>>, column: nu
 
 /** A number that cannot stand for exact digits: too large to be exact, or rounded as 8.61E+12 is. */
 function digitsLost(n: number): boolean {
-  if (!Number.isFinite(n) || !Number.isInteger(n)) return false;
-  if (!Number.isSafeInteger(n)) return true;
-  const s = String(n);
+  if (!isFiniteNumber(n) || !isInteger(n)) return false;
+  if (!isSafeInteger(n)) return true;
+  const s = textOf(n);
   return s.length >= 10 && /[1-9]0{5,}$/.test(s) && s.replace(/0+$/, '').length <= 4;
 }
 
@@ -178,7 +185,7 @@ const Y1900 = -2208988800000;
 function canonicalAsIs(type: FieldTypeId, raw: CellValue): boolean {
   if (typeof raw === 'string') return false;
   if (type === 'text' || type === 'longText') return true;
-  if (typeof raw === 'number') return NUMBER_TYPES.has(type) && Number.isFinite(raw);
+  if (typeof raw === 'number') return NUMBER_TYPES.has(type) && isFiniteNumber(raw);
   if (typeof raw === 'boolean') return type === 'checkbox';
   return DATE_TYPES.has(type) && raw.getTime() >= Y1900;
 }
@@ -198,7 +205,8 @@ export function planCleanup(input: PlanInput): CleanupPlan {
     }
     if (blank) emptyRows.push(r);
   }
-  const empty = new Set(emptyRows);
+  const empty = new Uint8Array(values.length);
+  for (const r of emptyRows) empty[r] = 1;
   for (const col of columns) {
     const def = fieldType(col.type);
     const kind = KIND_OF_TYPE[col.type];
@@ -206,7 +214,7 @@ export function planCleanup(input: PlanInput): CleanupPlan {
     const width = isId ? paddedWidth(values, col.column) : null;
     const memo = new Map<string, ReturnType<typeof def.normalize>>();
     for (let r = 0; r < values.length; r++) {
-      if (empty.has(r)) continue;
+      if (empty[r] === 1) continue;
       const raw = values[r][col.column] ?? '';
       const formula = formulas?.[r]?.[col.column] ?? '';
       if (formula !== '') {
@@ -228,8 +236,8 @@ export function planCleanup(input: PlanInput): CleanupPlan {
         left.push({ row: r, column: col.column, value: raw, code: 'digitsLost' });
         continue;
       }
-      if (isId && typeof raw === 'number' && width !== null && Number.isSafeInteger(raw) && raw >= 0 && String(raw).length < width) {
-        changes.push({ row: r, column: col.column, kind: 'leadingZeros', from: raw, to: String(raw).padStart(width, '0'), asText: true });
+      if (isId && typeof raw === 'number' && width !== null && isSafeInteger(raw) && raw >= 0 && textOf(raw).length < width) {
+        changes.push({ row: r, column: col.column, kind: 'leadingZeros', from: raw, to: textOf(raw).padStart(width, '0'), asText: true });
         counts.leadingZeros++;
         continue;
       }

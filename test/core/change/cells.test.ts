@@ -84,7 +84,7 @@ describe('the snapshot', () => {
 });
 
 describe('the snapshot of a large change', () => {
-  it('keeps long lists of ranges in rows of their own, no cell over 50,000 characters, and reads them back', () => {
+  it('keeps long lists of ranges in the stream, no cell over 50,000 characters, and reads them back', () => {
     const flip = Array.from({ length: 30000 }, (_, i) => `G${2 * i + 2}`);
     const formats = [{ format: '0.###############', ranges: Array.from({ length: 20000 }, (_, i) => `K${3 * i + 2}`) }];
     const cells = [{ r: 0, c: 0, before: storedOf('a'), after: storedOfWrite('b') }];
@@ -95,7 +95,24 @@ describe('the snapshot of a large change', () => {
     expect(read.header.flip).toEqual(flip);
     expect(read.header.formats).toEqual(formats);
     const tampered = rows.map((r) => r.slice());
-    tampered[rows.length - 1][2] = tampered[rows.length - 1][2].replace('K', 'L');
+    tampered[rows.length - 1][0] = tampered[rows.length - 1][0].replace('K', 'L');
     expect(readSnapshot(tampered).ok).toBe(false);
+  });
+
+  it('stores 50,000-character values and emoji across cell cuts exactly, in far fewer cells than changed cells', () => {
+    const long = 'x'.repeat(39999) + '😀' + '中'.repeat(10000);
+    const cells = Array.from({ length: 3000 }, (_, i) => ({ r: i, c: 1, before: storedOf(i === 7 ? long : ` 😀 name ${i} `), after: storedOfWrite(i === 7 ? long.trim() + '!' : `😀 name ${i}`) }));
+    const rows = snapshotRows({ id: 'x', action: 'cleanup', when: 'now', sheetId: 1, sheetName: 'S', block: { top: 2, left: 1, rows: 3000, cols: 2 } }, cells);
+    expect(Math.max(...rows.flat().map((c) => c.length))).toBeLessThanOrEqual(50000);
+    expect(rows.length).toBeLessThan(cells.length / 10);
+    // No cell begins or ends with half of a surrogate pair (Sheets could not keep it).
+    for (const [c] of rows) expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(c)).toBe(false);
+    const read = readSnapshot(rows);
+    expect(read.ok && read.cells).toEqual(cells);
+    const extraCell = rows.map((r) => r.slice());
+    extraCell[1][1] = 'tampered';
+    expect(readSnapshot(extraCell)).toEqual({ ok: false, code: 'damaged' });
+    const dropped = rows.slice(0, -1);
+    expect(readSnapshot(dropped).ok).toBe(false);
   });
 });
