@@ -91,6 +91,8 @@ export function emptyCounts(): Record<ChangeKind, number> {
   return c;
 }
 
+type NormalizeResult = ReturnType<ReturnType<typeof fieldType>['normalize']>;
+
 const KIND_OF_TYPE: Partial<Record<FieldTypeId, ChangeKind>> = {
   email: 'email', phone: 'phone', url: 'url', number: 'number', currency: 'number', percent: 'number',
   date: 'date', dateTime: 'date', created: 'date', updated: 'date', stageSince: 'date', checkbox: 'checkbox',
@@ -207,18 +209,27 @@ export function planCleanup(input: PlanInput): CleanupPlan {
   }
   const empty = new Uint8Array(values.length);
   for (const r of emptyRows) empty[r] = 1;
-  for (const col of columns) {
-    const def = fieldType(col.type);
-    const kind = KIND_OF_TYPE[col.type];
+  // Row by row, every column of the row in turn: the rows are separate arrays, and walking down one
+  // column at a time over a large table touches memory far apart at every cell. Each column keeps its
+  // own state (type, memo of what its texts normalize to); the changes are sorted at the end.
+  const cols = columns.map((col) => {
     const isId = col.type === 'autoId';
-    const width = isId ? paddedWidth(values, col.column) : null;
-    const memo = new Map<string, ReturnType<typeof def.normalize>>();
-    for (let r = 0; r < values.length; r++) {
-      if (empty[r] === 1) continue;
-      const raw = values[r][col.column] ?? '';
-      const formula = formulas?.[r]?.[col.column] ?? '';
+    return {
+      col, def: fieldType(col.type), kind: KIND_OF_TYPE[col.type], isId, phone: col.type === 'phone',
+      width: isId ? paddedWidth(values, col.column) : null,
+      memo: new Map<string, NormalizeResult>(),
+    };
+  });
+  for (let r = 0; r < values.length; r++) {
+    if (empty[r] === 1) continue;
+    const row = values[r];
+    const frow = formulas?.[r];
+    for (let ci = 0; ci < cols.length; ci++) {
+      const { col, def, kind, isId, phone, width, memo } = cols[ci];
+      const raw = row[col.column] ?? '';
+      const formula = frow?.[col.column] ?? '';
       if (formula !== '') {
-        if (col.type === 'phone' && PHONE_FORMULA.test(formula) && ((typeof raw === 'string' && ERROR_VALUE.test(raw)) || typeof raw === 'number')) {
+        if (phone && PHONE_FORMULA.test(formula) && ((typeof raw === 'string' && ERROR_VALUE.test(raw)) || typeof raw === 'number')) {
           const body = formula.replace(/^=/, '');
           const res = def.normalize(body, col.ctx);
           if (res.status === 'changed' && typeof res.value === 'string' && res.value.startsWith('+')) {
@@ -232,7 +243,7 @@ export function planCleanup(input: PlanInput): CleanupPlan {
         continue;
       }
       if (raw === '' || canonicalAsIs(col.type, raw)) continue;
-      if (typeof raw === 'number' && (isId || col.type === 'phone') && digitsLost(raw)) {
+      if (typeof raw === 'number' && (isId || phone) && digitsLost(raw)) {
         left.push({ row: r, column: col.column, value: raw, code: 'digitsLost' });
         continue;
       }
@@ -241,7 +252,7 @@ export function planCleanup(input: PlanInput): CleanupPlan {
         counts.leadingZeros++;
         continue;
       }
-      let res;
+      let res: NormalizeResult | undefined;
       try {
         const key = typeof raw === 'string' ? raw : null;
         res = key !== null ? memo.get(key) : undefined;
