@@ -22,7 +22,9 @@
  * - `dedupe`: the menu action of a later issue (skipped until it exists).
  * - `funnel`: "Build or refresh the funnel" (menuBuildFunnel) on the set-up table, with a stage history
  *   sheet of 3 changes per client (300,000 at 100,000 rows: from nothing to the first stage, to the
- *   second, to the client's current stage), as onEdit would have written it.
+ *   second, to the client's current stage), as onEdit would have written it (with the client IDs onEdit
+ *   leaves empty after a paste too large for it); a note then gives the time the emulator's formula
+ *   engine takes to recalculate the Funnel sheet's live formulas.
  * - `load`: evaluating dist/Code.js cold in a fresh process (bench/load.ts), as Apps Script does at
  *   every execution; the same at every size.
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
