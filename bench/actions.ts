@@ -23,7 +23,9 @@
  * - `dedupe`: the menu action of a later issue (skipped until it exists).
  * - `funnel`: "Build or refresh the funnel" (menuBuildFunnel) on the set-up table, with a stage history
  *   sheet of 3 changes per client (300,000 at 100,000 rows: from nothing to the first stage, to the
- *   second, to the client's current stage), as onEdit would have written it.
+ *   second, to the client's current stage), as onEdit would have written it (with the client IDs onEdit
+ *   leaves empty after a paste too large for it); a note then gives the time the emulator's formula
+ *   engine takes to recalculate the Funnel sheet's live formulas.
  * - `load`: evaluating dist/Code.js cold in a fresh process (bench/load.ts), as Apps Script does at
  *   every execution; the same at every size.
  * - `dedupe-peer-fingerprint`: OpenRefine's fingerprint key collision over the name column of the same
@@ -42,7 +44,9 @@ import { roleForHeader } from '../src/core/infer/synonyms';
 import type { ColumnKey } from './generate';
 import { STAGES } from './vocab';
 import { measureLoad } from './load';
-import { HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES } from '../src/core/funnel/workbook';
+import { HISTORY_SHEET_KEY, historySheetName } from '../src/core/funnel/workbook';
+import { nextClientId } from '../src/core/fields/autoId';
+import { idSequence } from '../src/core/edit/autofill';
 import { findDuplicates } from '../src/core/dedupe';
 import { defaultContext } from '../src/core/fields/context';
 
@@ -58,6 +62,8 @@ export interface SizeState {
   freshEnv(): Addon;
   /** Set by setup: the sheet of the set-up table, its header, and its data rows. */
   tableSheet: { name: string; header: string[]; dataRows: number; conform: Array<((v: string) => string) | null> } | null;
+  /** The table sheet id whose stage history the bench wrote (funnel), once per size. */
+  historyOf?: number;
   /** Notes for the readable output (stderr with --json). */
   note(text: string): void;
 }
@@ -77,6 +83,8 @@ export interface ActionDef {
   /** How many add-on executions the action makes at a size (default 1); service calls are only compared
    * across sizes with the same count. */
   executions?(rows: number): number;
+  /** Unmeasured, after the measured part (e.g. noting what the action's result costs elsewhere). */
+  after?(s: SizeState): void;
   /** For addon actions that use another spreadsheet than s.env() (made before measuring). */
   envFor?(s: SizeState): Addon;
 }
@@ -167,40 +175,107 @@ function setUpAndFill(s: SizeState, measureParts: boolean): void {
 }
 
 /**
- * The stage history sheet of the set-up table (unmeasured): found by the add-on as onEdit's would be
- * (metadata HISTORY_SHEET_KEY = the table's sheet id), 3 changes per client, times a few days apart.
+ * The client IDs of the set-up table (unmeasured): onEdit fills them for a paste it can handle in its
+ * 30 seconds, but leaves a block past that (~25,000 rows) without them and says so. Such rows get the
+ * IDs the add-on would have given (its first ID, then its sequence), written straight into the column.
+ */
+function ensureIds(s: SizeState, idCol: number): string[] {
+  const t = s.tableSheet;
+  if (!t) throw new Error('no table');
+  const emu = s.env().emu;
+  const range = `${columnLetter(idCol + 1)}2:${columnLetter(idCol + 1)}${t.dataRows + 1}`;
+  const ids = emu.view(t.name, range).map((r) => r[0]?.display ?? '');
+  const missing = ids.filter((id) => id === '').length;
+  if (missing === 0) return ids;
+  const fresh = idSequence(nextClientId(ids.filter((id) => id !== '')), missing);
+  let k = 0;
+  const filled = ids.map((id) => (id === '' ? (fresh[k++] ?? '') : id));
+  const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  emu.runScript(() => {
+    const sheet = app.getActiveSpreadsheet().getSheetByName(t.name);
+    if (!sheet) throw new Error('no table sheet');
+    const r = sheet.getRange(range);
+    r.setNumberFormat('@');
+    r.setValues(filled.map((id) => [id]));
+  });
+  s.note(`funnel @${s.rows}: ${missing} client IDs the paste's onEdit left empty written as the add-on numbers them`);
+  return filled;
+}
+
+/**
+ * The stage history of the set-up table (unmeasured), in the shape onEdit writes it (src/addon/edit/
+ * history.ts): the hidden sheet historySheetName(table id) with HISTORY_SHEET_KEY metadata, columns
+ * client ID, from, to, when (a Date, format yyyy-mm-dd hh:mm), owner; 3 changes per client (300,000 at
+ * 100,000 rows: from nothing to the first stage, to the second, to the client's current stage), a few
+ * days apart.
  */
 function addHistory(s: SizeState): void {
   const t = s.tableSheet;
   if (!t) throw new Error('no table');
   const emu = s.env().emu;
-  const name = HISTORY_SHEET_NAMES.en;
-  if (emu.sheetNames().includes(name)) return;
   const idCol = t.header.findIndex((h) => roleForHeader(h)?.role === 'clientId');
   const stageCol = t.header.findIndex((h) => roleForHeader(h)?.role === 'stage');
+  const ownerCol = t.header.findIndex((h) => roleForHeader(h)?.role === 'owner');
   if (idCol < 0 || stageCol < 0) throw new Error('the set-up table has no client ID or stage column');
-  const rows = emu.view(t.name, `A2:${columnLetter(t.header.length)}${t.dataRows + 1}`);
-  const history: string[][] = [['Client ID', 'From', 'To', 'When']];
-  const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86400000).toISOString().slice(0, 16).replace('T', ' ');
+  const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  let tableId = -1;
+  emu.runScript(() => { tableId = app.getActiveSpreadsheet().getSheetByName(t.name)?.getSheetId() ?? -1; });
+  const name = historySheetName(tableId);
+  if (s.historyOf === tableId) return;
+  const ids = ensureIds(s, idCol);
+  const last = columnLetter(t.header.length);
+  const rows = emu.view(t.name, `A2:${last}${t.dataRows + 1}`);
+  const options = emu.view(t.name, `${columnLetter(stageCol + 1)}2`)[0]?.[0]?.validation?.listValues ?? ['Lead', 'Contacted', 'Qualified'];
+  const [first = 'Lead', second = 'Contacted', third = 'Qualified'] = options;
+  const history: Array<[string, string, string, Date, string]> = [];
+  const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86400000);
   rows.forEach((r, i) => {
-    const id = r[idCol]?.display ?? '';
+    const id = ids[i] ?? '';
     const stage = r[stageCol]?.display ?? '';
+    const owner = ownerCol >= 0 ? (r[ownerCol]?.display ?? '') : '';
     if (!id) return;
     const t0 = i % 300;
-    history.push([id, '', 'Lead', day(t0)], [id, 'Lead', 'Contacted', day(t0 + 3)], [id, 'Contacted', stage || 'Qualified', day(t0 + 9)]);
+    history.push([id, '', first, day(t0), owner], [id, first, second, day(t0 + 3), owner], [id, second, stage || third, day(t0 + 9), owner]);
   });
-  const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   emu.runScript(() => {
     const ss = app.getActiveSpreadsheet();
     const table = ss.getSheetByName(t.name);
+    if (!table) throw new Error('no table sheet');
+    // The history onEdit wrote for the paste (one row per client pasted with a stage) makes way for the
+    // bench's, which is defined by the size alone.
+    const old = ss.getSheetByName(name);
+    if (old) ss.deleteSheet(old);
     const sheet = ss.insertSheet(name);
-    // Four columns only: 300,000 rows of a new sheet's 26 columns would take 7.8 of the 10 million cells.
-    sheet.deleteColumns(5, sheet.getMaxColumns() - 4);
-    sheet.addDeveloperMetadata(HISTORY_SHEET_KEY, String(table?.getSheetId() ?? ''));
+    // Five columns only: 300,000 rows of a new sheet's 26 columns would take 7.8 of the 10 million cells.
+    sheet.deleteColumns(6, sheet.getMaxColumns() - 5);
+    if (sheet.getMaxRows() < history.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), history.length + 1 - sheet.getMaxRows());
+    sheet.addDeveloperMetadata(HISTORY_SHEET_KEY, String(tableId));
+    sheet.getRange(1, 1, 1, 5).setValues([['Client ID', 'From', 'To', 'When', 'Owner']]);
+    const body = sheet.getRange(2, 1, history.length, 5);
+    body.setNumberFormats(history.map(() => ['@', '@', '@', 'yyyy-mm-dd hh:mm', '@']));
+    body.setValues(history);
+    sheet.hideSheet();
+    table.activate();
   });
-  emu.loadRows(history, name);
-  emu.activateSheet(t.name);
-  s.note(`funnel @${s.rows}: stage history of ${history.length - 1} changes in "${name}"`);
+  s.historyOf = tableId;
+  s.note(`funnel @${s.rows}: stage history of ${history.length} changes in "${name}"`);
+}
+
+/**
+ * The Funnel sheet's live formulas as the emulator's formula engine (HyperFormula) recalculates them
+ * (unmeasured, noted): reading the sheet's figures mirrors the spreadsheet into the engine and
+ * evaluates every formula, as Sheets recalculates them after the build. Process cpu time.
+ */
+function noteRecalculation(s: SizeState): void {
+  const emu = s.env().emu;
+  const name = emu.sheetNames().find((n) => /^(Funnel|销售漏斗)( \d+)?$/.test(n));
+  if (!name) return;
+  const size = emu.dataSize(name);
+  const c0 = process.cpuUsage();
+  const cells = emu.view(name, `A1:${columnLetter(Math.max(1, size.columns))}${Math.max(1, size.rows)}`);
+  const c = process.cpuUsage(c0);
+  const formulas = cells.flat().filter((x) => x.formula !== '').length;
+  s.note(`funnel @${s.rows}: its ${formulas} live formulas recalculate in the emulator's engine (HyperFormula, mirroring the spreadsheet first) in ${((c.user + c.system) / 1000).toFixed(0)} ms cpu`);
 }
 
 function ensureSetUp(s: SizeState): void {
@@ -307,6 +382,7 @@ export const ACTIONS: readonly ActionDef[] = [
       ensureSetUp(s);
       addHistory(s);
     },
+    after: noteRecalculation,
   },
   {
     name: 'dedupe-core',

@@ -224,6 +224,7 @@ async function main(): Promise<number> {
             peak_mb: round(m.peakMb),
           });
           if (!options.json) console.error(`bench: ${action.name} @${n} done in ${Math.round(m.wallMs)} ms wall`);
+          action.after?.(state);
           if (options.byMethod && stats) {
             const calls = Object.entries(stats.byMethod).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
             // The cpu of the action's own code, without evaluating dist/Code.js at each execution (the `load` row).

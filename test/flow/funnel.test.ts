@@ -318,7 +318,7 @@ describe('menuBuildFunnel', () => {
     });
     // C4 (lost) got as far as Proposal by its history; without one it would count at Lead only.
     expect(r.stages.find((s) => s.label === 'Proposal')?.reached).toBe(6);
-    expect(emu.view('Funnel', 'A1:A40').some((row) => /a sheet formula would have to compare every client/.test(row[0]?.display ?? ''))).toBe(true);
+    expect(emu.view('Funnel', 'A1:A40').some((row) => /As a sheet formula that would compare every client with every history row/.test(row[0]?.display ?? ''))).toBe(true);
     // The live columns still count from current stages.
     expectSheetEqualsCore(emu, 'Funnel', coreFunnel(emu, addon, 'en'), EN_LABELS);
   });

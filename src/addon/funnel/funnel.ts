@@ -23,7 +23,7 @@ import { USER_TYPES } from '../../core/fields/types';
 import { fieldByRole, type Field, type TableSchema } from '../../core/schema';
 import {
   biggestLeaks, bySegment, computeFunnel, encodeFunnelState, FILTER_KEYS, filtersOfCells, freeSheetName, FUNNEL_SHEET_KEY,
-  FUNNEL_SHEET_NAMES, funnelRecords, HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES, historyFromGrid, historySheetName, layoutFunnelSheet, newPerMonth,
+  FUNNEL_SHEET_NAMES, funnelRecords, HISTORY_HEAD_ROWS, HISTORY_SHEET_KEY, HISTORY_SHEET_NAMES, historyLayout, historyRows, historySheetName, layoutFunnelSheet, newPerMonth,
   parseFunnelState, type ChartKind, type ColumnRef, type FilterKey, type FunnelFilters, type FunnelLayout, type FunnelRecord,
   type FunnelResult, type FunnelSheetInput, type FunnelSheetState, type StageChange, type StageField,
 } from '../../core/funnel';
@@ -150,8 +150,20 @@ function readSource(ss: Spreadsheet): Source {
   let history: Source['history'] = null;
   const hs = f.id ? findHistorySheet(ss, sheet.getSheetId()) : null;
   if (hs) {
-    const read = historyFromGrid(hs.getDataRange().getValues() as CellValue[][], ctx);
-    if (read.ok) history = { changes: read.changes, sheet: hs.getName() };
+    // Its first rows find the columns (a header, else by position); then only client ID, from, to and
+    // when are read, in one getValues (the owner column and any other is left unread).
+    const lastRow = hs.getLastRow();
+    const lastCol = hs.getLastColumn();
+    const head = lastRow > 0 && lastCol > 0 ? hs.getRange(1, 1, Math.min(lastRow, HISTORY_HEAD_ROWS), lastCol).getValues() as CellValue[][] : [];
+    const lay = head.length ? historyLayout(head, ctx) : null;
+    if (lay?.ok) {
+      const cols = [lay.at.id, lay.at.from, lay.at.to, lay.at.when];
+      const left = Math.min(...cols);
+      const n = lastRow - lay.startRow;
+      const rows = n <= 0 ? [] : lastRow <= head.length ? head.slice(lay.startRow).map((r) => r.slice(left))
+        : hs.getRange(lay.startRow + 1, left + 1, n, Math.max(...cols) - left + 1).getValues() as CellValue[][];
+      history = { changes: historyRows(rows, lay.at, left, ctx).changes, sheet: hs.getName() };
+    }
   }
   return {
     schema, sheet, records,

@@ -29,17 +29,28 @@ export interface Stored { t: 's' | 'n' | 'b' | 'd' | 'f' | 'p'; v: string }
 
 export const TEXT_FORMAT = '@';
 
+// Built-ins used per cell, read once. Inside a function each use of a global name is a lookup on the
+// global object, which a sandboxed global (the emulator's vm context) answers slowly; a module-level
+// name is a plain variable. `Date` is not aliased: the harness replaces it before the bundle runs.
+const numberOf = Number;
+const textOf = String;
+
+/** A cell value that is a Date (the only object a cell value can be): no `instanceof` per cell. */
+export function isDateValue(v: CellValue | null | undefined): v is Date {
+  return typeof v === 'object' && v !== null;
+}
+
 export function storedOf(value: CellValue | null | undefined, formula = ''): Stored {
   if (formula !== '') return { t: 'f', v: formula };
-  if (typeof value === 'number') return { t: 'n', v: String(value) };
+  if (typeof value === 'number') return { t: 'n', v: textOf(value) };
   if (typeof value === 'boolean') return { t: 'b', v: value ? '1' : '0' };
-  if (value instanceof Date) return { t: 'd', v: String(value.getTime()) };
+  if (isDateValue(value)) return { t: 'd', v: textOf(value.getTime()) };
   return { t: 's', v: value ?? '' };
 }
 
 /** The cell a written value (a plan's `to`) will be: numbers and booleans as they are, text as text. */
 export function storedOfWrite(to: string | number | boolean, typed = false): Stored {
-  if (typeof to === 'number') return { t: 'n', v: String(to) };
+  if (typeof to === 'number') return { t: 'n', v: textOf(to) };
   if (typeof to === 'boolean') return { t: 'b', v: to ? '1' : '0' };
   return { t: typed ? 'p' : 's', v: to };
 }
@@ -48,9 +59,9 @@ export function storedOfWrite(to: string | number | boolean, typed = false): Sto
 export function toWrite(s: Stored, format: string | undefined): CellValue {
   switch (s.t) {
     case 'f': return s.v;
-    case 'n': return Number(s.v);
+    case 'n': return numberOf(s.v);
     case 'b': return s.v === '1';
-    case 'd': return new Date(Number(s.v));
+    case 'd': return new Date(numberOf(s.v));
     case 'p': return s.v;
     default:
       if (s.v === '' || format === TEXT_FORMAT) return s.v;
@@ -188,7 +199,7 @@ function sameRaw(a: CellValue | undefined, fa: string, b: CellValue | undefined,
   const x = a ?? '';
   const y = b ?? '';
   if (x === y) return true;
-  return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
+  return isDateValue(x) && isDateValue(y) && x.getTime() === y.getTime();
 }
 
 function width(region: Region): number {

@@ -91,6 +91,8 @@ export function emptyCounts(): Record<ChangeKind, number> {
   return c;
 }
 
+type NormalizeResult = ReturnType<ReturnType<typeof fieldType>['normalize']>;
+
 const KIND_OF_TYPE: Partial<Record<FieldTypeId, ChangeKind>> = {
   email: 'email', phone: 'phone', url: 'url', number: 'number', currency: 'number', percent: 'number',
   date: 'date', dateTime: 'date', created: 'date', updated: 'date', stageSince: 'date', checkbox: 'checkbox',
@@ -103,6 +105,13 @@ function textKind(from: CellValue): ChangeKind {
 }
 
 const TRIGGER = /^[=+\-@]/;
+
+// Built-ins used per cell, read once: inside a function each use of a global name is a lookup on the
+// global object, which a sandboxed global (the emulator's vm context) answers slowly.
+const isFiniteNumber = Number.isFinite;
+const isInteger = Number.isInteger;
+const isSafeInteger = Number.isSafeInteger;
+const textOf = String;
 
 /** True when writing `to` would make a formula trigger that `from` did not have. */
 export function makesTrigger(from: CellValue, to: string | number | boolean): boolean {
@@ -152,9 +161,9 @@ function paddedWidth(values: ReadonlyArray<ReadonlyArray<CellValue>>, column: nu
 
 /** A number that cannot stand for exact digits: too large to be exact, or rounded as 8.61E+12 is. */
 function digitsLost(n: number): boolean {
-  if (!Number.isFinite(n) || !Number.isInteger(n)) return false;
-  if (!Number.isSafeInteger(n)) return true;
-  const s = String(n);
+  if (!isFiniteNumber(n) || !isInteger(n)) return false;
+  if (!isSafeInteger(n)) return true;
+  const s = textOf(n);
   return s.length >= 10 && /[1-9]0{5,}$/.test(s) && s.replace(/0+$/, '').length <= 4;
 }
 
@@ -178,7 +187,7 @@ const Y1900 = -2208988800000;
 function canonicalAsIs(type: FieldTypeId, raw: CellValue): boolean {
   if (typeof raw === 'string') return false;
   if (type === 'text' || type === 'longText') return true;
-  if (typeof raw === 'number') return NUMBER_TYPES.has(type) && Number.isFinite(raw);
+  if (typeof raw === 'number') return NUMBER_TYPES.has(type) && isFiniteNumber(raw);
   if (typeof raw === 'boolean') return type === 'checkbox';
   return DATE_TYPES.has(type) && raw.getTime() >= Y1900;
 }
@@ -198,19 +207,29 @@ export function planCleanup(input: PlanInput): CleanupPlan {
     }
     if (blank) emptyRows.push(r);
   }
-  const empty = new Set(emptyRows);
-  for (const col of columns) {
-    const def = fieldType(col.type);
-    const kind = KIND_OF_TYPE[col.type];
+  const empty = new Uint8Array(values.length);
+  for (const r of emptyRows) empty[r] = 1;
+  // Row by row, every column of the row in turn: the rows are separate arrays, and walking down one
+  // column at a time over a large table touches memory far apart at every cell. Each column keeps its
+  // own state (type, memo of what its texts normalize to); the changes are sorted at the end.
+  const cols = columns.map((col) => {
     const isId = col.type === 'autoId';
-    const width = isId ? paddedWidth(values, col.column) : null;
-    const memo = new Map<string, ReturnType<typeof def.normalize>>();
-    for (let r = 0; r < values.length; r++) {
-      if (empty.has(r)) continue;
-      const raw = values[r][col.column] ?? '';
-      const formula = formulas?.[r]?.[col.column] ?? '';
+    return {
+      col, def: fieldType(col.type), kind: KIND_OF_TYPE[col.type], isId, phone: col.type === 'phone',
+      width: isId ? paddedWidth(values, col.column) : null,
+      memo: new Map<string, NormalizeResult>(),
+    };
+  });
+  for (let r = 0; r < values.length; r++) {
+    if (empty[r] === 1) continue;
+    const row = values[r];
+    const frow = formulas?.[r];
+    for (let ci = 0; ci < cols.length; ci++) {
+      const { col, def, kind, isId, phone, width, memo } = cols[ci];
+      const raw = row[col.column] ?? '';
+      const formula = frow?.[col.column] ?? '';
       if (formula !== '') {
-        if (col.type === 'phone' && PHONE_FORMULA.test(formula) && ((typeof raw === 'string' && ERROR_VALUE.test(raw)) || typeof raw === 'number')) {
+        if (phone && PHONE_FORMULA.test(formula) && ((typeof raw === 'string' && ERROR_VALUE.test(raw)) || typeof raw === 'number')) {
           const body = formula.replace(/^=/, '');
           const res = def.normalize(body, col.ctx);
           if (res.status === 'changed' && typeof res.value === 'string' && res.value.startsWith('+')) {
@@ -224,16 +243,16 @@ export function planCleanup(input: PlanInput): CleanupPlan {
         continue;
       }
       if (raw === '' || canonicalAsIs(col.type, raw)) continue;
-      if (typeof raw === 'number' && (isId || col.type === 'phone') && digitsLost(raw)) {
+      if (typeof raw === 'number' && (isId || phone) && digitsLost(raw)) {
         left.push({ row: r, column: col.column, value: raw, code: 'digitsLost' });
         continue;
       }
-      if (isId && typeof raw === 'number' && width !== null && Number.isSafeInteger(raw) && raw >= 0 && String(raw).length < width) {
-        changes.push({ row: r, column: col.column, kind: 'leadingZeros', from: raw, to: String(raw).padStart(width, '0'), asText: true });
+      if (isId && typeof raw === 'number' && width !== null && isSafeInteger(raw) && raw >= 0 && textOf(raw).length < width) {
+        changes.push({ row: r, column: col.column, kind: 'leadingZeros', from: raw, to: textOf(raw).padStart(width, '0'), asText: true });
         counts.leadingZeros++;
         continue;
       }
-      let res;
+      let res: NormalizeResult | undefined;
       try {
         const key = typeof raw === 'string' ? raw : null;
         res = key !== null ? memo.get(key) : undefined;

@@ -11,6 +11,9 @@ import { LEFT_SHOWN, SAMPLES_PER_KIND } from '../api/cleanup';
 import { kindLabel, leftMessage } from './messages';
 import { CHANGE_KINDS, type ChangeKind, type CleanupPlan } from './plan';
 
+// Read once (a global name in a function is a lookup on the global object, slow in a sandboxed one).
+const imul = Math.imul;
+
 const KIND_INDEX = Object.fromEntries(CHANGE_KINDS.map((k, i) => [k, i])) as Record<ChangeKind, number>;
 
 function shown(v: unknown): string {
@@ -29,9 +32,9 @@ export function previewOf(plan: CleanupPlan, off: ReadonlySet<ChangeKind>, sheet
     if (!off.has(ch.kind)) {
       // Where and what kind: a re-read table whose plan still changes the same cells in the same ways is
       // the plan the user confirmed (its values are re-computed from the fresh read before writing).
-      h = (Math.imul(h, 31) + ch.row) | 0;
-      h = (Math.imul(h, 31) + ch.column) | 0;
-      h = (Math.imul(h, 31) + KIND_INDEX[ch.kind]) | 0;
+      h = (imul(h, 31) + ch.row) | 0;
+      h = (imul(h, 31) + ch.column) | 0;
+      h = (imul(h, 31) + KIND_INDEX[ch.kind]) | 0;
     }
     const list = samples.get(ch.kind) ?? [];
     if (list.length < SAMPLES_PER_KIND) list.push({ a1: a1(firstRow + ch.row, firstColumn + ch.column), from: shown(ch.fromFormula ?? ch.from), to: shown(ch.to) });

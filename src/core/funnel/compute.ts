@@ -19,6 +19,10 @@ import { calendarParts, dateToSerial } from '../fields/calendar';
 import { mergeVariantOptions, optionResolver, stageOutcomes } from '../options/variants';
 import type { FunnelFilters, FunnelInput, FunnelRecord, FunnelResult, FunnelStage, StageField, ValueCount } from './types';
 
+// Math read once, as a module name: inside a function each use of a global name is a lookup on the
+// global object, which a sandboxed global (the emulator's vm context) answers slowly.
+const Math = globalThis.Math;
+
 /** Stage codes: a step's index (0…), or one of these. */
 const LOST = -1;
 const UNMAPPED = -2;
@@ -143,10 +147,12 @@ export function computeFunnel(input: FunnelInput): FunnelResult {
   let historyOut: FunnelResult['history'] = null;
   const history = input.history;
   if (history) {
+    // The first included row of each ID: set from the last row up, so the first one is set last (one
+    // Map operation per row).
     const pos = new Map<string, number>();
-    for (let j = 0; j < m; j++) {
+    for (let j = m - 1; j >= 0; j--) {
       const id = recs[included[j]].id.trim();
-      if (id !== '' && !pos.has(id)) pos.set(id, j);
+      if (id !== '') pos.set(id, j);
     }
     // Every ID of the table, filtered or not (built at the first history row not among the included).
     let allIds: Set<string> | null = null;

@@ -15,10 +15,17 @@ import { optionResolver, optionStep, stageWord } from '../options/variants';
 import { templateSchema } from '../templates';
 import type { FunnelRecord, StageChange, StageField } from './types';
 
+// Built-ins used per cell, read once: inside a function each use of a global name is a lookup on the
+// global object, which a sandboxed global (the emulator's vm context) answers slowly; and a cell value
+// that is an object is a Date, known without `instanceof` (the harness's Date is a proxy).
+const textOf = String;
+const floor = Math.floor;
+
 function text(v: CellValue | undefined): string {
+  if (typeof v === 'string') return v;
   if (v === undefined || v === null) return '';
-  if (v instanceof Date) return v.toISOString();
-  return String(v);
+  if (typeof v === 'object') return v.toISOString();
+  return textOf(v);
 }
 
 /** A cell with no text (text(v).trim() === '', without writing out Dates and numbers). */
@@ -75,13 +82,13 @@ const EPOCH_SERIAL = 25569;
 
 export function serialOf(raw: CellValue | undefined, ctx: TypeContext): number | null {
   if (raw === undefined || raw === '' || typeof raw === 'boolean') return null;
-  if (raw instanceof Date) {
+  if (typeof raw === 'object') {
     // A Date from getValues: its wall-clock day and minute in the spreadsheet's time zone, computed
     // directly (a table and its history hold hundreds of thousands of them).
     const ms = wallClockMs(raw, ctx.timeZone);
     if (ms === null) return null;
-    const minutes = Math.floor(ms / 60000);
-    const days = Math.floor(minutes / 1440);
+    const minutes = floor(ms / 60000);
+    const days = floor(minutes / 1440);
     const serial = days + EPOCH_SERIAL;
     return serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? serial + (minutes - days * 1440) / 1440 : null;
   }
@@ -369,52 +376,67 @@ export type HistoryRead =
   | { ok: true; changes: StageChange[]; /** Data rows without a client ID or a readable time, skipped. */ skipped: number; header: boolean }
   | { ok: false; missing: HistoryColumn[] };
 
+/** Where a history's columns are (0-based) and its first data row, found in its first rows. */
+export type HistoryLayout =
+  | { ok: true; startRow: number; at: Record<HistoryColumn, number>; header: boolean }
+  | { ok: false; missing: HistoryColumn[] };
+
+/** How many first rows historyLayout looks at (a header may sit below a title or notes). */
+export const HISTORY_HEAD_ROWS = 20;
+
 /**
- * A stage history from a grid: a header row naming client ID, from, to and when (in the first ten
- * rows), or, with no such header, four columns in that order whose fourth holds dates.
+ * The layout of a history from its first HISTORY_HEAD_ROWS rows (all its columns): a header row naming
+ * client ID, from, to and when in the first ten rows, or, with no such header, four columns in that
+ * order whose fourth holds dates. The add-on then reads only those columns.
  */
-export function historyFromGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, ctx: TypeContext): HistoryRead {
+export function historyLayout(head: ReadonlyArray<ReadonlyArray<CellValue>>, ctx: TypeContext): HistoryLayout {
   let best: { row: number; cols: Partial<Record<HistoryColumn, number>>; found: number } | null = null;
-  for (let r = 0; r < Math.min(grid.length, 10); r++) {
+  for (let r = 0; r < Math.min(head.length, 10); r++) {
     const cols: Partial<Record<HistoryColumn, number>> = {};
     let found = 0;
-    grid[r].forEach((v, c) => {
+    head[r].forEach((v, c) => {
       const k = historyColumnOf(v);
       if (k && cols[k] === undefined) { cols[k] = c; found++; }
     });
     if (found > 0 && (!best || found > best.found)) best = { row: r, cols, found };
     if (found === 4) break;
   }
-  let startRow: number;
-  let at: Record<HistoryColumn, number>;
-  let header: boolean;
-  if (best && best.found === 4) {
-    startRow = best.row + 1;
-    at = best.cols as Record<HistoryColumn, number>;
-    header = true;
-  } else {
-    // No header: client ID, from, to, when by position, when the fourth column holds dates.
-    const sample = grid.slice(0, 20).filter((row) => text(row[3]).trim() !== '');
-    const dated = sample.filter((row) => serialOf(row[3], ctx) !== null).length;
-    // (A single header word in a row is a stage value such as 'New', not a header.)
-    if ((!best || best.found < 2) && sample.length > 0 && dated * 2 > sample.length && grid.every((row) => row.length >= 4 || row.length === 0)) {
-      startRow = 0;
-      at = { id: 0, from: 1, to: 2, when: 3 };
-      header = false;
-    } else {
-      const missing = (['id', 'from', 'to', 'when'] as const).filter((k) => best?.cols[k] === undefined);
-      return { ok: false, missing };
-    }
+  if (best && best.found === 4) return { ok: true, startRow: best.row + 1, at: best.cols as Record<HistoryColumn, number>, header: true };
+  // No header: client ID, from, to, when by position, when the fourth column holds dates.
+  const sample = head.slice(0, 20).filter((row) => text(row[3]).trim() !== '');
+  const dated = sample.filter((row) => serialOf(row[3], ctx) !== null).length;
+  // (A single header word in a row is a stage value such as 'New', not a header.)
+  if ((!best || best.found < 2) && sample.length > 0 && dated * 2 > sample.length && head.every((row) => row.length >= 4 || row.length === 0)) {
+    return { ok: true, startRow: 0, at: { id: 0, from: 1, to: 2, when: 3 }, header: false };
   }
+  return { ok: false, missing: (['id', 'from', 'to', 'when'] as const).filter((k) => best?.cols[k] === undefined) };
+}
+
+/**
+ * The stage changes of history rows: `rows` hold the history's columns from `left` (0-based) on, so a
+ * reader may pass only the four it needs; rows without a client ID or a readable time are skipped.
+ */
+export function historyRows(rows: ReadonlyArray<ReadonlyArray<CellValue>>, at: Record<HistoryColumn, number>, left: number, ctx: TypeContext): { changes: StageChange[]; skipped: number } {
+  const ci = at.id - left, cf = at.from - left, ct = at.to - left, cw = at.when - left;
   const changes: StageChange[] = [];
   let skipped = 0;
-  for (let r = startRow; r < grid.length; r++) {
-    const row = grid[r];
-    const id = text(row[at.id]).trim();
-    const t = serialOf(row[at.when], ctx);
-    if (id === '' && t === null && row.every(isBlank)) continue;
-    if (id === '' || t === null) { skipped++; continue; }
-    changes.push({ id, from: text(row[at.from]), to: text(row[at.to]), when: t });
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const id = text(row[ci]).trim();
+    const t = serialOf(row[cw], ctx);
+    if (id === '' || t === null) {
+      if (!(id === '' && t === null && row.every(isBlank))) skipped++;
+      continue;
+    }
+    changes.push({ id, from: text(row[cf]), to: text(row[ct]), when: t });
   }
-  return { ok: true, changes, skipped, header };
+  return { changes, skipped };
+}
+
+/** A stage history from a whole grid (a CSV file; its rows may differ in length): historyLayout, then historyRows. */
+export function historyFromGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, ctx: TypeContext): HistoryRead {
+  const layout = historyLayout(grid, ctx);
+  if (!layout.ok) return { ok: false, missing: layout.missing };
+  const { changes, skipped } = historyRows(layout.startRow === 0 ? grid : grid.slice(layout.startRow), layout.at, 0, ctx);
+  return { ok: true, changes, skipped, header: layout.header };
 }

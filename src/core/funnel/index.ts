@@ -5,7 +5,7 @@
  */
 export * from './types';
 export { computeFunnel, stageModel, recordFilter, biggestLeaks, NoStagesError, type StageModel } from './compute';
-export { funnelTableFromGrid, funnelRecords, historyFromGrid, stagesWithHistory, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type FunnelColumns, type ColumnRef, type HistoryRead, type HistoryColumn, type TableProblem } from './extract';
+export { funnelTableFromGrid, funnelRecords, historyFromGrid, historyLayout, historyRows, HISTORY_HEAD_ROWS, stagesWithHistory, findStageColumn, serialOf, HISTORY_HEADERS, type FunnelTable, type FunnelColumns, type ColumnRef, type HistoryRead, type HistoryLayout, type HistoryColumn, type TableProblem } from './extract';
 export { planFunnelSheet, equalsCriterion, type FunnelSheetInput, type FunnelSheetPlan, type PlannedCell, type ChartBlock } from './sheet';
 export { newPerMonth, bySegment, type MonthCount, type SegmentRow } from './segments';
 export { processMap, type ProcessMap, type ProcessMapInput, type ProcessMapRow } from './processmap';

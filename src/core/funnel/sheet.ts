@@ -16,8 +16,14 @@
  *   Every COUNTIFS/SUMIFS carries one criterion per filter: '<>§' (any cell, blank included) when the
  *   filter cell is blank.
  * - With a stage history, who reached each stage by the history and the days spent in each stage are
- *   written as values computed when the sheet is built, and the sheet says why: a formula would have to
- *   compare every client with every history row (100,000 × 300,000), far beyond what a sheet recalculates.
+ *   written as values computed when the sheet is built, and the sheet says why. Reached needs each
+ *   client's furthest stage over its current stage and every history row naming it, for the table's
+ *   clients as filtered (owner, channel, created are the table's), history rows of clients no longer
+ *   there left out: a join of the history with the table per client (a MATCH or MAXIFS per client,
+ *   100,000 × 300,000 comparisons). Days in a stage need each client's changes in time order (a stay
+ *   runs from one change to the client's next; respellings skipped; the first stay starts at the
+ *   client's creation), which no COUNTIFS/SUMIFS over the columns expresses. Both are far beyond what
+ *   a sheet recalculates at every edit (the emulator's engine already takes seconds on the COUNTIFS).
  *
  * Known differences with the core on data ClientFlow does not write: stage texts in another width or
  * with other spacing than any listed spelling are not counted by the formulas until a rebuild lists

@@ -1,7 +1,7 @@
 /** The pure change pipeline: one block, exact rewrites, row removal, undo, fitting one write, the snapshot. */
 import fc from 'fast-check';
 import { buildChange, planUndo, storedOf, storedOfWrite, toWrite, type Region } from '../../../src/core/change/cells';
-import { readSnapshot, snapshotRows } from '../../../src/core/change/snapshot';
+import { FNV_START, fnv, readSnapshot, snapshotRows, SNAPSHOT_MAGIC } from '../../../src/core/change/snapshot';
 import type { CellValue } from '../../../src/core/fields/types';
 
 function region(values: CellValue[][], formulas?: string[][], formats?: string[][]): Region {
@@ -84,7 +84,7 @@ describe('the snapshot', () => {
 });
 
 describe('the snapshot of a large change', () => {
-  it('keeps long lists of ranges in rows of their own, no cell over 50,000 characters, and reads them back', () => {
+  it('keeps long lists of ranges in the stream, no cell over 50,000 characters, and reads them back', () => {
     const flip = Array.from({ length: 30000 }, (_, i) => `G${2 * i + 2}`);
     const formats = [{ format: '0.###############', ranges: Array.from({ length: 20000 }, (_, i) => `K${3 * i + 2}`) }];
     const cells = [{ r: 0, c: 0, before: storedOf('a'), after: storedOfWrite('b') }];
@@ -95,7 +95,46 @@ describe('the snapshot of a large change', () => {
     expect(read.header.flip).toEqual(flip);
     expect(read.header.formats).toEqual(formats);
     const tampered = rows.map((r) => r.slice());
-    tampered[rows.length - 1][2] = tampered[rows.length - 1][2].replace('K', 'L');
+    tampered[rows.length - 1][0] = tampered[rows.length - 1][0].replace('K', 'L');
     expect(readSnapshot(tampered).ok).toBe(false);
+  });
+
+  it('stores 50,000-character values and emoji across cell cuts exactly, in far fewer cells than changed cells', () => {
+    const long = 'x'.repeat(39999) + '😀' + '中'.repeat(10000);
+    const cells = Array.from({ length: 3000 }, (_, i) => ({ r: i, c: 1, before: storedOf(i === 7 ? long : ` 😀 name ${i} `), after: storedOfWrite(i === 7 ? long.trim() + '!' : `😀 name ${i}`) }));
+    const rows = snapshotRows({ id: 'x', action: 'cleanup', when: 'now', sheetId: 1, sheetName: 'S', block: { top: 2, left: 1, rows: 3000, cols: 2 } }, cells);
+    expect(Math.max(...rows.flat().map((c) => c.length))).toBeLessThanOrEqual(50000);
+    expect(rows.length).toBeLessThan(cells.length / 10);
+    // No cell begins or ends with half of a surrogate pair (Sheets could not keep it).
+    for (const [c] of rows) expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(c)).toBe(false);
+    const read = readSnapshot(rows);
+    expect(read.ok && read.cells).toEqual(cells);
+    const extraCell = rows.map((r) => r.slice());
+    extraCell[1][1] = 'tampered';
+    expect(readSnapshot(extraCell)).toEqual({ ok: false, code: 'damaged' });
+    const dropped = rows.slice(0, -1);
+    expect(readSnapshot(dropped).ok).toBe(false);
+  });
+});
+
+describe('a snapshot of the first version (one row per cell)', () => {
+  it('is still read, so a change made before an update can be undone; an edit of it is refused', () => {
+    const key = (h: number, r: number, c: number, tb: string, ta: string): number => {
+      for (const n of [r, c, tb.charCodeAt(0), ta.charCodeAt(0)]) h = (Math.imul(h, 31) + n) | 0;
+      return h;
+    };
+    const cells = [
+      { r: 0, c: 1, before: storedOf(' Ann '), after: storedOfWrite('Ann') },
+      { r: 2, c: 0, before: storedOf('', '=+86 138'), after: storedOfWrite('+86138') },
+    ];
+    let h = FNV_START;
+    for (const c of cells) h = fnv(fnv(key(h, c.r, c.c, c.before.t, c.after.t), c.before.v), c.after.v);
+    const header = { magic: SNAPSHOT_MAGIC, v: 1, id: 'x', action: 'cleanup', when: 'now', sheetId: 1, sheetName: 'S', block: { top: 2, left: 1, rows: 3, cols: 2 }, count: 2, extra: 0, sum: (h >>> 0).toString(16).padStart(8, '0') };
+    const rows = [[JSON.stringify(header), '', ''], ...cells.map((c) => [`${c.r},${c.c},${c.before.t},${c.after.t}`, c.before.v, c.after.v])];
+    const read = readSnapshot(rows);
+    expect(read.ok && read.cells).toEqual(cells);
+    const tampered = rows.map((r) => r.slice());
+    tampered[2][1] = '=+86 139';
+    expect(readSnapshot(tampered)).toEqual({ ok: false, code: 'damaged' });
   });
 });

@@ -104,7 +104,7 @@ export const funnelMessages = defineMessages(
     'funnel.panel.unmapped': 'Not counted (no such stage): {values}',
     'funnel.panel.filtered': 'Filters of the Funnel sheet in force: {filters}',
     'funnel.panel.noSheet': 'There is no Funnel sheet yet: build it to get live figures and charts.',
-    'funnel.sheet.historyNote': 'Reached (history) and Avg days come from the stage history when this sheet is built (rebuild to update them): a sheet formula would have to compare every client with every history row, more than a sheet can recalculate.',
+    'funnel.sheet.historyNote': 'Reached (history) and Avg days are values from the stage history when this sheet is built (rebuild to update them), not formulas: a client\'s furthest stage needs each history row matched to the client\'s row in the table (the filters apply to the table), and days in a stage need each client\'s changes in time order. As a sheet formula that would compare every client with every history row, more than a sheet can recalculate.',
   },
   {
     'funnel.usage': [
@@ -208,6 +208,6 @@ export const funnelMessages = defineMessages(
     'funnel.panel.unmapped': '未计入（不属于任何阶段）：{values}',
     'funnel.panel.filtered': '当前生效的漏斗表筛选条件：{filters}',
     'funnel.panel.noSheet': '还没有销售漏斗表：生成后即可获得实时数字和图表。',
-    'funnel.sheet.historyNote': '“到达（按历史）”和“平均天数”在生成本表时根据阶段历史计算（重新生成即可更新）：若用公式计算，需要把每位客户与每条历史记录逐一比对，超出表格能够重新计算的范围。',
+    'funnel.sheet.historyNote': '“到达（按历史）”和“平均天数”是生成本表时根据阶段历史算出的数值（重新生成即可更新），不是公式：客户到过的最远阶段需要把每条历史记录对应到表中该客户的行（筛选条件作用于表），停留天数需要按时间顺序排列每位客户的变更。若用公式计算，需要把每位客户与每条历史记录逐一比对，超出表格能够重新计算的范围。',
   },
 );
