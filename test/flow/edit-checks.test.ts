@@ -180,6 +180,21 @@ describe('stage history', () => {
     expect(h[1199]?.slice(1, 3)).toEqual(['Lead', 'Won']);
     const sheet = app.getActiveSpreadsheet().getSheetByName(historyName(app));
     expect(sheet?.getRange(1200, 1).getNumberFormat()).toBe('@');
+    // The sheet was made with room to spare: the second block needed no growing. A third one does:
+    // the sheet grows ahead (as many rows again), and every row below the history keeps the formats.
+    const max = sheet?.getMaxRows() ?? 0;
+    expect(max).toBeGreaterThanOrEqual(1201);
+    addon.paste('I2', Array.from({ length: 600 }, () => ['Lost']));
+    const h3 = history(app);
+    expect(h3.length).toBe(1800);
+    expect(h3[1799]?.slice(1, 3)).toEqual(['Won', 'Lost']);
+    expect(Object.prototype.toString.call(sheet?.getRange(1801, 4).getValue())).toBe('[object Date]');
+    const grown = sheet?.getMaxRows() ?? 0;
+    expect(grown).toBeGreaterThanOrEqual(2 * 1801);
+    for (const r of [1801, 1802, grown - 1000, grown]) {
+      expect(sheet?.getRange(r, 1, 1, 5).getNumberFormats()[0]).toEqual(['@', '@', '@', 'yyyy-mm-dd hh:mm', '@']);
+    }
+    expect(emu.toasts.length).toBe(toasts);
   });
 
   test('a client ID edited by hand: later history rows carry the new ID, earlier ones keep theirs, new IDs pass it', () => {

@@ -63,6 +63,8 @@ interface FollowUps {
   overdue: Array<{ name: string; row: number; column: number; days: number; label: string }>;
   due: Array<{ name: string; row: number; label: string }>;
   stale: Array<{ name: string; row: number; column: number; days: number; label: string }>;
+  staleTitle: string;
+  staleByStage: Array<{ stage: string; days: number }>;
   message: string;
 }
 
@@ -161,6 +163,8 @@ describe('follow-ups', () => {
     expect(f.stale.map((x) => [x.name, x.days])).toEqual([['Initech', 68]]);
     expect(f.overdue[0]?.label).toBe('Acme — follow-up 2026-03-05, 5 days ago');
     expect(f.message).toBe('Today 2026-03-10: 2 overdue, 1 due today, 1 without contact for over 14 days.');
+    // No stage has days of its own: the title names the table's.
+    expect(f.staleTitle).toBe('No contact in over 14 days');
     const s = f.stale[0];
     data(addon, 'goToCell', [s?.row, s?.column]);
     expect(app.getActiveRange().getA1Notation()).toBe('G4');
@@ -216,6 +220,10 @@ describe('stale per stage', () => {
     expect(data<{ schema: { rules: { staleDaysByStage?: Record<string, number> } } }>(addon, 'getSetupState').schema.rules.staleDaysByStage).toEqual({ Proposal: 3 });
     const f = data<FollowUps>(addon, 'getFollowUps');
     expect(f.stale.map((x) => [x.name, x.days])).toEqual([['Initech', 37], ['Acme', 5]]);
+    // The list's title and the summary say which days apply: the table's, and Proposal's own.
+    expect(f.staleByStage).toEqual([{ stage: 'Proposal', days: 3 }]);
+    expect(f.staleTitle).toBe('No contact in over 14 days (Proposal: 3 days)');
+    expect(f.message).toBe('Today 2026-03-10: 0 overdue, 0 due today, 2 without contact for over 14 days (Proposal: 3 days).');
     // the stale color rule: Proposal after 3 days, the rest after 14
     const [sheet] = emu.snapshot().sheets;
     const stale = sheet?.conditionalFormats.find((c) => String(c.condition.args[0]).includes('TODAY()-') && c.format.background === RULE_COLORS.stale.background);
@@ -225,6 +233,27 @@ describe('stale per stage', () => {
     expect(shown('G3')).not.toBe(RULE_COLORS.stale.background); // Globex, Lead, 5 days
     expect(shown('G4')).toBe(RULE_COLORS.stale.background); // Initech, Lead, 37 days
     expect(app.getActiveSpreadsheet().getSheets().length).toBeGreaterThan(0);
+    expect(addon.errors).toEqual([]);
+  });
+
+  test('Chinese: the title and the summary name each stage\'s own days, in stage order, with Chinese punctuation', () => {
+    const { addon } = start([
+      ZH_HEAD,
+      ['K1', '华为', '张伟', 'a@x.co', '潜在客户', '2026-03-20', '2026-03-01'], // 9 days: stale in 潜在客户 (7)
+      ['K2', '小米', '李娜', 'b@x.co', '谈判', '2026-03-20', '2026-03-09'],
+      ZH_WON, ZH_LOST,
+    ], 'zh-CN');
+    const state = data<{ schema: { rules: Record<string, unknown>; fields: Array<{ role: string | null; options?: Array<{ label: string }> }> } }>(addon, 'getSetupState');
+    const labels = state.schema.fields.find((f) => f.role === 'stage')?.options?.map((o) => o.label) ?? [];
+    expect(labels).toEqual(expect.arrayContaining(['潜在客户', '谈判', '成交']));
+    // 成交 is won (never followed up): its days are not shown; 谈判 before 潜在客户 in the map, stage order in the text.
+    const draft = { ...state.schema, rules: { ...state.schema.rules, staleDays: 14, staleDaysByStage: { 谈判: 3, 潜在客户: 7, 成交: 1 } } };
+    data(addon, 'applySetup', [draft, { target: 'auto' }]);
+    const f = data<FollowUps>(addon, 'getFollowUps');
+    expect(f.stale.map((x) => [x.name, x.days])).toEqual([['华为', 9]]);
+    const stages = labels.filter((l) => l === '潜在客户' || l === '谈判').map((l) => `${l}：${l === '谈判' ? 3 : 7} 天`).join('、');
+    expect(f.staleTitle).toBe(`超过 14 天未联系（${stages}）`);
+    expect(f.message).toBe(`今天 2026-03-10：逾期 0 位，今天到期 0 位，超过 14 天未联系 1 位（${stages}）。`);
     expect(addon.errors).toEqual([]);
   });
 });

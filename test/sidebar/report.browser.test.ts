@@ -120,6 +120,32 @@ test('follow-ups: overdue, due, stale with go to; Chinese', async () => {
   }
 }, 120_000);
 
+test('follow-ups: the stale list\'s title names each stage\'s own days (English, Chinese)', async () => {
+  for (const locale of ['en', 'zh-CN'] as const) {
+    const rows = [
+      HEAD,
+      ['C1', 'Acme', 'Ann', 'a@x.co', 'Proposal', '2026-03-20', '2026-03-01'],
+      ['C2', 'Globex', 'Bob', 'b@x.co', 'Lead', '2026-03-20', '2026-03-09'],
+      ['C4', 'Umbrella', 'Dan', 'd@x.co', 'Won', '2026-01-01', '2026-01-01'],
+      ['C5', 'Hooli', 'Eve', 'e@x.co', 'Lost', '2026-01-01', '2026-01-01'],
+    ];
+    const emu = setup(rows, locale);
+    const addon = loadAddon(emu);
+    const state = addon.call('getSetupState', []);
+    const schema = ((state.ok ? state.result : null) as { data: { schema: { rules: Record<string, unknown> } } }).data.schema;
+    expect(addon.call('applySetup', [{ ...schema, rules: { ...schema.rules, staleDaysByStage: { Proposal: 7 } } }, { target: 'auto' }]).ok).toBe(true);
+    const s = await openSidebar(browser, addonHandlers(emu), { height: 900, ...(locale === 'zh-CN' ? { browserLocale: 'zh-CN' } : {}) });
+    const { page } = s;
+    await openPanel(page, 'followups');
+    await page.locator('.cf-followups-refresh').click();
+    await page.locator('.cf-followups-message').waitFor({ timeout: 30_000 });
+    const title = await page.locator('.cf-followups-stale h3').textContent();
+    expect(title).toBe(locale === 'en' ? 'No contact in over 14 days (Proposal: 7 days) (1)' : '超过 14 天未联系（Proposal：7 天） (1)');
+    expect(s.errors).toEqual([]);
+    await page.context().close();
+  }
+}, 120_000);
+
 test('"Check all rows" from the menu opens the sidebar on the report', async () => {
   const rows = [HEAD, ['C1', 'Wonco', 'Ann', 'a@x.co', 'Won', '2026-01-01', '2026-01-01'], ['C2', 'Lostco', 'Lu', 'l@x.co', 'Lost', '2026-01-01', '2026-01-01'], ['C3', 'Acme', 'Cai', 'cai at x', 'Lead', '2026-03-20', '2026-03-09']];
   const emu = setup(rows);

@@ -173,7 +173,8 @@ function dropArchived(ss: Spreadsheet, id: string, locale: Locale): void {
 export type UndoOutcome =
   | { status: 'nothing' }
   | { status: 'notApplied' }
-  | { status: 'done'; restored: number; kept: string[] }
+  /** `sheet` and `action`: the sheet put back and the change's action (for what follows from its cells). */
+  | { status: 'done'; restored: number; kept: string[]; sheet: Sheet; action: string }
   | { status: 'edited'; cells: string[] };
 
 /**
@@ -219,7 +220,7 @@ export function undoLast(ss: Spreadsheet, locale: Locale, restoreRest: boolean):
   restoreParts(parts, ss.getSpreadsheetTimeZone());
   dropArchived(ss, header.id, locale);
   ss.deleteSheet(snap);
-  return { status: 'done', restored: plan.restored, kept: names };
+  return { status: 'done', restored: plan.restored, kept: names, sheet, action: header.action };
 }
 
 /** The user's message for an undo outcome. */

@@ -11,11 +11,13 @@ import { previewOf } from '../../core/cleanup/preview';
 import type { CleanupPreview } from '../../core/api/cleanup';
 import { defaultContext } from '../../core/fields/context';
 import { t, type Locale } from '../../core/i18n';
-import { allTables, requireConfigOrNull } from '../config/store';
+import { allTables, requireConfigOrNull, tableOf } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
 import { backUpTable } from '../backup/backup';
-import { commitChange, readRegion } from '../change/pipeline';
+import { commitChange, readRegion, undoLast, type UndoOutcome } from '../change/pipeline';
+import { readDropdownRows, syncListRules, type ListRuleContext } from '../sheet/list-rules';
+import type { CellValue } from '../../core/fields/types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,6 +30,8 @@ export interface Planned {
   columnsKey: string;
   region: Region;
   plan: CleanupPlan;
+  /** What the dropdown columns' list rules are derived from after the write (../sheet/list-rules.ts). */
+  rules: Omit<ListRuleContext, 'sheet' | 'locale'>;
 }
 
 /** The configured table, which must be the active sheet; a clear message otherwise. */
@@ -56,12 +60,13 @@ export function readAndPlan(earlier?: Planned): Planned {
   if (earlier && earlier.columnsKey === columnsKey && earlier.sheet.getSheetId() === sheet.getSheetId() && sameRegion(earlier.region, region)) {
     return { ...earlier, ss, sheet };
   }
-  const base = defaultContext(schema.locale, { region: schema.region, currency: schema.currency, dateOrder: schema.dateOrder, timeZone: ss.getSpreadsheetTimeZone() });
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const base = defaultContext(schema.locale, { region: schema.region, currency: schema.currency, dateOrder: schema.dateOrder, timeZone });
   const columns = columnsOfTable(schema, layout.columns, base, region.left);
   let plan = planCleanup({ columns, values: region.values, formulas: region.formulas });
   // Removing a row moves the rows below it; a formula's A1 text would not follow, so such rows stay.
   if (movesFormula(region, plan.emptyRows)) plan = { ...plan, emptyRows: [], counts: { ...plan.counts, emptyRow: 0 } };
-  return { ss, sheet, firstRow: headerRow + 1, columnsKey, region, plan };
+  return { ss, sheet, firstRow: headerRow + 1, columnsKey, region, plan, rules: { schema, layout, headerRow, timeZone } };
 }
 
 export function previewCleanup(locale: Locale, off: readonly ChangeKind[], planned: Planned = readAndPlan()): CleanupPreview {
@@ -74,6 +79,18 @@ function editsOf(plan: CleanupPlan, region: Region): CellEdit[] {
     const typed = ch.kind === 'date' && typeof ch.to === 'string' && region.formats[ch.row]?.[ch.column] !== '@';
     return { row: ch.row, column: ch.column, to: storedOfWrite(ch.to, typed) };
   });
+}
+
+/** The data rows as the plan leaves them (its changes written, its empty rows removed), in memory. */
+function rowsAfter(plan: CleanupPlan, region: Region): CellValue[][] {
+  const rows = region.values.map((r) => r as CellValue[]);
+  const copied = new Set<number>();
+  for (const ch of plan.changes) {
+    if (!copied.has(ch.row)) { rows[ch.row] = [...(rows[ch.row] ?? [])]; copied.add(ch.row); }
+    (rows[ch.row] as CellValue[])[ch.column] = ch.to;
+  }
+  const gone = new Set(plan.emptyRows);
+  return gone.size ? rows.filter((_, i) => !gone.has(i)) : rows;
 }
 
 export interface ApplyResult { applied: boolean; changes: number; message: string; preview: CleanupPreview | null }
@@ -93,8 +110,29 @@ export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerp
   // The backup the user asked for comes first: a backup that fails (too large) stops before any change.
   const saved = backup ? backUpTable(locale) : null;
   commitChange(p.ss, p.sheet, p.region, editsOf(plan, p.region), plan.emptyRows, { action: 'cleanup', why: t(locale, 'cleanup.archive.emptyRow'), removed }, locale);
+  // Variants rewritten to their labels: the dropdown columns' list rules follow (strict again where the
+  // field says so). Undo derives them again from what it puts back (../change/pipeline.ts).
+  syncListRules({ ...p.rules, sheet: p.sheet, locale }, rowsAfter(plan, p.region));
   const done = t(locale, 'cleanup.done', { count: preview.total });
   const message = saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done;
   p.ss.toast(message, t(locale, 'cleanup.title'));
   return { applied: true, changes: preview.total, message, preview: null };
+}
+
+/**
+ * Undoes the last change (../change/pipeline.ts); when that was a cleanup, the dropdown columns' list
+ * rules are derived again from the cells it put back (variants back: the rule warns again). The
+ * snapshot keeps cells, not rules, so the rule follows the table's state rather than a stored copy.
+ * Run under the document lock.
+ */
+export function undoWithRules(ss: Spreadsheet, locale: Locale, restoreRest: boolean): UndoOutcome {
+  const out = undoLast(ss, locale, restoreRest);
+  if (out.status !== 'done' || out.action !== 'cleanup') return out;
+  const table = tableOf(out.sheet.getSheetId());
+  if (!table.ok) return out;
+  const headerRow = table.schema.location?.headerRow ?? 1;
+  const { layout } = readLayout(out.sheet, table.schema, headerRow);
+  const ctx: ListRuleContext = { sheet: out.sheet, schema: table.schema, layout, headerRow, locale, timeZone: ss.getSpreadsheetTimeZone() };
+  syncListRules(ctx, readDropdownRows(ctx));
+  return out;
 }

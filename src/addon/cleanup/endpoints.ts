@@ -1,8 +1,8 @@
 /** Sidebar endpoints of cleanup and undo (contract: src/core/api/cleanup.ts); the menu twins are ./menu.ts. */
 import { userLocale } from '../runtime/action';
 import { serve, serveChange } from '../runtime/serve';
-import { undoLast, undoMessage } from '../change/pipeline';
-import { applyCleanup as apply, previewCleanup as preview } from './cleanup';
+import { undoMessage } from '../change/pipeline';
+import { applyCleanup as apply, previewCleanup as preview, undoWithRules } from './cleanup';
 
 export const previewCleanup = serve('previewCleanup', (opts) => preview(userLocale(), opts?.off ?? []));
 
@@ -10,6 +10,6 @@ export const applyCleanup = serveChange('applyCleanup', (opts) => apply(userLoca
 
 export const undoLastChange = serveChange('undoLastChange', (opts) => {
   const locale = userLocale();
-  const out = undoLast(SpreadsheetApp.getActiveSpreadsheet(), locale, opts?.restoreRest ?? false);
+  const out = undoWithRules(SpreadsheetApp.getActiveSpreadsheet(), locale, opts?.restoreRest ?? false);
   return { status: out.status, message: undoMessage(locale, out), cells: out.status === 'edited' ? out.cells : out.status === 'done' ? out.kept : [] };
 });

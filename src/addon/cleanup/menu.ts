@@ -2,8 +2,8 @@
 import { confirmText } from '../../core/cleanup/preview';
 import { t } from '../../core/i18n';
 import { menuAction, underDocumentLock } from '../runtime/action';
-import { undoLast, undoMessage } from '../change/pipeline';
-import { applyCleanup, previewCleanup, readAndPlan } from './cleanup';
+import { undoMessage } from '../change/pipeline';
+import { applyCleanup, previewCleanup, readAndPlan, undoWithRules } from './cleanup';
 
 /** How often the menu re-asks when the table keeps changing between the confirmation and the write. */
 const ATTEMPTS = 3;
@@ -36,10 +36,10 @@ export const menuUndo = menuAction('undo.title', (locale) => {
   const ui = SpreadsheetApp.getUi();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const title = t(locale, 'undo.title');
-  let out = underDocumentLock(() => undoLast(ss, locale, false));
+  let out = underDocumentLock(() => undoWithRules(ss, locale, false));
   if (out.status === 'edited') {
     if (ui.alert(title, undoMessage(locale, out), ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    out = underDocumentLock(() => undoLast(ss, locale, true));
+    out = underDocumentLock(() => undoWithRules(ss, locale, true));
   }
   if (out.status === 'done') ss.toast(undoMessage(locale, out), title);
   else ui.alert(title, undoMessage(locale, out), ui.ButtonSet.OK);

@@ -27,7 +27,11 @@ export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabl
     // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
     sheet.addDeveloperMetadata(HISTORY_SHEET_KEY, String(id));
     sheet.getRange(1, 1, 1, 5).setValues([[t(loc, 'edit.history.id'), t(loc, 'edit.history.from'), t(loc, 'edit.history.to'), t(loc, 'edit.history.when'), t(loc, 'edit.history.owner')]]);
-    formatRows(sheet, 2, sheet.getMaxRows() - 1);
+    // Made with room for these rows and as many again (see spareRows), all formatted at once.
+    const max = sheet.getMaxRows();
+    const want = 1 + rows.length + spareRows(1 + rows.length);
+    if (want > max) sheet.insertRowsAfter(max, want - max);
+    formatRows(sheet, 2, Math.max(want, max) - 1);
     sheet.hideSheet();
     table.activate();
     last = 1;
@@ -39,16 +43,26 @@ export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabl
   try {
     range = sheet.getRange(last + 1, 1, rows.length, 5);
   } catch {
-    // Past the sheet's end: grow it (new rows get the text and date formats too), then write.
+    // Past the sheet's end: grow it, then write. The rows below the last one with content are blank
+    // (getLastRow), so the new rows go right after it: no getMaxRows needed, and the sheet then holds
+    // these rows plus the spare (the blank rows that were there move down, formats and all). Only the
+    // inserted rows need the text and date formats.
     // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
-    // Grown by at least 1,000 rows, so the appends that follow seldom need it again.
-    const max = sheet.getMaxRows();
-    const add = Math.max(last + rows.length - max, 1000);
-    sheet.insertRowsAfter(max, add);
-    formatRows(sheet, max + 1, add);
+    const add = rows.length + spareRows(last + rows.length);
+    sheet.insertRowsAfter(last, add);
+    formatRows(sheet, last + 1, add);
     range = sheet.getRange(last + 1, 1, rows.length, 5);
   }
   range.setValues(values);
+}
+
+/**
+ * Blank rows kept ahead when the history sheet is made or grown: as many as it will then hold (at least
+ * 1,000, at most 10,000), so growing (four more calls) is rare — a history that doubles each time is
+ * grown O(log n) times — while the spare cells stay small beside the spreadsheet's 10-million-cell limit.
+ */
+function spareRows(used: number): number {
+  return Math.min(Math.max(used, 1000), 10_000);
 }
 
 /** Text stays text (an ID, a stage or an owner that looks like a number or a formula); the date is a date. */

@@ -3,7 +3,7 @@
  * read in one batched getValues over the smallest span holding them, computed by core/followups with
  * the clock of this call and the spreadsheet's time zone. Nothing is written.
  */
-import { computeFollowUps, followUpColumns, type FollowUp } from '../../core/followups';
+import { computeFollowUps, followUpColumns, followUpSummary, staleTitle, type FollowUp } from '../../core/followups';
 import { fieldType } from '../../core/fields';
 import type { CellValue } from '../../core/fields/types';
 import { t, type Locale } from '../../core/i18n';
@@ -27,11 +27,13 @@ export function followUps(locale: Locale, now: Date = new Date()): FollowUpsView
   const res = computeFollowUps({ schema, layout, rows, firstRow: headerRow + 1, firstColumn: first, now, timeZone: ss.getSpreadsheetTimeZone(), types: fieldType });
   const label = (f: FollowUp) => t(locale, `followups.item.${f.kind}`, { name: f.name || t(locale, 'followups.unnamed', { row: f.row }), date: f.date, days: f.days });
   const view = (list: FollowUp[]) => list.map((f) => ({ ...f, label: label(f) }));
-  const summary = t(locale, 'followups.summary', { today: res.today, overdue: res.overdue.length, due: res.due.length, stale: res.stale.length, days: res.staleDays });
+  const summary = followUpSummary(locale, res);
   const missing = res.missing.map((m) => t(locale, `followups.missing.${m}`));
   return {
     today: res.today,
     staleDays: res.staleDays,
+    staleByStage: res.staleByStage,
+    staleTitle: staleTitle(locale, res),
     overdue: view(res.overdue),
     due: view(res.due),
     stale: view(res.stale),

@@ -22,6 +22,8 @@ import { t, type Locale } from '../../core/i18n';
 import { sequentialLayout, type Layout } from '../../core/table/layout';
 import { parseSchema, type TableSchema } from '../../core/schema';
 import { applyNotes, applyTable } from '../sheet/apply';
+import { readDropdownRows } from '../sheet/list-rules';
+import { variantCells } from '../../core/adopt/variants';
 import { idCounterProps, loadConfig, readProps, saveConfig } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { findTableSheet, isSheetEmpty, readLayout } from '../sheet/table';
@@ -164,6 +166,7 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
   let headerRow = 1;
   let layout: Layout;
   let temp = false;
+  let variants: ReturnType<typeof variantCells> | undefined;
   const existing = (target === 'auto' || target === 'reapply') && previous ? findTableSheet(ss, previous) : null;
   if (existing && previous) {
     sheet = existing;
@@ -171,6 +174,9 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     const read = readLayout(sheet, schema, headerRow);
     schema = mergeHeaders(schema, previous, read.layout, read.headers);
     layout = placeMissing(read.layout, schema.fields, read.lastColumn);
+    // Dropdown columns holding variants of an option keep a warning-only list rule (as adopt sets it)
+    // until Clean up writes the labels; then the field's own strictness applies (../sheet/list-rules.ts).
+    variants = variantCells(schema, layout, readDropdownRows({ sheet, schema, layout, headerRow, locale: uiLocale, timeZone }));
   } else {
     const active = ss.getActiveSheet();
     const mark = { template: schema.template, locale: schema.locale };
@@ -191,7 +197,7 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     layout = sequentialLayout(schema.fields, 1);
   }
 
-  const result = applyTable(sheet, schema, { headerRow, writeHeaders: true, layout, uiLocale, timeZone });
+  const result = applyTable(sheet, schema, { headerRow, writeHeaders: true, layout, uiLocale, timeZone, ...(variants ? { variants } : {}) });
   if (temp) {
     // From here the temporary name goes: the marker names the sheet by id.
     writePending({ name: sheet.getName(), sheetId: sheet.getSheetId(), template: schema.template, locale: schema.locale });

@@ -24,6 +24,9 @@ const followUpSchema = lazy(() => z.object({
 export const followUpsSchema = lazy(() => z.object({
   today: z.string(),
   staleDays: z.int(),
+  /** Open stages with stale days of their own (in stage order), and the stale list's title saying so. */
+  staleByStage: z._default(z.array(z.object({ stage: z.string(), days: z.int() })), []),
+  staleTitle: z._default(z.string(), ''),
   overdue: z.array(followUpSchema),
   due: z.array(followUpSchema),
   stale: z.array(followUpSchema),

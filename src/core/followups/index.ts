@@ -11,6 +11,7 @@ import { matchOption } from '../fields/dropdown';
 import { fieldByRole, type Field, type TableSchema } from '../schema';
 import type { Layout } from '../table/layout';
 import { typeContext } from '../setup/plan';
+import { joinList, t, type Locale } from '../i18n';
 
 export type FollowUpKind = 'overdue' | 'due' | 'stale';
 
@@ -32,6 +33,8 @@ export interface FollowUp {
 export interface FollowUpResult {
   today: string;
   staleDays: number;
+  /** Open stages with days of their own (rules.staleDaysByStage) other than the table's, in stage order. */
+  staleByStage: Array<{ stage: string; days: number }>;
   overdue: FollowUp[];
   due: FollowUp[];
   stale: FollowUp[];
@@ -88,7 +91,10 @@ export function computeFollowUps(input: {
     return null;
   };
   const text = (v: CellValue | undefined): string => (v instanceof Date ? calendarDate(v, timeZone) : cleanInput(String(v ?? '')));
-  const out: FollowUpResult = { today, staleDays, overdue: [], due: [], stale: [], missing: [] };
+  const staleByStage = (stage?.f.options ?? [])
+    .filter((o) => !closed.has(o.label) && byStage[o.label] !== undefined && byStage[o.label] !== staleDays)
+    .map((o) => ({ stage: o.label, days: byStage[o.label] as number }));
+  const out: FollowUpResult = { today, staleDays, staleByStage, overdue: [], due: [], stale: [], missing: [] };
   if (!next) out.missing.push('nextFollowUp');
   if (!last) out.missing.push('lastContact');
   rows.forEach((row, r) => {
@@ -121,4 +127,22 @@ export function computeFollowUps(input: {
   // Longest waiting first.
   for (const list of [out.overdue, out.stale]) list.sort((x, y) => y.days - x.days || x.row - y.row);
   return out;
+}
+
+/** The stages' own days as a phrase ('Proposal: 7 days, Lead: 3 days'); '' when none. */
+function stagesText(locale: Locale, r: Pick<FollowUpResult, 'staleByStage'>): string {
+  return joinList(locale, r.staleByStage.map((s) => t(locale, 'followups.staleStage', { stage: s.stage, days: s.days })));
+}
+
+/** The title of the stale list: the table's days, and each stage's own where it has them. */
+export function staleTitle(locale: Locale, r: Pick<FollowUpResult, 'staleDays' | 'staleByStage'>): string {
+  const stages = stagesText(locale, r);
+  return stages ? t(locale, 'followups.staleByStage', { days: r.staleDays, stages }) : t(locale, 'followups.stale', { days: r.staleDays });
+}
+
+/** The one-line summary of the lists, stale days per stage included. */
+export function followUpSummary(locale: Locale, r: FollowUpResult): string {
+  const stages = stagesText(locale, r);
+  const params = { today: r.today, overdue: r.overdue.length, due: r.due.length, stale: r.stale.length, days: r.staleDays };
+  return stages ? t(locale, 'followups.summaryByStage', { ...params, stages }) : t(locale, 'followups.summary', params);
 }

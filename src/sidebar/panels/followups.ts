@@ -1,6 +1,6 @@
 /**
  * The Follow-ups panel: clients whose next follow-up is overdue or due today, and clients with no
- * contact for more than the table's stale days (getFollowUps, refreshed on demand), each with a "go to"
+ * contact for more than the table's stale days or their stage's own (getFollowUps, refreshed on demand), each with a "go to"
  * that selects its date cell in the sheet (goToCell). Names and dates came from cells: text only.
  */
 import type { FollowUpsView } from '../../core/api/check';
@@ -38,7 +38,8 @@ function render(container: HTMLElement, ctx: PanelContext): void {
       h('p', { class: 'cf-followups-message' }, v.message),
       list(t('followups.overdue'), 'overdue', v.overdue, ctx),
       list(t('followups.due'), 'due', v.due, ctx),
-      list(t('followups.stale', { days: v.staleDays }), 'stale', v.stale, ctx),
+      // The title says each stage's own days too (made by the add-on; the table's days alone as a fallback).
+      list(v.staleTitle || t('followups.stale', { days: v.staleDays }), 'stale', v.stale, ctx),
     );
   };
   replaceChildren(

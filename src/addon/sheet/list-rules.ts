@@ -1,0 +1,91 @@
+/**
+ * The list rules of a table's dropdown columns, derived from the cells they hold now. While a column
+ * holds variants of its options ('成交' for 'Won'), its rule only warns and its help text says a marked
+ * spelling counts as its option (see planSetup); once no variant remains (Clean up wrote the labels),
+ * the rule is the field's own again (strict when the field rejects invalid entries). Undo of that
+ * cleanup brings the variants back, and the same derivation gives the warning rule back.
+ *
+ * Only a rule of ours is replaced: a list rule whose items are exactly the field's labels (on the
+ * column's first data cell). A rule the user set themselves, or none, is left alone.
+ * Calls: getMaxRows, then per dropdown column getRange + getDataValidation, and getRange +
+ * setDataValidation only where the rule must change; none grows with the rows.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#getDataValidation()
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/data-validation#getCriteriaValues()
+ *   (for VALUE_IN_LIST: the list of values, then whether a dropdown is shown)
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/data-validation-criteria
+ */
+import { variantCells } from '../../core/adopt/variants';
+import { fieldType } from '../../core/fields';
+import type { CellValue } from '../../core/fields/types';
+import type { Locale } from '../../core/i18n';
+import type { TableSchema } from '../../core/schema';
+import { planSetup } from '../../core/setup/plan';
+import type { Layout } from '../../core/table/layout';
+import { buildValidation } from './apply';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ListRuleContext {
+  sheet: Sheet;
+  schema: TableSchema;
+  layout: Layout;
+  headerRow: number;
+  locale: Locale;
+  timeZone: string;
+}
+
+function sameList(a: unknown, b: readonly string[]): boolean {
+  return Array.isArray(a) && a.length === b.length && a.every((x, i) => String(x) === b[i]);
+}
+
+/** The dropdown columns of a table (sheet columns, 1-based). */
+export function dropdownColumns(schema: TableSchema, layout: Layout): number[] {
+  const out: number[] = [];
+  for (const f of schema.fields) {
+    const col = layout.columns[f.key];
+    if (f.type === 'dropdown' && col !== undefined && f.options?.length) out.push(col);
+  }
+  return out;
+}
+
+/**
+ * Reads the dropdown columns' data cells (one getValues per column), as rows holding those columns
+ * only (at their sheet positions), for syncListRules after a change it did not plan itself.
+ */
+export function readDropdownRows(ctx: ListRuleContext): CellValue[][] {
+  const cols = dropdownColumns(ctx.schema, ctx.layout);
+  const first = ctx.headerRow + 1;
+  const n = ctx.sheet.getLastRow() - first + 1;
+  if (n <= 0 || cols.length === 0) return [];
+  const rows: CellValue[][] = Array.from({ length: n }, () => []);
+  for (const col of cols) {
+    const vals = ctx.sheet.getRange(first, col, n, 1).getValues();
+    for (let i = 0; i < n; i++) (rows[i] as CellValue[])[col - 1] = (vals[i]?.[0] ?? '') as CellValue;
+  }
+  return rows;
+}
+
+/**
+ * Sets each dropdown column's list rule to what its cells call for (`rows`: the data rows, column 1
+ * first). Returns how many columns' rules changed.
+ */
+export function syncListRules(ctx: ListRuleContext, rows: readonly (readonly CellValue[])[]): number {
+  const cols = new Set(dropdownColumns(ctx.schema, ctx.layout));
+  if (cols.size === 0) return 0;
+  const variants = variantCells(ctx.schema, ctx.layout, rows);
+  const plan = planSetup(ctx.schema, ctx.layout, ctx.headerRow, {
+    timeZone: ctx.timeZone, maxRows: ctx.sheet.getMaxRows(), uiLocale: ctx.locale, writeHeaders: false, variants,
+  }, fieldType);
+  let changed = 0;
+  for (const c of plan.columns) {
+    const want = c.validation;
+    if (!cols.has(c.column) || !want || want.spec.kind !== 'list') continue;
+    const now = ctx.sheet.getRange(plan.firstDataRow, c.column).getDataValidation();
+    if (!now || now.getCriteriaType() !== SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) continue;
+    if (!sameList(now.getCriteriaValues()[0], want.spec.values)) continue;
+    if (now.getAllowInvalid() === want.allowInvalid && (now.getHelpText() ?? '') === want.helpText) continue;
+    ctx.sheet.getRange(c.dataRange).setDataValidation(buildValidation(want));
+    changed++;
+  }
+  return changed;
+}

@@ -1,0 +1,100 @@
+/**
+ * The list rule of a dropdown column that holds variants (other spellings of an option), on the built
+ * bundle on the emulator: adopt makes it warn with a help text about the variants; once Clean up has
+ * written every variant's label, the rule is the field's own (strict when the field rejects invalid
+ * entries); undo of that cleanup brings the variants and the warning rule back.
+ */
+import type { Addon } from '../../dev/harness';
+import type { Emulator } from '../../dev/emulator/types';
+import { startOn } from './helpers';
+
+const DATA = [
+  ['Name', 'Email', 'Stage'],
+  ['Ann', 'ann@example.com', 'Lead'],
+  ['Bob', 'bob@example.com', 'Proposal'],
+  ['Cai', 'cai@example.com', 'Won'],
+  ['Dan', 'dan@example.com', 'Closed Won'],
+  ['Eve', 'eve@example.com', 'Lost'],
+  ['Fay', 'fay@example.com', '成交'],
+  ['Gus', 'gus@example.com', 'Lead'],
+];
+
+type Envelope = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
+function call(addon: Addon, fn: string, args: unknown[] = []): Envelope {
+  const r = addon.call(fn, args);
+  if (!r.ok) throw new Error(r.error);
+  const env = r.result as Envelope;
+  if (!env.ok) throw new Error(JSON.stringify(env.error));
+  return env;
+}
+
+function menu(emu: Emulator, addon: Addon, fn: string, answers: string[]): void {
+  emu.queueAnswers(answers);
+  expect(addon.menu(fn)).toEqual({ ok: true, result: undefined });
+  expect(addon.errors).toEqual([]);
+}
+
+/** The rule of a stage cell, as a user sees it in Sheets (red corner, rejecting or not, help text). */
+function rule(emu: Emulator, a1: string) {
+  const v = emu.view('Sheet1', a1)[0]?.[0]?.validation;
+  return v ? { listValues: v.listValues, allowInvalid: v.allowInvalid, helpText: v.helpText, valid: v.valid } : null;
+}
+
+function stageColumn(emu: Emulator): unknown[] {
+  return (emu.snapshot().sheets[0]?.values ?? []).map((r) => r[2]);
+}
+
+/** Adopts the sheet, then makes the Stage field reject invalid entries in the Setup panel. */
+function adoptStrict(locale: 'en' | 'zh-CN') {
+  const s = startOn(DATA, locale);
+  menu(s.emu, s.addon, 'menuAdopt', ['YES', 'NO']);
+  const schema = call(s.addon, 'getSetupState').data?.schema as { fields: Array<{ header: string; onInvalid: string }> };
+  const fields = schema.fields.map((f) => (f.header === 'Stage' ? { ...f, onInvalid: 'reject' } : f));
+  call(s.addon, 'applySetup', [{ ...schema, fields }, { target: 'auto' }]);
+  return s;
+}
+
+describe('a dropdown column with variants: its list rule through Clean up and undo', () => {
+  it('warns while variants remain, is strict once Clean up wrote the labels, and warns again after undo (menus, English)', () => {
+    const { emu, addon } = adoptStrict('en');
+    // The field rejects, but '成交' and 'Won' (for 'Closed Won') are still there: the rule only warns.
+    const before = rule(emu, 'C7');
+    expect(before).toMatchObject({ allowInvalid: true, valid: false, listValues: ['Lead', 'Proposal', 'Closed Won', 'Lost'] });
+    expect(before?.helpText).toMatch(/Other spellings of an option, such as “(Won|成交)” for “Closed Won”/);
+    const validationsBefore = emu.snapshot().sheets[0]?.validations;
+
+    menu(emu, addon, 'menuCleanUp', ['NO']);
+    expect(stageColumn(emu)).toEqual(['Stage', 'Lead', 'Proposal', 'Closed Won', 'Closed Won', 'Lost', 'Closed Won', 'Lead']);
+    // No variant left: the field's own rule, which rejects, with the plain help text; and on every row.
+    for (const a of ['C2', 'C7', 'C500']) expect(rule(emu, a)).toMatchObject({ allowInvalid: false, helpText: 'Choose one of the options.', valid: true });
+
+    menu(emu, addon, 'menuUndo', []);
+    expect(stageColumn(emu)).toEqual(DATA.map((r) => r[2]));
+    // The variants are back, and so is the rule adopt had set: exactly.
+    expect(emu.snapshot().sheets[0]?.validations).toEqual(validationsBefore);
+    expect(rule(emu, 'C7')).toEqual(before);
+  });
+
+  it('stays a warning when Clean up leaves the variants (options switched off), and speaks Chinese (sidebar)', () => {
+    const { emu, addon } = adoptStrict('zh-CN');
+    const before = rule(emu, 'C4');
+    expect(before).toMatchObject({ allowInvalid: true, valid: false });
+    expect(before?.helpText).toContain('选项的其他写法');
+
+    // Options switched off: the variants stay, and so does the warning rule.
+    const off = ['option'];
+    const p1 = call(addon, 'previewCleanup', [{ off }]).data as { fingerprint: string; total: number };
+    if (p1.total > 0) call(addon, 'applyCleanup', [{ off, fingerprint: p1.fingerprint }]);
+    expect(stageColumn(emu)).toEqual(DATA.map((r) => r[2]));
+    expect(rule(emu, 'C4')).toEqual(before);
+
+    // Everything on: labels written, the rule rejects, its help text in Chinese.
+    const p2 = call(addon, 'previewCleanup', [{ off: [] }]).data as { fingerprint: string };
+    expect(call(addon, 'applyCleanup', [{ off: [], fingerprint: p2.fingerprint }]).data?.applied).toBe(true);
+    expect(rule(emu, 'C4')).toMatchObject({ allowInvalid: false, helpText: '请从选项中选择。', valid: true });
+
+    expect(call(addon, 'undoLastChange', []).data?.status).toBe('done');
+    expect(stageColumn(emu)).toEqual(DATA.map((r) => r[2]));
+    expect(rule(emu, 'C4')).toEqual(before);
+  });
+});
