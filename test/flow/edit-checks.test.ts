@@ -184,6 +184,8 @@ describe('stage history', () => {
     // the sheet grows ahead (as many rows again), and every row below the history keeps the formats.
     const max = sheet?.getMaxRows() ?? 0;
     expect(max).toBeGreaterThanOrEqual(1201);
+    // Five columns only: spare rows of 26 default columns would eat the spreadsheet's 10-million-cell limit.
+    expect(sheet?.getMaxColumns()).toBe(5);
     addon.paste('I2', Array.from({ length: 600 }, () => ['Lost']));
     const h3 = history(app);
     expect(h3.length).toBe(1800);

@@ -24,6 +24,11 @@ export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabl
   if (!sheet) {
     const loc = locale();
     sheet = ss.insertSheet(name);
+    // Five columns, not the new sheet's default 26: every row of a long history (and its spare rows)
+    // would otherwise hold 26 cells of the spreadsheet's 10-million-cell limit.
+    // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#deleteColumns(Integer,Integer)
+    const columns = sheet.getMaxColumns();
+    if (columns > 5) sheet.deleteColumns(6, columns - 5);
     // Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
     sheet.addDeveloperMetadata(HISTORY_SHEET_KEY, String(id));
     sheet.getRange(1, 1, 1, 5).setValues([[t(loc, 'edit.history.id'), t(loc, 'edit.history.from'), t(loc, 'edit.history.to'), t(loc, 'edit.history.when'), t(loc, 'edit.history.owner')]]);
