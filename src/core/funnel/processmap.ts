@@ -23,7 +23,7 @@ export interface ProcessMapInput {
   won: string | null;
   lost: string | null;
   fields: readonly ProcessMapField[];
-  rules: { staleDays: number; overdueFollowUp: boolean };
+  rules: { staleDays: number; staleDaysByStage?: Readonly<Record<string, number>>; overdueFollowUp: boolean };
   /** True when the stage column refuses values that are no stage. */
   stageRejects: boolean;
 }
@@ -86,7 +86,7 @@ export function processMap(input: ProcessMapInput): ProcessMap {
     const roles = step === null ? [] : STEP_ROLES[step];
     const fieldList = roles.map((r) => byRole.get(r)).filter((h): h is string => h !== undefined);
     const rules: string[] = [];
-    if (open && lastContact) rules.push(t(locale, 'funnel.map.rule.stale', { field: lastContact, days: input.rules.staleDays }));
+    if (open && lastContact) rules.push(t(locale, 'funnel.map.rule.stale', { field: lastContact, days: input.rules.staleDaysByStage?.[o.label] ?? input.rules.staleDays }));
     if (open && nextFollowUp && input.rules.overdueFollowUp) rules.push(t(locale, 'funnel.map.rule.overdue', { field: nextFollowUp }));
     if (!open && (OPEN_STEP_ROLES.some((r) => byRole.has(r)))) rules.push(t(locale, 'funnel.map.rule.closed'));
     if (stageSince) rules.push(t(locale, 'funnel.map.rule.since', { field: stageSince }));

@@ -61,6 +61,13 @@ test('the process map: the funnel order, lost last; meanings of known steps only
   expect(m.rows[0]?.rules).toBe('“最近联系日期”超过 7 天显示为橙色');
   expect(m.rows[3]?.rules).toBe('不再提醒跟进');
   expect(m.general).toEqual(['每个阶段都必须填写：负责人。']);
+  // Stale days set for one stage: that stage's row says its own days.
+  const perStage = processMap({
+    locale: 'en', options: OPTIONS, won: 'Won', lost: 'Lost', stageRejects: false,
+    fields: [{ header: 'Last contact', role: 'lastContact', required: false }],
+    rules: { staleDays: 14, staleDaysByStage: { Contacted: 3 }, overdueFollowUp: true },
+  });
+  expect(perStage.rows.map((r) => r.rules.match(/\d+ days/)?.[0] ?? null)).toEqual(['14 days', '3 days', '14 days', null, null]);
 });
 
 test('the remembered state: ours and well formed, or nothing', () => {
