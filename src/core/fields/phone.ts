@@ -207,12 +207,21 @@ function extractNational(num: string, plan: PlanCheck, group: readonly string[])
 /** getCountryByNationalNumber (helpers/getCountryByNationalNumber.js). */
 function countryByNational(nn: string, group: readonly string[]): string | undefined {
   if (group.length === 1) return group[0];
-  for (const c of group) {
-    const p = planFor(c);
-    if (p.leading) { if (p.leading.test(nn)) return c; }
-    else if (p.types && validIn(p, nn)) return c;
+  // The group's plans looked up once: a number not valid in North America tries all 25 of its countries.
+  const ps = groupPlans(group);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i] as PlanCheck;
+    if (p.leading) { if (p.leading.test(nn)) return group[i]; }
+    else if (p.types && validIn(p, nn)) return group[i];
   }
   return undefined;
+}
+
+const plansOfGroup = new WeakMap<readonly string[], PlanCheck[]>();
+function groupPlans(group: readonly string[]): PlanCheck[] {
+  let ps = plansOfGroup.get(group);
+  if (!ps) { ps = group.map((c) => planFor(c)); plansOfGroup.set(group, ps); }
+  return ps;
 }
 
 export function nationalToE164(digits: string, country: CountryCode): string | null | undefined {
