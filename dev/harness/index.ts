@@ -180,9 +180,12 @@ export function loadAddon(emu: Emulator, opts: LoadOptions = {}): Addon {
     // an ordinary global object those reads are as fast as in plain node. What it does not change: the
     // script's top-level functions and `var`s are still properties of the global object (the harness
     // reads entry points from it), the emulator's services are still globals, builtins are the new
-    // realm's own, and the Array/Date arrangements below are as before.
+    // realm's own, Arrays from the emulator answer instanceof as below, and Date is still the host's Date on
+    // the simulated clock (a plain function now, see simulatedDate).
     // Ref: https://nodejs.org/api/vm.html#vmconstantsdont_contextify
-    const ctx = vm.createContext(vm.constants.DONT_CONTEXTIFY, { codeGeneration: { strings: true, wasm: false } }) as Record<string, unknown>;
+    // On a Node without the constant, undefined gives the former contextified sandbox: same results, slower.
+    const ordinary = (vm as unknown as { constants?: { DONT_CONTEXTIFY?: unknown } }).constants?.DONT_CONTEXTIFY;
+    const ctx = vm.createContext(ordinary as vm.Context | undefined, { codeGeneration: { strings: true, wasm: false } }) as Record<string, unknown>;
     for (const [k, v] of Object.entries(emu.globals)) ctx[k] = v;
     // Arrays the emulator returns (getValues, getSheets, getCriteriaValues…) are built in this (the
     // host) realm; in Apps Script there is one realm, so `x instanceof Array` holds for them. The
