@@ -55,3 +55,53 @@ test('100k × 20 getValues into the script: realm arrays', () => {
   const out = addon.call('readAll');
   expect(out).toEqual({ ok: true, result: { rows: 100_000, ok: true, last: 'Client 99999' } });
 });
+
+/**
+ * The script's builtins are its own realm's, read as ordinary globals (as in Apps Script's V8), while
+ * its top-level functions and vars stay properties of its global object and Dates stay the emulator's.
+ */
+const BUILTINS = `
+var answer = 42;
+function realm() {
+  var names = ['Math', 'Number', 'String', 'Object', 'JSON', 'RegExp', 'Boolean', 'Error'];
+  var host = {};
+  for (var i = 0; i < names.length; i++) host[names[i]] = globalThis[names[i]].__hostMarker === 'host';
+  var cell = SpreadsheetApp.getActiveSheet().getRange('A1').getValue();
+  return {
+    host: host,
+    arrayIsOwn: Object.getPrototypeOf([]) !== Object.getPrototypeOf(SpreadsheetApp.getActiveSheet().getRange('A1:A2').getValues()),
+    globals: globalThis.realm === realm && globalThis.answer === 42 && typeof globalThis.SpreadsheetApp === 'object',
+    cellIsDate: cell instanceof Date,
+    fromParts: new Date(2026, 0, 2, 3, 4, 5).getFullYear() === 2026 && new Date('2026-01-02T00:00:00Z').getTime() === Date.UTC(2026, 0, 2),
+    now: Date.now(),
+    called: typeof Date(),
+    subclass: (function () { class D extends Date { twice() { return this.getTime() * 2; } } return new D(21).twice(); })(),
+  };
+}
+`;
+
+test('a builtin read in the script is its own realm’s, not the host’s; entry points and Dates as before', () => {
+  const names = ['Math', 'Number', 'String', 'Object', 'JSON', 'RegExp', 'Boolean', 'Error'] as const;
+  const marked = names.map((n) => globalThis[n] as unknown as Record<string, unknown>);
+  for (const m of marked) m.__hostMarker = 'host';
+  try {
+    const emu = createEmulator({ now: Date.parse('2026-03-01T12:00:00Z') });
+    emu.loadRows([['x'], ['y']]);
+    emu.typeValue('A1', '2026-01-01');
+    const addon = loadAddon(emu, { code: BUILTINS });
+    expect(addon.functions).toContain('realm');
+    const out = addon.call('realm');
+    expect(out.ok).toBe(true);
+    const r = (out.ok ? out.result : {}) as Record<string, unknown>;
+    expect(r.host).toEqual(Object.fromEntries(names.map((n) => [n, false])));
+    expect(r.arrayIsOwn).toBe(true);
+    expect(r.globals).toBe(true);
+    expect(r.cellIsDate).toBe(true);
+    expect(r.fromParts).toBe(true);
+    expect(Math.abs((r.now as number) - Date.parse('2026-03-01T12:00:00Z'))).toBeLessThan(60_000);
+    expect(r.called).toBe('string');
+    expect(r.subclass).toBe(42);
+  } finally {
+    for (const m of marked) delete m.__hostMarker;
+  }
+});

@@ -32,7 +32,41 @@ export interface ValidationResult {
 }
 
 const AUTO = new Set<string>(AUTO_TYPES);
+/** A column's memo holds at most this many values (a column of 100k cells often has far fewer distinct ones). */
 const MEMO_MAX = 20_000;
+/**
+ * After this many values parsed (misses), a memo hit less than once per MEMO_MIN_RATIO misses is dropped
+ * for the rest of the column: a column of unique texts (emails, phones) would otherwise pay a hash and a
+ * map insert for every cell, which measured a third of the loop's own time.
+ */
+const MEMO_PROBE = 2_048;
+const MEMO_MIN_RATIO = 4;
+
+/**
+ * Parse results of one column, keyed by the cell's text or instant. Parsing is pure, so a value seen
+ * before gives the same result; bounded (MEMO_MAX) and abandoned when it does not pay (MEMO_PROBE).
+ */
+class ColumnMemo<K> {
+  private readonly map = new Map<K, ParseResult>();
+  private hits = 0;
+  private misses = 0;
+  private on = true;
+  get(k: K): ParseResult | undefined {
+    if (!this.on) return undefined;
+    const r = this.map.get(k);
+    if (r !== undefined) this.hits++;
+    return r;
+  }
+  set(k: K, r: ParseResult): void {
+    if (!this.on) return;
+    if (++this.misses === MEMO_PROBE && this.hits * MEMO_MIN_RATIO < this.misses) {
+      this.on = false;
+      this.map.clear();
+      return;
+    }
+    if (this.map.size < MEMO_MAX) this.map.set(k, r);
+  }
+}
 
 /** isBlankCell, with a fast answer for text that starts with a printable ASCII character (most cells). */
 function blank(v: CellValue | undefined): boolean {
@@ -58,7 +92,7 @@ export function validateRows(
 ): ValidationResult {
   const checks = schema.fields
     .filter((f) => layout.columns[f.key] !== undefined && !AUTO.has(f.type))
-    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new Map<string, ParseResult>(), dates: new Map<number, ParseResult>(), numbers: new Map<number, ParseResult>(), hits: 0, useMemo: true, required: f.required === true, anyText: types(f.type).acceptsAnyText === true }));
+    .map((f) => ({ f, idx: (layout.columns[f.key] as number) - firstColumn, def: types(f.type), ctx: typeContext(schema, f, timeZone), memo: new ColumnMemo<string>(), dates: new ColumnMemo<number>(), numbers: new ColumnMemo<number>(), required: f.required === true, anyText: types(f.type).acceptsAnyText === true }));
   const tableIdx = Object.values(layout.columns).map((c) => c - firstColumn);
   const issues: SheetIssue[] = [];
   const dataRows = new Uint8Array(values.length);
@@ -85,27 +119,26 @@ export function validateRows(
       // A type that accepts any text (text, long text) never fails on a non-blank cell: nothing to parse.
       if (c.anyText) continue;
       // Parsing is pure: a text or an instant seen before in the column (a dropdown's options, repeated
-      // dates or amounts) is not parsed again. Bounded, so a column of unique values costs one map
-      // insert each.
+      // dates or amounts) is not parsed again (ColumnMemo).
       let res: ParseResult | undefined;
       if (typeof v === 'string') {
-        // A column of unique texts (names, emails) stops looking its values up once the memo is full
-        // and has hardly ever been hit: each lookup would only cost a hash of a new string.
-        res = c.useMemo ? c.memo.get(v) : undefined;
+        res = c.memo.get(v);
         if (res === undefined) {
           res = c.def.parse(v, c.ctx);
-          if (c.useMemo) {
-            if (c.memo.size < MEMO_MAX) c.memo.set(v, res);
-            else if (c.hits < MEMO_MAX / 10) c.useMemo = false;
-          }
-        } else c.hits++;
-      } else if (v instanceof Date || typeof v === 'number') {
-        const at = v instanceof Date ? v.getTime() : v;
-        const memo = v instanceof Date ? c.dates : c.numbers;
-        res = memo.get(at);
+          c.memo.set(v, res);
+        }
+      } else if (typeof v === 'number') {
+        res = c.numbers.get(v);
         if (res === undefined) {
           res = c.def.parse(v, c.ctx);
-          if (memo.size < MEMO_MAX) memo.set(at, res);
+          c.numbers.set(v, res);
+        }
+      } else if (v instanceof Date) {
+        const at = v.getTime();
+        res = c.dates.get(at);
+        if (res === undefined) {
+          res = c.def.parse(v, c.ctx);
+          c.dates.set(at, res);
         }
       } else res = c.def.parse(v as CellValue, c.ctx);
       if (!res.ok) {

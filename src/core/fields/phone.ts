@@ -56,7 +56,8 @@ export interface PhoneParts { e164: string; ext?: string }
  * libphonenumber's text parser costs 20–60 µs a number; validation, inference and cleanup may read the
  * same cell in one execution, so results are memoized (bounded; cleared when full).
  */
-const memo = new Map<string, PhoneParts | null>();
+const memo = new Map<string, Map<string, PhoneParts | null>>();
+let memoSize = 0;
 const MEMO_MAX = 200_000;
 
 /**
@@ -206,12 +207,21 @@ function extractNational(num: string, plan: PlanCheck, group: readonly string[])
 /** getCountryByNationalNumber (helpers/getCountryByNationalNumber.js). */
 function countryByNational(nn: string, group: readonly string[]): string | undefined {
   if (group.length === 1) return group[0];
-  for (const c of group) {
-    const p = planFor(c);
-    if (p.leading) { if (p.leading.test(nn)) return c; }
-    else if (p.types && validIn(p, nn)) return c;
+  // The group's plans looked up once: a number not valid in North America tries all 25 of its countries.
+  const ps = groupPlans(group);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i] as PlanCheck;
+    if (p.leading) { if (p.leading.test(nn)) return group[i]; }
+    else if (p.types && validIn(p, nn)) return group[i];
   }
   return undefined;
+}
+
+const plansOfGroup = new WeakMap<readonly string[], PlanCheck[]>();
+function groupPlans(group: readonly string[]): PlanCheck[] {
+  let ps = plansOfGroup.get(group);
+  if (!ps) { ps = group.map((c) => planFor(c)); plansOfGroup.set(group, ps); }
+  return ps;
 }
 
 export function nationalToE164(digits: string, country: CountryCode): string | null | undefined {
@@ -246,16 +256,27 @@ export function nationalToE164(digits: string, country: CountryCode): string | n
 /** Reads a phone number; null when it is not a valid one for its country. */
 export function parsePhone(raw: string, ctx: TypeContext): PhoneParts | null {
   if (raw.length > 80) return null; // no phone number is that long (and keeps huge cells out of the memo)
-  const key = ctx.region + '|' + raw;
-  const hit = memo.get(key);
-  if (hit !== undefined || memo.has(key)) return hit ?? null;
+  // One map per region, keyed by the cell's own text: no key string to build (and hash) per cell.
+  let byText = memo.get(ctx.region);
+  if (!byText) { byText = new Map(); memo.set(ctx.region, byText); }
+  const hit = byText.get(raw);
+  if (hit !== undefined) return hit;
   const r = parsePhoneUncached(raw, ctx);
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(key, r);
+  if (memoSize >= MEMO_MAX) { memo.clear(); memoSize = 0; byText = new Map(); memo.set(ctx.region, byText); }
+  byText.set(raw, r);
+  memoSize++;
   return r;
 }
 
-function parsePhoneUncached(raw: string, ctx: TypeContext): PhoneParts | null {
+/** A number's text reduced to what the parser reads: '+digits' or 'digits', and its extension. */
+export interface PhoneText { s: string; ext?: string }
+
+/**
+ * The text steps of parsePhoneUncached, as written first: invisible characters and full-width forms,
+ * a 'tel:' or 'Tel:' label, an extension; then only phone characters may remain and not a date.
+ * Null when the text cannot be a phone number.
+ */
+export function readPhoneTextPlain(raw: string): PhoneText | null {
   let s = toHalfWidth(stripInvisible(raw)).trim();
   if (s.length < 5 || s.length > 60) return null;
   s = s.replace(/^tel:/i, '').replace(LABEL, '');
@@ -270,6 +291,50 @@ function parsePhoneUncached(raw: string, ctx: TypeContext): PhoneParts | null {
   if (!plus && digits.startsWith('00') && !digits.startsWith('000')) { digits = digits.slice(2); s = '+' + digits; }
   else if (plus) s = '+' + digits;
   else s = digits;
+  return ext ? { s, ext } : { s };
+}
+
+/**
+ * readPhoneTextPlain, with a fast answer for the commonest cells: text made only of ASCII digits, spaces and
+ * + ( ) - . / has nothing to strip or fold, no label (it needs a colon) and no extension (it needs a
+ * word, 'x' or '#'), so one pass over its characters gives its digits. Same answers by construction;
+ * test/core/fields/phone-text.test.ts compares the two on random texts.
+ */
+export function readPhoneText(raw: string): PhoneText | null {
+  const s = raw.trim();
+  let digits = '';
+  let simple = true;
+  let dateMark = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 45 || c === 46 || c === 47) { dateMark = true; continue; } // - . /
+    if (c === 32 || c === 43 || c === 40 || c === 41) continue; // space + ( )
+    simple = false;
+    break;
+  }
+  if (!simple) return readPhoneTextPlain(raw);
+  if (s.length < 5 || s.length > 60) return null;
+  if (dateMark && DATE_LIKE.test(s)) return null;
+  digits = s.replace(NOT_DIGIT, '');
+  if (digits.length < 5 || digits.length > 17) return null;
+  if (s.charCodeAt(0) === 43 /* + */) return { s: '+' + digits };
+  if (digits.startsWith('00') && !digits.startsWith('000')) return { s: '+' + digits.slice(2) };
+  return { s: digits };
+}
+const NOT_DIGIT = /\D/g;
+
+/** The last text read (readPhone reads one cell in each candidate region, one after the other). */
+let lastRaw: string | null = null;
+let lastText: PhoneText | null = null;
+
+function parsePhoneUncached(raw: string, ctx: TypeContext): PhoneParts | null {
+  let t: PhoneText | null;
+  if (raw === lastRaw) t = lastText;
+  else { t = readPhoneText(raw); lastRaw = raw; lastText = t; }
+  if (t === null) return null;
+  const s = t.s;
+  const ext = t.ext;
   let e164: string | null = null;
   if (s[0] === '+') {
     e164 = validE164(s);
@@ -325,7 +390,16 @@ const CALLING: Record<string, string> = { CN: '86', GB: '44', DE: '49', FR: '33'
  * fixed line missing its 0, nor '617-283-4674' as a UK number.
  */
 export function domesticPlausible(raw: string, region: string): boolean {
-  const digits = toHalfWidth(raw).replace(EXT_WORDS, '').replace(/\D/g, '');
+  return domesticDigits(bareDigits(raw), region);
+}
+
+/** A number's digits as domesticPlausible and lengthPossible read them: full-width folded, extension dropped. */
+function bareDigits(raw: string): string {
+  return toHalfWidth(raw).replace(EXT_WORDS, '').replace(/\D/g, '');
+}
+
+/** domesticPlausible on the number's digits (bareDigits). */
+function domesticDigits(digits: string, region: string): boolean {
   const cc = CALLING[region];
   if (!cc) return true;
   if (digits.startsWith('0') || digits.startsWith(cc)) return true;
@@ -366,14 +440,33 @@ function byGrouping(raw: string, hits: ReadonlyArray<{ region: string }>): strin
  * several candidate regions affordable (most regions are ruled out without a parse).
  */
 export function lengthPossible(raw: string, region: string): boolean {
+  return lengthDigits(bareDigits(raw), region);
+}
+
+/** lengthPossible on the number's digits (bareDigits). */
+function lengthDigits(digits: string, region: string): boolean {
   if (!isSupportedCountry(region)) return false;
-  const digits = toHalfWidth(raw).replace(EXT_WORDS, '').replace(/\D/g, '');
   const lengths = planFor(region).lengths;
   if (!lengths) return true;
   const cc = countryInfo(region as CountryCode).cc;
   const n = digits.length;
   const ok = (len: number) => lengths.indexOf(len) >= 0;
   return ok(n) || (/^[01]/.test(digits) && ok(n - 1)) || (digits.startsWith(cc) && ok(n - cc.length)) || (digits.startsWith('00') && ok(n - 2));
+}
+
+/**
+ * The context with `region` as its region, made once per context and region: reading a column calls
+ * readPhone for every cell with the same context, and a copy per cell and candidate region was most of
+ * what a cell cost besides the parse itself.
+ */
+const regionContexts = new WeakMap<TypeContext, Map<string, TypeContext>>();
+function inRegion(ctx: TypeContext, region: string): TypeContext {
+  if (ctx.region === region && ctx.regions === undefined) return ctx;
+  let byRegion = regionContexts.get(ctx);
+  if (!byRegion) { byRegion = new Map(); regionContexts.set(ctx, byRegion); }
+  let c = byRegion.get(region);
+  if (!c) { c = { ...ctx, region }; byRegion.set(region, c); }
+  return c;
 }
 
 export type PhoneReading =
@@ -390,13 +483,14 @@ export type PhoneReading =
 export function readPhone(raw: string, ctx: TypeContext): PhoneReading {
   const regions = ctx.regions && ctx.regions.length > 0 ? ctx.regions : [ctx.region];
   if (regions.length === 1 || plainInternational(raw)) {
-    const p = parsePhone(raw, regions.length === 1 ? { ...ctx, region: regions[0] } : ctx);
+    const p = parsePhone(raw, regions.length === 1 ? inRegion(ctx, regions[0] as string) : ctx);
     return p ? { ok: true, parts: p, region: null } : { ok: false, ambiguous: null };
   }
   const hits: Array<{ region: string; parts: PhoneParts }> = [];
+  const digits = bareDigits(raw);
   for (const region of regions) {
-    if (!domesticPlausible(raw, region) || !lengthPossible(raw, region)) continue;
-    const p = parsePhone(raw, { ...ctx, region });
+    if (!domesticDigits(digits, region) || !lengthDigits(digits, region)) continue;
+    const p = parsePhone(raw, inRegion(ctx, region));
     if (p && !hits.some((h) => h.parts.e164 === p.e164)) hits.push({ region, parts: p });
   }
   if (hits.length === 1) return { ok: true, parts: hits[0].parts, region: hits[0].region };
