@@ -42,8 +42,6 @@ export interface SnapshotHeader {
 
 const TYPES = new Set(['s', 'n', 'b', 'd', 'f', 'p']);
 
-// Read once: inside a function each use of a global name (Math) is a lookup on the global object, which
-// a sandboxed global (the emulator's vm context) answers slowly, and the hashes below run per character.
 const imul = Math.imul;
 
 /**

@@ -106,8 +106,7 @@ function textKind(from: CellValue): ChangeKind {
 
 const TRIGGER = /^[=+\-@]/;
 
-// Built-ins used per cell, read once: inside a function each use of a global name is a lookup on the
-// global object, which a sandboxed global (the emulator's vm context) answers slowly.
+// Built-ins used per cell, as module constants.
 const isFiniteNumber = Number.isFinite;
 const isInteger = Number.isInteger;
 const isSafeInteger = Number.isSafeInteger;

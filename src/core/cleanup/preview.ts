@@ -11,7 +11,6 @@ import { LEFT_SHOWN, SAMPLES_PER_KIND } from '../api/cleanup';
 import { kindLabel, leftMessage } from './messages';
 import { CHANGE_KINDS, type ChangeKind, type CleanupPlan } from './plan';
 
-// Read once (a global name in a function is a lookup on the global object, slow in a sandboxed one).
 const imul = Math.imul;
 
 const KIND_INDEX = Object.fromEntries(CHANGE_KINDS.map((k, i) => [k, i])) as Record<ChangeKind, number>;

@@ -11,11 +11,6 @@
  * Sheets serial numbers count days since 1899-12-30 (https://support.google.com/docs/answer/3092969).
  */
 
-// Math and Number read once, as module names: inside a function each use of a global name is a lookup on
-// the global object, which a sandboxed global (the emulator's vm context) answers slowly, and these
-// functions run for every date of a table and its stage history.
-const Math = globalThis.Math;
-const Number = globalThis.Number;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

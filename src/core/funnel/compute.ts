@@ -19,9 +19,6 @@ import { calendarParts, dateToSerial } from '../fields/calendar';
 import { mergeVariantOptions, optionResolver, stageOutcomes } from '../options/variants';
 import type { FunnelFilters, FunnelInput, FunnelRecord, FunnelResult, FunnelStage, StageField, ValueCount } from './types';
 
-// Math read once, as a module name: inside a function each use of a global name is a lookup on the
-// global object, which a sandboxed global (the emulator's vm context) answers slowly.
-const Math = globalThis.Math;
 
 /** Stage codes: a step's index (0…), or one of these. */
 const LOST = -1;

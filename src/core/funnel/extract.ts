@@ -15,9 +15,8 @@ import { optionResolver, optionStep, stageWord } from '../options/variants';
 import { templateSchema } from '../templates';
 import type { FunnelRecord, StageChange, StageField } from './types';
 
-// Built-ins used per cell, read once: inside a function each use of a global name is a lookup on the
-// global object, which a sandboxed global (the emulator's vm context) answers slowly; and a cell value
-// that is an object is a Date, known without `instanceof` (the harness's Date is a proxy).
+// Built-ins used per cell, as module constants; a cell value that is an object is a Date (the only
+// object getValues returns), known without `instanceof`.
 const textOf = String;
 const floor = Math.floor;
 
