@@ -302,7 +302,6 @@ export function readPhoneTextPlain(raw: string): PhoneText | null {
  */
 export function readPhoneText(raw: string): PhoneText | null {
   const s = raw.trim();
-  let digits = '';
   let simple = true;
   let dateMark = false;
   for (let i = 0; i < s.length; i++) {
@@ -316,7 +315,7 @@ export function readPhoneText(raw: string): PhoneText | null {
   if (!simple) return readPhoneTextPlain(raw);
   if (s.length < 5 || s.length > 60) return null;
   if (dateMark && DATE_LIKE.test(s)) return null;
-  digits = s.replace(NOT_DIGIT, '');
+  const digits = s.replace(NOT_DIGIT, '');
   if (digits.length < 5 || digits.length > 17) return null;
   if (s.charCodeAt(0) === 43 /* + */) return { s: '+' + digits };
   if (digits.startsWith('00') && !digits.startsWith('000')) return { s: '+' + digits.slice(2) };
