@@ -138,7 +138,6 @@ function simulatedDate(now: () => number): DateConstructor {
   // `arguments` rather than rest parameters: a fixed-arity function keeps `new Date(x)` as cheap as the
   // host's (the common path), and `arguments.length` tells `new Date(undefined)` from `new Date()`.
   function SimDate(this: unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown, f?: unknown, g?: unknown): unknown {
-    // eslint-disable-next-line prefer-rest-params
     const n = arguments.length;
     if (new.target === undefined) return new Host(now()).toString();
     // eslint-disable-next-line prefer-rest-params

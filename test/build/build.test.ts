@@ -60,7 +60,7 @@ describe('bundle size budgets', () => {
   // 107 KB of plain JSON text on purpose: deflated it was 40 KB but cost 14-24 ms cpu to inflate in
   // every execution that reads a phone, and a string literal costs next to nothing to parse.
   const BUDGETS: Array<[string, number]> = [
-    ['Code.js', 593_000],
+    ['Code.js', 625_000],
     ['Sidebar.html', 309_000],
   ];
   it.each(BUDGETS)('dist/%s stays within %i bytes', (file, budget) => {
