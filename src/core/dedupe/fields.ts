@@ -12,7 +12,7 @@ import { canonicalEmail } from '../fields/email';
 import { parsePhone } from '../fields/phone';
 import { canonicalUrl } from '../fields/url';
 import type { CellValue, TypeContext } from '../fields/types';
-import { roleForHeader, type InferredColumn } from '../infer';
+import { ORG_MARK, roleForHeader, type InferredColumn } from '../infer';
 import type { Role } from '../roles';
 import {
   bigramDice, fold, hasHan, jaroWinkler, nameTokens, phonetic, tokenContainment, tokenSetSimilarity, withinOneEdit,
@@ -86,8 +86,6 @@ const PROCESS_ROLES: ReadonlySet<Role> = new Set<Role>([
 ]);
 const BIRTH_HEADER = /birth|dob|born|生日|出生/i;
 
-/** Folded tokens that mark a company ("Inc", "Ltd", "有限公司"…): a name column full of them holds companies. */
-const ORG_MARK = /\b(inc|ltd|llc|corp|corporation|company|co|gmbh|plc|limited|group|holdings|restaurant|cafe|hotel|bank|university|association|foundation|institute|society|services|solutions|technologies|partners)\b|公司|集团|有限|工作室|商行|餐厅|酒店|银行|大学|协会/;
 
 /** The compared columns of an inference, with their kinds. */
 export function chooseFields(columns: readonly InferredColumn[], dataValues: (column: number) => string[]): FieldSpec[] {

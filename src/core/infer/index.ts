@@ -5,6 +5,7 @@
 export * from './infer';
 export { inferSheet, checkSheet, inferWithHeader, NoHeaderError } from './registered';
 export { headerKey, roleForHeader, ROLE_SYNONYMS } from './synonyms';
+export { ORG_MARK, looksLikeCompanies } from './companies';
 export { inferOptions, knownStage, optionKey, STAGE_VOCAB } from './options';
 export { editDistance } from '../text/distance';
 export { toSchema, toFields, fieldKey } from './schema';

@@ -12,6 +12,7 @@ import { calendarParts } from '../fields/calendar';
 import { columnLetter, isBlankCell, isFormulaError, valueText } from '../fields/util';
 import { inferOptions, type InferredOptions } from './options';
 import { headerKey, roleForHeader, scriptParts } from './synonyms';
+import { looksLikeCompanies } from './companies';
 import { inferColumnCurrency } from '../fields/currency';
 import { inferDateOrder, inferPhoneRegions } from './meaning';
 
@@ -323,6 +324,12 @@ let contactPerson: Set<string> | undefined;
 const CLIENTISH = { has: (k: string) => (clientish ??= new Set(['客户', '客户名称', '客户名', 'Client', 'Client name', 'Customer', 'Customer name'].map(headerKey))).has(k) };
 const CONTACT_PERSON = { has: (k: string) => (contactPerson ??= new Set(['联系人', '联系人姓名', 'Contact', 'Contact name', 'Contact person'].map(headerKey))).has(k) };
 
+/** A client-ish header (客户名称, Client, 'Customer name 客户名称'), read by its parts too. */
+function isClientHeader(header: string): boolean {
+  const key = headerKey(header);
+  return !!key && [key, ...scriptParts(key)].some((k) => CLIENTISH.has(k));
+}
+
 /**
  * ClientFlow's own B2B headers: when a sheet has both a client-ish header (客户名称, Client…) and a
  * contact-person header (联系人, Contact name…), the client-ish one is the company and the contact one
@@ -400,6 +407,9 @@ export function inferTable(input: InferInput): Inference {
   }
 
   const override = clientContactRoles(headerCells, width);
+  // A header of the sheet that names the company ("公司名称", "Company"): then a client header is the person.
+  let companyNamed = false;
+  for (let c = 0; c < width; c++) if (roleForHeader(valueText(headerCells[c]).trim())?.role === 'company') companyNamed = true;
   const wholeDropdowns: Array<{ col: InferredColumn; sampled: InferredOptions }> = [];
   for (let c = 0; c < width; c++) {
     const header = valueText(headerCells[c]).trim();
@@ -431,6 +441,9 @@ export function inferTable(input: InferInput): Inference {
     const over = override.get(c);
     const match = managed ? (over ? { role: over, exact: true } : roleForHeader(header)) : null;
     let role: Role | null = match && !rolesTaken.has(match.role) ? match.role : null;
+    // A lone client header (客户名称, Client: no contact-person column beside it) names the company when
+    // its values are companies ("苏州明德医疗器械有限公司", "Acme Inc"), the person's name otherwise.
+    if (role === 'name' && !over && !companyNamed && !rolesTaken.has('company') && isClientHeader(header) && looksLikeCompanies(st.strings)) role = 'company';
     const roleType = role ? userTypeOfRole(role) : null;
     let fromContent = contentType(st, role !== null && MONEY_ROLES.has(role), PERCENT_HEADER.test(header));
     // A header with a known text role ("Notes", "备注", "Name") wins over checkbox-looking content.

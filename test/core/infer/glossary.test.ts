@@ -71,6 +71,17 @@ describe('bilingual headers', () => {
     expect(inf.columns.map((c) => [c.role, c.type])).toEqual([['company', 'text'], ['name', 'text'], ['registered', 'date'], ['city', 'text']]);
   });
 
+  it('a lone client header is the company when its values are companies, the person when they are people', () => {
+    const companies = [['客户名称', '电话', '城市'], ['苏州明德医疗器械有限公司', '13800138000', '苏州'], ['深圳华信电子工作室', '13900139000', '深圳'],
+      ['上海天宇科技有限责任公司', '13700137000', '上海'], ['Acme Inc', '+1 415 555 0100', 'Austin']];
+    expect(inferSheet({ grid: companies, ctx: defaultContext('zh-CN') }).columns[0]?.role).toBe('company');
+    const people = [['客户名称', '电话', '城市'], ['梁涛', '13800138000', '广州'], ['谢思远', '13900139000', '苏州'], ['Mia Scott', '+1 415 555 0100', 'London'], ['周勇', '13700137000', '成都']];
+    expect(inferSheet({ grid: people, ctx: defaultContext('zh-CN') }).columns[0]?.role).toBe('name');
+    // A sheet that names its company elsewhere keeps the client header as the person.
+    const both = [['客户名称', '公司名称', '电话'], ['北京科技有限公司', '北京科技有限公司', '13800138000'], ['Acme Inc', 'Acme Inc', '13900139000'], ['华信集团', '华信集团', '13700137000']];
+    expect(inferSheet({ grid: both, ctx: defaultContext('zh-CN') }).columns.map((c) => c.role)).toEqual(['name', 'company', 'phone']);
+  });
+
   it('the vocabulary of the seed articles is known', () => {
     expect(['最近一次联系日期', '总消费金额', '公司名称', '购买偏好', '最近购买日期', '项目状态'].map((h) => roleForHeader(h)?.role))
       .toEqual(['lastContact', 'totalSpend', 'company', 'preference', 'lastPurchase', 'stage']);
