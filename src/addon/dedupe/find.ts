@@ -25,10 +25,9 @@ import type { CellValue, DropdownOption, TypeContext } from '../../core/fields/t
 import { t, type Locale } from '../../core/i18n';
 import { fieldByRole, type TableSchema } from '../../core/schema';
 import { columnLetter } from '../../core/table/a1';
-import { resolveLayout } from '../../core/table/layout';
 import { requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
-import { readColumnMetadata, requireTableSheet } from '../sheet/table';
+import { layoutOf, requireTableSheet } from '../sheet/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -109,8 +108,7 @@ function find(): Found {
   const strip = (r: CellValue[]): CellValue[] => (helperIndex < 0 ? r : r.filter((_, i) => i !== helperIndex));
   const headers = strip(headerCells);
   const rows = block.slice(1).map(strip);
-  const meta = readColumnMetadata(sheet).map(({ column, key }) => ({ column, key }));
-  const layout = resolveLayout(schema.fields, headerCells, meta);
+  const layout = layoutOf(sheet, schema, headerCells);
   const idField = fieldByRole(schema, 'clientId');
   const idSheetColumn = idField ? layout.columns[idField.key] : undefined;
   const idColumn = idSheetColumn === undefined ? null : idSheetColumn - 1 - (helperIndex >= 0 && helperIndex < idSheetColumn - 1 ? 1 : 0);

@@ -35,14 +35,20 @@ export function readLayout(sheet: Sheet, schema: TableSchema, headerRow: number)
   const lastColumn = sheet.getLastColumn();
   const width = Math.max(lastColumn, 1);
   const headers = (sheet.getRange(headerRow, 1, 1, width).getValues()[0] ?? []) as CellValue[];
-  // The headers first, as onEdit does: when every field is found by its header (moved columns
-  // included), the column metadata is not read. Reading it costs four calls per column (the finder's
-  // metadata, its location, the location's column, its value): 76 calls for a 19-column table, most of
-  // what Clean up and Undo spent on calls. A renamed or missing header falls back to the metadata.
+  return { layout: layoutOf(sheet, schema, headers), headers, lastColumn };
+}
+
+/**
+ * Where the table's fields are, from the header row's values: the headers first, as onEdit does. When
+ * every field is found by its header (moved columns included), the column metadata is not read: reading
+ * it costs four calls per column (the finder's metadata, its location, the location's column, its
+ * value), 76 calls for a 19-column table. A renamed or missing header falls back to the metadata.
+ */
+export function layoutOf(sheet: Sheet, schema: TableSchema, headers: readonly CellValue[]): Layout {
   const byHeaders = resolveLayout(schema.fields, headers, []);
-  if (byHeaders.missing.length === 0) return { layout: byHeaders, headers, lastColumn };
+  if (byHeaders.missing.length === 0) return byHeaders;
   const meta = readColumnMetadata(sheet).map(({ column, key }) => ({ column, key }));
-  return { layout: resolveLayout(schema.fields, headers, meta), headers, lastColumn };
+  return resolveLayout(schema.fields, headers, meta);
 }
 
 /** True when the sheet holds no value at all. */
