@@ -33,3 +33,23 @@ test('Check all rows reads no column metadata while the headers are intact, and 
   expect(metadataCalls(emu.stats().byMethod)).toBeGreaterThan(0);
   expect(emu.view('Sheet1', 'E2')[0]?.[0]?.note).toMatch(/email/i);
 });
+
+test('a new column named like a field (a second "Email" inserted before it): the metadata tells the table\'s own', () => {
+  const emu = createEmulator({ userLocale: 'en' });
+  const addon = loadAddon(emu);
+  emu.queueAnswers(['1']);
+  expect(addon.menu('menuSetUp')).toEqual({ ok: true, result: undefined });
+  emu.pasteValues('B2', [['Acme', 'Ann', 'Buyer', 'ann at acme']]);
+  // B2B template: E is Email. The user inserts a column before it and names it "Email" too (old addresses).
+  const sheet = (emu.globals.SpreadsheetApp as { getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet }).getActiveSpreadsheet().getActiveSheet();
+  sheet.insertColumnsBefore(5, 1);
+  emu.pasteValues('E1', [['Email']]);
+  emu.pasteValues('E2', [['not checked: the user\'s own column']]);
+  emu.queueAnswers(['OK']);
+  emu.resetStats();
+  expect(addon.menu('menuValidateAll').ok).toBe(true);
+  expect(metadataCalls(emu.stats().byMethod)).toBeGreaterThan(0);
+  // The table's email column moved to F and is still the one checked; the user's new E is left alone.
+  expect(emu.view('Sheet1', 'F2')[0]?.[0]?.note).toMatch(/email/i);
+  expect(emu.view('Sheet1', 'E2')[0]?.[0]?.note ?? '').toBe('');
+});

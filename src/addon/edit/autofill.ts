@@ -31,7 +31,7 @@ import { tableSpan } from '../../core/setup/rules';
 import { fieldByRole, type TableSchema } from '../../core/schema';
 import { isBlankCell } from '../../core/fields/util';
 import { idCounterProps, readIdCounter, tableOf } from '../config/store';
-import { readColumnMetadata } from '../sheet/table';
+import { headersSuffice, readColumnMetadata } from '../sheet/table';
 import { describeError } from '../runtime/errors';
 import { adoptPendingIds, reserveIds, storedIdCounter } from './ids';
 import { restoreFormats } from './formats';
@@ -115,11 +115,11 @@ function readLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSche
     headers = null; // past the sheet's last column: read the row as it is
   }
   let layout = headers ? resolveLayout(schema.fields, headers, []) : null;
-  if (!layout || layout.missing.length > 0) {
+  if (!layout || !headersSuffice(layout)) {
     headers = (sheet.getRange(`${headerRow}:${headerRow}`).getValues()[0] ?? []) as CellValue[];
     layout = resolveLayout(schema.fields, headers, []);
   }
-  if (layout.missing.length > 0) {
+  if (!headersSuffice(layout)) {
     layout = resolveLayout(schema.fields, headers ?? [], readColumnMetadata(sheet).map(({ column, key }) => ({ column, key })));
   }
   return layout;

@@ -39,6 +39,14 @@ export function readLayout(sheet: Sheet, schema: TableSchema, headerRow: number)
 }
 
 /**
+ * True when the headers alone place every field for sure: each found, and no header written twice (a
+ * copied column, or a new one named like a field, is told from the field's own by its metadata).
+ */
+export function headersSuffice(layout: Layout): boolean {
+  return layout.missing.length === 0 && !layout.notes.some((n) => n.kind === 'duplicateHeader');
+}
+
+/**
  * Where the table's fields are, from the header row's values: the headers first, as onEdit does. When
  * every field is found by its header (moved columns included), the column metadata is not read: reading
  * it costs four calls per column (the finder's metadata, its location, the location's column, its
@@ -46,7 +54,7 @@ export function readLayout(sheet: Sheet, schema: TableSchema, headerRow: number)
  */
 export function layoutOf(sheet: Sheet, schema: TableSchema, headers: readonly CellValue[]): Layout {
   const byHeaders = resolveLayout(schema.fields, headers, []);
-  if (byHeaders.missing.length === 0) return byHeaders;
+  if (headersSuffice(byHeaders)) return byHeaders;
   const meta = readColumnMetadata(sheet).map(({ column, key }) => ({ column, key }));
   return resolveLayout(schema.fields, headers, meta);
 }
