@@ -129,7 +129,7 @@ function idShape(id: string): string {
 }
 
 /**
- * What a valid Client ID looks like in this column, for the report: any non-empty text is an ID
+ * What a valid Client ID looks like in this column, for the report: every non-empty text is an ID
  * (ClientFlow never rewrites one), the formats the column already mixes, and the form of new IDs.
  */
 export function idFormats(ids: readonly string[], next: string | null): IdFormats | null {

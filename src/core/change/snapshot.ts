@@ -165,7 +165,7 @@ export function readSnapshot(rows: ReadonlyArray<ReadonlyArray<unknown>>): ReadS
   }
   const n = header.extra ?? 0;
   if (rows.length - 1 < n) return DAMAGED;
-  // Only column A of rows 2..n+1 holds the stream: any other content is an edit.
+  // Only column A of rows 2..n+1 holds the stream; other content there is an edit.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? [];
     for (let c = i <= n ? 1 : 0; c < row.length; c++) if (!emptyCell(row[c])) return DAMAGED;
