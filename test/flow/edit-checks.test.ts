@@ -45,12 +45,31 @@ describe('checks as people type', () => {
     expect(addon.errors).toEqual([]);
   });
 
-  test('the note is in the user\'s language', () => {
+  test('the note is in the table\'s language: a Chinese table set up by a Chinese-speaking user', () => {
     const { emu, addon } = setUp('zh-CN');
     addon.edit('C2', '李安');
     addon.edit('E2', 'ann at example');
     expect(note(emu, 'E2').startsWith(MARK)).toBe(true);
     expect(note(emu, 'E2')).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  // Notes stay in the sheet for everyone who shares it, like its headers and options: an English table
+  // gets English notes whoever types, and "Check all rows" writes the same ones (no churn between two
+  // people's languages).
+  test('an English table edited by a Chinese-speaking user gets English notes, from onEdit and from Check alike', () => {
+    const emu = createEmulator({ userLocale: 'zh-CN' });
+    const addon = loadAddon(emu);
+    const envelope = (fn: string, args: unknown[]) => (addon.call(fn, args) as { result?: { ok: boolean; data?: unknown } }).result;
+    const draft = envelope('previewTemplate', ['b2b', 'en']);
+    expect(envelope('applySetup', [draft?.data, { target: 'auto' }])).toMatchObject({ ok: true });
+    addon.edit('C2', 'Ann Lee');
+    addon.edit('E2', 'ann at example');
+    expect(note(emu, 'E2')).toBe(`${MARK} Not a valid email address`);
+    addon.edit('E3', 'bo at example');
+    expect(envelope('validateTable', [])).toMatchObject({ ok: true });
+    expect(note(emu, 'E2')).toBe(`${MARK} Not a valid email address`);
+    expect(note(emu, 'E3')).toBe(`${MARK} Not a valid email address`);
+    expect(addon.errors).toEqual([]);
   });
 
   test('the user\'s own note and color are never changed', () => {

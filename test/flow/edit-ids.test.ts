@@ -82,3 +82,77 @@ describe('client IDs', () => {
     for (const x of got) expect(x).toMatch(/^C-\d+$/);
   });
 });
+
+describe('stage history beside another edit', () => {
+  const history = (emu: Emulator): string[] => {
+    const ss = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+    const sheet = ss.getSheets().find((s) => s.getName().startsWith('_ClientFlow') || s.isSheetHidden());
+    if (!sheet) return [];
+    const last = sheet.getLastRow();
+    return last < 2 ? [] : sheet.getRange(2, 1, last - 1, 3).getValues().map((r) => `${String(r[0])}:${String(r[1])}>${String(r[2])}`);
+  };
+  /** Two clients, the stage history already made by a first change (so both executions append). */
+  function twoClients(): { emu: Emulator; addon: Addon } {
+    const s = setUp();
+    s.addon.act({ kind: 'paste', a1: 'C2', values: [['Ann'], ['Bo']] });
+    s.addon.edit('I2', 'Contacted');
+    return s;
+  }
+  function callsOfStageEdit(): number {
+    const { emu, addon } = twoClients();
+    const before = emu.stats().total;
+    addon.edit('I3', 'Contacted');
+    return emu.stats().total - before;
+  }
+
+  test('two people changing stages at the same moment: both changes are in the history, at every switch point', () => {
+    const calls = callsOfStageEdit();
+    expect(calls).toBeGreaterThan(5);
+    const bad: Array<[number, string[]]> = [];
+    for (let n = 0; n <= calls + 1; n++) {
+      const { emu, addon } = twoClients();
+      interleave(emu, n, () => void addon.edit('I2', 'Proposal'), () => void addon.edit('I3', 'Contacted'));
+      const got = history(emu);
+      const want = ['C-000001:>Contacted', 'C-000001:Contacted>Proposal', 'C-000002:>Contacted'];
+      if (got.length !== 3 || want.some((w) => !got.includes(w))) bad.push([n, got]);
+      expect(addon.errors).toEqual([]);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('two pastes of new clients with stages at the same moment: every change in the history, each with its row\'s ID', () => {
+    const bad: Array<[number, string[], string[]]> = [];
+    for (let n = 0; n <= 34; n += 1) {
+      const { emu, addon } = setUp();
+      interleave(emu, n, () => void addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'C2', values: [['Ann', 'x', 'a@example.com', '', '', '', 'Lead'], ['Bo', 'x', 'b@example.com', '', '', '', 'Contacted']] }), () => void addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'C4', values: [['Cy', 'x', 'c@example.com', '', '', '', 'Won'], ['Di', 'x', 'd@example.com', '', '', '', 'Lost']] }));
+      const rowIds = ids(emu, 'A2:A5');
+      const got = history(emu);
+      const want = rowIds.map((id, i) => `${id}:>${['Lead', 'Contacted', 'Won', 'Lost'][i] ?? ''}`);
+      if (new Set(rowIds).size !== 4 || got.length !== 4 || want.some((w) => !got.includes(w))) bad.push([n, rowIds, got]);
+      expect(addon.errors).toEqual([]);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('a document lock held elsewhere defers a stage change and its ID; the next edit that holds the lock writes both', () => {
+    const { emu, addon } = setUp();
+    const contend = (on: boolean) => (emu as unknown as { contendLock(kind: string, on: boolean): void }).contendLock('document', on);
+    addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'C2', values: [['Ann', '', '', '', '', '', 'Lead']] });
+    contend(true);
+    addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'C3', values: [['Bo', '', '', '', '', '', 'Qualified']] });
+    addon.edit('I2', 'Contacted');
+    expect(ids(emu, 'A3')).toEqual(['']);
+    expect(history(emu)).toEqual(['C-000001:>Lead']);
+    contend(false);
+    addon.edit('I2', 'Proposal');
+    const bo = ids(emu, 'A3')[0] ?? '';
+    expect(bo).toMatch(/^C-\d+$/);
+    // Every change once (the funnel orders a client's changes by their time, not by their row).
+    expect(history(emu).sort()).toEqual(['C-000001:>Lead', 'C-000001:Contacted>Proposal', 'C-000001:Lead>Contacted', `${bo}:>Qualified`].sort());
+    // The records are gone once written.
+    const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    expect(Object.keys(store.getProperties()).filter((k) => /Pending/.test(k))).toEqual([]);
+    expect(addon.errors).toEqual([]);
+  });
+});
+

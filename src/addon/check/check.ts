@@ -148,7 +148,8 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     replaceRules(sheet, ranges.length
       ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
       : [], INVALID_RULE_KINDS);
-    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, result.dataRows, locale);
+    // Notes are in the table's language, as onEdit writes them (edit/autofill.ts).
+    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, result.dataRows, schema.locale);
   }
   const headerOf = (column: number) => String(headers[column - 1] ?? '');
   const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});

@@ -10,8 +10,9 @@
  * 4. Client ID, Created, Updated, Stage since (core/edit/autofill.ts); new IDs reserved under the
  *    document lock before they are written (./ids.ts); adjacent automatic columns in one setValues;
  * 5. checks: our notes and highlight on broken cells, off mended ones, stage rules (core/edit/flags.ts,
- *    rules.ts), written over the cells that change only;
- * 6. stage history, one append per edit (./history.ts).
+ *    rules.ts), written over the cells that change only; notes in the table's language;
+ * 6. stage history, one append per edit (./history.ts), under the same hold of the document lock as
+ *    the IDs (./lock.ts); what another execution deferred meanwhile is done after the release.
  * The next client ID comes from the counter in document properties, never from reading the whole ID
  * column; only a table without a counter (adopted by an older version) has its ID column read, once.
  * Column metadata is read only when a field is not found by its header text (a renamed column).
@@ -23,7 +24,7 @@ import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { fieldType } from '../../core/fields';
 import { changedBox, checkBlock, isOurNote, sliceBox, issueText, planBackgrounds, planNotes, stageChanges, STAGE_MARK, withRuleIssues } from '../../core/edit/flags';
 import { stageRuleIssues } from '../../core/edit/rules';
-import { appendHistory } from './history';
+import { appendHistory, appendPendingHistory, deferHistory, pendingHistory } from './history';
 import { planNormalize } from '../../core/edit/normalize';
 import { blockWrites, boxOfA1, clipEdit, countNewIds, idSummary, planAutoFill } from '../../core/edit/autofill';
 import { resolveLayout, type Layout } from '../../core/table/layout';
@@ -33,7 +34,8 @@ import { isBlankCell } from '../../core/fields/util';
 import { idCounterProps, readIdCounter, tableOf } from '../config/store';
 import { headersSuffice, readColumnMetadata } from '../sheet/table';
 import { describeError } from '../runtime/errors';
-import { adoptPendingIds, reserveIds, storedIdCounter } from './ids';
+import { fillPendingIds, pendingIdKeys, reserveIds, storedIdCounter, type IdTarget } from './ids';
+import { EditLock, takeDocumentLock } from './lock';
 import { restoreFormats } from './formats';
 
 /**
@@ -139,6 +141,15 @@ const SAFETY_MS = 3_000;
  *   ID reservations run under it instead of taking and releasing the lock themselves.
  */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = false): void {
+  const lock = new EditLock(lockHeld);
+  try {
+    editCells(e, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+function editCells(e: GoogleAppsScript.Events.SheetsOnEdit, lock: EditLock): void {
   const started = Date.now();
   // AuthMode.NONE (the add-on not yet used in this document): no access to the sheet or properties.
   // Ref: https://developers.google.com/apps-script/reference/script/auth-mode
@@ -216,39 +227,36 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = f
   const wanted = idCol !== undefined ? countNewIds(base) : 0;
   let ids: string[] | null = [];
   const target = idCol !== undefined ? { sheet, sheetId, headerRow: loc.headerRow, idCol } : null;
+  // A key of this execution's own for what it may have to defer (IDs, history rows).
+  const execKey = `${sheetId}.${edit.firstRow}.${Date.now()}.${Math.floor(Math.random() * 1e9)}`;
   if (wanted > 0 && target && idCol !== undefined) {
     const needRows = rows.map((r, i) => ({ r, i })).filter(({ r }) => isBlankCell(r[idCol - span.first])).map(({ i }) => edit.firstRow + i);
-    ids = reserveIds(store, target, wanted, rowIds, needRows, `${sheetId}.${edit.firstRow}.${Date.now()}.${Math.floor(Math.random() * 1e9)}`, lockHeld);
+    ids = reserveIds(store, target, wanted, rowIds, needRows, execKey, lock);
   }
   const reserved = ids;
   const writes = planAutoFill({ ...base, newId: (k) => (reserved ? (reserved[k] ?? null) : null) });
   for (const b of blockWrites(writes, rows, edit.firstRow, span.first)) sheet.getRange(b.firstRow, b.column, b.values.length, b.values[0]?.length ?? 1).setValues(b.values);
 
-  // IDs typed or pasted by the user move the counter on too (outside the lock: the counter only grows
-  // through reserveIds, which re-reads it under the lock; this is a hint for the next reservation).
+  // IDs typed or pasted by the user move the counter on too (under the lock, re-read there; without it
+  // the counter stays: it is a hint for the next reservation, which passes every ID it sees).
   if (wanted === 0 && idCol !== undefined) {
     const known = readIdCounter(props, sheetId);
     if (known) {
       const next = idSummary([...known, ...rowIds]);
-      if (JSON.stringify(next) !== JSON.stringify(known)) {
-        const l = lockHeld ? null : LockService.getDocumentLock();
-        if (lockHeld || (l && l.tryLock(1000))) {
-          try {
-            const fresh = storedIdCounter(store, sheetId) ?? known;
-            store.setProperties(idCounterProps(sheetId, idSummary([...fresh, ...rowIds])), false);
-          } finally {
-            l?.releaseLock();
-          }
-        }
+      if (JSON.stringify(next) !== JSON.stringify(known) && lock.have()) {
+        const fresh = storedIdCounter(store, sheetId) ?? known;
+        store.setProperties(idCounterProps(sheetId, idSummary([...fresh, ...rowIds])), false);
       }
     }
   }
-  // Rows other executions could not number while this one held the lock.
-  if (wanted > 0 && reserved && target) adoptPendingIds(store, target, lockHeld);
 
   // Flags of ours on the checked cells, the stage each Stage since dates, and the stage history.
+  // Notes and the history sheet are part of the table, read by everyone who shares it: they are in the
+  // table's language, like its headers and options (no Session call). A toast speaks to the person
+  // who edited, in theirs.
   let locale: Locale | null = null;
   const userLocale = (): Locale => (locale ??= resolveLocale(Session.getActiveUserLocale()));
+  const tableLocale = schema.locale;
   const historyMs = changes.length * 5 * MS_PER_CELL_WRITTEN + 6 * 25;
   const checkOk = Date.now() - started + n * (span.last - span.first + 1) * CHECK_MS_PER_CELL + historyMs + SAFETY_MS < TRIGGER_LIMIT_MS;
   if (!checkOk) e.source.toast(t(userLocale(), 'edit.checksSkipped', { rows: n }), t(userLocale(), 'edit.title'));
@@ -271,7 +279,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = f
     }
   }
   const noteGrid: string[][] = notes ?? [];
-  const plan = planNotes(checks, noteGrid, (issue) => issueText(userLocale(), issue), inEdited);
+  const plan = planNotes(checks, noteGrid, (issue) => issueText(tableLocale, issue), inEdited);
   const sinceField = fieldByRole(schema, 'stageSince');
   const sinceIdx = sinceField && layout.columns[sinceField.key] !== undefined ? (layout.columns[sinceField.key] as number) - span.first : -1;
   let newNotes = checkOk ? plan.notes : null;
@@ -280,7 +288,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = f
     for (const c of changes) {
       const row = newNotes[c.index];
       const own = row?.[sinceIdx] ?? '';
-      if (row && (own === '' || isOurNote(own))) row[sinceIdx] = `${STAGE_MARK} ${t(userLocale(), 'edit.stageNote')}\n${c.to}`;
+      if (row && (own === '' || isOurNote(own))) row[sinceIdx] = `${STAGE_MARK} ${t(tableLocale, 'edit.stageNote')}\n${c.to}`;
     }
   }
   // Written over the range they were read from (no Range to make: the same number of calls for any
@@ -318,7 +326,34 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = f
       const written = w ? String(w.values[edit.firstRow + i - w.firstRow]?.[0] ?? '') : '';
       return written !== '' ? written : (rowIds[i] ?? '');
     };
-    appendHistory(e.source, sheet, changes.map((c) => ({ id: idOf(c.index), from: c.from, to: c.to, when: base.now, owner: ownerIdx >= 0 ? (rows[c.index]?.[ownerIdx] ?? '') : '' })), userLocale, sheetId);
+    const history = changes.map((c) => ({ row: edit.firstRow + c.index, id: idOf(c.index), from: c.from, to: c.to, when: base.now, owner: ownerIdx >= 0 ? (rows[c.index]?.[ownerIdx] ?? '') : '' }));
+    // Under the lock: another edit appending at the same moment would write below the same last row.
+    if (lock.have() || !deferHistory(store, sheetId, execKey, history)) appendHistory(e.source, sheet, history, tableLocale, sheetId);
+  }
+  // What other executions deferred to this one while it held the lock (their wait timed out).
+  if (lock.wasHeld) {
+    lock.release();
+    adoptPending(store, lock.callerHeld, target, { ss: e.source, table: sheet, sheetId, locale: tableLocale });
+  }
+}
+
+/**
+ * The deferred records (rows to number, history rows to append), read once after this execution's
+ * hold and done under the lock again: IDs first, so that a history row deferred with its row's ID
+ * finds it. Left for the next edit that holds the lock when it cannot be had now.
+ */
+function adoptPending(store: GoogleAppsScript.Properties.Properties, callerHolds: boolean, ids: IdTarget | null, h: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; table: GoogleAppsScript.Spreadsheet.Sheet; sheetId: number; locale: Locale }): void {
+  const props = store.getProperties();
+  const idKeys = ids ? pendingIdKeys(props) : [];
+  const history = pendingHistory(props, h.sheetId);
+  if (idKeys.length === 0 && history.keys.length === 0) return;
+  const again = callerHolds ? null : takeDocumentLock();
+  if (!callerHolds && !again) return;
+  try {
+    if (ids && idKeys.length > 0) fillPendingIds(store, ids, props, idKeys);
+    if (history.keys.length > 0) appendPendingHistory(store, h.ss, h.table, history, h.locale, h.sheetId, ids?.idCol);
+  } finally {
+    again?.releaseLock();
   }
 }
 

@@ -12,17 +12,21 @@ import type { CellValue } from '../../core/fields/types';
 import { HISTORY_SHEET_KEY, historySheetName } from '../../core/funnel/workbook';
 
 export interface HistoryRow { id: string; from: string; to: string; when: Date; owner: CellValue }
+/** A change whose append was deferred: its sheet row too, to read a client ID deferred with it. */
+export interface PendingHistoryRow extends HistoryRow { row: number }
+
+export const HISTORY_PENDING_PREFIX = 'clientflow.historyPending.';
 
 /** `table`: the sheet the person is on; activated again after a new history sheet is made (insertSheet
  * activates the sheet it inserts: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)). */
-export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly HistoryRow[], locale: () => Locale, tableId?: number): void {
+export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly HistoryRow[], locale: Locale, tableId?: number): void {
   if (rows.length === 0) return;
   const id = tableId ?? table.getSheetId();
   const name = historySheetName(id);
   let sheet = ss.getSheetByName(name);
   let last: number;
   if (!sheet) {
-    const loc = locale();
+    const loc = locale;
     sheet = ss.insertSheet(name);
     // Five columns, not the new sheet's default 26: every row of a long history (and its spare rows)
     // would otherwise hold 26 cells of the spreadsheet's 10-million-cell limit.
@@ -74,4 +78,101 @@ function spareRows(used: number): number {
 function formatRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, count: number): void {
   if (count <= 0) return;
   sheet.getRange(first, 1, count, 5).setNumberFormats(Array.from({ length: count }, () => ['@', '@', '@', 'yyyy-mm-dd hh:mm', '@']));
+}
+
+/**
+ * Property values hold at most 9 KB and a store 500 KB in all
+ * (https://developers.google.com/apps-script/guides/services/quotas#current_limitations): a deferred
+ * block goes in records of at most ~8 KB of UTF-8, written in one setProperties; a block too large to
+ * be deferred at all (past ~100 KB) is appended without the lock instead.
+ */
+const RECORD_BYTES = 8_000;
+const DEFER_BYTES = 100_000;
+const utf8 = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3;
+  }
+  return n;
+};
+type Item = [number, string, string, string, number, string];
+
+/**
+ * Records the changes of an edit that could not have the lock (another execution held it past the
+ * wait), a key per execution so that no two writers touch the same property; the execution that held
+ * the lock appends them (appendPendingHistory). False when the block is too large to record.
+ */
+export function deferHistory(store: GoogleAppsScript.Properties.Properties, sheetId: number, execKey: string, rows: readonly PendingHistoryRow[]): boolean {
+  const out: Record<string, string> = {};
+  let chunk: Item[] = [];
+  let bytes = 0;
+  let total = 0;
+  let k = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    out[`${HISTORY_PENDING_PREFIX}${execKey}.${k++}`] = JSON.stringify({ sheetId, rows: chunk });
+    chunk = [];
+    bytes = 0;
+  };
+  for (const r of rows) {
+    const item: Item = [r.row, r.id, r.from, r.to, r.when.getTime(), typeof r.owner === 'string' ? r.owner : String(r.owner ?? '')];
+    const size = utf8(JSON.stringify(item)) + 1;
+    if (size > RECORD_BYTES - 40) return false;
+    if (bytes + size > RECORD_BYTES - 40) flush();
+    chunk.push(item);
+    bytes += size;
+    total += size;
+    if (total > DEFER_BYTES) return false;
+  }
+  flush();
+  store.setProperties(out, false);
+  return true;
+}
+
+/** The deferred records of one table among the document's properties: their keys (and those that
+ * cannot be read, which are dropped with them) and their rows. Another table's stay for its edits. */
+export function pendingHistory(props: Record<string, string>, sheetId: number): { keys: string[]; rows: PendingHistoryRow[] } {
+  const keys: string[] = [];
+  const rows: PendingHistoryRow[] = [];
+  for (const [k, raw] of Object.entries(props)) {
+    if (!k.startsWith(HISTORY_PENDING_PREFIX)) continue;
+    let v: { sheetId?: unknown; rows?: unknown };
+    try {
+      v = JSON.parse(raw) as typeof v;
+    } catch {
+      keys.push(k);
+      continue;
+    }
+    if (typeof v.sheetId === 'number' && v.sheetId !== sheetId) continue;
+    keys.push(k);
+    if (v.sheetId !== sheetId || !Array.isArray(v.rows)) continue;
+    for (const x of v.rows as unknown[]) {
+      if (!Array.isArray(x) || x.length !== 6) continue;
+      const [row, id, from, to, when, owner] = x as unknown[];
+      if (!Number.isInteger(row) || typeof when !== 'number' || ![id, from, to, owner].every((s) => typeof s === 'string')) continue;
+      rows.push({ row: row as number, id: id as string, from: from as string, to: to as string, when: new Date(when), owner: owner as string });
+    }
+  }
+  // Appended in the order the changes were made.
+  rows.sort((a, b) => a.when.getTime() - b.when.getTime());
+  return { keys, rows };
+}
+
+/**
+ * Appends the deferred changes, under the lock the caller holds, then drops their records. A change
+ * whose client ID was deferred with it takes the ID its row holds now (filled by the deferred-ID
+ * records first), read in one getValues over the rows they span.
+ */
+export function appendPendingHistory(store: GoogleAppsScript.Properties.Properties, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, pending: { keys: readonly string[]; rows: readonly PendingHistoryRow[] }, locale: Locale, sheetId: number, idCol: number | undefined): void {
+  const rows = pending.rows.map((r) => ({ ...r }));
+  const blank = rows.filter((r) => r.id === '');
+  if (idCol !== undefined && blank.length > 0) {
+    const first = Math.min(...blank.map((r) => r.row));
+    const last = Math.max(...blank.map((r) => r.row));
+    const ids = table.getRange(first, idCol, last - first + 1, 1).getValues();
+    for (const r of blank) r.id = String(ids[r.row - first]?.[0] ?? '');
+  }
+  appendHistory(ss, table, rows, locale, sheetId);
+  for (const k of pending.keys) store.deleteProperty(k);
 }

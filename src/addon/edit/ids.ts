@@ -6,28 +6,20 @@
  *
  * When the lock cannot be had in time (another execution holds it), the rows are not left without IDs
  * for good: their sheet rows are recorded in a "pending" property of their own (a key per execution, so
- * no read-modify-write race), and the execution that holds the lock fills them after releasing it
- * (adoptPendingIds), under the lock again.
+ * no read-modify-write race), and the execution that held the lock fills them after releasing it
+ * (fillPendingIds), under the lock again.
  *
- * LockService in a simple trigger: the lock service needs no authorization scope
- * (https://developers.google.com/apps-script/reference/lock/lock-service), and LIMITED mode allows the
- * services that need none; NONE allows none (https://developers.google.com/apps-script/reference/script/auth-mode).
- * getDocumentLock returns null outside a containing document
- * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()); a lock that
- * cannot be had (null, refused, timed out) takes the pending path. A caller that already holds the
- * document lock (the client form's save, under the action's lock) says so (`held`): nothing here takes
- * or releases it then, so the caller's hold lasts to the end of its change.
+ * The lock is the edit's one hold (./lock.ts), shared with the stage history's append.
  */
 import { nextClientId } from '../../core/fields';
 import type { CellValue } from '../../core/fields/types';
 import { idSequence, idSummary } from '../../core/edit/autofill';
+import type { EditLock } from './lock';
 import { ID_COUNTER_KEY, idCounterKey, idCounterProps, readIdCounter } from '../config/store';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
 
-/** How long an edit waits for another execution's reservation (a few service calls) before it defers. */
-export const ID_LOCK_WAIT_MS = 5_000;
 export const PENDING_PREFIX = 'clientflow.idsPending.';
 
 export interface IdTarget {
@@ -35,14 +27,6 @@ export interface IdTarget {
   sheetId: number;
   headerRow: number;
   idCol: number;
-}
-
-function documentLock(): GoogleAppsScript.Lock.Lock | null {
-  try {
-    return LockService.getDocumentLock();
-  } catch {
-    return null;
-  }
 }
 
 /** The stored counter of a table: its own key; the single key of earlier versions only when it has none yet. */
@@ -68,28 +52,15 @@ function counterBasis(store: Props, t: IdTarget): string[] {
  * the edited rows (typed or pasted by the user), which the counter must pass too. Null when the lock
  * could not be had: `rows` (sheet rows that need an ID) are then recorded as pending.
  */
-export function reserveIds(store: Props, t: IdTarget, count: number, seen: readonly string[], rows: readonly number[], execKey: string, held = false): string[] | null {
-  const lock = held ? null : documentLock();
-  if (!held && (!lock || !tryLock(lock))) {
+export function reserveIds(store: Props, t: IdTarget, count: number, seen: readonly string[], rows: readonly number[], execKey: string, lock: EditLock): string[] | null {
+  if (!lock.have()) {
     store.setProperty(PENDING_PREFIX + execKey, JSON.stringify({ sheetId: t.sheetId, rows: compactRows(rows) }));
     return null;
   }
-  try {
-    const basis = counterBasis(store, t);
-    const ids = idSequence(nextClientId([...basis, ...seen]), count);
-    store.setProperties(idCounterProps(t.sheetId, idSummary([...basis, ...seen, ...ids])), false);
-    return ids;
-  } finally {
-    lock?.releaseLock();
-  }
-}
-
-function tryLock(lock: GoogleAppsScript.Lock.Lock): boolean {
-  try {
-    return lock.tryLock(ID_LOCK_WAIT_MS);
-  } catch {
-    return false;
-  }
+  const basis = counterBasis(store, t);
+  const ids = idSequence(nextClientId([...basis, ...seen]), count);
+  store.setProperties(idCounterProps(t.sheetId, idSummary([...basis, ...seen, ...ids])), false);
+  return ids;
 }
 
 /** Sheet rows as [first, last] runs (a pasted block is one run). */
@@ -122,39 +93,34 @@ function forAnotherSheet(raw: string, sheetId: number): boolean {
   }
 }
 
+/** The deferred-ID records among the document's properties (any table's). */
+export function pendingIdKeys(props: Record<string, string>): string[] {
+  return Object.keys(props).filter((k) => k.startsWith(PENDING_PREFIX));
+}
+
 /**
- * Fills the IDs of rows other executions deferred (their lock wait timed out while this one held it):
- * under the lock, each recorded run's ID cells are read and every blank one gets a new ID (a recorded
- * row was a client row when it was recorded). Called after this execution released the lock, so
- * nothing recorded while it held the lock is missed.
+ * Fills the IDs of rows other executions deferred (their lock wait timed out while this one held it),
+ * under the lock the caller holds: each recorded run's ID cells are read and every blank one gets a
+ * new ID (a recorded row was a client row when it was recorded).
  */
-export function adoptPendingIds(store: Props, t: IdTarget, held = false): void {
-  const props = store.getProperties();
-  const keys = Object.keys(props).filter((k) => k.startsWith(PENDING_PREFIX));
-  if (keys.length === 0) return;
-  const lock = held ? null : documentLock();
-  if (!held && (!lock || !tryLock(lock))) return; // left for the next edit that reserves IDs
-  try {
-    const runs = keys.flatMap((k) => pendingRuns(props[k] ?? '', t.sheetId));
-    const cells: Array<{ run: [number, number]; values: CellValue[][] }> = runs.map((run) => ({
-      run,
-      values: t.sheet.getRange(run[0], t.idCol, run[1] - run[0] + 1, 1).getValues() as CellValue[][],
-    }));
-    const blank = cells.reduce((n, c) => n + c.values.filter((r) => String(r[0] ?? '').trim() === '').length, 0);
-    if (blank > 0) {
-      const basis = counterBasis(store, t);
-      const ids = idSequence(nextClientId(basis), blank);
-      store.setProperties(idCounterProps(t.sheetId, idSummary([...basis, ...ids])), false);
-      let k = 0;
-      for (const c of cells) {
-        const out = c.values.map((r) => (String(r[0] ?? '').trim() === '' ? [ids[k++] ?? ''] : [r[0] ?? '']));
-        t.sheet.getRange(c.run[0], t.idCol, out.length, 1).setValues(out);
-      }
+export function fillPendingIds(store: Props, t: IdTarget, props: Record<string, string>, keys: readonly string[]): void {
+  const runs = keys.flatMap((k) => pendingRuns(props[k] ?? '', t.sheetId));
+  const cells: Array<{ run: [number, number]; values: CellValue[][] }> = runs.map((run) => ({
+    run,
+    values: t.sheet.getRange(run[0], t.idCol, run[1] - run[0] + 1, 1).getValues() as CellValue[][],
+  }));
+  const blank = cells.reduce((n, c) => n + c.values.filter((r) => String(r[0] ?? '').trim() === '').length, 0);
+  if (blank > 0) {
+    const basis = counterBasis(store, t);
+    const ids = idSequence(nextClientId(basis), blank);
+    store.setProperties(idCounterProps(t.sheetId, idSummary([...basis, ...ids])), false);
+    let k = 0;
+    for (const c of cells) {
+      const out = c.values.map((r) => (String(r[0] ?? '').trim() === '' ? [ids[k++] ?? ''] : [r[0] ?? '']));
+      t.sheet.getRange(c.run[0], t.idCol, out.length, 1).setValues(out);
     }
-    // Ours are done; a record that cannot be read is dropped (it would be looked at on every edit);
-    // another table's records stay for its own edits.
-    for (const k of keys) if (pendingRuns(props[k] ?? '', t.sheetId).length > 0 || !forAnotherSheet(props[k] ?? '', t.sheetId)) store.deleteProperty(k);
-  } finally {
-    lock?.releaseLock();
   }
+  // Ours are done; a record that cannot be read is dropped (it would be looked at on every edit);
+  // another table's records stay for its own edits.
+  for (const k of keys) if (pendingRuns(props[k] ?? '', t.sheetId).length > 0 || !forAnotherSheet(props[k] ?? '', t.sheetId)) store.deleteProperty(k);
 }
