@@ -97,4 +97,20 @@ describe('a dropdown column with variants: its list rule through Clean up and un
     expect(stageColumn(emu)).toEqual(DATA.map((r) => r[2]));
     expect(rule(emu, 'C4')).toEqual(before);
   });
+
+  it('variants mended by hand: Check all rows gives the column its strict rule back', () => {
+    const { emu, addon } = adoptStrict('en');
+    expect(rule(emu, 'C7')).toMatchObject({ allowInvalid: true });
+    // The person types the labels over the two variants: the rule cannot know yet (onEdit never reads
+    // the whole column).
+    addon.edit('C4', 'Closed Won');
+    addon.edit('C7', 'Closed Won');
+    expect(rule(emu, 'C7')).toMatchObject({ allowInvalid: true });
+    menu(emu, addon, 'menuValidateAll', ['OK']);
+    for (const a of ['C2', 'C7', 'C500']) expect(rule(emu, a)).toMatchObject({ allowInvalid: false, helpText: 'Choose one of the options.', valid: true });
+    // A strict rule refuses a variant typed now, as Sheets does.
+    addon.edit('C7', '成交');
+    expect(stageColumn(emu)[6]).toBe('Closed Won');
+  });
 });
+

@@ -13,6 +13,7 @@ import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../..
 import { highlightRanges, validateRows } from '../../core/check/validate';
 import type { CellValue } from '../../core/fields/types';
 import { replaceRules } from '../sheet/apply';
+import { syncListRules } from '../sheet/list-rules';
 import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { findTableSheet, readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
@@ -150,6 +151,9 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
       : [], INVALID_RULE_KINDS);
     // Notes are in the table's language, as onEdit writes them (edit/autofill.ts).
     flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, result.dataRows, schema.locale);
+    // A dropdown column whose variants were all mended by hand gets its own rule back (strict where the
+    // field rejects invalid entries), as after Clean up; one that holds variants again only warns.
+    syncListRules({ sheet, schema, layout, headerRow, locale, timeZone }, values, span.first);
   }
   const headerOf = (column: number) => String(headers[column - 1] ?? '');
   const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});

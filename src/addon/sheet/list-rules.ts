@@ -7,9 +7,9 @@
  *
  * Only a rule of ours is replaced: a list rule whose items are exactly the field's labels (on the
  * column's first data cell). A rule the user set themselves, or none, is left alone.
- * Calls: getMaxRows, then per dropdown column getRange + getDataValidation, and getRange +
- * setDataValidation only where the rule must change; none grows with the rows.
- * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#getDataValidation()
+ * Calls: getMaxRows, one getRange + getDataValidations over the dropdown columns' first data row, and
+ * getRange + setDataValidation only where a rule must change; none grows with the rows.
+ * Ref: https://developers.google.com/apps-script/reference/spreadsheet/range#getDataValidations()
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/data-validation#getCriteriaValues()
  *   (for VALUE_IN_LIST: the list of values, then whether a dropdown is shown)
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/data-validation-criteria
@@ -66,21 +66,29 @@ export function readDropdownRows(ctx: ListRuleContext): CellValue[][] {
 }
 
 /**
- * Sets each dropdown column's list rule to what its cells call for (`rows`: the data rows, column 1
- * first). Returns how many columns' rules changed.
+ * Sets each dropdown column's list rule to what its cells call for (`rows`: the data rows, from sheet
+ * column `firstColumn`). Returns how many columns' rules changed.
  */
-export function syncListRules(ctx: ListRuleContext, rows: readonly (readonly CellValue[])[]): number {
+export function syncListRules(ctx: ListRuleContext, rows: readonly (readonly CellValue[])[], firstColumn = 1): number {
   const cols = new Set(dropdownColumns(ctx.schema, ctx.layout));
   if (cols.size === 0) return 0;
-  const variants = variantCells(ctx.schema, ctx.layout, rows);
+  const shift = firstColumn - 1;
+  const rowLayout = shift === 0 ? ctx.layout : { ...ctx.layout, columns: Object.fromEntries(Object.entries(ctx.layout.columns).map(([k, c]) => [k, c - shift])) };
+  const variants = variantCells(ctx.schema, rowLayout, rows);
   const plan = planSetup(ctx.schema, ctx.layout, ctx.headerRow, {
     timeZone: ctx.timeZone, maxRows: ctx.sheet.getMaxRows(), uiLocale: ctx.locale, writeHeaders: false, variants,
   }, fieldType);
   let changed = 0;
-  for (const c of plan.columns) {
+  const lists = plan.columns.filter((c) => cols.has(c.column) && c.validation?.spec.kind === 'list');
+  if (lists.length === 0) return 0;
+  // The rules on the first data row of every dropdown column, in one read.
+  const first = Math.min(...lists.map((c) => c.column));
+  const last = Math.max(...lists.map((c) => c.column));
+  const rules = ctx.sheet.getRange(plan.firstDataRow, first, 1, last - first + 1).getDataValidations()[0] ?? [];
+  for (const c of lists) {
     const want = c.validation;
-    if (!cols.has(c.column) || !want || want.spec.kind !== 'list') continue;
-    const now = ctx.sheet.getRange(plan.firstDataRow, c.column).getDataValidation();
+    if (!want || want.spec.kind !== 'list') continue;
+    const now = rules[c.column - first] ?? null;
     if (!now || now.getCriteriaType() !== SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) continue;
     if (!sameList(now.getCriteriaValues()[0], want.spec.values)) continue;
     if (now.getAllowInvalid() === want.allowInvalid && (now.getHelpText() ?? '') === want.helpText) continue;
