@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, exists
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { createHash } from 'node:crypto';
 import { CLI_ONLY, packedMessagesPlugin } from './scripts/packed-messages.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -14,6 +15,11 @@ const dist = join(root, 'dist');
 const GLOBAL = 'ClientFlow';
 /** package.json's version, shown in the add-on's About line (src/core/help/version.ts). */
 const VERSION = existsSync(join(root, 'package.json')) ? JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version : 'dev';
+// The table schema's definition (src/core/config.ts SCHEMA_ID): the files that define what a stored
+// config parses to, and the version of zod that parses it. A config written under another definition
+// is validated again when it is read.
+const SCHEMA_FILES = ['src/core/schema.ts', 'src/core/fields/types.ts', 'src/core/roles.ts', 'src/core/lazy.ts', 'node_modules/zod/package.json'];
+const SCHEMA_ID = createHash('sha256').update(SCHEMA_FILES.map((f) => (existsSync(join(root, f)) ? readFileSync(join(root, f), 'utf8') : '')).join('\0')).digest('hex').slice(0, 12);
 mkdirSync(join(dist, 'dev'), { recursive: true });
 
 function fail(message) {
@@ -36,7 +42,7 @@ async function bundle(options) {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: root,
-    define: { __CLIENTFLOW_VERSION__: JSON.stringify(VERSION) },
+    define: { __CLIENTFLOW_VERSION__: JSON.stringify(VERSION), __CLIENTFLOW_SCHEMA_ID__: JSON.stringify(SCHEMA_ID) },
     ...options,
   });
   return result.outputFiles.map((f) => f.text).join('\n');

@@ -73,3 +73,18 @@ describe('service calls of onEdit', () => {
     expect(counts[1]).toBe(counts[0]);
   });
 });
+
+describe('the config as the built bundle writes it', () => {
+  test('names the schema definition and carries the four-lane checksum, so each execution reads it without validating it again', () => {
+    const { emu, addon } = tableOf(3);
+    const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    const header = JSON.parse(store.getProperty('clientflow.table.0') ?? '{}') as { hash?: number; schema?: string; sum?: string };
+    expect(header.hash).toBe(2);
+    expect(header.schema).toMatch(/^[0-9a-f]{12}$/);
+    // Read that way, the table still works: a typed bad email is flagged, a good one is not.
+    addon.edit('E2', 'bad at example');
+    expect(emu.view('Sheet1', 'E2')[0]?.[0]?.note).toMatch(/^ClientFlow ⚠/);
+    addon.edit('E2', 'good@example.com');
+    expect(emu.view('Sheet1', 'E2')[0]?.[0]?.note ?? '').toBe('');
+  });
+});

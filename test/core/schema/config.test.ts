@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { CHUNK_BYTES, CONFIG_KEY, MIGRATIONS, checksum, configKeys, decodeConfig, encodeConfig, salvageConfig, splitUtf8, upgrade } from '../../../src/core/config';
+import { CHUNK_BYTES, CONFIG_KEY, MIGRATIONS, checksum, checksum4, configKeys, decodeConfig, encodeConfig, salvageConfig, splitUtf8, upgrade } from '../../../src/core/config';
 import { SCHEMA_VERSION } from '../../../src/core/schema';
 import { templateSchema } from '../../../src/core/templates';
 import type { TableSchema } from '../../../src/core/schema';
@@ -168,5 +168,57 @@ describe('salvageConfig (repair)', () => {
     expect(salvageConfig(raw)?.stages).toBeNull();
     expect(salvageConfig({ fields: [{ nonsense: true }] })).toBeNull();
     expect(salvageConfig('junk')).toBeNull();
+  });
+});
+
+describe('a config this schema definition wrote is read without validating it again', () => {
+  const ID = 'test-schema-1';
+  const schemas = (): TableSchema[] => [
+    ...(['b2b', 'ecommerce', 'services'] as const).flatMap((id) => (['en', 'zh-CN'] as const).map((l) => ({ ...templateSchema(id, l), location: { sheetId: 3, sheetName: 'Clients', headerRow: 2 } }))),
+    { ...bigSchema(), rules: { staleDays: 9, overdueFollowUp: false, staleDaysByStage: { Lead: 3 }, stageRules: { noSkipping: true, noBackward: false, requiredFrom: { dealValue: 'Proposal' } } } } as TableSchema,
+  ];
+
+  it('gives exactly what validating gives, for every template in both languages and a big table', () => {
+    for (const s of schemas()) {
+      const r = encodeConfig(s, CONFIG_KEY, ID);
+      if (!r.ok) throw new Error(r.code);
+      const fast = decodeConfig(r.props, MIGRATIONS, CONFIG_KEY, ID);
+      const validated = decodeConfig(r.props, MIGRATIONS, CONFIG_KEY, null);
+      expect(validated.ok).toBe(true);
+      expect(fast).toEqual(validated);
+    }
+  });
+
+  it('validates a config that another definition wrote, or one with no checksum', () => {
+    const s = templateSchema('b2b', 'en');
+    const r = encodeConfig(s, CONFIG_KEY, 'another-definition');
+    if (!r.ok) throw new Error(r.code);
+    // The same text with a field the current definition refuses: validating finds it.
+    const json = (r.props[`${CONFIG_KEY}.0`] ?? '').replace('"type":"email"', '"type":"emial"');
+    const header = JSON.parse(r.props[CONFIG_KEY] ?? '{}') as Record<string, unknown>;
+    const other = { [CONFIG_KEY]: JSON.stringify({ ...header, length: json.length, sum: checksum4(json) }), [`${CONFIG_KEY}.0`]: json };
+    expect(decodeConfig(other, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: false, code: 'invalid' });
+    // Under this definition's id but without its checksum: validated too.
+    const { sum: _sum, ...unsummed } = { ...header, schema: ID, length: json.length } as Record<string, unknown>;
+    expect(decodeConfig({ [CONFIG_KEY]: JSON.stringify(unsummed), [`${CONFIG_KEY}.0`]: json }, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('a part changed after it was written fails the checksum, whatever the definition', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 4000 }), fc.constantFrom(ID, null), (at, id) => {
+      const r = encodeConfig(templateSchema('services', 'zh-CN'), CONFIG_KEY, ID);
+      if (!r.ok) throw new Error(r.code);
+      const part = r.props[`${CONFIG_KEY}.0`] ?? '';
+      const i = at % part.length;
+      const changed = part.slice(0, i) + (part[i] === 'a' ? 'b' : 'a') + part.slice(i + 1);
+      expect(decodeConfig({ ...r.props, [`${CONFIG_KEY}.0`]: changed }, MIGRATIONS, CONFIG_KEY, id)).toMatchObject({ ok: false, code: 'corrupt', detail: 'checksum' });
+    }), { numRuns: 200 });
+  });
+
+  it('reads configs written before hash 2 (one-lane checksum) as before', () => {
+    const s = templateSchema('b2b', 'en');
+    const json = JSON.stringify(s);
+    const old = { [CONFIG_KEY]: JSON.stringify({ format: 1, version: SCHEMA_VERSION, parts: 1, length: json.length, sum: checksum(json) }), [`${CONFIG_KEY}.0`]: json };
+    expect(decodeConfig(old, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: true });
+    expect(decodeConfig({ ...old, [`${CONFIG_KEY}.0`]: json.replace('Client ID', 'Client Id') }, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: false, code: 'corrupt', detail: 'checksum' });
   });
 });
