@@ -122,10 +122,12 @@ export async function explained<T>(page: () => Page | undefined, pg: () => Playg
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     const extra = `\n\n--- what the page showed ---\n${await scene(page(), pg())}`;
-    const head = `${err.name}: ${err.message}`;
+    // Jest prints the stack when it holds the message, else the message and then the stack: the scene
+    // goes in both, before the stack's frames. (V8 writes the stack when it is first read: read it first.)
+    const stack = err.stack ?? '';
     err.message += extra;
-    // Jest prints the stack, which V8 wrote with the first message: put the scene in it as well.
-    err.stack = err.stack?.startsWith(head) ? `${err.name}: ${err.message}${err.stack.slice(head.length)}` : `${err.stack ?? ''}${extra}`;
+    const frames = stack.indexOf('\n    at ');
+    err.stack = frames >= 0 ? `${stack.slice(0, frames)}${extra}${stack.slice(frames)}` : `${stack}${extra}`;
     throw err;
   }
 }

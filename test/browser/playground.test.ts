@@ -162,6 +162,8 @@ session('typing into a cell fires onEdit: the auto fields fill in', async () => 
   const idCol = await columnOf('Client ID');
   const updatedCol = await columnOf('Updated');
   const idCell = `#body .cell[data-a1="${letter(idCol)}2"]`;
+  // The previous test scrolled back to the top: row 2 is drawn again on the next frame.
+  await page.waitForSelector(idCell);
   expect(await cellText(`${letter(idCol)}2`)).toBe('');
   await page.click(`#body .cell[data-a1="${letter(nameCol)}2"]`);
   await page.keyboard.type('Ada Lovelace');
