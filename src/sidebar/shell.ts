@@ -1,7 +1,9 @@
 /**
  * The sidebar shell: a row of group tabs and, under it, the tabs of the current group's panels; one
  * message area (translated errors and notices); and a progress indicator shown while any call to the
- * add-on is running.
+ * add-on is running. Nothing above the panel changes size while calls start and end (the indicator
+ * and its "Working…" are out of the flow, see styles.css): a tab clicked as a call answers is where
+ * it was when the press began.
  */
 import { CallError, type Bridge } from './bridge';
 import { h, replaceChildren } from './dom';
@@ -126,23 +128,32 @@ export function mountShell(root: HTMLElement, bridge: Bridge, i18n: I18n, panels
     clearMessages();
     const container = h('div', { class: 'cf-panel-body', 'data-panel': panel.id });
     replaceChildren(panelBox, container);
+    // A panel left while its calls run still gets their answers (it draws into its own, detached
+    // container); its messages are dropped then, so that they never land over the panel now shown.
+    const shown = () => container.isConnected;
     const ctx: PanelContext = {
       locale: i18n.locale,
       t: i18n.t,
       maybe: i18n.maybe,
       call: bridge.call,
-      showError,
-      showNotice,
-      clearMessages,
+      showError(e) {
+        if (shown()) showError(e);
+      },
+      showNotice(text) {
+        if (shown()) showNotice(text);
+      },
+      clearMessages() {
+        if (shown()) clearMessages();
+      },
       async busy<T>(task: () => Promise<T>): Promise<T | undefined> {
         const disabled = Array.from(container.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(CONTROLS)).filter((c) => !c.disabled);
         for (const c of disabled) c.disabled = true;
         container.setAttribute('aria-busy', 'true');
-        clearMessages();
+        ctx.clearMessages();
         try {
           return await task();
         } catch (e) {
-          showError(e);
+          ctx.showError(e);
           return undefined;
         } finally {
           for (const c of disabled) c.disabled = false;

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { topLevelFunctions } from '../../dev/harness';
-import { launchBrowser, ROOT, startPlayground, type Playground } from './launch';
+import { explained, launchBrowser, ROOT, startPlayground, type Playground } from './launch';
 
 jest.setTimeout(180_000);
 
@@ -141,7 +141,8 @@ describe.each(['en', 'zh-CN'] as const)('install to first value (%s)', (locale) 
       test.todo(`${stepTitle(locale, step)}: not in dist/Code.js yet`);
       return;
     }
-    test(stepTitle(locale, step), async () => {
+    // A failure also tells what the page and the sidebar showed (see explained).
+    test(stepTitle(locale, step), () => explained(() => page, () => pg, async () => {
       let text: string;
       if (step.fn === null) {
         await page.waitForSelector('.cell[data-a1="A1"]');
@@ -164,6 +165,6 @@ describe.each(['en', 'zh-CN'] as const)('install to first value (%s)', (locale) 
         await page.click('#menu-extensions'); // closes the menu
       else await closeDialog(page);
       expect(pageErrors).toEqual([]);
-    });
+    }));
   });
 });

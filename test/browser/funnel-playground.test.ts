@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, ROOT, startPlayground, type Playground } from './launch';
+import { explained, launchBrowser, ROOT, startPlayground, type Playground } from './launch';
 
 jest.setTimeout(120_000);
 
@@ -66,27 +66,30 @@ async function session(locale: 'en' | 'zh-CN', csv: string, sheet: string): Prom
   const pg: Playground = await startPlayground(['--data', file, '--locale', locale]);
   try {
     const page = await browser.newPage({ viewport: { width: 1680, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(pg.url);
-    await page.waitForSelector('body[data-ready="true"]');
-    await runMenu(page, 'menuAdopt');
-    await runMenu(page, 'menuBuildFunnel');
-    await page.waitForSelector(`#tabs .tab.active[data-sheet="${sheet}"]`);
-    await page.waitForFunction(() => document.querySelectorAll('.chart svg').length >= 4);
-    const titles = await page.locator('.chart svg').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    const funnel = page.locator('.chart[data-chart-type="BAR"] svg');
-    // One drawn bar per stage: the spacer series is transparent and not drawn.
-    const funnelBars = await funnel.locator('rect[fill="#4285f4"]').count();
-    const labels = await funnel.locator('text').allTextContents();
-    // Scroll so the charts (right of the figures) show, for the screenshot.
-    await page.locator('.chart').first().scrollIntoViewIfNeeded();
-    const shots = join(ROOT, 'dist', 'test');
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, `funnel-${locale}.png`) });
-    expect(errors).toEqual([]);
-    await page.close();
-    return { titles, funnelBars, labels };
+    // A failure also tells what the page showed (see explained).
+    return await explained(() => page, () => pg, async () => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pg.url);
+      await page.waitForSelector('body[data-ready="true"]');
+      await runMenu(page, 'menuAdopt');
+      await runMenu(page, 'menuBuildFunnel');
+      await page.waitForSelector(`#tabs .tab.active[data-sheet="${sheet}"]`);
+      await page.waitForFunction(() => document.querySelectorAll('.chart svg').length >= 4);
+      const titles = await page.locator('.chart svg').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const funnel = page.locator('.chart[data-chart-type="BAR"] svg');
+      // One drawn bar per stage: the spacer series is transparent and not drawn.
+      const funnelBars = await funnel.locator('rect[fill="#4285f4"]').count();
+      const labels = await funnel.locator('text').allTextContents();
+      // Scroll so the charts (right of the figures) show, for the screenshot.
+      await page.locator('.chart').first().scrollIntoViewIfNeeded();
+      const shots = join(ROOT, 'dist', 'test');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, `funnel-${locale}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+      return { titles, funnelBars, labels };
+    });
   } finally {
     await pg.stop();
   }

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ActionResult } from '../../dev/playground/protocol';
-import { launchBrowser, ROOT, startPlayground, type Playground } from './launch';
+import { explained, launchBrowser, ROOT, startPlayground, type Playground } from './launch';
 
 jest.setTimeout(180_000);
 
@@ -31,6 +31,11 @@ async function api(name: string, body: unknown, answers: string[] = []): Promise
 
 function cellText(a1: string): Promise<string | null> {
   return page.evaluate((ref) => document.querySelector(`#body .cell[data-a1="${ref}"], #frozen .cell[data-a1="${ref}"]`)?.textContent ?? null, a1);
+}
+
+/** A test of this file: a failure also tells what the page showed (see explained). */
+function session(name: string, body: () => Promise<void>): void {
+  test(name, () => explained(() => page, () => pg, body));
 }
 
 async function idle(): Promise<void> {
@@ -74,7 +79,7 @@ afterAll(async () => {
   await pg?.stop();
 });
 
-test('Delete clears a selected block (shift+arrows) in one edit; a single cell too', async () => {
+session('Delete clears a selected block (shift+arrows) in one edit; a single cell too', async () => {
   await page.click('#body .cell[data-a1="I2"]');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
@@ -93,7 +98,7 @@ test('Delete clears a selected block (shift+arrows) in one edit; a single cell t
   expect(await cellText('B6')).not.toBe('');
 });
 
-test("copy and paste in the page carries the cells' validation (Sheets' normal paste); Ctrl+Shift+V pastes text only", async () => {
+session("copy and paste in the page carries the cells' validation (Sheets' normal paste); Ctrl+Shift+V pastes text only", async () => {
   // E (Stage) carries a dropdown since Adopt; K is an empty column past the table.
   expect(await page.locator('#body .cell[data-a1="E2"] select').count()).toBe(1);
   expect(await page.locator('#body .cell[data-a1="K2"] select').count()).toBe(0);
@@ -124,7 +129,7 @@ test("copy and paste in the page carries the cells' validation (Sheets' normal p
   await page.screenshot({ path: join(SHOTS, 'paste-and-delete.png') });
 });
 
-test('each sheet has its tab, and clicking a tab shows that sheet', async () => {
+session('each sheet has its tab, and clicking a tab shows that sheet', async () => {
   expect(await api('menu', { fn: 'menuSetUp' })).toMatchObject({ kind: 'done' });
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
@@ -143,7 +148,7 @@ test('each sheet has its tab, and clicking a tab shows that sheet', async () => 
   expect(pageErrors).toEqual([]);
 });
 
-test('when the engine dies, the page says so and keeps working on the reloaded table', async () => {
+session('when the engine dies, the page says so and keeps working on the reloaded table', async () => {
   const small = await startPlayground(['--data', FIXTURE, '--engine-memory', '64']);
   const p = await browser.newPage({ viewport: { width: 1200, height: 700 } });
   try {

@@ -10,9 +10,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseCsv } from '../../src/cli/csv';
-import { launchBrowser, ROOT, startPlayground, type Playground } from './launch';
+import { explained, launchBrowser, ROOT, startPlayground, type Playground } from './launch';
 
-jest.setTimeout(120_000);
+/** Every wait below gives up (and explains itself, see `session`) well before jest's own timeout. */
+jest.setTimeout(300_000);
 
 const DEMO = join(ROOT, 'dev', 'playground', 'demo.csv');
 const FIXTURE = join(ROOT, 'test', 'browser', 'fixtures', 'clients.csv');
@@ -39,6 +40,8 @@ beforeAll(async () => {
   pg = await startPlayground(['--data', dataFile()]);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  // Waits and clicks that name no timeout: room for a loaded 2-core machine (each step takes < 1 s here).
+  page.setDefaultTimeout(60_000);
   const outside = (url: string) => !url.startsWith(pg.url) && !url.startsWith('data:') && !url.startsWith('about:');
   page.on('requestfinished', (r) => {
     if (outside(r.url())) externalLoads.push(r.url());
@@ -55,6 +58,11 @@ afterAll(async () => {
   await browser?.close();
   await pg?.stop();
 });
+
+/** A test of this session: a failure also tells what the page and the sidebar showed (see explained). */
+function session(name: string, body: () => Promise<void>): void {
+  test(name, () => explained(() => page, () => pg, body));
+}
 
 async function runMenu(fn: string): Promise<void> {
   await page.click('#menu-extensions');
@@ -84,7 +92,7 @@ async function idle(): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('#status')?.classList.contains('busy'));
 }
 
-test('the playground loads and shows the table rows under a frozen header', async () => {
+session('the playground loads and shows the table rows under a frozen header', async () => {
   const rows = parseCsv(readFileSync(dataFile(), 'utf8'));
   const header = rows[0] ?? [];
   await page.waitForSelector('.cell[data-a1="A1"]');
@@ -106,20 +114,23 @@ test('the playground loads and shows the table rows under a frozen header', asyn
   expect(await page.textContent('#tabs')).toContain('Sheet1');
 });
 
-test('the add-on menu opens the real sidebar, which reaches the add-on through google.script.run', async () => {
+session('the add-on menu opens the real sidebar, which reaches the add-on through google.script.run', async () => {
   await runMenu('menuOpenSidebar');
   await page.waitForSelector('#sidebar:not([hidden])');
   const frame = page.frameLocator('#sidebar-frame');
   // On a sheet of clients that is not a table yet the sidebar opens on Adopt, where it helps; the
   // person goes to Set up. Panels render after their google.script.run calls (getBootstrap…) answer.
   await frame.locator('.cf-tab.current', { hasText: 'Adopt' }).waitFor({ timeout: 60_000 });
+  // Clicked while Adopt's own call (previewAdopt) may still run: the click must land on Set up all the
+  // same (nothing above the tabs may move when a call ends), and Set up draws its fields and Apply.
   await frame.locator('.cf-tab', { hasText: 'Set up' }).click();
+  await frame.locator('.cf-tab.current', { hasText: 'Set up' }).waitFor({ timeout: 10_000 });
   await frame.locator('.cf-apply-button').waitFor({ timeout: 60_000 });
   const width = await page.locator('#sidebar-frame').evaluate((f) => f.getBoundingClientRect().width);
   expect(width).toBe(300);
 });
 
-test("the sidebar's Apply sets up a table that appears in the grid", async () => {
+session("the sidebar's Apply sets up a table that appears in the grid", async () => {
   const tabsBefore = await page.locator('#tabs .tab').count();
   await page.frameLocator('#sidebar-frame').locator('.cf-apply-button').click();
   // The table goes to a new sheet (Sheet1 holds data), which the add-on activates.
@@ -146,11 +157,13 @@ test("the sidebar's Apply sets up a table that appears in the grid", async () =>
   expect(offset).toBeLessThan(60);
 });
 
-test('typing into a cell fires onEdit: the auto fields fill in', async () => {
+session('typing into a cell fires onEdit: the auto fields fill in', async () => {
   const nameCol = await columnOf('Name');
   const idCol = await columnOf('Client ID');
   const updatedCol = await columnOf('Updated');
   const idCell = `#body .cell[data-a1="${letter(idCol)}2"]`;
+  // The previous test scrolled back to the top: row 2 is drawn again on the next frame.
+  await page.waitForSelector(idCell);
   expect(await cellText(`${letter(idCol)}2`)).toBe('');
   await page.click(`#body .cell[data-a1="${letter(nameCol)}2"]`);
   await page.keyboard.type('Ada Lovelace');
@@ -162,7 +175,7 @@ test('typing into a cell fires onEdit: the auto fields fill in', async () => {
   expect(await page.textContent('#cellref')).toBe(`${letter(nameCol)}3`);
 });
 
-test('pasting a block fires one onEdit for the whole block', async () => {
+session('pasting a block fires one onEdit for the whole block', async () => {
   const nameCol = await columnOf('Name');
   const idCol = await columnOf('Client ID');
   await page.click(`#body .cell[data-a1="${letter(nameCol)}3"]`);
@@ -181,7 +194,7 @@ test('pasting a block fires one onEdit for the whole block', async () => {
   await page.waitForFunction(() => /^paste [A-Z]+3: /.test(document.querySelector('#status')?.textContent ?? ''));
 });
 
-test("a menu's alerts are answered in the page's dialog and the script carries on", async () => {
+session("a menu's alerts are answered in the page's dialog and the script carries on", async () => {
   await page.click('#tabs .tab[data-sheet="Sheet1"]');
   await page.waitForSelector('#tabs .tab.active[data-sheet="Sheet1"]');
   const stageCol = await columnOf(/^(阶段|Stage)$/);
