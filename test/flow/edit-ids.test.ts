@@ -156,3 +156,83 @@ describe('stage history beside another edit', () => {
   });
 });
 
+
+describe('deferred stage history adopted once', () => {
+  const historyRows = (emu: Emulator): string[] => {
+    const ss = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+    const sheet = ss.getSheets().find((s) => s.isSheetHidden() && s.getName() !== 'Sheet1');
+    if (!sheet) return [];
+    const last = sheet.getLastRow();
+    return last < 2 ? [] : sheet.getRange(2, 1, last - 1, 3).getValues().map((r) => `${String(r[0])}:${String(r[1])}>${String(r[2])}`);
+  };
+  const pendingKeys = (emu: Emulator): string[] => {
+    const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    return Object.keys(store.getProperties()).filter((k) => /historyPending/.test(k));
+  };
+  /** Two clients with IDs and a history; Bo's change to Qualified deferred (the lock held elsewhere). */
+  function deferred(): { emu: Emulator; addon: Addon } {
+    const s = setUp();
+    const contend = (on: boolean) => (s.emu as unknown as { contendLock(kind: string, on: boolean): void }).contendLock('document', on);
+    s.addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'C2', values: [['Ann', '', '', '', '', '', 'Lead'], ['Bo', '', '', '', '', '', 'Lead']] });
+    contend(true);
+    s.addon.edit('I3', 'Qualified');
+    contend(false);
+    expect(pendingKeys(s.emu)).toHaveLength(1);
+    return s;
+  }
+  const counts = (rows: string[]) => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r]: (m[r] ?? 0) + 1 }), {});
+
+  test('two edits that both find the record at the same moment append it once, at every switch point', () => {
+    const { emu, addon } = deferred();
+    const before = emu.stats().total;
+    addon.edit('I2', 'Contacted');
+    const calls = emu.stats().total - before;
+    const bad: Array<[number, Record<string, number>]> = [];
+    for (let n = 0; n <= calls + 1; n++) {
+      const s = deferred();
+      interleave(s.emu, n, () => void s.addon.edit('I2', 'Contacted'), () => void s.addon.edit('I2', 'Proposal'));
+      // A later stage change adopts whatever is still recorded.
+      s.addon.edit('I3', 'Proposal');
+      const got = counts(historyRows(s.emu));
+      if (got['C-000002:Lead>Qualified'] !== 1 || pendingKeys(s.emu).length > 0) bad.push([n, got]);
+      expect(s.addon.errors).toEqual([]);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('the time limit striking at any call of the adopting edit neither loses nor repeats a deferred row', () => {
+    const { emu, addon } = deferred();
+    const before = emu.stats().total;
+    addon.edit('I2', 'Contacted');
+    const calls = emu.stats().total - before;
+    const bad: Array<[number, Record<string, number>]> = [];
+    for (let n = 1; n <= calls + 1; n++) {
+      const s = deferred();
+      s.emu.failAfterCalls(n);
+      s.addon.edit('I2', 'Contacted');
+      s.addon.edit('I3', 'Proposal');
+      const got = counts(historyRows(s.emu));
+      if (got['C-000002:Lead>Qualified'] !== 1 || pendingKeys(s.emu).length > 0) bad.push([n, got]);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+test('a stage change that cannot be recorded in a nearly full property store (500 KB) is appended, not lost', () => {
+  const { emu, addon } = setUp();
+  const rows = 200;
+  addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'C2', values: Array.from({ length: rows }, (_, i) => [`Client ${i}`, '', '', '', '', '', 'Lead']) });
+  const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+  // Other properties fill the store to within 4 KB of its 500 KB (a large definition, a backup's settings…).
+  const used = () => Object.entries(store.getProperties()).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  for (let i = 0; used() < 500 * 1024 - 4_000; i++) store.setProperty(`filler.${i}`, 'x'.repeat(Math.min(8000, 500 * 1024 - 4_000 - used())));
+  (emu as unknown as { contendLock(kind: string, on: boolean): void }).contendLock('document', true);
+  addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'I2', values: Array.from({ length: rows }, () => ['Contacted']) });
+  const ss = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+  const history = ss.getSheets().find((s) => s.isSheetHidden() && s.getName() !== 'Sheet1');
+  const last = history?.getLastRow() ?? 0;
+  const changes = history ? history.getRange(2, 2, last - 1, 2).getValues().filter((r) => r[0] === 'Lead' && r[1] === 'Contacted') : [];
+  expect(changes).toHaveLength(rows);
+  expect(addon.errors).toEqual([]);
+  expect(JSON.stringify(emu.toasts)).not.toMatch(/quota|storage/i);
+});

@@ -338,20 +338,23 @@ function editCells(e: GoogleAppsScript.Events.SheetsOnEdit, lock: EditLock): voi
 }
 
 /**
- * The deferred records (rows to number, history rows to append), read once after this execution's
- * hold and done under the lock again: IDs first, so that a history row deferred with its row's ID
- * finds it. Left for the next edit that holds the lock when it cannot be had now.
+ * The deferred records (rows to number, history rows to append), looked for once after this
+ * execution's hold and done under the lock again: IDs first, so that a history row deferred with its
+ * row's ID finds it. Left for the next edit that holds the lock when it cannot be had now.
+ * The properties are read again once the lock is had: two executions that both found a record before
+ * either took the lock would otherwise both append it (the second from its stale read).
  */
 function adoptPending(store: GoogleAppsScript.Properties.Properties, callerHolds: boolean, ids: IdTarget | null, h: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; table: GoogleAppsScript.Spreadsheet.Sheet; sheetId: number; locale: Locale }): void {
-  const props = store.getProperties();
-  const idKeys = ids ? pendingIdKeys(props) : [];
-  const history = pendingHistory(props, h.sheetId);
-  if (idKeys.length === 0 && history.keys.length === 0) return;
+  const seen = store.getProperties();
+  if ((!ids || pendingIdKeys(seen).length === 0) && pendingHistory(seen, h.sheetId).keys.length === 0) return;
   const again = callerHolds ? null : takeDocumentLock();
   if (!callerHolds && !again) return;
   try {
+    const props = callerHolds ? seen : store.getProperties();
+    const idKeys = ids ? pendingIdKeys(props) : [];
+    const history = pendingHistory(props, h.sheetId);
     if (ids && idKeys.length > 0) fillPendingIds(store, ids, props, idKeys);
-    if (history.keys.length > 0) appendPendingHistory(store, h.ss, h.table, history, h.locale, h.sheetId, ids?.idCol);
+    if (history.keys.length > 0) appendPendingHistory(store, h.ss, h.table, history, h.locale, h.sheetId, ids?.idCol, props);
   } finally {
     again?.releaseLock();
   }

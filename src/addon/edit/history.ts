@@ -10,16 +10,22 @@
 import { t, type Locale } from '../../core/i18n';
 import type { CellValue } from '../../core/fields/types';
 import { HISTORY_SHEET_KEY, historySheetName } from '../../core/funnel/workbook';
+import { checksum4 } from '../../core/config';
 
 export interface HistoryRow { id: string; from: string; to: string; when: Date; owner: CellValue }
 /** A change whose append was deferred: its sheet row too, to read a client ID deferred with it. */
 export interface PendingHistoryRow extends HistoryRow { row: number }
 
+/** A deferred change as read back, with the record it came from. */
+export interface AdoptedHistoryRow extends PendingHistoryRow { key: string }
+
 export const HISTORY_PENDING_PREFIX = 'clientflow.historyPending.';
+/** Per table: where an adoption is writing deferred rows, until their records are deleted. */
+export const HISTORY_APPENDING_PREFIX = 'clientflow.historyAppending.';
 
 /** `table`: the sheet the person is on; activated again after a new history sheet is made (insertSheet
  * activates the sheet it inserts: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)). */
-export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly HistoryRow[], locale: Locale, tableId?: number): void {
+export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly HistoryRow[], locale: Locale, tableId?: number, beforeWrite?: (sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number) => void): void {
   if (rows.length === 0) return;
   const id = tableId ?? table.getSheetId();
   const name = historySheetName(id);
@@ -62,6 +68,7 @@ export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabl
     formatRows(sheet, last + 1, add);
     range = sheet.getRange(last + 1, 1, rows.length, 5);
   }
+  beforeWrite?.(sheet, last + 1);
   range.setValues(values);
 }
 
@@ -126,15 +133,20 @@ export function deferHistory(store: GoogleAppsScript.Properties.Properties, shee
     if (total > DEFER_BYTES) return false;
   }
   flush();
-  store.setProperties(out, false);
+  try {
+    store.setProperties(out, false);
+  } catch {
+    // The store is full (500 KB in all): appended without the lock rather than lost.
+    return false;
+  }
   return true;
 }
 
 /** The deferred records of one table among the document's properties: their keys (and those that
  * cannot be read, which are dropped with them) and their rows. Another table's stay for its edits. */
-export function pendingHistory(props: Record<string, string>, sheetId: number): { keys: string[]; rows: PendingHistoryRow[] } {
+export function pendingHistory(props: Record<string, string>, sheetId: number): { keys: string[]; rows: AdoptedHistoryRow[] } {
   const keys: string[] = [];
-  const rows: PendingHistoryRow[] = [];
+  const rows: AdoptedHistoryRow[] = [];
   for (const [k, raw] of Object.entries(props)) {
     if (!k.startsWith(HISTORY_PENDING_PREFIX)) continue;
     let v: { sheetId?: unknown; rows?: unknown };
@@ -151,7 +163,7 @@ export function pendingHistory(props: Record<string, string>, sheetId: number): 
       if (!Array.isArray(x) || x.length !== 6) continue;
       const [row, id, from, to, when, owner] = x as unknown[];
       if (!Number.isInteger(row) || typeof when !== 'number' || ![id, from, to, owner].every((s) => typeof s === 'string')) continue;
-      rows.push({ row: row as number, id: id as string, from: from as string, to: to as string, when: new Date(when), owner: owner as string });
+      rows.push({ key: k, row: row as number, id: id as string, from: from as string, to: to as string, when: new Date(when), owner: owner as string });
     }
   }
   // Appended in the order the changes were made.
@@ -159,20 +171,70 @@ export function pendingHistory(props: Record<string, string>, sheetId: number): 
   return { keys, rows };
 }
 
+const NOTE_KEY_BYTES = 7_000;
+
+/** What identifies a block of history rows written at a known row: their ID, from and to, in order. */
+const blockPrint = (rows: ReadonlyArray<readonly unknown[]>): string => checksum4(JSON.stringify(rows.map((r) => [String(r[0] ?? ''), String(r[1] ?? ''), String(r[2] ?? '')])));
+
 /**
  * Appends the deferred changes, under the lock the caller holds, then drops their records. A change
  * whose client ID was deferred with it takes the ID its row holds now (filled by the deferred-ID
- * records first), read in one getValues over the rows they span.
+ * records first), read in one getValues over the rows they span. `props`: the document's properties,
+ * read under that lock.
+ *
+ * The append and the deletion of its records are separate calls, and the time limit may strike between
+ * them: before writing, the adoption records where its rows go, which records they come from and a
+ * print of them ({@link HISTORY_APPENDING_PREFIX}). The next adoption that finds that note reads those
+ * rows back: when they are there, the records it names are only deleted (not appended again);
+ * otherwise nothing was written and they are appended as any other.
  */
-export function appendPendingHistory(store: GoogleAppsScript.Properties.Properties, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, pending: { keys: readonly string[]; rows: readonly PendingHistoryRow[] }, locale: Locale, sheetId: number, idCol: number | undefined): void {
-  const rows = pending.rows.map((r) => ({ ...r }));
-  const blank = rows.filter((r) => r.id === '');
-  if (idCol !== undefined && blank.length > 0) {
-    const first = Math.min(...blank.map((r) => r.row));
-    const last = Math.max(...blank.map((r) => r.row));
-    const ids = table.getRange(first, idCol, last - first + 1, 1).getValues();
-    for (const r of blank) r.id = String(ids[r.row - first]?.[0] ?? '');
+export function appendPendingHistory(store: GoogleAppsScript.Properties.Properties, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, pending: { keys: readonly string[]; rows: readonly AdoptedHistoryRow[] }, locale: Locale, sheetId: number, idCol: number | undefined, props: Readonly<Record<string, string>>): void {
+  const noteKey = `${HISTORY_APPENDING_PREFIX}${sheetId}`;
+  // The note names its records and must fit in one property value (9 KB): records past ~7 KB of keys
+  // wait for the next adoption.
+  let keys: readonly string[] = pending.keys;
+  let size = 0;
+  const fits = keys.findIndex((k) => (size += k.length + 3) > NOTE_KEY_BYTES);
+  if (fits >= 0) keys = keys.slice(0, fits);
+  const taken = new Set(keys);
+  let rows: AdoptedHistoryRow[] = pending.rows.filter((r) => taken.has(r.key)).map((r) => ({ ...r }));
+  const note = readAppendingNote(props[noteKey]);
+  if (note) {
+    const history = ss.getSheetByName(historySheetName(sheetId));
+    const done = history !== null && history.getLastRow() >= note.at + note.count - 1
+      && blockPrint(history.getRange(note.at, 1, note.count, 3).getValues()) === note.print;
+    if (done) {
+      const written = new Set(note.keys);
+      for (const k of keys) if (written.has(k)) store.deleteProperty(k);
+      keys = keys.filter((k) => !written.has(k));
+      rows = rows.filter((r) => !written.has(r.key));
+    }
+    store.deleteProperty(noteKey);
   }
-  appendHistory(ss, table, rows, locale, sheetId);
-  for (const k of pending.keys) store.deleteProperty(k);
+  if (rows.length > 0) {
+    const blank = rows.filter((r) => r.id === '');
+    if (idCol !== undefined && blank.length > 0) {
+      const first = Math.min(...blank.map((r) => r.row));
+      const last = Math.max(...blank.map((r) => r.row));
+      const ids = table.getRange(first, idCol, last - first + 1, 1).getValues();
+      for (const r of blank) r.id = String(ids[r.row - first]?.[0] ?? '');
+    }
+    const print = blockPrint(rows.map((r) => [r.id, r.from, r.to]));
+    appendHistory(ss, table, rows, locale, sheetId, (_sheet, at) => {
+      store.setProperty(noteKey, JSON.stringify({ at, count: rows.length, print, keys }));
+    });
+  }
+  for (const k of keys) store.deleteProperty(k);
+  if (rows.length > 0) store.deleteProperty(noteKey);
+}
+
+function readAppendingNote(raw: string | undefined): { at: number; count: number; print: string; keys: string[] } | null {
+  if (raw === undefined) return null;
+  try {
+    const v = JSON.parse(raw) as { at?: unknown; count?: unknown; print?: unknown; keys?: unknown };
+    if (!Number.isInteger(v.at) || !Number.isInteger(v.count) || (v.count as number) < 1 || typeof v.print !== 'string' || !Array.isArray(v.keys)) return null;
+    return { at: v.at as number, count: v.count as number, print: v.print, keys: v.keys.filter((k): k is string => typeof k === 'string') };
+  } catch {
+    return null;
+  }
 }
