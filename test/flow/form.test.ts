@@ -97,3 +97,20 @@ test('a save while another process holds the document lock changes nothing and s
   contend(false);
   expect(data<{ row: number }>(addon, 'saveClientForm', [null, { name: 'Ann' }]).row).toBe(2);
 });
+
+// The cell notes are in the table's language (everyone who shares the sheet reads them); the form's
+// messages speak to the person saving, in theirs.
+test('a Chinese-speaking user saving an English table\'s form is told what is wrong in Chinese; the note stays English', () => {
+  const emu = createEmulator({ userLocale: 'zh-CN' });
+  const addon = loadAddon(emu);
+  const envelope = (fn: string, args: unknown[]) => (addon.call(fn, args) as { result?: { ok: boolean; data?: unknown } }).result;
+  const draft = envelope('previewTemplate', ['b2b', 'en']);
+  expect(envelope('applySetup', [draft?.data, { target: 'auto' }])).toMatchObject({ ok: true });
+  const saved = data<{ row: number; issues: Array<{ header: string; message: string }> }>(addon, 'saveClientForm', [null, { name: 'Ann', email: 'ann at example' }]);
+  const email = saved.issues.find((i) => i.header === 'Email');
+  expect(email?.message).toMatch(/[\u4e00-\u9fff]/);
+  const sheet = (emu.globals.SpreadsheetApp as SS).getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
+  const emailCol = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).indexOf('Email') + 1;
+  expect(sheet.getRange(saved.row, emailCol).getNote()).toMatch(/Not a valid email address/);
+  expect(addon.errors).toEqual([]);
+});

@@ -140,16 +140,20 @@ const SAFETY_MS = 3_000;
  * @param lockHeld the caller holds the document lock around this whole call (the client form's save):
  *   ID reservations run under it instead of taking and releasing the lock themselves.
  */
-export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = false): void {
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, lockHeld = false, onChecks?: (checks: EditChecks) => void): void {
   const lock = new EditLock(lockHeld);
   try {
-    editCells(e, lock);
+    editCells(e, lock, onChecks);
   } finally {
     lock.release();
   }
 }
 
-function editCells(e: GoogleAppsScript.Events.SheetsOnEdit, lock: EditLock): void {
+/** The checks of the edited rows' cells, from sheet column `spanFirst` on ([] when they were skipped):
+ * what the client form tells the person saving, in their language (the notes are in the table's). */
+export interface EditChecks { checks: ReturnType<typeof checkBlock>; spanFirst: number }
+
+function editCells(e: GoogleAppsScript.Events.SheetsOnEdit, lock: EditLock, onChecks?: (checks: EditChecks) => void): void {
   const started = Date.now();
   // AuthMode.NONE (the add-on not yet used in this document): no access to the sheet or properties.
   // Ref: https://developers.google.com/apps-script/reference/script/auth-mode
@@ -264,6 +268,7 @@ function editCells(e: GoogleAppsScript.Events.SheetsOnEdit, lock: EditLock): voi
     checkBlock({ schema, layout, rows, spanFirst: span.first, firstColumn: edit.firstColumn, lastColumn: edit.lastColumn, types: fieldType }),
     stageRuleIssues({ schema, layout, rows, spanFirst: span.first, changes }),
   );
+  onChecks?.({ checks, spanFirst: span.first });
   const inEdited = (i: number): boolean => span.first + i >= edit.firstColumn && span.first + i <= edit.lastColumn;
   if (!notes && checks.length > 0) {
     const own = rawBox.firstRow === edit.firstRow && rawBox.firstColumn >= span.first && rawBox.lastColumn <= span.last;

@@ -6,12 +6,12 @@
  * Ref: https://developers.google.com/apps-script/guides/triggers#onedite (script writes fire no onEdit)
  */
 import { AUTO_TYPES } from '../../core/fields/types';
-import { FLAG_MARK } from '../../core/edit/flags';
+import { FLAG_MARK, issueText } from '../../core/edit/flags';
 import { t, type Locale } from '../../core/i18n';
 import { a1 } from '../../core/table/a1';
 import { tableSpan } from '../../core/setup/rules';
 import { requireConfigOrNull } from '../config/store';
-import { handleEdit } from '../edit/autofill';
+import { handleEdit, type EditChecks } from '../edit/autofill';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
 
@@ -77,12 +77,24 @@ export function saveClientForm(locale: Locale, row: number | null, values: Recor
   // The one path of every edit: as a paste of this row (no value/oldValue), in this execution's mode.
   // The endpoint holds the document lock around the whole save (serveChange): the edit path's ID
   // reservation runs under it rather than taking and releasing it itself.
-  handleEdit({ authMode: ScriptApp.AuthMode.FULL, range, source: ss, user: Session.getActiveUser(), triggerUid: '' } as unknown as GoogleAppsScript.Events.SheetsOnEdit, true);
-  const notes = range.getNotes()[0] ?? [];
+  // The issues come from the edit's checks, in the user's language (the notes it writes are in the
+  // table's, for everyone who shares it); from the row's notes when the checks were skipped.
+  let checked: EditChecks | null = null;
+  handleEdit({ authMode: ScriptApp.AuthMode.FULL, range, source: ss, user: Session.getActiveUser(), triggerUid: '' } as unknown as GoogleAppsScript.Events.SheetsOnEdit, true, (c) => { checked = c; });
+  const got = checked as EditChecks | null;
+  const cells = got?.checks[0];
+  const notes = cells ? [] : range.getNotes()[0] ?? [];
   const issues = schema.fields
     .filter((f) => layout.columns[f.key] !== undefined)
-    .map((f) => ({ header: f.header, note: String(notes[(layout.columns[f.key] as number) - span.first] ?? '') }))
-    .filter((x) => x.note.startsWith(FLAG_MARK))
-    .map((x) => ({ header: x.header, message: x.note.slice(FLAG_MARK.length).trim() }));
+    .map((f) => {
+      const column = layout.columns[f.key] as number;
+      if (got && cells) {
+        const issue = cells[column - got.spanFirst]?.issue;
+        return { header: f.header, message: issue ? issueText(locale, issue) : '' };
+      }
+      const note = String(notes[column - span.first] ?? '');
+      return { header: f.header, message: note.startsWith(FLAG_MARK) ? note.slice(FLAG_MARK.length).trim() : '' };
+    })
+    .filter((x) => x.message !== '');
   return { row: target, a1: a1(target, span.first), message: t(locale, row === null ? 'form.added' : 'form.saved', { row: target }), issues };
 }
