@@ -15,11 +15,16 @@ const dist = join(root, 'dist');
 const GLOBAL = 'ClientFlow';
 /** package.json's version, shown in the add-on's About line (src/core/help/version.ts). */
 const VERSION = existsSync(join(root, 'package.json')) ? JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version : 'dev';
-// The table schema's definition (src/core/config.ts SCHEMA_ID): the files that define what a stored
-// config parses to, and the version of zod that parses it. A config written under another definition
-// is validated again when it is read.
-const SCHEMA_FILES = ['src/core/schema.ts', 'src/core/fields/types.ts', 'src/core/roles.ts', 'src/core/lazy.ts', 'node_modules/zod/package.json'];
-const SCHEMA_ID = createHash('sha256').update(SCHEMA_FILES.map((f) => (existsSync(join(root, f)) ? readFileSync(join(root, f), 'utf8') : '')).join('\0')).digest('hex').slice(0, 12);
+// The table schema's definition (src/core/config.ts SCHEMA_ID): every file that src/core/schema.ts
+// loads (what a stored config parses to), zod's own included, as esbuild resolves them, so that a file
+// the definition comes to import, or moves to, is part of it without a list to keep. A config written
+// under another definition is validated again when it is read.
+const schemaGraph = await esbuild.build({
+  entryPoints: ['src/core/schema.ts'], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent', absWorkingDir: root,
+});
+const SCHEMA_INPUTS = Object.keys(schemaGraph.metafile.inputs).sort();
+if (!SCHEMA_INPUTS.includes('src/core/schema.ts') || !SCHEMA_INPUTS.some((f) => f.includes('node_modules/zod/'))) fail(`the schema's files were not found: ${SCHEMA_INPUTS.join(', ')}`);
+const SCHEMA_ID = createHash('sha256').update(SCHEMA_INPUTS.map((f) => `${f}\0${readFileSync(join(root, f), 'utf8')}`).join('\0')).digest('hex').slice(0, 12);
 mkdirSync(join(dist, 'dev'), { recursive: true });
 
 function fail(message) {

@@ -124,8 +124,8 @@ export function splitUtf8(s: string, maxBytes: number): string[] {
   return parts;
 }
 
-/** FNV-1a over UTF-16 code units, as 8 hex digits: detects a lost or stale part (configs written
- * before `hash: 2`; see checksum4). */
+/** FNV-1a over UTF-16 code units, as 8 hex digits: detects a lost or stale part (`sum`, checked by
+ * builds before checksum4). */
 export function checksum(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -136,7 +136,7 @@ export function checksum(s: string): string {
 }
 
 /**
- * The checksum of configs written with `hash: 2`: FNV-1a in four interleaved lanes, folded into one, as
+ * The checksum this build checks (`sum4`; `sum` in configs written with `hash: 2`): FNV-1a in four interleaved lanes, folded into one, as
  * 8 hex digits. The config is read at every execution, onEdit included, in code that runs once and
  * cold (interpreted): a quarter of the loop's turns makes it about three times faster than one lane.
  */
@@ -188,7 +188,9 @@ export function encodeConfig(schema: TableSchema, key: string = CONFIG_KEY, sche
   const parts = splitUtf8(json, CHUNK_BYTES);
   if (parts.length > MAX_PARTS) return { ok: false, code: 'tooLarge', detail: String(utf8Length(json)) };
   const props: Record<string, string> = {
-    [key]: JSON.stringify({ format: CONFIG_FORMAT, version: SCHEMA_VERSION, parts: parts.length, length: json.length, hash: 2, sum: checksum4(json), ...(schemaId !== null ? { schema: schemaId } : {}) }),
+    // `sum` stays the one-lane checksum that every earlier build checks (a build rolled back to reads
+    // the config, rather than calling it corrupt); this build checks `sum4`, the faster one.
+    [key]: JSON.stringify({ format: CONFIG_FORMAT, version: SCHEMA_VERSION, parts: parts.length, length: json.length, sum: checksum(json), sum4: checksum4(json), ...(schemaId !== null ? { schema: schemaId } : {}) }),
   };
   parts.forEach((p, i) => { props[`${key}.${i}`] = p; });
   return { ok: true, props };
@@ -219,8 +221,11 @@ export function decodeConfig(
     chunks.push(part);
   }
   const json = chunks.join('');
-  const summed = typeof header.sum === 'string';
-  if (summed && header.sum !== (header.hash === 2 ? checksum4(json) : checksum(json))) return { ok: false, code: 'corrupt', detail: 'checksum' };
+  // The four-lane checksum when there is one (`sum4`; `sum` itself in the configs written with
+  // `hash: 2`, which earlier builds could not read), else the one-lane checksum of earlier builds.
+  const sum4 = typeof header.sum4 === 'string' ? header.sum4 : header.hash === 2 && typeof header.sum === 'string' ? header.sum : null;
+  const summed = sum4 !== null || typeof header.sum === 'string';
+  if (summed && (sum4 !== null ? sum4 !== checksum4(json) : header.sum !== checksum(json))) return { ok: false, code: 'corrupt', detail: 'checksum' };
   let raw: unknown;
   try { raw = JSON.parse(json); } catch { return { ok: false, code: 'corrupt', detail: 'json' }; }
   if (!isRecord(raw)) return { ok: false, code: 'corrupt', detail: 'json' };

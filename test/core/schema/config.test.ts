@@ -196,10 +196,10 @@ describe('a config this schema definition wrote is read without validating it ag
     // The same text with a field the current definition refuses: validating finds it.
     const json = (r.props[`${CONFIG_KEY}.0`] ?? '').replace('"type":"email"', '"type":"emial"');
     const header = JSON.parse(r.props[CONFIG_KEY] ?? '{}') as Record<string, unknown>;
-    const other = { [CONFIG_KEY]: JSON.stringify({ ...header, length: json.length, sum: checksum4(json) }), [`${CONFIG_KEY}.0`]: json };
+    const other = { [CONFIG_KEY]: JSON.stringify({ ...header, length: json.length, sum: checksum(json), sum4: checksum4(json) }), [`${CONFIG_KEY}.0`]: json };
     expect(decodeConfig(other, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: false, code: 'invalid' });
     // Under this definition's id but without its checksum: validated too.
-    const { sum: _sum, ...unsummed } = { ...header, schema: ID, length: json.length } as Record<string, unknown>;
+    const { sum: _sum, sum4: _sum4, ...unsummed } = { ...header, schema: ID, length: json.length } as Record<string, unknown>;
     expect(decodeConfig({ [CONFIG_KEY]: JSON.stringify(unsummed), [`${CONFIG_KEY}.0`]: json }, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: false, code: 'invalid' });
   });
 
@@ -220,5 +220,26 @@ describe('a config this schema definition wrote is read without validating it ag
     const old = { [CONFIG_KEY]: JSON.stringify({ format: 1, version: SCHEMA_VERSION, parts: 1, length: json.length, sum: checksum(json) }), [`${CONFIG_KEY}.0`]: json };
     expect(decodeConfig(old, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: true });
     expect(decodeConfig({ ...old, [`${CONFIG_KEY}.0`]: json.replace('Client ID', 'Client Id') }, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: false, code: 'corrupt', detail: 'checksum' });
+  });
+
+  // A build rolled back to (or any build before the four-lane checksum) checks `sum` with the one-lane
+  // checksum and calls the config corrupt when it differs: what this build writes must pass it.
+  it('a config written now passes the checksum of earlier builds, and this build checks the four-lane one', () => {
+    const r = encodeConfig(templateSchema('b2b', 'zh-CN'), CONFIG_KEY, ID);
+    if (!r.ok) throw new Error(r.code);
+    const json = configKeys(r.props).filter((k) => k !== CONFIG_KEY).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop())).map((k) => r.props[k]).join('');
+    const header = JSON.parse(r.props[CONFIG_KEY] ?? '{}') as { sum?: string; sum4?: string };
+    expect(header.sum).toBe(checksum(json));
+    expect(header.sum4).toBe(checksum4(json));
+    expect(decodeConfig({ ...r.props, [CONFIG_KEY]: JSON.stringify({ ...header, sum4: '00000000' }) }, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: false, code: 'corrupt', detail: 'checksum' });
+  });
+
+  it('reads the configs written with `hash: 2` (the four-lane checksum as `sum`), fast when this definition wrote them', () => {
+    const r = encodeConfig(templateSchema('services', 'en'), CONFIG_KEY, ID);
+    if (!r.ok) throw new Error(r.code);
+    const part = r.props[`${CONFIG_KEY}.0`] ?? '';
+    const props = { [CONFIG_KEY]: JSON.stringify({ format: 1, version: SCHEMA_VERSION, parts: 1, length: part.length, hash: 2, sum: checksum4(part), schema: ID }), [`${CONFIG_KEY}.0`]: part };
+    expect(decodeConfig(props, MIGRATIONS, CONFIG_KEY, ID)).toEqual(decodeConfig(r.props, MIGRATIONS, CONFIG_KEY, null));
+    expect(decodeConfig({ ...props, [`${CONFIG_KEY}.0`]: part.replace('Client ID', 'Client Id') }, MIGRATIONS, CONFIG_KEY, ID)).toMatchObject({ ok: false, code: 'corrupt', detail: 'checksum' });
   });
 });
