@@ -114,3 +114,60 @@ describe('a dropdown column with variants: its list rule through Clean up and un
   });
 });
 
+
+// The list rules' help text is written in the language of whoever set them up (as setup does); a
+// colleague with another language who runs Check all rows finds nothing to change in them, and does not
+// rewrite every dropdown column's rule into theirs (and back at the next check by the first person).
+it('Check all rows by a colleague in another language leaves rules that already say the right thing', () => {
+  const { emu, addon } = adoptStrict('en');
+  addon.edit('C4', 'Closed Won');
+  addon.edit('C7', 'Closed Won');
+  menu(emu, addon, 'menuValidateAll', ['OK']);
+  const english = rule(emu, 'C7');
+  expect(english).toMatchObject({ allowInvalid: false, helpText: 'Choose one of the options.' });
+  // Another person, whose Sheets is in Chinese, opens the same spreadsheet.
+  const globals = emu.globals as Record<string, unknown>;
+  const session = globals.Session as object;
+  globals.Session = new Proxy(session, { get: (target, prop) => (prop === 'getActiveUserLocale' ? () => 'zh-CN' : Reflect.get(target, prop) as unknown) });
+  const before = emu.stats().byMethod['Range.setDataValidation'] ?? 0;
+  menu(emu, addon, 'menuValidateAll', ['OK']);
+  expect(rule(emu, 'C7')).toEqual(english);
+  expect((emu.stats().byMethod['Range.setDataValidation'] ?? 0) - before).toBe(0);
+  // A rule that must change is still changed (in the language of the person running the check): a
+  // variant written by a script makes the column warn again.
+  const sheet = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
+  sheet.getRange('C7').setValue('成交');
+  menu(emu, addon, 'menuValidateAll', ['OK']);
+  expect(rule(emu, 'C7')).toMatchObject({ allowInvalid: true });
+  expect(rule(emu, 'C7')?.helpText).toMatch(/[\u4e00-\u9fff]/);
+});
+
+it('Check all rows reads each dropdown column where it is: a table that starts in column D, its Stage column moved first; a list rule of the person\'s own is kept; nothing written when nothing differs', () => {
+  const { emu, addon } = adoptStrict('en');
+  const sheet = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
+  const sets = () => emu.stats().byMethod['Range.setDataValidation'] ?? 0;
+  sheet.insertColumnsBefore(1, 3);
+  // The variants are in F4 and F7 now: the rule keeps warning.
+  menu(emu, addon, 'menuValidateAll', ['OK']);
+  expect(rule(emu, 'F7')).toMatchObject({ allowInvalid: true });
+  addon.edit('F4', 'Closed Won');
+  addon.edit('F7', 'Closed Won');
+  menu(emu, addon, 'menuValidateAll', ['OK']);
+  expect(rule(emu, 'F7')).toMatchObject({ allowInvalid: false, helpText: 'Choose one of the options.' });
+  let before = sets();
+  menu(emu, addon, 'menuValidateAll', ['OK']);
+  expect(sets() - before).toBe(0);
+  // Stage moved before Name (D), a variant written there by a script: the rule warns again.
+  sheet.moveColumns(sheet.getRange('F:F'), 4);
+  expect(sheet.getRange('D1').getValue()).toBe('Stage');
+  sheet.getRange('D7').setValue('Won');
+  menu(emu, addon, 'menuValidateAll', ['OK']);
+  expect(rule(emu, 'D7')).toMatchObject({ allowInvalid: true });
+  // A list rule the person set themselves is theirs.
+  const own = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).newDataValidation().requireValueInList(['A', 'B']).build();
+  sheet.getRange('D2:D8').setDataValidation(own);
+  before = sets();
+  menu(emu, addon, 'menuValidateAll', ['OK']);
+  expect(rule(emu, 'D2')).toMatchObject({ listValues: ['A', 'B'], allowInvalid: true });
+  expect(sets() - before).toBe(0);
+});

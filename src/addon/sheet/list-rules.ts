@@ -75,9 +75,18 @@ export function syncListRules(ctx: ListRuleContext, rows: readonly (readonly Cel
   const shift = firstColumn - 1;
   const rowLayout = shift === 0 ? ctx.layout : { ...ctx.layout, columns: Object.fromEntries(Object.entries(ctx.layout.columns).map(([k, c]) => [k, c - shift])) };
   const variants = variantCells(ctx.schema, rowLayout, rows);
-  const plan = planSetup(ctx.schema, ctx.layout, ctx.headerRow, {
-    timeZone: ctx.timeZone, maxRows: ctx.sheet.getMaxRows(), uiLocale: ctx.locale, writeHeaders: false, variants,
+  const maxRows = ctx.sheet.getMaxRows();
+  const planIn = (uiLocale: Locale) => planSetup(ctx.schema, ctx.layout, ctx.headerRow, {
+    timeZone: ctx.timeZone, maxRows, uiLocale, writeHeaders: false, variants,
   }, fieldType);
+  const plan = planIn(ctx.locale);
+  // The help text of a rule set up by someone in the other language: the same rule (not rewritten in
+  // this person's language, and back at the next person's check). Planned only when a text differs.
+  let other: Map<number, string> | null = null;
+  const otherHelp = (column: number): string | undefined => {
+    other ??= new Map(planIn(ctx.locale === 'en' ? 'zh-CN' : 'en').columns.map((c) => [c.column, c.validation?.helpText ?? '']));
+    return other.get(column);
+  };
   let changed = 0;
   const lists = plan.columns.filter((c) => cols.has(c.column) && c.validation?.spec.kind === 'list');
   if (lists.length === 0) return 0;
@@ -91,7 +100,8 @@ export function syncListRules(ctx: ListRuleContext, rows: readonly (readonly Cel
     const now = rules[c.column - first] ?? null;
     if (!now || now.getCriteriaType() !== SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) continue;
     if (!sameList(now.getCriteriaValues()[0], want.spec.values)) continue;
-    if (now.getAllowInvalid() === want.allowInvalid && (now.getHelpText() ?? '') === want.helpText) continue;
+    const help = now.getHelpText() ?? '';
+    if (now.getAllowInvalid() === want.allowInvalid && (help === want.helpText || help === otherHelp(c.column))) continue;
     ctx.sheet.getRange(c.dataRange).setDataValidation(buildValidation(want));
     changed++;
   }
