@@ -7,6 +7,7 @@ import { createEmulator } from '../../dev/emulator';
 import { interleave, loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
 import { historySheetName } from '../../src/core/funnel/workbook';
+import { templateTable } from './helpers';
 
 type SS = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
@@ -101,11 +102,7 @@ test('a save while another process holds the document lock changes nothing and s
 // The cell notes are in the table's language (everyone who shares the sheet reads them); the form's
 // messages speak to the person saving, in theirs.
 test('a Chinese-speaking user saving an English table\'s form is told what is wrong in Chinese; the note stays English', () => {
-  const emu = createEmulator({ userLocale: 'zh-CN' });
-  const addon = loadAddon(emu);
-  const envelope = (fn: string, args: unknown[]) => (addon.call(fn, args) as { result?: { ok: boolean; data?: unknown } }).result;
-  const draft = envelope('previewTemplate', ['b2b', 'en']);
-  expect(envelope('applySetup', [draft?.data, { target: 'auto' }])).toMatchObject({ ok: true });
+  const { emu, addon } = templateTable('b2b', 'en', 'zh-CN');
   const saved = data<{ row: number; issues: Array<{ header: string; message: string }> }>(addon, 'saveClientForm', [null, { name: 'Ann', email: 'ann at example' }]);
   const email = saved.issues.find((i) => i.header === 'Email');
   expect(email?.message).toMatch(/[\u4e00-\u9fff]/);

@@ -11,3 +11,15 @@ export function startOn(data: string[][], userLocale: 'en' | 'zh-CN' = 'zh-CN'):
   const addon = loadAddon(emu);
   return { emu, addon, app: emu.globals.SpreadsheetApp as SS };
 }
+
+/** A new spreadsheet with a table set up from a template in `tableLocale`, by a user whose Sheets is in
+ * `userLocale` (the Setup panel's preview and apply). */
+export function templateTable(template: string, tableLocale: 'en' | 'zh-CN', userLocale: 'en' | 'zh-CN'): { emu: Emulator; addon: Addon; app: SS } {
+  const emu = createEmulator({ userLocale });
+  const addon = loadAddon(emu);
+  const envelope = (fn: string, args: unknown[]) => (addon.call(fn, args) as { result?: { ok: boolean; data?: unknown } }).result;
+  const draft = envelope('previewTemplate', [template, tableLocale]);
+  const applied = envelope('applySetup', [draft?.data, { target: 'auto' }]);
+  if (!applied?.ok) throw new Error(`setup failed: ${JSON.stringify(applied)}`);
+  return { emu, addon, app: emu.globals.SpreadsheetApp as SS };
+}
