@@ -6,7 +6,8 @@
  * "Properties total storage 500kB / property store").
  *
  * Layout: a spreadsheet may hold several tables, one per sheet; the definition of the table on sheet N
- * is under the key 'clientflow.table.N' (tableKey): a small header {format, version, parts, bytes, sum};
+ * is under the key 'clientflow.table.N' (tableKey): a small header {format, version, parts, length, sum, sum4,
+ * schema} (checksums: checksum, checksum4; schema: SCHEMA_ID);
  * the JSON itself is in 'clientflow.table.N.0' … '.<parts-1>', each at most CHUNK_BYTES of UTF-8.
  * Before that, one table was stored under 'clientflow.config' (CONFIG_KEY) with the same layout; it is
  * still read (as the table of the sheet its location names) and moved to its sheet's key when saved.
