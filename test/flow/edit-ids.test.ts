@@ -154,6 +154,26 @@ describe('stage history beside another edit', () => {
     expect(Object.keys(store.getProperties()).filter((k) => /Pending/.test(k))).toEqual([]);
     expect(addon.errors).toEqual([]);
   });
+
+  test.each(['menuBuildFunnel', 'menuValidateAll'])('what edits deferred is written before %s reads the history and the IDs', (fn) => {
+    const { emu, addon } = setUp();
+    const contend = (on: boolean) => (emu as unknown as { contendLock(kind: string, on: boolean): void }).contendLock('document', on);
+    addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'C2', values: [['Ann', '', '', '', '', '', 'Lead']] });
+    contend(true);
+    addon.act({ kind: 'paste', sheet: 'Sheet1', a1: 'C3', values: [['Bo', '', '', '', '', '', 'Qualified']] });
+    addon.edit('I2', 'Contacted');
+    expect(history(emu)).toEqual(['C-000001:>Lead']);
+    contend(false);
+    // No edit comes after: the menu action, under the lock, writes what was deferred before it reads.
+    emu.queueAnswers(['OK', 'OK', 'OK']);
+    expect(addon.menu(fn)).toEqual({ ok: true, result: undefined });
+    const bo = ids(emu, 'A3')[0] ?? '';
+    expect(bo).toMatch(/^C-\d+$/);
+    expect(history(emu).sort()).toEqual(['C-000001:>Lead', 'C-000001:Lead>Contacted', `${bo}:>Qualified`].sort());
+    const store = (emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    expect(Object.keys(store.getProperties()).filter((k) => /Pending/.test(k))).toEqual([]);
+    expect(addon.errors).toEqual([]);
+  });
 });
 
 

@@ -14,6 +14,7 @@ import { highlightRanges, validateRows } from '../../core/check/validate';
 import type { CellValue } from '../../core/fields/types';
 import { replaceRules } from '../sheet/apply';
 import { syncListRules } from '../sheet/list-rules';
+import { adoptDeferredEdits } from '../edit/autofill';
 import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { findTableSheet, readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
@@ -138,6 +139,8 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
   const headerRow = schema.location?.headerRow ?? 1;
   const { layout, headers } = readLayout(sheet, schema, headerRow);
   if (Object.keys(layout.columns).length === 0) throw new UserError('setup.error.noHeader', { sheet: sheet.getName() });
+  // Under the lock (write): IDs and stage changes edits deferred are written before the rows are read.
+  if (write) adoptDeferredEdits(ss, sheet, schema, layout);
   const lastRow = sheet.getLastRow();
   const span = tableSpan(layout);
   const n = lastRow - headerRow;

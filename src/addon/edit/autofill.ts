@@ -365,6 +365,19 @@ function adoptPending(store: GoogleAppsScript.Properties.Properties, callerHolds
   }
 }
 
+/**
+ * For an action that holds the document lock and reads the stage history or the client IDs (Build
+ * funnel, Check all rows): what edits deferred (rows to number, stage changes to append) is done
+ * first, so that what it reads is whole. Two calls when nothing was deferred.
+ */
+export function adoptDeferredEdits(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, layout: Layout): void {
+  const idField = fieldByRole(schema, 'clientId');
+  const idCol = idField ? layout.columns[idField.key] : undefined;
+  const sheetId = schema.location?.sheetId ?? table.getSheetId();
+  const target = idCol !== undefined ? { sheet: table, sheetId, headerRow: schema.location?.headerRow ?? 1, idCol } : null;
+  adoptPending(PropertiesService.getDocumentProperties(), true, target, { ss, table, sheetId, locale: schema.locale });
+}
+
 /** The trigger itself: never throws (a simple trigger's error would only reach the logs). */
 export function onEditSafe(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {

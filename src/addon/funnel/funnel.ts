@@ -32,6 +32,7 @@ import { allTables, requireConfigOrNull, tableOf } from '../config/store';
 import { roleForHeader } from '../../core/infer';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
+import { adoptDeferredEdits } from '../edit/autofill';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -82,7 +83,8 @@ function funnelTable(ss: Spreadsheet): TableSchema | null {
 }
 
 /** The funnel's table's records (one getValues over the funnel's columns) and its history. */
-function readSource(ss: Spreadsheet): Source {
+/** `adopt`: the caller holds the document lock (Build funnel): stage changes edits deferred are written first. */
+function readSource(ss: Spreadsheet, adopt = false): Source {
   const schema = funnelTable(ss);
   if (!schema) throw new UserError('funnel.error.noTable');
   const sheet = requireTableSheet(ss, schema);
@@ -92,6 +94,7 @@ function readSource(ss: Spreadsheet): Source {
   }
   const headerRow = schema.location?.headerRow ?? 1;
   const { layout } = readLayout(sheet, schema, headerRow);
+  if (adopt) adoptDeferredEdits(ss, sheet, schema, layout);
   // The user's own column whose header names the role first, else the field with the role: adopt keeps
   // a column of the user's own dates ("Created", 创建日期) a plain date column, and may add an automatic
   // Created beside it that is empty for the clients already there; the user's column holds their past.
@@ -387,7 +390,7 @@ function writeCharts(sheet: Sheet, layout: FunnelLayout, old: FunnelSheetState |
 /** Builds or refreshes the Funnel sheet of the configured table; the caller holds the document lock. */
 export function buildFunnelSheet(locale: Locale): FunnelSummary {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const src = readSource(ss);
+  const src = readSource(ss, true);
   const now = new Date();
   const tz = src.timeZone;
   const all = compute(src, null, now);
