@@ -6,7 +6,7 @@
  */
 import type { Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
-import { startOn } from './helpers';
+import { startOn, templateTable } from './helpers';
 
 const DATA = [
   ['Name', 'Email', 'Stage'],
@@ -170,4 +170,26 @@ it('Check all rows reads each dropdown column where it is: a table that starts i
   menu(emu, addon, 'menuValidateAll', ['OK']);
   expect(rule(emu, 'D2')).toMatchObject({ listValues: ['A', 'B'], allowInvalid: true });
   expect(sets() - before).toBe(0);
+});
+
+describe('the rules\' help texts are in the table\'s language, whoever sets up or pastes', () => {
+  it('an English table set up by a Chinese-speaking user: English help; a paste from another sheet puts back the English rule', () => {
+    const { emu, addon } = templateTable('b2b', 'en', 'zh-CN');
+    const stage = (a1: string) => emu.view('Sheet1', a1)[0]?.[0]?.validation?.helpText ?? '';
+    expect(stage('I2')).toBe('Choose one of the options.');
+    // A paste of plain cells over the whole stage column, from a sheet without rules, replaces the rule;
+    // onEdit builds the table's rule again (no row of the table left to copy it from), in the table's
+    // language.
+    const ss = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+    const other = ss.insertSheet('Scratch');
+    const rows = (ss.getSheetByName('Sheet1') as GoogleAppsScript.Spreadsheet.Sheet).getMaxRows() - 1;
+    other.getRange(1, 1, rows, 1).setValues(Array.from({ length: rows }, (_, i) => [i % 2 ? 'Won' : 'Lead']));
+    const table = ss.getSheetByName('Sheet1') as GoogleAppsScript.Spreadsheet.Sheet;
+    ss.setActiveSheet(table);
+    const last = table.getMaxRows();
+    expect(addon.act({ kind: 'pasteFrom', from: `A1:A${rows}`, fromSheet: 'Scratch', a1: 'I2', sheet: 'Sheet1', special: 'normal' })).toMatchObject({ ok: true });
+    expect(stage('I2')).toBe('Choose one of the options.');
+    expect(stage(`I${last}`)).toBe('Choose one of the options.');
+    expect(addon.errors).toEqual([]);
+  });
 });

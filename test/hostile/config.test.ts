@@ -15,12 +15,13 @@ function key(p: Props): string {
   return p.getKeys().find((k) => /^clientflow\.table\.\d+$/.test(k)) ?? 'clientflow.config';
 }
 
-/** Rewrites the stored schema JSON (and drops the checksum so only the change itself is seen). */
+/** Rewrites the stored schema JSON (and drops both checksums so only the change itself is seen). */
 function editJson(p: Props, edit: (j: Record<string, unknown>) => void): void {
   const head = JSON.parse(p.getProperty(key(p)) ?? '{}') as Record<string, unknown>;
   const json = JSON.parse(p.getProperty(`${key(p)}.0`) ?? '{}') as Record<string, unknown>;
   edit(json);
   delete head.sum;
+  delete head.sum4;
   p.setProperty(`${key(p)}.0`, JSON.stringify(json));
   p.setProperty(key(p), JSON.stringify(head));
 }

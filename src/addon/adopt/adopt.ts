@@ -217,7 +217,7 @@ export function applyAdoptMapping(plan: AdoptPlan, mapping: AdoptMapping, locale
   // Cells holding a variant of an option: counted as it, but marked by Sheets' list rule; while they
   // remain, that rule warns instead of rejecting, and the report says why the corners appear.
   const variants = variantCells(schema, layout, dataValues);
-  const applied = applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: locale, timeZone: read.timeZone, keepFormatsThrough, firstRules, variants });
+  const applied = applyTable(sheet, schema, { headerRow, writeHeaders: false, layout, uiLocale: schema.locale, timeZone: read.timeZone, keepFormatsThrough, firstRules, variants });
   // The client-ID counter onEdit continues from, from the IDs the sheet holds (read already).
   const idField = fieldByRole(schema, 'clientId');
   const idCol = idField ? layout.columns[idField.key] : undefined;

@@ -19,7 +19,6 @@ import type { TableSchema } from '../../core/schema';
 import type { Layout } from '../../core/table/layout';
 import { planSetup, typeContext } from '../../core/setup/plan';
 import { buildValidation } from '../sheet/apply';
-import { resolveLocale } from '../../core/i18n';
 import { a1, columnLetter } from '../../core/table/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -99,7 +98,8 @@ function restoreRules(sheet: Sheet, block: Range, read: Array<Array<Rule | null>
     plan ??= planSetup(schema, layout, area.firstRow - 1, {
       timeZone: sheet.getParent().getSpreadsheetTimeZone(),
       maxRows: area.lastRow,
-      uiLocale: resolveLocale(Session.getActiveUserLocale()),
+      // The table's language, as the rules set up and our notes (no Session call).
+      uiLocale: schema.locale,
       writeHeaders: false,
     }, fieldType);
     const v = plan.columns.find((p) => p.column === c)?.validation;

@@ -197,7 +197,7 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     layout = sequentialLayout(schema.fields, 1);
   }
 
-  const result = applyTable(sheet, schema, { headerRow, writeHeaders: true, layout, uiLocale, timeZone, ...(variants ? { variants } : {}) });
+  const result = applyTable(sheet, schema, { headerRow, writeHeaders: true, layout, uiLocale: schema.locale, timeZone, ...(variants ? { variants } : {}) });
   if (temp) {
     // From here the temporary name goes: the marker names the sheet by id.
     writePending({ name: sheet.getName(), sheetId: sheet.getSheetId(), template: schema.template, locale: schema.locale });

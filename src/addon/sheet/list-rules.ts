@@ -79,12 +79,14 @@ export function syncListRules(ctx: ListRuleContext, rows: readonly (readonly Cel
   const planIn = (uiLocale: Locale) => planSetup(ctx.schema, ctx.layout, ctx.headerRow, {
     timeZone: ctx.timeZone, maxRows, uiLocale, writeHeaders: false, variants,
   }, fieldType);
-  const plan = planIn(ctx.locale);
+  // Help texts are part of the sheet, read by everyone who shares it: in the table's language, like its
+  // notes (edit/autofill.ts) and headers.
+  const plan = planIn(ctx.schema.locale);
   // The help text of a rule set up by someone in the other language: the same rule (not rewritten in
   // this person's language, and back at the next person's check). Planned only when a text differs.
   let other: Map<number, string> | null = null;
   const otherHelp = (column: number): string | undefined => {
-    other ??= new Map(planIn(ctx.locale === 'en' ? 'zh-CN' : 'en').columns.map((c) => [c.column, c.validation?.helpText ?? '']));
+    other ??= new Map(planIn(ctx.schema.locale === 'en' ? 'zh-CN' : 'en').columns.map((c) => [c.column, c.validation?.helpText ?? '']));
     return other.get(column);
   };
   let changed = 0;
