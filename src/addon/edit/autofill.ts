@@ -352,7 +352,8 @@ function editCells(e: GoogleAppsScript.Events.SheetsOnEdit, lock: EditLock, onCh
 function adoptPending(store: GoogleAppsScript.Properties.Properties, callerHolds: boolean, ids: IdTarget | null, h: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; table: GoogleAppsScript.Spreadsheet.Sheet; sheetId: number; locale: Locale }): void {
   const seen = store.getProperties();
   if ((!ids || pendingIdKeys(seen).length === 0) && pendingHistory(seen, h.sheetId).keys.length === 0) return;
-  const again = callerHolds ? null : takeDocumentLock();
+  // A short wait: whoever holds the lock now adopts the records after its own hold anyway.
+  const again = callerHolds ? null : takeDocumentLock(ADOPT_LOCK_WAIT_MS);
   if (!callerHolds && !again) return;
   try {
     const props = callerHolds ? seen : store.getProperties();
@@ -364,6 +365,8 @@ function adoptPending(store: GoogleAppsScript.Properties.Properties, callerHolds
     again?.releaseLock();
   }
 }
+
+const ADOPT_LOCK_WAIT_MS = 1_000;
 
 /**
  * For an action that holds the document lock and reads the stage history or the client IDs (Build
