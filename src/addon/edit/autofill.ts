@@ -352,7 +352,7 @@ function editCells(e: GoogleAppsScript.Events.SheetsOnEdit, lock: EditLock, onCh
 function adoptPending(store: GoogleAppsScript.Properties.Properties, callerHolds: boolean, ids: IdTarget | null, h: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; table: GoogleAppsScript.Spreadsheet.Sheet; sheetId: number; locale: Locale }): void {
   const seen = store.getProperties();
   if ((!ids || pendingIdKeys(seen).length === 0) && pendingHistory(seen, h.sheetId).keys.length === 0) return;
-  // A short wait: whoever holds the lock now adopts the records after its own hold anyway.
+  // A short wait: the records stay for the next edit (or Build funnel, Check all rows) that holds it.
   const again = callerHolds ? null : takeDocumentLock(ADOPT_LOCK_WAIT_MS);
   if (!callerHolds && !again) return;
   try {
