@@ -28,11 +28,12 @@ export interface TableKnowledge {
   fields: readonly FieldKnowledge[];
 }
 
+/** The options as the dropdown type reads them: other spellings under `variants` (older configs said `aliases`). */
 function optionsOf(f: FieldKnowledge): DropdownOption[] | undefined {
   if (!f.options) return undefined;
-  return f.options.map((o) => {
-    const aliases = [...(o.aliases ?? []), ...(o.variants ?? [])];
-    return aliases.length ? { label: o.label, color: o.color, aliases } : { label: o.label, color: o.color };
+  return f.options.map((o): DropdownOption => {
+    const variants = [...(o.aliases ?? []), ...(o.variants ?? [])];
+    return variants.length ? { label: o.label, color: o.color, variants } : { label: o.label, color: o.color };
   });
 }
 
