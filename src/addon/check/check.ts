@@ -22,6 +22,8 @@ import { stageRuleIssues } from '../../core/edit/rules';
 import { changedGrid, changesFromHistory, checkState, planCheckBackgrounds, planCheckNotes } from '../../core/check/flags';
 import { historySheetName } from '../../core/funnel/workbook';
 import { AUTO_TYPES } from '../../core/fields/types';
+import { columnsOfTable } from '../../core/cleanup/columns';
+import { defaultContext } from '../../core/fields/context';
 import { cleanupHint, legend, reportCell, reportCounts, reportPage } from '../../core/check/report';
 
 import type { SheetIssue } from '../../core/check/validate';
@@ -154,8 +156,23 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
   const headerOf = (column: number) => String(headers[column - 1] ?? '');
   const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});
   const shown = reportPage(result.issues, page);
+  // Each shown cell's hint is what Clean up would write over it, planned with Clean up's own columns.
+  const cleanupColumns = new Map(columnsOfTable(schema, layout.columns, defaultContext(schema.locale, {
+    region: schema.region, currency: schema.currency, dateOrder: schema.dateOrder, timeZone,
+  }), span.first).map((c) => [c.column + span.first, c]));
+  // A phone Sheets turned into a formula (#ERROR!) is recovered by Clean up from its formula: read the
+  // formulas of the block that holds this page's such cells (one call, and only when there are some).
+  const recoverable = shown.items.filter((i) => i.code === 'formulaError' && cleanupColumns.get(i.column)?.type === 'phone');
+  let formulaAt = (_row: number, _column: number): string => '';
+  if (recoverable.length > 0) {
+    const rows = recoverable.map((i) => i.row);
+    const cols = recoverable.map((i) => i.column);
+    const r0 = Math.min(...rows), c0 = Math.min(...cols);
+    const block = sheet.getRange(r0, c0, Math.max(...rows) - r0 + 1, Math.max(...cols) - c0 + 1).getFormulas();
+    formulaAt = (row, column) => block[row - r0]?.[column - c0] ?? '';
+  }
   const cells = shown.items.map((i) => {
-    const h = cleanupHint(i.code, i.hint);
+    const h = cleanupHint(cleanupColumns.get(i.column), values[i.row - headerRow - 1]?.[i.column - span.first] ?? '', formulaAt(i.row, i.column));
     return reportCell(i, headerOf(i.column) || i.key, messageOf(i), h ? t(locale, h.key, h.params) : null);
   });
   const counts = reportCounts(result.issues, headerOf, messageOf);
