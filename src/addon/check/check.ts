@@ -12,12 +12,12 @@ import { a1 } from '../../core/table/a1';
 import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/setup/rules';
 import { highlightRanges, validateRows } from '../../core/check/validate';
 import type { CellValue } from '../../core/fields/types';
-import { replaceRules } from '../sheet/apply';
+import { hasRules, replaceRules } from '../sheet/apply';
 import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { findTableSheet, readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
 import { fieldType } from '../../core/fields';
-import { issueText, type RuleIssue } from '../../core/edit/flags';
+import { FLAG_BACKGROUND, FLAG_MARK, issueText, type RuleIssue } from '../../core/edit/flags';
 import { stageRuleIssues } from '../../core/edit/rules';
 import { changedGrid, changesFromHistory, checkState, planCheckBackgrounds, planCheckNotes } from '../../core/check/flags';
 import { historySheetName } from '../../core/funnel/workbook';
@@ -28,6 +28,7 @@ import { cleanupHint, legend, reportCell, reportCounts, reportPage } from '../..
 
 import type { SheetIssue } from '../../core/check/validate';
 import type { MessageKey } from '../../core/i18n';
+import type { TableSchema } from '../../core/schema';
 
 const AUTO: ReadonlySet<string> = new Set<string>(AUTO_TYPES);
 
@@ -117,6 +118,75 @@ function stageRuleVerdicts(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: No
 }
 
 /**
+ * Reads the table of `sheet` in one batched getValues and checks every cell; with `write`, the broken
+ * cells' highlight rule and every flag of ours (notes, backgrounds) are made to match.
+ */
+function checkSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, timeZone: string, write: boolean) {
+  const headerRow = schema.location?.headerRow ?? 1;
+  const { layout, headers } = readLayout(sheet, schema, headerRow);
+  if (Object.keys(layout.columns).length === 0) throw new UserError('setup.error.noHeader', { sheet: sheet.getName() });
+  const lastRow = sheet.getLastRow();
+  const span = tableSpan(layout);
+  const n = lastRow - headerRow;
+  const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
+  const result = validateRows(schema, layout, values, headerRow + 1, span.first, timeZone, fieldType);
+  let flagsChanged = 0;
+  if (write) {
+    const ranges = highlightRanges(result.issues);
+    replaceRules(sheet, ranges.length
+      ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
+      : [], INVALID_RULE_KINDS);
+    // Notes are in the table's language, as onEdit writes them (edit/autofill.ts).
+    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, result.dataRows, schema.locale);
+  }
+  return { headerRow, layout, headers, span, values, result, flagsChanged };
+}
+
+/**
+ * After Clean up (or its undo) rewrote cells, the check's marks follow the values, without adding marks
+ * of a kind the table did not carry (so undo gives the table back as it was):
+ * - the broken cells' highlight rule, where the table has one (from adopting or a check), is drawn again
+ *   over the cells broken now: a phone Clean up recovered is no longer red, one undo broke again is;
+ * - `mended` cells (sheet row and column) that are valid now lose our note and our background.
+ */
+export function refreshCheckMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, mended: ReadonlyArray<{ row: number; column: number }> = []): void {
+  const highlighted = hasRules(sheet, INVALID_RULE_KINDS);
+  if (!highlighted && mended.length === 0) return;
+  const headerRow = schema.location?.headerRow ?? 1;
+  const { layout } = readLayout(sheet, schema, headerRow);
+  if (Object.keys(layout.columns).length === 0) return;
+  const span = tableSpan(layout);
+  const n = sheet.getLastRow() - headerRow;
+  const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
+  const { issues } = validateRows(schema, layout, values, headerRow + 1, span.first, readTimeZone(sheet.getParent()), fieldType);
+  if (highlighted) {
+    const ranges = highlightRanges(issues);
+    replaceRules(sheet, ranges.length
+      ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
+      : [], INVALID_RULE_KINDS);
+  }
+  const broken = new Set(issues.map((i) => `${i.row}:${i.column}`));
+  const clear = mended.filter((m) => !broken.has(`${m.row}:${m.column}`));
+  if (clear.length === 0) return;
+  const r0 = Math.min(...clear.map((m) => m.row));
+  const c0 = Math.min(...clear.map((m) => m.column));
+  const box = sheet.getRange(r0, c0, Math.max(...clear.map((m) => m.row)) - r0 + 1, Math.max(...clear.map((m) => m.column)) - c0 + 1);
+  const notes = box.getNotes();
+  const backgrounds = box.getBackgrounds() as Array<Array<string | null>>;
+  let notesChanged = false;
+  let backgroundsChanged = false;
+  for (const m of clear) {
+    const [r, c] = [m.row - r0, m.column - c0];
+    const row = notes[r];
+    if (row && row[c]?.startsWith(FLAG_MARK)) { row[c] = ''; notesChanged = true; }
+    const bgRow = backgrounds[r];
+    if (bgRow && (bgRow[c] ?? '').toLowerCase() === FLAG_BACKGROUND) { bgRow[c] = null; backgroundsChanged = true; }
+  }
+  if (notesChanged) box.setNotes(notes);
+  if (backgroundsChanged) box.setBackgrounds(backgrounds);
+}
+
+/**
  * Check every row. `write` (Check all rows): the 'invalid' highlight rule and every flag of ours are
  * refreshed; without it (another page of the report) nothing is written. The issues come from the
  * core check (validateRows); the report shows page `page` of them.
@@ -136,23 +206,7 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
   }
   const timeZone = readTimeZone(ss);
   const sheet = requireTableSheet(ss, schema);
-  const headerRow = schema.location?.headerRow ?? 1;
-  const { layout, headers } = readLayout(sheet, schema, headerRow);
-  if (Object.keys(layout.columns).length === 0) throw new UserError('setup.error.noHeader', { sheet: sheet.getName() });
-  const lastRow = sheet.getLastRow();
-  const span = tableSpan(layout);
-  const n = lastRow - headerRow;
-  const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
-  const result = validateRows(schema, layout, values, headerRow + 1, span.first, timeZone, fieldType);
-  let flagsChanged = 0;
-  if (write) {
-    const ranges = highlightRanges(result.issues);
-    replaceRules(sheet, ranges.length
-      ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
-      : [], INVALID_RULE_KINDS);
-    // Notes are in the table's language, as onEdit writes them (edit/autofill.ts).
-    flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, result.dataRows, schema.locale);
-  }
+  const { headerRow, layout, headers, span, values, result, flagsChanged } = checkSheet(sheet, schema, timeZone, write);
   const headerOf = (column: number) => String(headers[column - 1] ?? '');
   const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});
   const shown = reportPage(result.issues, page);
