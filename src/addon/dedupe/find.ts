@@ -135,12 +135,16 @@ function find(): Found {
   };
 }
 
-function summary(f: Found, locale: Locale): string {
+/**
+ * What was found. `colored`: the menu's summary, after it colored the groups and wrote their IDs; the
+ * panel's (nothing written) says only what was found.
+ */
+function summary(f: Found, locale: Locale, colored: boolean): string {
   const c = bandCounts(f.clusters);
   const base =
     f.clusters.length === 0
       ? t(locale, 'dedupe.none', { rows: f.rows.length, sheet: f.sheet.getName() })
-      : t(locale, 'dedupe.summary', {
+      : t(locale, colored ? 'dedupe.summary' : 'dedupe.panel.summary', {
           groups: f.clusters.length, dupRows: c.rows, rows: f.rows.length, sheet: f.sheet.getName(), sure: c.sure, review: c.review,
           column: DUPE_COLUMN_HEADERS[locale],
         });
@@ -186,7 +190,7 @@ export function highlightDuplicates(locale: Locale): string {
   }
   // Ours go last: a rule of the user's (or the set-up's "invalid" highlight) keeps precedence.
   if (ours.length > 0 || keep.length !== existing.length) sheet.setConditionalFormatRules([...keep, ...ours]);
-  return summary(f, locale);
+  return summary(f, locale, true);
 }
 
 /** The table as "Find duplicates" sees it, for a merge. */
@@ -231,7 +235,7 @@ export function report(f: Found, locale: Locale): DuplicatesReport {
     sure: c.sure,
     review: c.review,
     notDuplicates: f.marked,
-    message: summary(f, locale),
+    message: summary(f, locale, false),
   };
 }
 

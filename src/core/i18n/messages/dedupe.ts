@@ -10,6 +10,8 @@ export const dedupeMessages = defineMessages(
     'dedupe.summary':
       'Found {groups, plural, one {# group} other {# groups}} of duplicates ({dupRows} rows) among the {rows} rows of “{sheet}”: {sure} surely the same client, {review} to review. Their rows are colored and the column “{column}” gives each group’s ID (D1, D2…). No value was changed.',
     'dedupe.notDuplicates': '{count, plural, one {# pair marked “not duplicates” was} other {# pairs marked “not duplicates” were}} left out.',
+    'dedupe.panel.summary':
+      'Found {groups, plural, one {# group} other {# groups}} of duplicates ({dupRows} rows) among the {rows} rows of “{sheet}”: {sure} surely the same client, {review} to review. Nothing was changed.',
     'dedupe.panel.intro': 'Rows that seem to be the same client, with why. Nothing is changed here; “Find duplicates” in the menu colors the groups.',
     'dedupe.panel.load': 'Find duplicates',
     'dedupe.panel.none': 'No duplicates found.',
@@ -47,6 +49,8 @@ export const dedupeMessages = defineMessages(
     'dedupe.summary':
       '在“{sheet}”的 {rows} 行中找到 {groups} 组重复客户（共 {dupRows} 行）：{sure} 组确定是同一客户，{review} 组需要复核。这些行已标色，“{column}”列给出每组的编号（D1、D2…）。没有修改任何值。',
     'dedupe.notDuplicates': '已排除 {count} 对标记为“不是重复”的记录。',
+    'dedupe.panel.summary':
+      '在“{sheet}”的 {rows} 行中找到 {groups} 组重复客户（共 {dupRows} 行）：{sure} 组确定是同一客户，{review} 组需要复核。未做任何修改。',
     'dedupe.panel.intro': '看起来是同一客户的行及其依据。这里不做任何修改；菜单中的“查找重复客户”会为各组标色。',
     'dedupe.panel.load': '查找重复客户',
     'dedupe.panel.none': '没有找到重复客户。',
