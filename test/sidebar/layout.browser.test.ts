@@ -1,0 +1,73 @@
+/**
+ * What a 300 px sidebar shows of the demo table (dev/playground/demo.csv), adopted, in English and
+ * Chinese: no word of a label is cut in two across lines (a table column squeezed narrower than its
+ * header: "Reache|d"), and nothing sticks out past the sidebar's right edge. Runs the built add-on on the
+ * emulator behind the real dist/Sidebar.html. Run `node build.mjs` first.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { createEmulator } from '../../dev/emulator';
+import { loadAddon } from '../../dev/harness';
+import { addonHandlers, launch, openPanel, openSidebar } from './harness';
+
+const rows = Papa.parse<string[]>(readFileSync(join(__dirname, '..', '..', 'dev', 'playground', 'demo.csv'), 'utf8'), { skipEmptyLines: true }).data;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function adoptedDemo(locale: 'en' | 'zh-CN') {
+  const emu = createEmulator({ userLocale: locale, spreadsheetLocale: locale === 'en' ? 'en_US' : 'zh_CN' });
+  emu.loadRows(rows);
+  const addon = loadAddon(emu);
+  emu.queueAnswers(['YES', 'OK']);
+  addon.menu('menuAdopt');
+  return emu;
+}
+
+/**
+ * Words (runs of Latin letters and digits) of the elements under `selector` that the browser broke
+ * across two lines, and elements reaching past the right edge of the page.
+ */
+async function cut(page: Page, selector: string): Promise<{ broken: string[]; overflow: string[] }> {
+  return page.evaluate((sel) => {
+    const broken: string[] = [];
+    const overflow: string[] = [];
+    const width = document.documentElement.clientWidth;
+    for (const root of Array.from(document.querySelectorAll(sel))) {
+      for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+        if (el.getBoundingClientRect().right > width + 0.5) overflow.push(`${el.tagName}.${el.className}`);
+      }
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        for (const m of text.matchAll(/[A-Za-z0-9]{2,}/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index ?? 0);
+          range.setEnd(n, (m.index ?? 0) + m[0].length);
+          const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return { broken, overflow };
+  }, selector);
+}
+
+test.each(['en', 'zh-CN'] as const)('%s: the Funnel panel\'s stage table keeps its words whole and inside 300 px', async (locale) => {
+  const emu = adoptedDemo(locale);
+  const s = await openSidebar(browser, addonHandlers(emu), { height: 1100, browserLocale: locale });
+  const { page } = s;
+  await openPanel(page, 'funnel');
+  await page.locator('.cf-funnel-load').click();
+  await page.locator('.cf-funnel-stages').waitFor({ timeout: 30_000 });
+  expect(await cut(page, '.cf-funnel-figures, .cf-funnel-stages')).toEqual({ broken: [], overflow: [] });
+  expect(s.errors).toEqual([]);
+  await page.context().close();
+}, 90_000);
