@@ -47,7 +47,7 @@ export const backupMessages = defineMessages(
     'backup.restored': '{date} 的备份已恢复到“{sheet}”（{rows} 行）。恢复前的表格已保存为备份“{safety}”。',
     'backup.gone': '这份备份已不在表格中（它的工作表已被删除）。',
     'backup.noTable': '这个表格中还没有 ClientFlow 表：请先新建客户表或接管一个工作表。',
-    'backup.tooLarge': '表格有 {cells} 个单元格；备份副本会使整个表格超过 Sheets 1000 万个单元格的上限。没有做任何改动。',
+    'backup.tooLarge': '表格有 {cells} 个单元格；备份副本会使整个表格超过 Google 表格 1000 万个单元格的上限。没有做任何改动。',
     'sidebar.backup.title': '备份',
     'sidebar.backup.intro': '备份会把表格连同设置复制到本表格的一个隐藏工作表中。保留最近 {keep} 份。',
     'sidebar.backup.now': '立即备份',
