@@ -1,6 +1,6 @@
 /**
  * What a Chinese user reads names Google's product as Google presents it in Chinese ("Google 表格", as
- * the sidebar already does), never the English "Sheets", and lists a phone's countries with the Chinese
+ * the sidebar already does), never the English "Sheets" (nor "issue" or "Marketplace" in Help), and lists a phone's countries with the Chinese
  * list comma (、). Through the built bundle (the check of the adopted demo, the Help panel's content)
  * and over every Chinese message of the catalogs.
  */
@@ -34,7 +34,8 @@ it('the check of the adopted demo and the Help panel speak of Google 表格, wit
   expect(phone?.message).toMatch(/（[A-Z]{2}(、[A-Z]{2})+）/);
   const help = JSON.stringify(data<unknown>(addon, 'getHelp'));
   expect(help).toContain('Google 表格');
-  expect(help).not.toMatch(/Sheets/);
+  expect(help).not.toMatch(/Sheets|issue|Marketplace/);
+  expect(help).toContain('Google Workspace 应用市场');
 });
 
 it('no Chinese message says "Sheets"', () => {

@@ -93,7 +93,7 @@ export const helpMessages = defineMessages(
     'help.data.text': 'ClientFlow 只处理当前这个表格。它的设置保存在表格自身的属性和隐藏工作表中；不会向任何地方发送任何内容。',
     'help.report.title': '报告问题',
     'help.report.text':
-      '请在项目的 GitHub 页面提交 issue，或写信到 Marketplace 页面上的支持邮箱。请写明上面的版本号、您点了什么、期望什么、实际发生了什么。请不要发送客户数据：一行能重现问题的虚构数据就够了。',
+      '请在项目的 GitHub 页面提交问题，或写信到 Google Workspace 应用市场页面上的支持邮箱。请写明上面的版本号、您点了什么、期望什么、实际发生了什么。请不要发送客户数据：一行能重现问题的虚构数据就够了。',
     'sidebar.help.title': '帮助',
   },
 );
