@@ -32,6 +32,10 @@ it('the check of the adopted demo and the Help panel speak of Google 表格, wit
   expect(formula?.message).toBe('公式错误（#ERROR!）：Google 表格把输入的内容当成了公式');
   const phone = report.cells.find((c) => c.code === 'invalidPhone' && c.message.includes('US'));
   expect(phone?.message).toMatch(/（[A-Z]{2}(、[A-Z]{2})+）/);
+  // The summary's first cells, each with its problem in full-width parentheses: 'O2（不是数字）'.
+  const summary = (data<{ message: string }>(addon, 'validateTable')).message;
+  expect(summary).toMatch(/前几个：[A-Z]+\d+（[^（）]+）、/);
+  expect(summary).not.toMatch(/[A-Z]+\d+ \(/);
   const help = JSON.stringify(data<unknown>(addon, 'getHelp'));
   expect(help).toContain('Google 表格');
   expect(help).not.toMatch(/Sheets|issue|Marketplace/);

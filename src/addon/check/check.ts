@@ -7,7 +7,7 @@
  * 'required' rule, which follows edits live.
  */
 import { issueMessage } from '../../core/fields';
-import { t, type Locale, joinList } from '../../core/i18n';
+import { t, type Locale, joinList, withAside } from '../../core/i18n';
 import { a1 } from '../../core/table/a1';
 import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/setup/rules';
 import { highlightRanges, validateRows } from '../../core/check/validate';
@@ -230,7 +230,7 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     return reportCell(i, headerOf(i.column) || i.key, messageOf(i), h ? t(locale, h.key, h.params) : null);
   });
   const counts = reportCounts(result.issues, headerOf, messageOf);
-  const first = joinList(locale, cells.slice(0, 5).map((c) => `${c.a1} (${c.message})`));
+  const first = joinList(locale, cells.slice(0, 5).map((c) => withAside(locale, c.a1, c.message)));
   const summary = result.issues.length === 0
     ? t(locale, 'setup.validate.ok', { rows: result.rows })
     : t(locale, 'setup.validate.found', { count: result.issues.length, rows: result.rows, cells: first });

@@ -38,6 +38,11 @@ export function joinList(locale: Locale, items: readonly string[]): string {
   return items.join(locale === 'zh-CN' ? '、' : ', ');
 }
 
+/** `text (aside)`, in Chinese with full-width parentheses: `text（aside）`. */
+export function withAside(locale: Locale, text: string, aside: string): string {
+  return locale === 'zh-CN' ? `${text}（${aside}）` : `${text} (${aside})`;
+}
+
 /** The whole table for one locale (sent to the sidebar once at start). */
 export function messagesFor(locale: Locale): Readonly<Record<MessageKey, string>> {
   return tableOf(locale) as Record<MessageKey, string>;
