@@ -82,6 +82,9 @@ test('preview by kind with samples, switch a kind off, apply, undo', async () =>
   await page.locator('.cf-cleanup-undo').click();
   await idle(page);
   expect(values(emu)).toEqual(before);
+  // The undo says what it did, above the new preview (its message is not wiped by the reload).
+  expect(await page.locator('.cf-notice').textContent()).toMatch(/^Undone: \d+ cells put back as they were\./);
+  await page.locator('.cf-cleanup-kind').first().waitFor();
   expect(s.dialogs).toEqual([]);
   expect(s.errors).toEqual([]);
   await page.context().close();

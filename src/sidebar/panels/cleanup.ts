@@ -73,12 +73,14 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   const undo = async (restoreRest: boolean): Promise<void> => {
     const r = await ctx.busy(() => ctx.call('undoLastChange', { restoreRest }));
     if (!r) return;
-    ctx.showNotice(r.message);
     if (r.status === 'edited') {
+      ctx.showNotice(r.message);
       body.append(h('button', { type: 'button', class: 'cf-cleanup-undo-rest', onclick: () => void undo(true) }, t('cleanup.panel.undoRest')));
       return;
     }
+    // After the new preview (its call clears the messages): what the undo did.
     await load();
+    ctx.showNotice(r.message);
   };
 
   replaceChildren(
