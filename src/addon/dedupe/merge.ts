@@ -14,7 +14,7 @@ import { movedFormula, storedOf, storedOfWrite, type CellEdit } from '../../core
 import { a1 } from '../../core/table/a1';
 import type { DuplicatesReport, MergeGroup, MergeOptions } from '../../core/api/dedupe';
 import { planMerge } from '../../core/dedupe/merge';
-import { cellText } from '../../core/dedupe/review';
+import { cellText, shownText } from '../../core/dedupe/review';
 import { t, type Locale } from '../../core/i18n';
 import { UserError } from '../runtime/errors';
 import { backUpTable } from '../backup/backup';
@@ -36,7 +36,7 @@ function planGroup(f: Found, g: MergeGroup, opts: MergeOptions): Planned | null 
   if (g.seen) {
     if (g.seen.length !== rowsOf.length) return null;
     const same = rowsOf.every((r, i) => {
-      const now = (f.rows[r] ?? []).map((v) => cellText(v));
+      const now = (f.rows[r] ?? []).map((v) => shownText(v, f.timeZone));
       const was = g.seen?.[i] ?? [];
       return now.length === was.length && now.every((v, k) => v === was[k]);
     });
