@@ -95,6 +95,8 @@ test('Chinese, at 300 px: nothing overflows sideways', async () => {
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1400 });
   await preview(s.page);
   expect(await s.page.locator('.cf-cleanup-kind[data-kind="email"] .cf-cleanup-label').textContent()).toBe('整理邮箱');
+  // Counts in full-width parentheses, as Chinese writes them.
+  expect(await s.page.locator('.cf-cleanup-apply').textContent()).toMatch(/^清理（\d+）$/);
   expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   const out = join(__dirname, '..', '..', 'dist', 'test', 'cleanup-zh-CN.png');
   mkdirSync(join(out, '..'), { recursive: true });

@@ -71,3 +71,18 @@ test.each(['en', 'zh-CN'] as const)('%s: the Funnel panel\'s stage table keeps i
   expect(s.errors).toEqual([]);
   await page.context().close();
 }, 90_000);
+
+test('zh-CN: the Follow-ups panel counts in full-width parentheses, and keeps inside 300 px', async () => {
+  const emu = adoptedDemo('zh-CN');
+  const s = await openSidebar(browser, addonHandlers(emu), { height: 1100, browserLocale: 'zh-CN' });
+  const { page } = s;
+  await openPanel(page, 'followups');
+  await page.locator('.cf-followups-refresh').click();
+  await page.locator('.cf-followups-count').first().waitFor({ timeout: 30_000 });
+  const counts = await page.locator('.cf-followups-count').allTextContents();
+  expect(counts.length).toBeGreaterThan(0);
+  for (const c of counts) expect(c).toMatch(/^（\d+）$/);
+  expect((await cut(page, '.cf-followups-group')).overflow).toEqual([]);
+  expect(s.errors).toEqual([]);
+  await page.context().close();
+}, 90_000);

@@ -140,7 +140,7 @@ test('follow-ups: the stale list\'s title names each stage\'s own days (English,
     await page.locator('.cf-followups-refresh').click();
     await page.locator('.cf-followups-message').waitFor({ timeout: 30_000 });
     const title = await page.locator('.cf-followups-stale h3').textContent();
-    expect(title).toBe(locale === 'en' ? 'No contact in over 14 days (Proposal: 7 days) (1)' : '超过 14 天未联系（Proposal：7 天） (1)');
+    expect(title).toBe(locale === 'en' ? 'No contact in over 14 days (Proposal: 7 days) (1)' : '超过 14 天未联系（Proposal：7 天）（1）');
     expect(s.errors).toEqual([]);
     await page.context().close();
   }

@@ -38,9 +38,14 @@ export function joinList(locale: Locale, items: readonly string[]): string {
   return items.join(locale === 'zh-CN' ? '、' : ', ');
 }
 
-/** `text (aside)`, in Chinese with full-width parentheses: `text（aside）`. */
+/** `(aside)`, in Chinese with full-width parentheses: `（aside）`. */
+export function inParens(locale: Locale, aside: string): string {
+  return locale === 'zh-CN' ? `（${aside}）` : `(${aside})`;
+}
+
+/** `text (aside)`, in Chinese with full-width parentheses and no space: `text（aside）`. */
 export function withAside(locale: Locale, text: string, aside: string): string {
-  return locale === 'zh-CN' ? `${text}（${aside}）` : `${text} (${aside})`;
+  return locale === 'zh-CN' ? `${text}${inParens(locale, aside)}` : `${text} ${inParens(locale, aside)}`;
 }
 
 /** The whole table for one locale (sent to the sidebar once at start). */

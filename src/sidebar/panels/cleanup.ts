@@ -5,7 +5,7 @@
  * add-on re-reads the table and answers with a new preview instead of writing if it changed), and
  * "Undo" puts the last change back. Cell text is set as text only (DESIGN.md rule 5).
  */
-import { joinList } from '../../core/i18n';
+import { joinList, withAside } from '../../core/i18n';
 import type { CleanupPreview } from '../../core/api/cleanup';
 import type { ChangeKind } from '../../core/cleanup/plan';
 import { h, replaceChildren } from '../dom';
@@ -48,7 +48,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
             h('input', { type: 'checkbox', class: 'cf-cleanup-backup-box', checked: backup, onchange: (ev) => { backup = (ev.target as HTMLInputElement).checked; } }),
             ' ', t('backup.first')))
           : null,
-        h('button', { type: 'button', class: 'action cf-cleanup-apply', disabled: p.total === 0, onclick: () => void apply() }, `${t('cleanup.panel.apply')} (${p.total})`),
+        h('button', { type: 'button', class: 'action cf-cleanup-apply', disabled: p.total === 0, onclick: () => void apply() }, withAside(ctx.locale, t('cleanup.panel.apply'), String(p.total))),
         ' ',
         h('button', { type: 'button', class: 'cf-cleanup-undo', onclick: () => void undo(false) }, t('undo.title'))),
     );
