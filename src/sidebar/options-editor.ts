@@ -63,7 +63,7 @@ export function optionsEditor(p: OptionsEditorProps, ctx: PanelContext): HTMLEle
       'summary',
       { class: 'secondary cf-options-title' },
       t(p.isStage ? 'sidebar.setup.stages' : 'sidebar.setup.options'),
-      ` ${inParens(ctx.locale, String(opts.length))} `,
+      `${ctx.locale === 'zh-CN' ? '' : ' '}${inParens(ctx.locale, String(opts.length))} `,
       h('span', { class: 'cf-chips', 'aria-hidden': 'true' }, opts.slice(0, 12).map((o, j) => h('span', { class: 'cf-chip', style: `background-color:${safeColor(o.color, j)}` }))),
     ),
     h(

@@ -86,3 +86,24 @@ test('zh-CN: the Follow-ups panel counts in full-width parentheses, and keeps in
   expect(s.errors).toEqual([]);
   await page.context().close();
 }, 90_000);
+
+test('the client form: every field as wide as the sidebar, the same look for phone, email and text, notes several lines high', async () => {
+  const emu = adoptedDemo('en');
+  const s = await openSidebar(browser, addonHandlers(emu), { height: 1100 });
+  const { page } = s;
+  await openPanel(page, 'form');
+  await page.locator('.cf-form-new').click();
+  await page.locator('.cf-form-input').first().waitFor({ timeout: 30_000 });
+  const fields = await page.locator('.cf-form-input:not([type="checkbox"])').evaluateAll((els) => els.map((e) => {
+    const st = getComputedStyle(e);
+    return { tag: e.tagName, type: e.getAttribute('type'), width: Math.round(e.getBoundingClientRect().width), border: st.borderLeftColor, height: Math.round(e.getBoundingClientRect().height) };
+  }));
+  const form = await page.locator('.cf-form').evaluate((e) => Math.round(e.getBoundingClientRect().width));
+  expect(fields.length).toBeGreaterThan(5);
+  for (const f of fields) expect([f.tag, f.type, f.width]).toEqual([f.tag, f.type, form]);
+  const text = fields.find((f) => f.type === 'text');
+  for (const f of fields.filter((x) => x.type === 'tel' || x.type === 'email')) expect(f.border).toBe(text?.border);
+  expect(fields.find((f) => f.tag === 'TEXTAREA')?.height).toBeGreaterThan(45);
+  expect((await cut(page, '.cf-form')).overflow).toEqual([]);
+  await page.context().close();
+}, 90_000);
