@@ -28,6 +28,7 @@ export const backupMessages = defineMessages(
     'sidebar.backup.now': 'Back up now',
     'sidebar.backup.restore': 'Restore',
     'sidebar.backup.empty': 'No backup yet.',
+    'sidebar.backup.of': '{sheet} · {rows, plural, one {# row} other {# rows}}',
     'sidebar.backup.confirm': 'Put back the backup of {date}? The table as it is now is backed up first.',
   },
   {
@@ -52,6 +53,7 @@ export const backupMessages = defineMessages(
     'sidebar.backup.intro': '备份会把表格连同设置复制到本表格的一个隐藏工作表中。保留最近 {keep} 份。',
     'sidebar.backup.now': '立即备份',
     'sidebar.backup.restore': '恢复',
+    'sidebar.backup.of': '{sheet} · {rows} 行',
     'sidebar.backup.empty': '还没有备份。',
     'sidebar.backup.confirm': '恢复 {date} 的备份吗？恢复前会先备份当前的表格。',
   },
