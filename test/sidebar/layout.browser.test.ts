@@ -107,3 +107,23 @@ test('the client form: every field as wide as the sidebar, the same look for pho
   expect((await cut(page, '.cf-form')).overflow).toEqual([]);
   await page.context().close();
 }, 90_000);
+
+test.each(['en', 'zh-CN'] as const)('%s: on an adopted table, choosing a template says that only "Start over from template" uses it', async (locale) => {
+  const emu = adoptedDemo(locale);
+  const s = await openSidebar(browser, addonHandlers(emu), { height: 1100, browserLocale: locale });
+  const { page } = s;
+  await openPanel(page, 'setup');
+  await page.locator('.cf-template-select').waitFor({ timeout: 30_000 });
+  const headers = async () => page.locator('.cf-header-input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const before = await headers();
+  await page.locator('.cf-template-select').selectOption('ecommerce');
+  const hint = page.locator('.cf-template-pending');
+  await hint.waitFor();
+  expect(await hint.textContent()).toMatch(locale === 'en' ? /Start over from template/ : /按模板重新开始/);
+  expect(await headers()).toEqual(before); // nothing replaced by the choice alone
+  await page.locator('.cf-load-template').click();
+  await hint.waitFor({ state: 'detached' });
+  expect(await headers()).not.toEqual(before);
+  expect(s.errors).toEqual([]);
+  await page.context().close();
+}, 90_000);
