@@ -127,3 +127,20 @@ test.each(['en', 'zh-CN'] as const)('%s: on an adopted table, choosing a templat
   expect(s.errors).toEqual([]);
   await page.context().close();
 }, 90_000);
+
+test('the Adopt panel counts one formula in the singular, and a cleanup message starts with a capital', async () => {
+  const emu = adoptedDemo('en');
+  const s = await openSidebar(browser, addonHandlers(emu), { height: 1100 });
+  const { page } = s;
+  await openPanel(page, 'adopt');
+  await page.locator('.cf-adopt-apply, button:has-text("Adopt")').first().waitFor({ timeout: 30_000 });
+  // Column P (备注) of the demo holds one formula.
+  const text = await page.locator('body').innerText();
+  expect(text).toContain('1 formula (kept as it is)');
+  expect(text).not.toMatch(/\b1 formulas\b/);
+  await openPanel(page, 'cleanup');
+  await page.locator('.cf-cleanup-preview').click();
+  await page.locator('.cf-cell-message').first().waitFor({ timeout: 30_000 });
+  for (const m of await page.locator('.cf-cell-message').allTextContents()) expect(m).toMatch(/^[A-Z]/);
+  await page.context().close();
+}, 90_000);
