@@ -56,6 +56,8 @@ test('preview by kind with samples, switch a kind off, apply, undo', async () =>
   expect(await kind('formulaPhone').locator('.cf-cleanup-sample').textContent()).toBe('D4 =+86 137 0013 7000 → +8613700137000'.replace('D4', 'C4'));
   // Cell text is text: the markup in a name is shown, never run.
   expect(await kind('whitespace').locator('.cf-from').first().textContent()).toBe(`  ${XSS} `);
+  // The spaces cleanup trims are marked, so the sample does not read as no change.
+  expect(await kind('whitespace').locator('.cf-from').first().locator('.cf-ws').allTextContents()).toEqual(['  ', ' ']);
   expect(await page.locator('.cf-cleanup-kinds img').count()).toBe(0);
   expect(await page.locator('.cf-left-value').allTextContents()).toContain('5 USD');
 

@@ -11,6 +11,27 @@ import type { ChangeKind } from '../../core/cleanup/plan';
 import { h, replaceChildren } from '../dom';
 import { registerPanel, type PanelContext } from '../panel-registry';
 
+/**
+ * A value with the spacing cleanup removes made visible (leading and trailing spaces, runs of spaces,
+ * no-break, full-width and zero-width spaces), each run in a marked span: "Acme Co. " → "Acme Co. "
+ * reads as no change otherwise. The text itself is unchanged (textContent is the cell's text).
+ */
+function spaced(text: string): Array<string | HTMLElement> {
+  const out: Array<string | HTMLElement> = [];
+  const odd = /^[\s\u200b-\u200d]+|[\s\u200b-\u200d]+$|[ \t]{2,}|[\u00a0\u3000\u200b-\u200d\ufeff\t\r\n]+/g;
+  let at = 0;
+  for (const m of text.matchAll(odd)) {
+    const i = m.index ?? 0;
+    if (m[0] === '') continue;
+    if (i > at) out.push(text.slice(at, i));
+    const zero = /^[\u200b-\u200d\ufeff]+$/.test(m[0]);
+    out.push(h('span', { class: zero ? 'cf-ws cf-ws-zero' : 'cf-ws' }, m[0]));
+    at = i + m[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
 function render(container: HTMLElement, ctx: PanelContext): void {
   const { t } = ctx;
   const off = new Set<ChangeKind>();
@@ -31,7 +52,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
           ' ', h('span', { class: 'cf-cleanup-label' }, k.label), ' ', h('b', { class: 'cf-cleanup-count' }, k.count)),
         k.samples.length && k.kind !== 'emptyRow'
           ? h('ul', { class: 'cf-cleanup-samples' }, k.samples.map((s) =>
-            h('li', { class: 'cf-cleanup-sample' }, h('span', { class: 'cf-a1' }, s.a1), ' ', h('span', { class: 'cf-from' }, s.from), ' → ', h('span', { class: 'cf-to' }, s.to))))
+            h('li', { class: 'cf-cleanup-sample' }, h('span', { class: 'cf-a1' }, s.a1), ' ', h('span', { class: 'cf-from' }, spaced(s.from)), ' → ', h('span', { class: 'cf-to' }, s.to))))
           : k.samples.length ? h('p', { class: 'secondary cf-cleanup-rows' }, joinList(ctx.locale, k.samples.map((s) => s.a1))) : null),
     );
     replaceChildren(
