@@ -142,9 +142,12 @@ function readSource(ss: Spreadsheet): Source {
     if (!x || !c) return null;
     return { column: used.indexOf(c), ...(USER_TYPE_SET.has(x.type) ? { type: x.type as UserTypeId } : {}), ...(x.options ? { options: x.options } : {}) };
   };
+  const valueRef = (r: ColumnRef | null, x: Field | null): ColumnRef | null =>
+    r && x && x.type === 'currency' ? { ...r, currency: x.currency ?? schema.currency } : r;
   const records = funnelRecords(grid, {
     stage: used.indexOf(stageCol), id: ref(f.id), owner: ref(f.owner), channel: ref(f.channel), created: ref(f.created),
-    stageSince: ref(f.stageSince), value: ref(f.value),
+    // Amounts in the column's currency only: '$2.6k' in a yuan column is not 2,600 yuan of pipeline.
+    stageSince: ref(f.stageSince), value: valueRef(ref(f.value), f.value),
   }, ctx, 0, grid.length);
 
   let history: Source['history'] = null;
@@ -216,6 +219,9 @@ function summarize(locale: Locale, src: Source, funnelSheet: string | null, r: F
     lines.push(t(locale, 'funnel.done.unmapped', { count, values: joinList(locale, r.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`)) }));
   }
   if (r.noStage > 0) lines.push(t(locale, 'funnel.done.noStage', { count: r.noStage }));
+  // Amounts written as text count in these figures but not in the sheet's sums: say why they differ.
+  const textAmounts = src.records.filter((x) => x.textValue === true && x.stage.trim() !== '').length;
+  if (built && textAmounts > 0) lines.push(t(locale, 'funnel.done.textAmounts', { count: textAmounts }));
   if (src.history) lines.push(t(locale, 'funnel.done.history', { sheet: src.history.sheet, changes: src.history.changes.length }));
   if (r.history && r.history.orphans > 0) lines.push(t(locale, 'funnel.done.orphans', { count: r.history.orphans }));
   if (r.history && r.history.unmapped.length) {
