@@ -17,7 +17,7 @@
  *   ("a stable identifier for the chart that is unique across the spreadsheet")
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
  */
-import { t, type Locale, joinList } from '../../core/i18n';
+import { t, type Locale, joinList, withAside } from '../../core/i18n';
 import type { CellValue, TypeContext, UserTypeId } from '../../core/fields/types';
 import { USER_TYPES } from '../../core/fields/types';
 import { fieldByRole, type Field, type TableSchema } from '../../core/schema';
@@ -213,10 +213,12 @@ function percent(x: number | null): string {
 
 function summarize(locale: Locale, src: Source, funnelSheet: string | null, r: FunnelResult, filters: FunnelFilters, built: boolean): FunnelSummary {
   const lines: string[] = [];
+  // A value and how many rows hold it: '"Paused" (1)', in Chinese '“暂停”（1）'.
+  const counted = (u: { value: string; count: number }) => withAside(locale, locale === 'zh-CN' ? `“${u.value}”` : `"${u.value}"`, String(u.count));
   if (built) lines.push(t(locale, 'funnel.done', { sheet: funnelSheet ?? '', table: src.sheet.getName(), clients: r.clients, winRate: percent(r.winRate) }));
   if (r.unmapped.length) {
     const count = r.unmapped.reduce((a, u) => a + u.count, 0);
-    lines.push(t(locale, 'funnel.done.unmapped', { count, values: joinList(locale, r.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`)) }));
+    lines.push(t(locale, 'funnel.done.unmapped', { count, values: joinList(locale, r.unmapped.slice(0, 10).map((u) => counted(u))) }));
   }
   if (r.noStage > 0) lines.push(t(locale, 'funnel.done.noStage', { count: r.noStage }));
   // Amounts written as text count in these figures but not in the sheet's sums: say why they differ.
@@ -226,7 +228,7 @@ function summarize(locale: Locale, src: Source, funnelSheet: string | null, r: F
   if (r.history && r.history.orphans > 0) lines.push(t(locale, 'funnel.done.orphans', { count: r.history.orphans }));
   if (r.history && r.history.unmapped.length) {
     const count = r.history.unmapped.reduce((a, u) => a + u.count, 0);
-    lines.push(t(locale, 'funnel.done.historyUnmapped', { count, values: joinList(locale, r.history.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`)) }));
+    lines.push(t(locale, 'funnel.done.historyUnmapped', { count, values: joinList(locale, r.history.unmapped.slice(0, 10).map((u) => counted(u))) }));
   }
   const shown: string[] = [];
   if (filters.owner) shown.push(`${t(locale, 'funnel.sheet.owner')}: ${filters.owner}`);
