@@ -22,9 +22,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function adoptedDemo(locale: 'en' | 'zh-CN') {
+function adoptedDemo(locale: 'en' | 'zh-CN', data: string[][] = rows) {
   const emu = createEmulator({ userLocale: locale, spreadsheetLocale: locale === 'en' ? 'en_US' : 'zh_CN' });
-  emu.loadRows(rows);
+  emu.loadRows(data);
   const addon = loadAddon(emu);
   emu.queueAnswers(['YES', 'OK']);
   addon.menu('menuAdopt');
@@ -142,5 +142,24 @@ test('the Adopt panel counts one formula in the singular, and a cleanup message 
   await page.locator('.cf-cleanup-preview').click();
   await page.locator('.cf-cell-message').first().waitFor({ timeout: 30_000 });
   for (const m of await page.locator('.cf-cell-message').allTextContents()) expect(m).toMatch(/^[A-Z]/);
+  await page.context().close();
+}, 90_000);
+
+test('a very long name without spaces wraps inside the sidebar in the follow-ups and the duplicates', async () => {
+  const long = 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessenschafewarenwohlgepflege GmbH';
+  const data = rows.map((r, i) => (i === 1 || i === 2 ? r.map((v, j) => (j === 2 ? long : v)) : r));
+  const emu = adoptedDemo('en', data);
+  const s = await openSidebar(browser, addonHandlers(emu), { height: 1100 });
+  const { page } = s;
+  await openPanel(page, 'followups');
+  await page.locator('.cf-followups-refresh').click();
+  await page.locator('.cf-followup-label').first().waitFor({ timeout: 30_000 });
+  expect(await page.locator('.cf-followup-label', { hasText: long }).count()).toBeGreaterThan(0);
+  expect((await cut(page, '.cf-followups-group')).overflow).toEqual([]);
+  await openPanel(page, 'duplicates');
+  await page.locator('.cf-dupe-load, button:has-text("Find duplicates")').first().click();
+  await page.locator('.cf-dupe-message').waitFor({ timeout: 30_000 });
+  expect((await cut(page, '.cf-dupe-results')).overflow).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   await page.context().close();
 }, 90_000);
