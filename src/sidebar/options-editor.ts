@@ -7,6 +7,7 @@
  * Every label comes from a cell or the user: set as a value or text, never as markup.
  */
 import { paletteColor } from '../core/colors';
+import { inParens } from '../core/i18n';
 import type { Option } from '../core/schema';
 import { h } from './dom';
 import { markOutcome, mergeOptions, moveOption, splitVariant } from '../core/options/edit';
@@ -62,7 +63,7 @@ export function optionsEditor(p: OptionsEditorProps, ctx: PanelContext): HTMLEle
       'summary',
       { class: 'secondary cf-options-title' },
       t(p.isStage ? 'sidebar.setup.stages' : 'sidebar.setup.options'),
-      ` (${opts.length}) `,
+      `${ctx.locale === 'zh-CN' ? '' : ' '}${inParens(ctx.locale, String(opts.length))} `,
       h('span', { class: 'cf-chips', 'aria-hidden': 'true' }, opts.slice(0, 12).map((o, j) => h('span', { class: 'cf-chip', style: `background-color:${safeColor(o.color, j)}` }))),
     ),
     h(

@@ -37,7 +37,7 @@ it('English: counts by kind, leaves another currency and a would-be formula, and
   expect(summary.notUnderstood.map((l) => [l.row, l.column, l.code])).toEqual([
     [0, 'Name', 'wouldBeFormula'], [1, 'Deal value', 'otherCurrency'], [1, 'Next follow-up', 'invalidDate'],
   ]);
-  expect(summary.notUnderstood[1]?.message).toBe('in another currency (EUR); left as it is');
+  expect(summary.notUnderstood[1]?.message).toBe('In another currency (EUR); left as it is');
   expect(summary.leftByCode).toEqual({ wouldBeFormula: 1, otherCurrency: 1, invalidDate: 1 });
 });
 

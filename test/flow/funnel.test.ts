@@ -272,6 +272,16 @@ describe('menuBuildFunnel', () => {
     expect(charts(emu, '销售漏斗').map((c) => c.options.title)).toEqual(['销售漏斗：到达各阶段的客户数', '每月新增客户', '各客户来源的客户数与金额', '各负责人的客户数与金额']);
   });
 
+  it('Chinese: a stage value that is none of the stages is named with Chinese quotes and parentheses', () => {
+    const { emu, addon } = startOn(ZH, 'zh-CN');
+    adopt(emu, addon);
+    emu.personEdit({ kind: 'type', sheet: 'Sheet1', a1: 'F3', value: '暂停' });
+    const message = build(emu, addon);
+    expect(message).toContain('未计入：“暂停”（1）。');
+    const map = emu.view('销售漏斗', 'Q1:Q20').map((row) => row[0]?.display ?? '');
+    expect(map.find((x) => x.includes('暂停'))).toMatch(/暂停（1）/);
+  });
+
   it('stage values that are none of the stages are listed as not counted, on the sheet and in the message', () => {
     const { emu, addon } = startOn(EN, 'en');
     adopt(emu, addon);

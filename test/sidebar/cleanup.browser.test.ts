@@ -56,6 +56,8 @@ test('preview by kind with samples, switch a kind off, apply, undo', async () =>
   expect(await kind('formulaPhone').locator('.cf-cleanup-sample').textContent()).toBe('D4 =+86 137 0013 7000 → +8613700137000'.replace('D4', 'C4'));
   // Cell text is text: the markup in a name is shown, never run.
   expect(await kind('whitespace').locator('.cf-from').first().textContent()).toBe(`  ${XSS} `);
+  // The spaces cleanup trims are marked, so the sample does not read as no change.
+  expect(await kind('whitespace').locator('.cf-from').first().locator('.cf-ws').allTextContents()).toEqual(['  ', ' ']);
   expect(await page.locator('.cf-cleanup-kinds img').count()).toBe(0);
   expect(await page.locator('.cf-left-value').allTextContents()).toContain('5 USD');
 
@@ -82,6 +84,9 @@ test('preview by kind with samples, switch a kind off, apply, undo', async () =>
   await page.locator('.cf-cleanup-undo').click();
   await idle(page);
   expect(values(emu)).toEqual(before);
+  // The undo says what it did, above the new preview (its message is not wiped by the reload).
+  expect(await page.locator('.cf-notice').textContent()).toMatch(/^Undone: \d+ cells put back as they were\./);
+  await page.locator('.cf-cleanup-kind').first().waitFor();
   expect(s.dialogs).toEqual([]);
   expect(s.errors).toEqual([]);
   await page.context().close();
@@ -92,6 +97,8 @@ test('Chinese, at 300 px: nothing overflows sideways', async () => {
   const s = await openSidebar(browser, addonHandlers(emu), { height: 1400 });
   await preview(s.page);
   expect(await s.page.locator('.cf-cleanup-kind[data-kind="email"] .cf-cleanup-label').textContent()).toBe('整理邮箱');
+  // Counts in full-width parentheses, as Chinese writes them.
+  expect(await s.page.locator('.cf-cleanup-apply').textContent()).toMatch(/^清理（\d+）$/);
   expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   const out = join(__dirname, '..', '..', 'dist', 'test', 'cleanup-zh-CN.png');
   mkdirSync(join(out, '..'), { recursive: true });

@@ -43,6 +43,8 @@ test('Backups panel: back up now, change a cell, restore after the inline questi
   await page.locator('.cf-backup-now').click();
   await page.locator('.cf-backup').first().waitFor();
   expect(await page.locator('.cf-notice').textContent()).toMatch(/Backed up 2 rows to the hidden sheet "ClientFlow backup/);
+  // Each backup says which table it holds and how many rows, in words.
+  expect(await page.locator('.cf-backup .secondary').first().textContent()).toBe('Sheet1 · 2 rows');
   const hidden = emu.snapshot().sheets.filter((sh) => sh.hidden);
   expect(hidden).toHaveLength(1);
   // A person changes a cell; the backup puts it back.

@@ -140,7 +140,7 @@ test('follow-ups: the stale list\'s title names each stage\'s own days (English,
     await page.locator('.cf-followups-refresh').click();
     await page.locator('.cf-followups-message').waitFor({ timeout: 30_000 });
     const title = await page.locator('.cf-followups-stale h3').textContent();
-    expect(title).toBe(locale === 'en' ? 'No contact in over 14 days (Proposal: 7 days) (1)' : '超过 14 天未联系（Proposal：7 天） (1)');
+    expect(title).toBe(locale === 'en' ? 'No contact in over 14 days (Proposal: 7 days) (1)' : '超过 14 天未联系（Proposal：7 天）（1）');
     expect(s.errors).toEqual([]);
     await page.context().close();
   }
@@ -196,6 +196,14 @@ test('the client form: typed inputs, live email check, one save writes the row',
   const row = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
   expect(row).toContain(XSS);
   expect(row).toContain('ann@example.com');
+  // The form now edits that row: a typo mended and saved again updates it, adding no second copy.
+  expect(await page.locator('.cf-form-mode').textContent()).toBe('Editing row 2');
+  const rowsBefore = sheet.getLastRow();
+  await page.locator('input[type="email"]').fill('ann.lee@example.com');
+  await page.locator('.cf-form-save').click();
+  await page.waitForFunction(() => document.querySelector('.cf-form-message')?.textContent === 'Row 2 saved.');
+  expect(sheet.getLastRow()).toBe(rowsBefore);
+  expect(sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0]).toContain('ann.lee@example.com');
   expect(await page.locator('img').count()).toBe(0);
   expect(s.errors).toEqual([]);
   await page.context().close();

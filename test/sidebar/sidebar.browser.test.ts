@@ -90,7 +90,7 @@ describe('sidebar shell', () => {
     expect(await page.locator('.cf-keep-note').textContent()).toBe(msg('zh-CN', 'sidebar.setup.removeKeepsData'));
     expect(s.calls[2].args).toEqual(['b2b', 'zh-CN']);
     expect(await page.locator('.cf-header-input').first().inputValue()).toBe('姓名');
-    expect(await page.locator('.cf-options-title').textContent()).toBe('阶段（按顺序）与颜色 (3) ');
+    expect(await page.locator('.cf-options-title').textContent()).toBe('阶段（按顺序）与颜色（3） ');
     expect(await page.locator('.cf-field[data-key="stage"] .cf-chip').count()).toBe(3);
     await page.context().close();
   });

@@ -7,27 +7,30 @@
  * 'required' rule, which follows edits live.
  */
 import { issueMessage } from '../../core/fields';
-import { t, type Locale, joinList } from '../../core/i18n';
+import { t, type Locale, joinList, withAside } from '../../core/i18n';
 import { a1 } from '../../core/table/a1';
 import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/setup/rules';
 import { highlightRanges, validateRows } from '../../core/check/validate';
 import type { CellValue } from '../../core/fields/types';
-import { replaceRules } from '../sheet/apply';
+import { hasRules, replaceRules } from '../sheet/apply';
 import { syncListRules } from '../sheet/list-rules';
 import { adoptDeferredEdits } from '../edit/autofill';
 import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { findTableSheet, readLayout, readTimeZone, requireTableSheet } from '../sheet/table';
 import { fieldType } from '../../core/fields';
-import { issueText, type RuleIssue } from '../../core/edit/flags';
+import { FLAG_BACKGROUND, FLAG_MARK, issueText, type RuleIssue } from '../../core/edit/flags';
 import { stageRuleIssues } from '../../core/edit/rules';
 import { changedGrid, changesFromHistory, checkState, planCheckBackgrounds, planCheckNotes } from '../../core/check/flags';
 import { historySheetName } from '../../core/funnel/workbook';
 import { AUTO_TYPES } from '../../core/fields/types';
+import { columnsOfTable } from '../../core/cleanup/columns';
+import { defaultContext } from '../../core/fields/context';
 import { cleanupHint, legend, reportCell, reportCounts, reportPage } from '../../core/check/report';
 
 import type { SheetIssue } from '../../core/check/validate';
 import type { MessageKey } from '../../core/i18n';
+import type { TableSchema } from '../../core/schema';
 
 const AUTO: ReadonlySet<string> = new Set<string>(AUTO_TYPES);
 
@@ -117,25 +120,10 @@ function stageRuleVerdicts(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: No
 }
 
 /**
- * Check every row. `write` (Check all rows): the 'invalid' highlight rule and every flag of ours are
- * refreshed; without it (another page of the report) nothing is written. The issues come from the
- * core check (validateRows); the report shows page `page` of them.
+ * Reads the table of `sheet` in one batched getValues and checks every cell; with `write`, the broken
+ * cells' highlight rule and every flag of ours (notes, backgrounds) are made to match.
  */
-export function validateTable(locale: Locale, page = 0, write = true): ValidateReport {
-  const schema = requireConfigOrNull();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!schema) {
-    // The active sheet is not a table: say so, naming the tables there are (or the one whose sheet is gone).
-    const others = allTables();
-    const gone = others.find((o) => findTableSheet(ss, o) === null);
-    if (gone) throw new UserError('setup.error.sheetMissing', { sheet: gone.location?.sheetName ?? '' });
-    if (others.length > 0) {
-      throw new UserError('setup.validate.notThisSheet', { sheet: ss.getActiveSheet().getName(), tables: joinList(locale, others.map((o) => o.location?.sheetName ?? '')) });
-    }
-    throw new UserError('setup.validate.noTable');
-  }
-  const timeZone = readTimeZone(ss);
-  const sheet = requireTableSheet(ss, schema);
+function checkSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, timeZone: string, write: boolean) {
   const headerRow = schema.location?.headerRow ?? 1;
   const { layout, headers } = readLayout(sheet, schema, headerRow);
   if (Object.keys(layout.columns).length === 0) throw new UserError('setup.error.noHeader', { sheet: sheet.getName() });
@@ -156,17 +144,100 @@ export function validateTable(locale: Locale, page = 0, write = true): ValidateR
     flagsChanged = refreshFlags(sheet, schema, layout, values, headerRow + 1, span, result.issues, result.dataRows, schema.locale);
     // A dropdown column whose variants were all mended by hand gets its own rule back (strict where the
     // field rejects invalid entries), as after Clean up; one that holds variants again only warns.
-    syncListRules({ sheet, schema, layout, headerRow, locale, timeZone }, values, span.first);
+    syncListRules({ sheet, schema, layout, headerRow, locale: schema.locale, timeZone }, values, span.first);
   }
+  return { headerRow, layout, headers, span, values, result, flagsChanged };
+}
+
+/**
+ * After Clean up (or its undo) rewrote cells, the check's marks follow the values, without adding marks
+ * of a kind the table did not carry (so undo gives the table back as it was):
+ * - the broken cells' highlight rule, where the table has one (from adopting or a check), is drawn again
+ *   over the cells broken now: a phone Clean up recovered is no longer red, one undo broke again is;
+ * - `mended` cells (sheet row and column) that are valid now lose our note and our background.
+ */
+export function refreshCheckMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, mended: ReadonlyArray<{ row: number; column: number }> = []): void {
+  const highlighted = hasRules(sheet, INVALID_RULE_KINDS);
+  if (!highlighted && mended.length === 0) return;
+  const headerRow = schema.location?.headerRow ?? 1;
+  const { layout } = readLayout(sheet, schema, headerRow);
+  if (Object.keys(layout.columns).length === 0) return;
+  const span = tableSpan(layout);
+  const n = sheet.getLastRow() - headerRow;
+  const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
+  const { issues } = validateRows(schema, layout, values, headerRow + 1, span.first, readTimeZone(sheet.getParent()), fieldType);
+  if (highlighted) {
+    const ranges = highlightRanges(issues);
+    replaceRules(sheet, ranges.length
+      ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
+      : [], INVALID_RULE_KINDS);
+  }
+  const broken = new Set(issues.map((i) => `${i.row}:${i.column}`));
+  const clear = mended.filter((m) => !broken.has(`${m.row}:${m.column}`));
+  if (clear.length === 0) return;
+  const r0 = Math.min(...clear.map((m) => m.row));
+  const c0 = Math.min(...clear.map((m) => m.column));
+  const box = sheet.getRange(r0, c0, Math.max(...clear.map((m) => m.row)) - r0 + 1, Math.max(...clear.map((m) => m.column)) - c0 + 1);
+  const notes = box.getNotes();
+  const backgrounds = box.getBackgrounds() as Array<Array<string | null>>;
+  let notesChanged = false;
+  let backgroundsChanged = false;
+  for (const m of clear) {
+    const [r, c] = [m.row - r0, m.column - c0];
+    const row = notes[r];
+    if (row && row[c]?.startsWith(FLAG_MARK)) { row[c] = ''; notesChanged = true; }
+    const bgRow = backgrounds[r];
+    if (bgRow && (bgRow[c] ?? '').toLowerCase() === FLAG_BACKGROUND) { bgRow[c] = null; backgroundsChanged = true; }
+  }
+  if (notesChanged) box.setNotes(notes);
+  if (backgroundsChanged) box.setBackgrounds(backgrounds);
+}
+
+/**
+ * Check every row. `write` (Check all rows): the 'invalid' highlight rule and every flag of ours are
+ * refreshed; without it (another page of the report) nothing is written. The issues come from the
+ * core check (validateRows); the report shows page `page` of them.
+ */
+export function validateTable(locale: Locale, page = 0, write = true): ValidateReport {
+  const schema = requireConfigOrNull();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!schema) {
+    // The active sheet is not a table: say so, naming the tables there are (or the one whose sheet is gone).
+    const others = allTables();
+    const gone = others.find((o) => findTableSheet(ss, o) === null);
+    if (gone) throw new UserError('setup.error.sheetMissing', { sheet: gone.location?.sheetName ?? '' });
+    if (others.length > 0) {
+      throw new UserError('setup.validate.notThisSheet', { sheet: ss.getActiveSheet().getName(), tables: joinList(locale, others.map((o) => o.location?.sheetName ?? '')) });
+    }
+    throw new UserError('setup.validate.noTable');
+  }
+  const timeZone = readTimeZone(ss);
+  const sheet = requireTableSheet(ss, schema);
+  const { headerRow, layout, headers, span, values, result, flagsChanged } = checkSheet(ss, sheet, schema, timeZone, write);
   const headerOf = (column: number) => String(headers[column - 1] ?? '');
   const messageOf = (i: SheetIssue) => issueMessage(locale, i.code, i.hint ? { hint: i.hint } : {});
   const shown = reportPage(result.issues, page);
+  // Each shown cell's hint is what Clean up would write over it, planned with Clean up's own columns.
+  const cleanupColumns = new Map(columnsOfTable(schema, layout.columns, defaultContext(schema.locale, {
+    region: schema.region, currency: schema.currency, dateOrder: schema.dateOrder, timeZone,
+  }), span.first).map((c) => [c.column + span.first, c]));
+  // A phone Sheets turned into a formula (#ERROR!) is recovered by Clean up from its formula: read the
+  // formulas of the block that holds this page's such cells (one call, and only when there are some).
+  const recoverable = shown.items.filter((i) => i.code === 'formulaError' && cleanupColumns.get(i.column)?.type === 'phone');
+  let formulaAt = (_row: number, _column: number): string => '';
+  if (recoverable.length > 0) {
+    const rows = recoverable.map((i) => i.row);
+    const cols = recoverable.map((i) => i.column);
+    const r0 = Math.min(...rows), c0 = Math.min(...cols);
+    const block = sheet.getRange(r0, c0, Math.max(...rows) - r0 + 1, Math.max(...cols) - c0 + 1).getFormulas();
+    formulaAt = (row, column) => block[row - r0]?.[column - c0] ?? '';
+  }
   const cells = shown.items.map((i) => {
-    const h = cleanupHint(i.code, i.hint);
+    const h = cleanupHint(cleanupColumns.get(i.column), values[i.row - headerRow - 1]?.[i.column - span.first] ?? '', formulaAt(i.row, i.column));
     return reportCell(i, headerOf(i.column) || i.key, messageOf(i), h ? t(locale, h.key, h.params) : null);
   });
   const counts = reportCounts(result.issues, headerOf, messageOf);
-  const first = joinList(locale, cells.slice(0, 5).map((c) => `${c.a1} (${c.message})`));
+  const first = joinList(locale, cells.slice(0, 5).map((c) => withAside(locale, c.a1, c.message)));
   const summary = result.issues.length === 0
     ? t(locale, 'setup.validate.ok', { rows: result.rows })
     : t(locale, 'setup.validate.found', { count: result.issues.length, rows: result.rows, cells: first });

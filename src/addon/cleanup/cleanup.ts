@@ -15,6 +15,7 @@ import { allTables, requireConfigOrNull, tableOf } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { readLayout, requireTableSheet } from '../sheet/table';
 import { backUpTable } from '../backup/backup';
+import { refreshCheckMarks } from '../check/check';
 import { commitChange, readRegion, undoLast, type UndoOutcome } from '../change/pipeline';
 import { readDropdownRows, syncListRules, type ListRuleContext } from '../sheet/list-rules';
 import type { CellValue } from '../../core/fields/types';
@@ -113,6 +114,11 @@ export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerp
   // Variants rewritten to their labels: the dropdown columns' list rules follow (strict again where the
   // field says so). Undo derives them again from what it puts back (../change/pipeline.ts).
   syncListRules({ ...p.rules, sheet: p.sheet, locale }, rowsAfter(plan, p.region));
+  // The check's highlights and notes follow the cleaned values (a recovered phone is no longer red).
+  // Mended cells are named where they are now: removed empty rows above a cell move it up.
+  const gone = [...plan.emptyRows].sort((a, b) => a - b);
+  const shift = (r: number) => { let k = 0; while (k < gone.length && (gone[k] as number) < r) k++; return k; };
+  refreshCheckMarks(p.sheet, p.rules.schema, plan.changes.map((ch) => ({ row: p.firstRow + ch.row - shift(ch.row), column: p.region.left + ch.column })));
   const done = t(locale, 'cleanup.done', { count: preview.total });
   const message = saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done;
   p.ss.toast(message, t(locale, 'cleanup.title'));
@@ -134,5 +140,6 @@ export function undoWithRules(ss: Spreadsheet, locale: Locale, restoreRest: bool
   const { layout } = readLayout(out.sheet, table.schema, headerRow);
   const ctx: ListRuleContext = { sheet: out.sheet, schema: table.schema, layout, headerRow, locale, timeZone: ss.getSpreadsheetTimeZone() };
   syncListRules(ctx, readDropdownRows(ctx));
+  refreshCheckMarks(out.sheet, table.schema);
   return out;
 }

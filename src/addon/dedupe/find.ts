@@ -14,7 +14,7 @@
  */
 import { findDuplicates, type Cluster, type DedupeResult } from '../../core/dedupe';
 import {
-  bandCounts, cellText, clusterColumn, clusterId, clusterWhy, DUPE_COLUMN_HEADERS, DUPE_PALETTE, dupeRuleFormula, isDupeColumnHeader,
+  bandCounts, cellText, shownText, clusterColumn, clusterId, clusterWhy, DUPE_COLUMN_HEADERS, DUPE_PALETTE, dupeRuleFormula, isDupeColumnHeader,
   isDupeRuleFormula, pairKey, parseNotDuplicates, rowFingerprint, withoutNotDuplicates,
 } from '../../core/dedupe/review';
 import type { DuplicatesReport } from '../../core/api/dedupe';
@@ -52,6 +52,8 @@ interface Found {
   marked: number;
   /** The columns the merge rules act on (indexes of the rows above). */
   mergeCols: MergeColumns;
+  /** The spreadsheet's time zone: dates are shown as the day they are there. */
+  timeZone: string;
 }
 
 /** Roles whose values are counts or totals: summed by a merge (a deal value is not: see core/dedupe/merge.ts). */
@@ -112,8 +114,9 @@ function find(): Found {
   const idField = fieldByRole(schema, 'clientId');
   const idSheetColumn = idField ? layout.columns[idField.key] : undefined;
   const idColumn = idSheetColumn === undefined ? null : idSheetColumn - 1 - (helperIndex >= 0 && helperIndex < idSheetColumn - 1 ? 1 : 0);
+  const timeZone = ss.getSpreadsheetTimeZone();
   const ctx: TypeContext = {
-    locale: schema.locale, region: schema.region, timeZone: ss.getSpreadsheetTimeZone(), dateOrder: schema.dateOrder, currency: schema.currency,
+    locale: schema.locale, region: schema.region, timeZone, dateOrder: schema.dateOrder, currency: schema.currency,
   };
   const result = findDuplicates({ grid: [headers, ...rows], ctx, headerRow: 0 });
   // Unique per row: the n-th repeat of a fingerprint (identical rows, a client ID pasted twice) gets "#n",
@@ -129,18 +132,22 @@ function find(): Found {
   const hs = headers.map((h) => cellText(h));
   const mergeCols = mergeColumnsOf(schema, (key) => layout.columns[key], helperIndex, hs);
   return {
-    mergeCols,
+    mergeCols, timeZone,
     schema, sheet, headerRow, headers: hs, helperColumn: helperIndex >= 0 ? helperIndex + 1 : null, lastColumn,
     rows, headerCells, fingerprints, result, clusters: withoutNotDuplicates(result.clusters, fingerprints, notDup), marked: notDup.size,
   };
 }
 
-function summary(f: Found, locale: Locale): string {
+/**
+ * What was found. `colored`: the menu's summary, after it colored the groups and wrote their IDs; the
+ * panel's (nothing written) says only what was found.
+ */
+function summary(f: Found, locale: Locale, colored: boolean): string {
   const c = bandCounts(f.clusters);
   const base =
     f.clusters.length === 0
       ? t(locale, 'dedupe.none', { rows: f.rows.length, sheet: f.sheet.getName() })
-      : t(locale, 'dedupe.summary', {
+      : t(locale, colored ? 'dedupe.summary' : 'dedupe.panel.summary', {
           groups: f.clusters.length, dupRows: c.rows, rows: f.rows.length, sheet: f.sheet.getName(), sure: c.sure, review: c.review,
           column: DUPE_COLUMN_HEADERS[locale],
         });
@@ -186,7 +193,7 @@ export function highlightDuplicates(locale: Locale): string {
   }
   // Ours go last: a rule of the user's (or the set-up's "invalid" highlight) keeps precedence.
   if (ours.length > 0 || keep.length !== existing.length) sheet.setConditionalFormatRules([...keep, ...ours]);
-  return summary(f, locale);
+  return summary(f, locale, true);
 }
 
 /** The table as "Find duplicates" sees it, for a merge. */
@@ -211,7 +218,7 @@ export function report(f: Found, locale: Locale): DuplicatesReport {
       const plan = planMerge(rows, f.mergeCols);
       const recent = planMerge(rows, f.mergeCols, { policy: 'recent' });
       const oldest = planMerge(rows, f.mergeCols, { policy: 'oldest' });
-      const text = (p: typeof plan) => p.values.map((v) => cellText(v));
+      const text = (p: typeof plan) => p.values.map((v) => shownText(v, f.timeZone));
       return {
         survivors: { complete: plan.survivor, recent: recent.survivor, oldest: oldest.survivor },
         merged: text(plan),
@@ -224,14 +231,14 @@ export function report(f: Found, locale: Locale): DuplicatesReport {
         records: cl.rows.map((r) => ({
           row: f.headerRow + 1 + r,
           fingerprint: f.fingerprints[r] as string,
-          values: (f.rows[r] ?? []).map((v) => cellText(v)),
+          values: (f.rows[r] ?? []).map((v) => shownText(v, f.timeZone)),
         })),
       };
     }),
     sure: c.sure,
     review: c.review,
     notDuplicates: f.marked,
-    message: summary(f, locale),
+    message: summary(f, locale, false),
   };
 }
 

@@ -10,10 +10,11 @@
  * change: one undo puts every group back.
  */
 import { readRegion, commitChange, type RemovedRow } from '../change/pipeline';
-import { movesFormula, storedOf, storedOfWrite, type CellEdit } from '../../core/change/cells';
+import { movedFormula, storedOf, storedOfWrite, type CellEdit } from '../../core/change/cells';
+import { a1 } from '../../core/table/a1';
 import type { DuplicatesReport, MergeGroup, MergeOptions } from '../../core/api/dedupe';
 import { planMerge } from '../../core/dedupe/merge';
-import { cellText } from '../../core/dedupe/review';
+import { cellText, shownText } from '../../core/dedupe/review';
 import { t, type Locale } from '../../core/i18n';
 import { UserError } from '../runtime/errors';
 import { backUpTable } from '../backup/backup';
@@ -35,7 +36,7 @@ function planGroup(f: Found, g: MergeGroup, opts: MergeOptions): Planned | null 
   if (g.seen) {
     if (g.seen.length !== rowsOf.length) return null;
     const same = rowsOf.every((r, i) => {
-      const now = (f.rows[r] ?? []).map((v) => cellText(v));
+      const now = (f.rows[r] ?? []).map((v) => shownText(v, f.timeZone));
       const was = g.seen?.[i] ?? [];
       return now.length === was.length && now.every((v, k) => v === was[k]);
     });
@@ -106,7 +107,14 @@ export function mergeGroups(groups: readonly MergeGroup[], opts: MergeOptions, l
   removeRows.sort((a, b) => a - b);
   removed.sort((a, b) => a.sheetRow - b.sheetRow);
   // Removing a row moves the rows below it; a formula's A1 text would not follow: refused, as cleanup does.
-  if (movesFormula(region, removeRows)) throw new UserError('dedupe.merge.formulas');
+  // The message names the first such formula; a phone Sheets read as a formula ('=+86 138…') is one that
+  // Clean up turns back into text, after which the rows can be merged.
+  const moved = movedFormula(region, removeRows);
+  if (moved) {
+    const cell = a1(region.top + moved.row, region.left + moved.column);
+    const phone = /^=\+[\d\s().-]+$/.test(moved.formula);
+    throw new UserError(phone ? 'dedupe.merge.formulaPhone' : 'dedupe.merge.formulas', { cell, formula: moved.formula });
+  }
   const parts = historyPart(ss, f.sheet, pointTo);
   const saved = opts.backup ? backUpTable(locale) : null;
   commitChange(ss, f.sheet, region, edits, removeRows, { action: 'merge', why: t(locale, 'dedupe.merge.why', { id: '' }), removed, parts }, locale);

@@ -17,7 +17,7 @@
  *   ("a stable identifier for the chart that is unique across the spreadsheet")
  * Ref: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
  */
-import { t, type Locale, joinList } from '../../core/i18n';
+import { t, type Locale, joinList, withAside } from '../../core/i18n';
 import type { CellValue, TypeContext, UserTypeId } from '../../core/fields/types';
 import { USER_TYPES } from '../../core/fields/types';
 import { fieldByRole, type Field, type TableSchema } from '../../core/schema';
@@ -145,9 +145,12 @@ function readSource(ss: Spreadsheet, adopt = false): Source {
     if (!x || !c) return null;
     return { column: used.indexOf(c), ...(USER_TYPE_SET.has(x.type) ? { type: x.type as UserTypeId } : {}), ...(x.options ? { options: x.options } : {}) };
   };
+  const valueRef = (r: ColumnRef | null, x: Field | null): ColumnRef | null =>
+    r && x && x.type === 'currency' ? { ...r, currency: x.currency ?? schema.currency } : r;
   const records = funnelRecords(grid, {
     stage: used.indexOf(stageCol), id: ref(f.id), owner: ref(f.owner), channel: ref(f.channel), created: ref(f.created),
-    stageSince: ref(f.stageSince), value: ref(f.value),
+    // Amounts in the column's currency only: '$2.6k' in a yuan column is not 2,600 yuan of pipeline.
+    stageSince: ref(f.stageSince), value: valueRef(ref(f.value), f.value),
   }, ctx, 0, grid.length);
 
   let history: Source['history'] = null;
@@ -213,17 +216,22 @@ function percent(x: number | null): string {
 
 function summarize(locale: Locale, src: Source, funnelSheet: string | null, r: FunnelResult, filters: FunnelFilters, built: boolean): FunnelSummary {
   const lines: string[] = [];
+  // A value and how many rows hold it: '"Paused" (1)', in Chinese '“暂停”（1）'.
+  const counted = (u: { value: string; count: number }) => withAside(locale, locale === 'zh-CN' ? `“${u.value}”` : `"${u.value}"`, String(u.count));
   if (built) lines.push(t(locale, 'funnel.done', { sheet: funnelSheet ?? '', table: src.sheet.getName(), clients: r.clients, winRate: percent(r.winRate) }));
   if (r.unmapped.length) {
     const count = r.unmapped.reduce((a, u) => a + u.count, 0);
-    lines.push(t(locale, 'funnel.done.unmapped', { count, values: joinList(locale, r.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`)) }));
+    lines.push(t(locale, 'funnel.done.unmapped', { count, values: joinList(locale, r.unmapped.slice(0, 10).map((u) => counted(u))) }));
   }
   if (r.noStage > 0) lines.push(t(locale, 'funnel.done.noStage', { count: r.noStage }));
+  // Amounts written as text count in these figures but not in the sheet's sums: say why they differ.
+  const textAmounts = src.records.filter((x) => x.textValue === true && x.stage.trim() !== '').length;
+  if (built && textAmounts > 0) lines.push(t(locale, 'funnel.done.textAmounts', { count: textAmounts }));
   if (src.history) lines.push(t(locale, 'funnel.done.history', { sheet: src.history.sheet, changes: src.history.changes.length }));
   if (r.history && r.history.orphans > 0) lines.push(t(locale, 'funnel.done.orphans', { count: r.history.orphans }));
   if (r.history && r.history.unmapped.length) {
     const count = r.history.unmapped.reduce((a, u) => a + u.count, 0);
-    lines.push(t(locale, 'funnel.done.historyUnmapped', { count, values: joinList(locale, r.history.unmapped.slice(0, 10).map((u) => `"${u.value}" (${u.count})`)) }));
+    lines.push(t(locale, 'funnel.done.historyUnmapped', { count, values: joinList(locale, r.history.unmapped.slice(0, 10).map((u) => counted(u))) }));
   }
   const shown: string[] = [];
   if (filters.owner) shown.push(`${t(locale, 'funnel.sheet.owner')}: ${filters.owner}`);

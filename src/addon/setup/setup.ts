@@ -18,7 +18,10 @@
  * header texts and the config are written last: an interruption changes no value and the next run
  * completes the formats.
  */
-import { t, type Locale } from '../../core/i18n';
+import { joinList, t, type Locale } from '../../core/i18n';
+import { keepFormatColumns } from '../../core/adopt/formats';
+import { typeContext } from '../../core/setup/plan';
+import type { CellValue } from '../../core/fields/types';
 import { sequentialLayout, type Layout } from '../../core/table/layout';
 import { parseSchema, type TableSchema } from '../../core/schema';
 import { applyNotes, applyTable } from '../sheet/apply';
@@ -167,6 +170,8 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
   let layout: Layout;
   let temp = false;
   let variants: ReturnType<typeof variantCells> | undefined;
+  let keepFormatsThrough: Map<number, number> | undefined;
+  let formatsKept: string[] = [];
   const existing = (target === 'auto' || target === 'reapply') && previous ? findTableSheet(ss, previous) : null;
   if (existing && previous) {
     sheet = existing;
@@ -177,6 +182,16 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     // Dropdown columns holding variants of an option keep a warning-only list rule (as adopt sets it)
     // until Clean up writes the labels; then the field's own strictness applies (../sheet/list-rules.ts).
     variants = variantCells(schema, layout, readDropdownRows({ sheet, schema, layout, headerRow, locale: uiLocale, timeZone }));
+    // Number formats that would change how the data reads stay, as adopting keeps them
+    // (core/adopt/formats.ts): a number 20241121 under a date format would read as the year 57318.
+    const lastRow = sheet.getLastRow();
+    if (lastRow > headerRow) {
+      const block = sheet.getRange(headerRow + 1, 1, lastRow - headerRow, Math.max(1, read.lastColumn));
+      const values = block.getValues() as CellValue[][];
+      const keep = keepFormatColumns(schema, layout, { values, formats: block.getNumberFormats(), timeZone }, 0, values.length, typeContext(schema, null, timeZone));
+      keepFormatsThrough = new Map(keep.map((k) => [k.column, lastRow] as const));
+      formatsKept = keep.map((k) => k.header);
+    }
   } else {
     const active = ss.getActiveSheet();
     const mark = { template: schema.template, locale: schema.locale };
@@ -197,7 +212,7 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     layout = sequentialLayout(schema.fields, 1);
   }
 
-  const result = applyTable(sheet, schema, { headerRow, writeHeaders: true, layout, uiLocale: schema.locale, timeZone, ...(variants ? { variants } : {}) });
+  const result = applyTable(sheet, schema, { headerRow, writeHeaders: true, layout, uiLocale: schema.locale, timeZone, ...(variants ? { variants } : {}), ...(keepFormatsThrough ? { keepFormatsThrough } : {}) });
   if (temp) {
     // From here the temporary name goes: the marker names the sheet by id.
     writePending({ name: sheet.getName(), sheetId: sheet.getSheetId(), template: schema.template, locale: schema.locale });
@@ -218,6 +233,10 @@ export function setUpTable(input: TableSchema, target: SetupTarget, uiLocale: Lo
     validations: result.validations,
     rules: result.rules,
     keptRules: result.keptRules,
-    message: [done, ...applyNotes(result, uiLocale), ...(keptLeftover === null ? [] : [t(uiLocale, 'setup.leftoverKept', { sheet: keptLeftover })])].join(' '),
+    message: [
+      done, ...applyNotes(result, uiLocale),
+      ...(formatsKept.length ? [t(uiLocale, 'adopt.formatsKept', { list: joinList(uiLocale, formatsKept) })] : []),
+      ...(keptLeftover === null ? [] : [t(uiLocale, 'setup.leftoverKept', { sheet: keptLeftover })]),
+    ].join(' '),
   };
 }

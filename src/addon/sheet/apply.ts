@@ -37,7 +37,7 @@
  */
 import { FIELD_METADATA_KEY, type Layout } from '../../core/table/layout';
 import { a1 } from '../../core/table/a1';
-import { mergeRules, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/setup/rules';
+import { mergeRules, ruleKind, SETUP_RULE_KINDS, type RuleFormat, type RuleKind, type RulePlan } from '../../core/setup/rules';
 import { planSetup, type PlanContext, type SetupPlan, type ValidationPlan } from '../../core/setup/plan';
 import type { TableSchema } from '../../core/schema';
 import { t, type Locale } from '../../core/i18n';
@@ -236,6 +236,14 @@ export function replaceRules(sheet: Sheet, ours: readonly RulePlan[], kinds: Rea
   const built = buildRules(ours, ranges);
   if (built.length > 0 || keep.length !== existing.length) sheet.setConditionalFormatRules([...built, ...keep]);
   return { rules: built.length, keptRules: userRules };
+}
+
+/** Whether the sheet holds one of our conditional-format rules of these kinds. */
+export function hasRules(sheet: Sheet, kinds: ReadonlySet<RuleKind>): boolean {
+  return sheet.getConditionalFormatRules().some((r) => {
+    const kind = ruleKind(ruleFormula(r));
+    return kind !== null && kinds.has(kind);
+  });
 }
 
 function overlaps(r: Range, first: number, last: number, firstCol: number, lastCol: number): boolean {

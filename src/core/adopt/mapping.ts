@@ -246,11 +246,30 @@ export interface ColumnFit {
   formulas: number;
 }
 
+/**
+ * The context a column is checked in once adopted, as the table's check builds it (setup/plan
+ * typeContext): phones in the table's candidate regions, and — while the column keeps the type of its
+ * field — money in the field's own currency and dates in its day/month order. The preview's fit thus
+ * names the cells adopting will highlight, no more and no fewer.
+ */
+function fitContext(b: AdoptBasis, field: FieldInput | undefined, type: FieldTypeId, options: readonly DropdownOption[] | undefined): TypeContext {
+  let ctx: TypeContext = options ? { ...b.ctx, options } : b.ctx;
+  if (type === 'phone') {
+    const regions = b.schema.regions;
+    ctx = { ...ctx, region: b.schema.region, ...(regions && regions.length > 1 ? { regions } : {}) };
+  }
+  if (field && field.type === type) {
+    if (field.currency) ctx = { ...ctx, currency: field.currency, currencyStrict: true, ...(field.currencyMixed ? { currencyMixed: true } : {}) };
+    if (field.dateOrder) ctx = { ...ctx, dateOrder: field.dateOrder };
+  }
+  return ctx;
+}
+
 /** How the data cells of a 1-based column fit a type (every cell read; formulas are kept, not typed). */
-export function columnFit(b: AdoptBasis, column: number, type: FieldTypeId, options: readonly DropdownOption[] | undefined): ColumnFit {
+export function columnFit(b: AdoptBasis, column: number, type: FieldTypeId, options: readonly DropdownOption[] | undefined, field?: FieldInput): ColumnFit {
   const c = column - 1;
   const def = AUTO.has(type) ? null : fieldType(type);
-  const ctx: TypeContext = options ? { ...b.ctx, options } : b.ctx;
+  const ctx = fitContext(b, field, type, options);
   const memo = new Map<string, boolean>();
   const out: ColumnFit = { filled: 0, fit: 1, misfitCount: 0, misfits: [], formulas: 0 };
   const letter = columnLetter(c + 1);
@@ -340,7 +359,7 @@ export function buildPreview(b: AdoptBasis, m: AdoptMapping, locale: Locale): Ad
     // Choosing an automatic date role for a column of the user's own dates: say what it means.
     const overwrites = adoptable && role !== null && AUTO_DATE_ROLES.has(role) && (b.ownDates?.has(column) ?? false);
     const note = overwrites ? t(locale, 'adopt.sidebar.noteOverwritesDates', { role: t(locale, `adopt.role.${role}` as const) }) : adoptability_.note;
-    const fit = columnFit(b, column, type, options);
+    const fit = columnFit(b, column, type, options, known.get(column));
     return {
       column,
       letter: columnLetter(column),

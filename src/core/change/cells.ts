@@ -209,13 +209,18 @@ function width(region: Region): number {
 
 /** True when removing these rows would move a formula (a formula at or below the first removed row). */
 export function movesFormula(region: Region, removeRows: readonly number[]): boolean {
-  if (removeRows.length === 0) return false;
+  return movedFormula(region, removeRows) !== null;
+}
+
+/** The first formula (0-based row and column in the region, reading order) that removing `removeRows` would move. */
+export function movedFormula(region: Region, removeRows: readonly number[]): { row: number; column: number; formula: string } | null {
+  if (removeRows.length === 0) return null;
   const first = Math.min(...removeRows);
   for (let r = first; r < region.formulas.length; r++) {
     const row = region.formulas[r];
-    for (let c = 0; c < row.length; c++) if (row[c] !== '') return true;
+    for (let c = 0; c < row.length; c++) if (row[c] !== '') return { row: r, column: c, formula: row[c] as string };
   }
-  return false;
+  return null;
 }
 
 /** The change that applies `edits` and then removes `removeRows` (indices into the region's rows). */

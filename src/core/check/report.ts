@@ -4,7 +4,9 @@
  * cleanup can mend a cell, and the legend of every color the table uses (taken from the rule
  * definitions and our flag's highlight, never copied).
  */
-import type { IssueCode } from '../fields/types';
+import type { CellValue, IssueCode } from '../fields/types';
+import { cellText, isBlankCell } from '../fields/util';
+import { planCleanup, type CleanupColumn } from '../cleanup/plan';
 import type { TableSchema } from '../schema';
 import type { Layout } from '../table/layout';
 import { a1 } from '../table/a1';
@@ -25,23 +27,18 @@ export interface ReportCell {
   hint: string | null;
 }
 
-export type HintKey = 'check.hint.option' | 'check.hint.clean';
+export type HintKey = 'check.hint.option';
 
 /**
- * Which cleanup mends a problem: a value close to one option is rewritten to it; dates, amounts, numbers,
- * percentages, phones and yes/no values written another way are read and rewritten in the column's
- * format (what cleanup cannot read it reports and leaves). Emails, web addresses, formulas and empty
- * required cells need a person.
+ * What Clean up would write over a broken cell — the very plan Clean up makes, on that one cell — as a
+ * hint ("Cleanup can change it to “+8618692696409”."), or null when Clean up would leave the cell as it
+ * is (a person has to mend it: an email without its @, a date nobody can read, an empty required cell).
+ * `formula`: the cell's formula, for a phone Sheets read as one (#ERROR!), which Clean up recovers.
  */
-export function cleanupHint(code: IssueCode, hint?: string): { key: HintKey; params: Record<string, string> } | null {
-  if (code === 'unknownOption') return hint ? { key: 'check.hint.option', params: { hint } } : null;
-  switch (code) {
-    case 'invalidDate': case 'invalidDateTime': case 'invalidNumber': case 'invalidCurrency':
-    case 'invalidPercent': case 'invalidPhone': case 'invalidCheckbox':
-      return { key: 'check.hint.clean', params: {} };
-    default:
-      return null;
-  }
+export function cleanupHint(column: CleanupColumn | undefined, raw: CellValue, formula = ''): { key: HintKey; params: Record<string, string> } | null {
+  if (!column || isBlankCell(raw)) return null;
+  const change = planCleanup({ columns: [{ ...column, column: 0 }], values: [[raw]], formulas: [[formula]] }).changes[0];
+  return change ? { key: 'check.hint.option', params: { hint: cellText(change.to) } } : null;
 }
 
 /** Broken cells per column (sheet column order) and per problem (most frequent first). */

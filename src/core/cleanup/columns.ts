@@ -21,16 +21,19 @@ export interface FieldKnowledge {
 
 export interface TableKnowledge {
   region: string;
+  /** The table's candidate phone regions, the default first (absent: `region` alone). */
+  regions?: readonly string[];
   currency: string;
   dateOrder: TypeContext['dateOrder'];
   fields: readonly FieldKnowledge[];
 }
 
+/** The options as the dropdown type reads them: other spellings under `variants` (older configs said `aliases`). */
 function optionsOf(f: FieldKnowledge): DropdownOption[] | undefined {
   if (!f.options) return undefined;
-  return f.options.map((o) => {
-    const aliases = [...(o.aliases ?? []), ...(o.variants ?? [])];
-    return aliases.length ? { label: o.label, color: o.color, aliases } : { label: o.label, color: o.color };
+  return f.options.map((o): DropdownOption => {
+    const variants = [...(o.aliases ?? []), ...(o.variants ?? [])];
+    return variants.length ? { label: o.label, color: o.color, variants } : { label: o.label, color: o.color };
   });
 }
 
@@ -43,6 +46,9 @@ export function columnsOfTable(table: TableKnowledge, columns: Readonly<Record<s
   for (const f of table.fields) {
     const at = columns[f.key];
     if (at === undefined) continue;
+    // A phone is read in every candidate region, as the check reads it (setup/plan typeContext): a
+    // number valid only in another candidate is that country's, never forced into the default one.
+    const regions = f.type === 'phone' ? (f.regions ?? table.regions ?? []).map((r) => r.toUpperCase()) : [];
     const region = (f.regions?.[0] ?? f.region ?? table.region).toUpperCase();
     const ctx: TypeContext = {
       ...base,
@@ -50,6 +56,8 @@ export function columnsOfTable(table: TableKnowledge, columns: Readonly<Record<s
       currency: (f.currency ?? table.currency).toUpperCase(),
       dateOrder: f.dateOrder ?? table.dateOrder,
     };
+    if (regions.length > 1) ctx.regions = regions;
+    else delete ctx.regions;
     const options = optionsOf(f);
     if (options) ctx.options = options;
     else delete ctx.options;

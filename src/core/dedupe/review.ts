@@ -7,6 +7,7 @@
 import type { Cluster, DedupeResult } from './engine';
 import { SURE } from './engine';
 import type { CellValue } from '../fields/types';
+import { calendarDateTime } from '../fields/calendar';
 import type { Locale } from '../i18n';
 
 /** Header of the helper column we add at the right end of the table (recognised in either language). */
@@ -55,6 +56,18 @@ export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return String(v).trim();
+}
+
+/**
+ * A value as the Duplicates panel shows it: a date as the day it is in the spreadsheet's time zone (a
+ * date cell's getValues() is that day's midnight there, which in UTC is still the day before east of
+ * Greenwich), with its time when it has one. Fingerprints keep cellText.
+ */
+export function shownText(v: CellValue, timeZone: string): string {
+  if (!(v instanceof Date)) return cellText(v);
+  if (isNaN(v.getTime())) return '';
+  const at = calendarDateTime(v, timeZone);
+  return at.endsWith('T00:00') ? at.slice(0, 10) : at.replace('T', ' ');
 }
 
 /**

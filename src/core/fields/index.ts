@@ -54,7 +54,11 @@ export function issueMessage(locale: Locale, code: IssueCode, params: Params = {
   // A message that names its hint (countries, a currency) has a wording without it, for a summary of
   // many cells ("per problem") or a cell whose hint is unknown: a placeholder never reaches the user.
   const bare = params.hint === undefined || params.hint === '' ? BARE_KEYS[code] : undefined;
-  return t(locale, bare ?? ISSUE_KEYS[code], params);
+  // A phone's countries come as one list ('US, CN, GB'): Chinese lists them with its own comma (、).
+  const listed = locale === 'zh-CN' && typeof params.hint === 'string' && (code === 'invalidPhone' || code === 'ambiguousPhone')
+    ? { ...params, hint: params.hint.split(', ').join('、') }
+    : params;
+  return t(locale, bare ?? ISSUE_KEYS[code], listed);
 }
 
 const BARE_KEYS: Partial<Record<IssueCode, MessageKey>> = {

@@ -183,7 +183,13 @@ function stageOptions(options: readonly DropdownOption[]): DropdownOption[] {
 }
 
 /** A column of the grid (0-based) and what is known of it: its type and, for a dropdown, its options. */
-export interface ColumnRef { column: number; type?: UserTypeId; options?: readonly DropdownOption[] }
+export interface ColumnRef {
+  column: number;
+  type?: UserTypeId;
+  options?: readonly DropdownOption[];
+  /** Money: the column's own currency; an amount in another one is not added in (as the check reports it). */
+  currency?: string;
+}
 
 /** Where the funnel's fields are in a grid (a saved schema's columns, or inferred ones). */
 export interface FunnelColumns {
@@ -227,8 +233,9 @@ export function funnelRecords(
   const money = (() => {
     if (!valueCol) return () => null;
     const def = fieldType(valueCol.type === 'number' ? 'number' : 'currency');
+    const money = valueCol.currency ? { ...ctx, currency: valueCol.currency, currencyStrict: true } : ctx;
     const read = memoized((raw) => {
-      const p = def.parse(raw, ctx);
+      const p = def.parse(raw, money);
       return p.ok && p.value.kind === 'number' ? p.value.value : null;
     });
     return (row: ReadonlyArray<CellValue>) => read(row[valueCol.column]);
@@ -243,15 +250,18 @@ export function funnelRecords(
   for (let r = start; r < end; r++) {
     const row = grid[r];
     if (!row || row.every(isBlank)) continue;
-    records.push({
+    const value = money(row);
+    const record: FunnelRecord = {
       id: idCol ? text(row[idCol.column]).trim() : '',
       stage: text(row[sc]),
       owner: owner(row),
       channel: channel(row),
       created: created(row),
       stageSince: since(row),
-      value: money(row),
-    });
+      value,
+    };
+    if (value !== null && valueCol && typeof row[valueCol.column] === 'string') record.textValue = true;
+    records.push(record);
   }
   return records;
 }

@@ -16,7 +16,7 @@
  * Ref: https://developers.google.com/chart/interactive/docs/gallery/barchart#configuration-options (isStacked, series.color)
  */
 import { columnLetter } from '../fields/util';
-import { t, type Locale, joinList } from '../i18n';
+import { t, type Locale, joinList, withAside } from '../i18n';
 import { planFunnelSheet, type ChartBlock, type FunnelSheetInput, type FunnelSheetPlan, type PlannedCell } from './sheet';
 import { processMap, type ProcessMapInput } from './processmap';
 import type { ValueCount } from './types';
@@ -152,7 +152,7 @@ export function layoutFunnelSheet(input: FunnelLayoutInput): FunnelLayout {
   const wrap = rangeA1(mapFirst, SIDE_COLUMN, Math.max(mapFirst, row - 1), SIDE_COLUMN + 4);
   // What was not counted, under the map.
   row++;
-  const unmapped = joinList(locale, input.unmapped.slice(0, 20).map((u) => `${u.value} (${u.count})`));
+  const unmapped = joinList(locale, input.unmapped.slice(0, 20).map((u) => withAside(locale, u.value, String(u.count))));
   put(row++, SIDE_COLUMN, unmapped ? t(locale, 'funnel.sheet.unmapped', { values: unmapped }) : t(locale, 'funnel.sheet.allMapped'));
   if (input.noStage > 0) put(row++, SIDE_COLUMN, t(locale, 'funnel.sheet.noStage', { count: input.noStage }));
 

@@ -19,6 +19,8 @@ export interface FunnelRecord {
   stageSince: number | null;
   /** Deal value; null when empty or not a number. */
   value: number | null;
+  /** The value was read from text ('19.3万', '¥6,700'): the Funnel sheet's formulas, which sum numbers only, skip it. */
+  textValue?: boolean;
 }
 
 /** One row of the stage history: the client moved from one stage to another at a time. */

@@ -38,6 +38,16 @@ export function joinList(locale: Locale, items: readonly string[]): string {
   return items.join(locale === 'zh-CN' ? '、' : ', ');
 }
 
+/** `(aside)`, in Chinese with full-width parentheses: `（aside）`. */
+export function inParens(locale: Locale, aside: string): string {
+  return locale === 'zh-CN' ? `（${aside}）` : `(${aside})`;
+}
+
+/** `text (aside)`, in Chinese with full-width parentheses and no space: `text（aside）`. */
+export function withAside(locale: Locale, text: string, aside: string): string {
+  return locale === 'zh-CN' ? `${text}${inParens(locale, aside)}` : `${text} ${inParens(locale, aside)}`;
+}
+
 /** The whole table for one locale (sent to the sidebar once at start). */
 export function messagesFor(locale: Locale): Readonly<Record<MessageKey, string>> {
   return tableOf(locale) as Record<MessageKey, string>;

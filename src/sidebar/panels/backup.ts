@@ -26,7 +26,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
                 { class: 'cf-backup', 'data-id': b.id },
                 h('b', { class: 'cf-backup-date' }, b.date),
                 ' ',
-                h('span', { class: 'secondary' }, `${b.sourceName} · ${b.rows}`),
+                h('span', { class: 'secondary' }, t('sidebar.backup.of', { sheet: b.sourceName, rows: b.rows })),
                 ' ',
                 h(
                   'button',

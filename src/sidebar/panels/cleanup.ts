@@ -5,11 +5,32 @@
  * add-on re-reads the table and answers with a new preview instead of writing if it changed), and
  * "Undo" puts the last change back. Cell text is set as text only (DESIGN.md rule 5).
  */
-import { joinList } from '../../core/i18n';
+import { joinList, withAside } from '../../core/i18n';
 import type { CleanupPreview } from '../../core/api/cleanup';
 import type { ChangeKind } from '../../core/cleanup/plan';
 import { h, replaceChildren } from '../dom';
 import { registerPanel, type PanelContext } from '../panel-registry';
+
+/**
+ * A value with the spacing cleanup removes made visible (leading and trailing spaces, runs of spaces,
+ * no-break, full-width and zero-width spaces), each run in a marked span: "Acme Co. " → "Acme Co. "
+ * reads as no change otherwise. The text itself is unchanged (textContent is the cell's text).
+ */
+function spaced(text: string): Array<string | HTMLElement> {
+  const out: Array<string | HTMLElement> = [];
+  const odd = /^[\s\u200b-\u200d]+|[\s\u200b-\u200d]+$|[ \t]{2,}|[\u00a0\u3000\u200b-\u200d\ufeff\t\r\n]+/g;
+  let at = 0;
+  for (const m of text.matchAll(odd)) {
+    const i = m.index ?? 0;
+    if (m[0] === '') continue;
+    if (i > at) out.push(text.slice(at, i));
+    const zero = /^[\u200b-\u200d\ufeff]+$/.test(m[0]);
+    out.push(h('span', { class: zero ? 'cf-ws cf-ws-zero' : 'cf-ws' }, m[0]));
+    at = i + m[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
 
 function render(container: HTMLElement, ctx: PanelContext): void {
   const { t } = ctx;
@@ -31,7 +52,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
           ' ', h('span', { class: 'cf-cleanup-label' }, k.label), ' ', h('b', { class: 'cf-cleanup-count' }, k.count)),
         k.samples.length && k.kind !== 'emptyRow'
           ? h('ul', { class: 'cf-cleanup-samples' }, k.samples.map((s) =>
-            h('li', { class: 'cf-cleanup-sample' }, h('span', { class: 'cf-a1' }, s.a1), ' ', h('span', { class: 'cf-from' }, s.from), ' → ', h('span', { class: 'cf-to' }, s.to))))
+            h('li', { class: 'cf-cleanup-sample' }, h('span', { class: 'cf-a1' }, s.a1), ' ', h('span', { class: 'cf-from' }, spaced(s.from)), ' → ', h('span', { class: 'cf-to' }, s.to))))
           : k.samples.length ? h('p', { class: 'secondary cf-cleanup-rows' }, joinList(ctx.locale, k.samples.map((s) => s.a1))) : null),
     );
     replaceChildren(
@@ -48,7 +69,7 @@ function render(container: HTMLElement, ctx: PanelContext): void {
             h('input', { type: 'checkbox', class: 'cf-cleanup-backup-box', checked: backup, onchange: (ev) => { backup = (ev.target as HTMLInputElement).checked; } }),
             ' ', t('backup.first')))
           : null,
-        h('button', { type: 'button', class: 'action cf-cleanup-apply', disabled: p.total === 0, onclick: () => void apply() }, `${t('cleanup.panel.apply')} (${p.total})`),
+        h('button', { type: 'button', class: 'action cf-cleanup-apply', disabled: p.total === 0, onclick: () => void apply() }, withAside(ctx.locale, t('cleanup.panel.apply'), String(p.total))),
         ' ',
         h('button', { type: 'button', class: 'cf-cleanup-undo', onclick: () => void undo(false) }, t('undo.title'))),
     );
@@ -73,12 +94,14 @@ function render(container: HTMLElement, ctx: PanelContext): void {
   const undo = async (restoreRest: boolean): Promise<void> => {
     const r = await ctx.busy(() => ctx.call('undoLastChange', { restoreRest }));
     if (!r) return;
-    ctx.showNotice(r.message);
     if (r.status === 'edited') {
+      ctx.showNotice(r.message);
       body.append(h('button', { type: 'button', class: 'cf-cleanup-undo-rest', onclick: () => void undo(true) }, t('cleanup.panel.undoRest')));
       return;
     }
+    // After the new preview (its call clears the messages): what the undo did.
     await load();
+    ctx.showNotice(r.message);
   };
 
   replaceChildren(

@@ -4,6 +4,7 @@
  * that selects its date cell in the sheet (goToCell). Names and dates came from cells: text only.
  */
 import type { FollowUpsView } from '../../core/api/check';
+import { inParens } from '../../core/i18n';
 import { h, replaceChildren } from '../dom';
 import { registerPanel, type PanelContext } from '../panel-registry';
 
@@ -16,7 +17,7 @@ function list(title: string, kind: string, items: readonly Item[], ctx: PanelCon
   return h(
     'div',
     { class: `cf-followups-group cf-followups-${kind}` },
-    h('h3', null, title, ' ', h('span', { class: 'secondary cf-followups-count' }, `(${items.length})`)),
+    h('h3', null, title, ctx.locale === 'zh-CN' ? '' : ' ', h('span', { class: 'secondary cf-followups-count' }, inParens(ctx.locale, String(items.length)))),
     items.length
       ? h('ul', { class: 'cf-followups-list' }, items.map((f) =>
           h('li', { class: 'cf-followup' },

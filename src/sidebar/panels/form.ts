@@ -70,14 +70,20 @@ function view(state: FormState, ctx: PanelContext, done: (message: string, issue
     h('label', { class: 'cf-form-field' },
       h('div', { class: 'cf-form-label' }, f.header, f.required ? ' *' : ''),
       input(f)));
+  const mode = h('p', { class: 'cf-form-mode' }, state.row === null ? t('form.adding') : t('form.editing', { row: state.row }));
+  let row = state.row;
   const save = async () => {
     const values: Record<string, string | boolean> = {};
     for (const r of read) { const kv = r(); if (kv) values[kv[0]] = kv[1]; }
-    const res = await ctx.busy(() => ctx.call('saveClientForm', state.row, values));
-    if (res) done(res.message, res.issues);
+    const res = await ctx.busy(() => ctx.call('saveClientForm', row, values));
+    if (!res) return;
+    // A new client, once added, is that row: saving again (a typo mended) updates it, not a second copy.
+    row = res.row;
+    mode.textContent = t('form.editing', { row });
+    done(res.message, res.issues);
   };
   return h('div', { class: 'cf-form' },
-    h('p', { class: 'cf-form-mode' }, state.row === null ? t('form.adding') : t('form.editing', { row: state.row })),
+    mode,
     rows,
     h('div', { class: 'block' }, h('button', { type: 'button', class: 'action cf-form-save', onclick: () => void save() }, t('form.save'))));
 }

@@ -4,7 +4,7 @@
  * (buildFunnel, the menu's build). Stage names, owners and values came from cells: they are set as
  * text only (h() makes text nodes).
  */
-import { joinList } from '../../core/i18n';
+import { joinList, withAside } from '../../core/i18n';
 import type { FunnelSummary } from '../../core/api/funnel';
 import { h, replaceChildren } from '../dom';
 import { registerPanel, type PanelContext } from '../panel-registry';
@@ -59,7 +59,7 @@ function view(s: FunnelSummary, ctx: PanelContext, built: boolean): HTMLElement 
       ? h('ul', { class: 'cf-funnel-leaks' }, s.leaks.map((l) => h('li', { class: 'cf-funnel-leak' }, t('funnel.panel.leak', { from: l.from, to: l.to, keep: pct(l.keep), lost: num(l.lost) }))))
       : h('p', { class: 'secondary' }, t('funnel.panel.noLeaks')),
     s.unmapped.length
-      ? h('p', { class: 'cf-funnel-unmapped' }, t('funnel.panel.unmapped', { values: joinList(ctx.locale, s.unmapped.map((u) => `${u.value} (${u.count})`)) }))
+      ? h('p', { class: 'cf-funnel-unmapped' }, t('funnel.panel.unmapped', { values: joinList(ctx.locale, s.unmapped.map((u) => withAside(ctx.locale, u.value, String(u.count)))) }))
       : null,
   );
 }

@@ -210,6 +210,10 @@ function render(container: HTMLElement, ctx: PanelContext): void {
             v.state.templates.map((x) => h('option', { value: x.id, selected: x.id === v.template }, x.name)),
           ),
           tpl ? h('div', { class: 'gray cf-hint' }, tpl.description) : null,
+          // On a table, choosing a template changes nothing by itself: say so, and what the button does.
+          tpl && v.state.schema && v.draft && (v.draft.template ?? null) !== v.template
+            ? h('div', { class: 'cf-hint cf-template-pending' }, t('sidebar.setup.templatePending', { template: tpl.name }))
+            : null,
         ),
         h(
           'div',

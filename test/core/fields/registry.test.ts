@@ -121,7 +121,7 @@ describe('messages', () => {
       }
     }
     expect(issueMessage('en', 'otherCurrency', { hint: 'EUR' })).toBe('An amount in EUR, not in this column’s currency (left as written)');
-    expect(issueMessage('zh-CN', 'ambiguousPhone', { hint: 'US, CN' })).toContain('（US, CN）');
+    expect(issueMessage('zh-CN', 'ambiguousPhone', { hint: 'US, CN' })).toContain('（US、CN）'); // the Chinese list comma
   });
   test('every issue code has a distinct English and Chinese message', () => {
     for (const loc of LOCALES) {

@@ -124,7 +124,7 @@ export const adoptMessages = defineMessages(
     'adopt.sidebar.fit': '{share}% of {filled} values fit',
     'adopt.sidebar.empty': 'No values yet',
     'adopt.sidebar.misfits': "{count} don't fit, e.g.:",
-    'adopt.sidebar.formulas': '{count} formulas (kept as they are)',
+    'adopt.sidebar.formulas': '{count, plural, one {# formula (kept as it is)} other {# formulas (kept as they are)}}',
     'adopt.sidebar.known': 'known',
     'adopt.sidebar.changed': 'Changed: "Check fit" shows how the values fit the new settings.',
     'adopt.sidebar.recheck': 'Check fit',

@@ -3,8 +3,7 @@ import { defineMessages } from '../define';
 /** Strings of the check's report and of follow-ups in the sidebar. Keys start with 'check.' or 'followups.'. */
 export const checkMessages = defineMessages(
   {
-    'check.hint.option': 'Cleanup can change it to “{hint}”.',
-    'check.hint.clean': 'Cleanup (clientflow clean) reads values written in another format and rewrites them in the column’s format.',
+    'check.hint.option': 'Clean up can change it to “{hint}”.',
     'check.byColumn': 'Per column',
     'check.byProblem': 'Per problem',
     'check.cells': 'Broken cells',
@@ -54,7 +53,6 @@ export const checkMessages = defineMessages(
   },
   {
     'check.hint.option': '清理可以把它改为“{hint}”。',
-    'check.hint.clean': '清理（clientflow clean）能识别其他写法的值，并按本列的格式重写。',
     'check.byColumn': '按列',
     'check.byProblem': '按问题',
     'check.cells': '有问题的单元格',

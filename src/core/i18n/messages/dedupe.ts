@@ -10,6 +10,8 @@ export const dedupeMessages = defineMessages(
     'dedupe.summary':
       'Found {groups, plural, one {# group} other {# groups}} of duplicates ({dupRows} rows) among the {rows} rows of “{sheet}”: {sure} surely the same client, {review} to review. Their rows are colored and the column “{column}” gives each group’s ID (D1, D2…). No value was changed.',
     'dedupe.notDuplicates': '{count, plural, one {# pair marked “not duplicates” was} other {# pairs marked “not duplicates” were}} left out.',
+    'dedupe.panel.summary':
+      'Found {groups, plural, one {# group} other {# groups}} of duplicates ({dupRows} rows) among the {rows} rows of “{sheet}”: {sure} surely the same client, {review} to review. Nothing was changed.',
     'dedupe.panel.intro': 'Rows that seem to be the same client, with why. Nothing is changed here; “Find duplicates” in the menu colors the groups.',
     'dedupe.panel.load': 'Find duplicates',
     'dedupe.panel.none': 'No duplicates found.',
@@ -22,7 +24,8 @@ export const dedupeMessages = defineMessages(
     'dedupe.panel.notDuplicates': 'Not duplicates',
     'dedupe.panel.merge': 'Merge',
     'dedupe.merge.why': 'Merged into client {id}',
-    'dedupe.merge.formulas': 'These rows cannot be merged: removing them would move formulas below them. Nothing was merged.',
+    'dedupe.merge.formulas': 'These rows cannot be merged: rows below them hold formulas (the first in {cell}: {formula}), and removing rows would move them. Nothing was merged.',
+    'dedupe.merge.formulaPhone': 'These rows cannot be merged yet: {cell} below them holds a phone number Sheets read as a formula ({formula}), and removing rows would move it. Clean up turns such phones back into text; then merge again. Nothing was merged.',
     'dedupe.merge.done': 'Merged {groups, plural, one {# group} other {# groups}}: {rows, plural, one {# row} other {# rows}} moved to the archive sheet. “Undo the last ClientFlow change” puts everything back.',
     'dedupe.panel.rules':
       'How a merge works: the kept record’s empty fields are filled from the others; Orders, Purchases and Total spend are added up (a Deal value is not: it is kept); the latest Last contact and the earliest Created are kept; the furthest stage is kept (Won beats all; an open stage beats Lost unless the loss is more recent); notes are joined. The other rows go to the archive sheet.',
@@ -47,6 +50,8 @@ export const dedupeMessages = defineMessages(
     'dedupe.summary':
       '在“{sheet}”的 {rows} 行中找到 {groups} 组重复客户（共 {dupRows} 行）：{sure} 组确定是同一客户，{review} 组需要复核。这些行已标色，“{column}”列给出每组的编号（D1、D2…）。没有修改任何值。',
     'dedupe.notDuplicates': '已排除 {count} 对标记为“不是重复”的记录。',
+    'dedupe.panel.summary':
+      '在“{sheet}”的 {rows} 行中找到 {groups} 组重复客户（共 {dupRows} 行）：{sure} 组确定是同一客户，{review} 组需要复核。未做任何修改。',
     'dedupe.panel.intro': '看起来是同一客户的行及其依据。这里不做任何修改；菜单中的“查找重复客户”会为各组标色。',
     'dedupe.panel.load': '查找重复客户',
     'dedupe.panel.none': '没有找到重复客户。',
@@ -59,7 +64,8 @@ export const dedupeMessages = defineMessages(
     'dedupe.panel.notDuplicates': '不是重复',
     'dedupe.panel.merge': '合并',
     'dedupe.merge.why': '已合并到客户 {id}',
-    'dedupe.merge.formulas': '无法合并这些行：删除它们会移动下方的公式。未做合并。',
+    'dedupe.merge.formulas': '无法合并这些行：下方的行含有公式（第一个在 {cell}：{formula}），删除行会移动这些公式。未做合并。',
+    'dedupe.merge.formulaPhone': '暂时无法合并这些行：下方的 {cell} 是被表格当成公式的电话号码（{formula}），删除行会移动它。“清理”会把这类电话恢复为文本，之后再合并即可。未做合并。',
     'dedupe.merge.done': '已合并 {groups} 组：{rows} 行已移到归档表。“撤销上一次 ClientFlow 修改”可全部恢复。',
     'dedupe.panel.rules':
       '合并规则：保留记录的空白字段由其他记录补全；订单数、购买次数和累计消费相加（成交金额不相加，保留原值）；最近联系取最晚的日期，创建日期取最早的；阶段取走得最远的（成交优先；进行中的阶段优先于流失，除非流失更晚发生）；备注合并。其他行移到归档表。',

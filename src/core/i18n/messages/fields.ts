@@ -83,7 +83,7 @@ export const fieldsMessages = defineMessages(
     'fields.issue.otherCurrencyBare': '该金额的币种与本列币种不同（保持原样）',
     'fields.issue.ambiguousPhone': '没有国家代码，且在多个国家/地区都是有效号码（{hint}）：请加上国家代码',
     'fields.issue.ambiguousPhoneBare': '没有国家代码，且在多个国家/地区都是有效号码：请加上国家代码',
-    'fields.issue.formulaError': '公式错误（#ERROR!）：Sheets 把输入的内容当成了公式',
+    'fields.issue.formulaError': '公式错误（#ERROR!）：Google 表格把输入的内容当成了公式',
     'fields.note.variant': '“{label}”的另一种写法',
     'fields.issue.invalidPercent': '不是百分比',
     'fields.issue.invalidDate': '不是有效的日期',

@@ -1,0 +1,47 @@
+/**
+ * The Duplicates panel's summary says what was found and that nothing was changed — it colors nothing
+ * and adds no column, so it does not claim to (the menu's "Find duplicates" does both, and says so).
+ * English and Chinese, on the built bundle.
+ */
+import { startOn } from './helpers';
+import type { Addon } from '../../dev/harness';
+import type { DuplicatesReport } from '../../src/core/api/dedupe';
+
+const DATA: string[][] = [
+  ['Client ID', 'Name', 'Company', 'Email', 'Phone', 'Stage'],
+  ['C1', 'John Smith', 'Acme', 'john.smith@acme.com', '415-555-0101', 'Lead'],
+  ['C2', 'Mary Jones', 'Globex', 'mary@globex.com', '212-555-0199', 'Lead'],
+  ['C3', 'Jon Smith', 'ACME', 'john.smith@acme.com', '(415) 555-0101', 'Lead'],
+  ['C4', 'Ann Lee', 'Initech', 'ann@initech.com', '312-555-0142', 'Won'],
+];
+
+function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
+  const out = addon.call(fn, args);
+  if (!out.ok) throw new Error(out.error);
+  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
+  if (!env.ok) throw new Error(env.error?.message);
+  return env.data as T;
+}
+
+describe.each([
+  ['en' as const, /Nothing was changed\.$/, /colored|Duplicate group/],
+  ['zh-CN' as const, /未做任何修改。$/, /标色|列给出/],
+])('%s', (locale, nothingChanged, claimsColoring) => {
+  it('the panel finds the group, changes nothing and says so; the menu colors and says that', () => {
+    const { emu, addon } = startOn(DATA, locale);
+    emu.queueAnswers(['YES', 'OK', 'NO']);
+    addon.menu('menuAdopt');
+    const before = emu.snapshot().sheets[0];
+    const rep = data<DuplicatesReport>(addon, 'getDuplicates');
+    expect(rep.clusters).toHaveLength(1);
+    expect(rep.message).toMatch(nothingChanged);
+    expect(rep.message).not.toMatch(claimsColoring);
+    const after = emu.snapshot().sheets[0];
+    expect([after?.values, after?.conditionalFormats]).toEqual([before?.values, before?.conditionalFormats]);
+
+    emu.queueAnswers(['OK']);
+    addon.menu('menuFindDuplicates');
+    expect(emu.alerts.at(-1)?.prompt).toMatch(claimsColoring);
+    expect(emu.snapshot().sheets[0]?.values[0]?.length).toBe(DATA[0].length + 1); // the group column
+  });
+});
