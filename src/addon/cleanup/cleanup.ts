@@ -104,10 +104,18 @@ function mendedCells(p: Planned, plan: CleanupPlan): Array<{ row: number; column
   const columns = new Map(columnsOfTable(p.rules.schema, p.rules.layout.columns, defaultContext(p.rules.schema.locale, {
     region: p.rules.schema.region, currency: p.rules.schema.currency, dateOrder: p.rules.schema.dateOrder, timeZone: p.rules.timeZone,
   }), p.region.left).map((c) => [c.column, c]));
+  // Few distinct spellings per column: each is parsed once.
+  const seen = new Map<string, boolean>();
   const broken = (column: number, from: CellValue): boolean => {
     if (typeof from !== 'string' || from === '') return false;
-    const col = columns.get(column);
-    return col !== undefined && !fieldType(col.type).parse(from, col.ctx).ok;
+    const key = `${column}\u0000${from}`;
+    let out = seen.get(key);
+    if (out === undefined) {
+      const col = columns.get(column);
+      out = col !== undefined && !fieldType(col.type).parse(from, col.ctx).ok;
+      if (seen.size < 50000) seen.set(key, out);
+    }
+    return out;
   };
   const gone = plan.emptyRows.slice().sort((a, b) => a - b);
   const out: Array<{ row: number; column: number }> = [];
