@@ -45,3 +45,14 @@ describe.each([
     expect(emu.snapshot().sheets[0]?.values[0]?.length).toBe(DATA[0].length + 1); // the group column
   });
 });
+
+it('on a sheet that is no table (the Funnel sheet just built), names the sheets that are tables', () => {
+  const { emu, addon } = startOn(DATA, 'en');
+  emu.queueAnswers(['YES', 'OK', 'NO']);
+  addon.menu('menuAdopt');
+  (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().insertSheet('Funnel').activate();
+  const out = addon.call('getDuplicates', []);
+  const env = (out.ok ? out.result : null) as { ok: boolean; error?: { message: string } } | null;
+  expect(env?.ok).toBe(false);
+  expect(env?.error?.message).toBe('The sheet “Funnel” is not a client table. The client tables of this spreadsheet are on: Sheet1. Click one of their tabs, or adopt this sheet (ClientFlow menu).');
+});

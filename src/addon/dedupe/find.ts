@@ -22,10 +22,10 @@ import { planMerge, type MergeColumns } from '../../core/dedupe/merge';
 import type { Role } from '../../core/roles';
 import { stageOutcomes } from '../../core/options/variants';
 import type { CellValue, DropdownOption, TypeContext } from '../../core/fields/types';
-import { t, type Locale } from '../../core/i18n';
+import { joinList, t, type Locale } from '../../core/i18n';
 import { fieldByRole, type TableSchema } from '../../core/schema';
 import { columnLetter } from '../../core/table/a1';
-import { requireConfigOrNull } from '../config/store';
+import { allTables, requireConfigOrNull } from '../config/store';
 import { UserError } from '../runtime/errors';
 import { layoutOf, requireTableSheet } from '../sheet/table';
 
@@ -93,9 +93,16 @@ function readNotDuplicates(): Set<string> {
 }
 
 /** The table read in one getValues, the engine run, the "not duplicates" pairs taken out. */
-function find(): Found {
+function find(locale: Locale): Found {
   const schema = requireConfigOrNull();
-  if (!schema) throw new UserError('dedupe.error.noTable');
+  if (!schema) {
+    // The active sheet is no table (the Funnel sheet just built, say): name the tables there are.
+    const tables = allTables().map((o) => o.location?.sheetName ?? '').filter((n) => n !== '');
+    if (tables.length > 0) {
+      throw new UserError('dedupe.error.notTable', { sheet: SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName(), tables: joinList(locale, tables) });
+    }
+    throw new UserError('dedupe.error.noTable');
+  }
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = requireTableSheet(ss, schema);
   const headerRow = schema.location?.headerRow ?? 1;
@@ -159,7 +166,7 @@ function summary(f: Found, locale: Locale, colored: boolean): string {
  * nothing to show) and our rules, replaced. Returns the summary for the alert.
  */
 export function highlightDuplicates(locale: Locale): string {
-  const f = find();
+  const f = find(locale);
   const n = f.rows.length;
   const column = f.helperColumn ?? (f.clusters.length > 0 ? f.lastColumn + 1 : null);
   const sheet = f.sheet;
@@ -197,13 +204,13 @@ export function highlightDuplicates(locale: Locale): string {
 }
 
 /** The table as "Find duplicates" sees it, for a merge. */
-export function findForMerge(): Found {
-  return find();
+export function findForMerge(locale: Locale): Found {
+  return find(locale);
 }
 
 /** The clusters with why and the records side by side, for the Duplicates panel (nothing written). */
 export function duplicatesReport(locale: Locale): DuplicatesReport {
-  return report(find(), locale);
+  return report(find(locale), locale);
 }
 
 export function report(f: Found, locale: Locale): DuplicatesReport {
@@ -274,5 +281,5 @@ function remember(pairs: ReadonlyArray<readonly [string, string]>, locale: Local
     json = JSON.stringify(list);
   }
   props.setProperty(NOT_DUPLICATES_KEY, json);
-  return report(find(), locale);
+  return report(find(locale), locale);
 }
