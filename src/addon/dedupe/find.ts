@@ -22,12 +22,11 @@ import { planMerge, type MergeColumns } from '../../core/dedupe/merge';
 import type { Role } from '../../core/roles';
 import { stageOutcomes } from '../../core/options/variants';
 import type { CellValue, DropdownOption, TypeContext } from '../../core/fields/types';
-import { joinList, t, type Locale } from '../../core/i18n';
+import { t, type Locale } from '../../core/i18n';
 import { fieldByRole, type TableSchema } from '../../core/schema';
 import { columnLetter } from '../../core/table/a1';
-import { allTables, requireConfigOrNull } from '../config/store';
-import { UserError } from '../runtime/errors';
-import { layoutOf, requireTableSheet } from '../sheet/table';
+import { requireConfigOrNull } from '../config/store';
+import { layoutOf, noTableHere, requireTableSheet } from '../sheet/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -93,16 +92,10 @@ function readNotDuplicates(): Set<string> {
 }
 
 /** The table read in one getValues, the engine run, the "not duplicates" pairs taken out. */
-function find(locale: Locale): Found {
+function find(): Found {
   const schema = requireConfigOrNull();
-  if (!schema) {
-    // The active sheet is no table (the Funnel sheet just built, say): name the tables there are.
-    const tables = allTables().map((o) => o.location?.sheetName ?? '').filter((n) => n !== '');
-    if (tables.length > 0) {
-      throw new UserError('dedupe.error.notTable', { sheet: SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName(), tables: joinList(locale, tables) });
-    }
-    throw new UserError('dedupe.error.noTable');
-  }
+  // The active sheet may be no table (the Funnel sheet just built): the error names the tables there are.
+  if (!schema) throw noTableHere('dedupe.error.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = requireTableSheet(ss, schema);
   const headerRow = schema.location?.headerRow ?? 1;
@@ -166,7 +159,7 @@ function summary(f: Found, locale: Locale, colored: boolean): string {
  * nothing to show) and our rules, replaced. Returns the summary for the alert.
  */
 export function highlightDuplicates(locale: Locale): string {
-  const f = find(locale);
+  const f = find();
   const n = f.rows.length;
   const column = f.helperColumn ?? (f.clusters.length > 0 ? f.lastColumn + 1 : null);
   const sheet = f.sheet;
@@ -204,13 +197,13 @@ export function highlightDuplicates(locale: Locale): string {
 }
 
 /** The table as "Find duplicates" sees it, for a merge. */
-export function findForMerge(locale: Locale): Found {
-  return find(locale);
+export function findForMerge(): Found {
+  return find();
 }
 
 /** The clusters with why and the records side by side, for the Duplicates panel (nothing written). */
 export function duplicatesReport(locale: Locale): DuplicatesReport {
-  return report(find(locale), locale);
+  return report(find(), locale);
 }
 
 export function report(f: Found, locale: Locale): DuplicatesReport {
@@ -281,5 +274,5 @@ function remember(pairs: ReadonlyArray<readonly [string, string]>, locale: Local
     json = JSON.stringify(list);
   }
   props.setProperty(NOT_DUPLICATES_KEY, json);
-  return report(find(locale), locale);
+  return report(find(), locale);
 }

@@ -56,7 +56,7 @@ function planGroup(f: Found, g: MergeGroup, opts: MergeOptions): Planned | null 
 
 /** Merges the groups in one change; returns the fresh clusters with what happened. */
 export function mergeGroups(groups: readonly MergeGroup[], opts: MergeOptions, locale: Locale): DuplicatesReport {
-  const f = findForMerge(locale);
+  const f = findForMerge();
   const planned: Planned[] = [];
   const taken = new Set<number>();
   for (const g of groups) {
@@ -119,7 +119,7 @@ export function mergeGroups(groups: readonly MergeGroup[], opts: MergeOptions, l
   const saved = opts.backup ? backUpTable(locale) : null;
   commitChange(ss, f.sheet, region, edits, removeRows, { action: 'merge', why: t(locale, 'dedupe.merge.why', { id: '' }), removed, parts }, locale);
   const done = t(locale, 'dedupe.merge.done', { groups: planned.length, rows: removeRows.length });
-  return { ...report(findForMerge(locale), locale), merged: planned.length, notice: saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done };
+  return { ...report(findForMerge(), locale), merged: planned.length, notice: saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done };
 }
 
 /**

@@ -6,7 +6,6 @@ export const dedupeMessages = defineMessages(
     'dedupe.title': 'Find duplicates',
     'dedupe.error.noTable': 'There is no ClientFlow table yet. Set one up or adopt a sheet first.',
     'dedupe.error.empty': 'The table on “{sheet}” has no rows to compare.',
-    'dedupe.error.notTable': 'The sheet “{sheet}” is not a client table. The client tables of this spreadsheet are on: {tables}. Click one of their tabs, or adopt this sheet (ClientFlow menu).',
     'dedupe.none': 'No duplicates among the {rows} rows of “{sheet}”. Nothing was changed.',
     'dedupe.summary':
       'Found {groups, plural, one {# group} other {# groups}} of duplicates ({dupRows} rows) among the {rows} rows of “{sheet}”: {sure} surely the same client, {review} to review. Their rows are colored and the column “{column}” gives each group’s ID (D1, D2…). No value was changed.',
@@ -47,7 +46,6 @@ export const dedupeMessages = defineMessages(
     'dedupe.title': '查找重复客户',
     'dedupe.error.noTable': '还没有 ClientFlow 客户表。请先新建客户流程表或接管当前工作表。',
     'dedupe.error.empty': '“{sheet}”上的表格没有可比较的行。',
-    'dedupe.error.notTable': '工作表“{sheet}”不是客户表。本表格中的客户表位于：{tables}。请点击其中一个工作表标签，或通过 ClientFlow 菜单接管本工作表。',
     'dedupe.none': '“{sheet}”的 {rows} 行中没有重复客户。未做任何修改。',
     'dedupe.summary':
       '在“{sheet}”的 {rows} 行中找到 {groups} 组重复客户（共 {dupRows} 行）：{sure} 组确定是同一客户，{review} 组需要复核。这些行已标色，“{column}”列给出每组的编号（D1、D2…）。没有修改任何值。',
