@@ -45,3 +45,30 @@ describe.each([
     expect(emu.snapshot().sheets[0]?.values[0]?.length).toBe(DATA[0].length + 1); // the group column
   });
 });
+
+it('on a sheet that is no table (the Funnel sheet just built), every panel names the sheets that are tables', () => {
+  const { emu, addon } = startOn(DATA, 'en');
+  emu.queueAnswers(['YES', 'OK', 'NO']);
+  addon.menu('menuAdopt');
+  (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().insertSheet('Funnel').activate();
+  const out = addon.call('getDuplicates', []);
+  const env = (out.ok ? out.result : null) as { ok: boolean; error?: { message: string } } | null;
+  expect(env?.ok).toBe(false);
+  expect(env?.error?.message).toBe('The sheet “Funnel” is not a client table. The client tables of this spreadsheet are on: Sheet1. Click one of their tabs, or adopt this sheet (ClientFlow menu).');
+  // The other panels' actions say the same, in the user's language (never "there is no table yet").
+  for (const fn of ['getFollowUps', 'getClientForm', 'getProtection', 'createBackup']) {
+    const o = addon.call(fn, []);
+    const e = (o.ok ? o.result : null) as { ok: boolean; error?: { message: string } } | null;
+    expect([fn, e?.error?.message]).toEqual([fn, expect.stringMatching(/^The sheet “Funnel” is not a client table\. .*on: Sheet1\./)]);
+  }
+});
+
+it('in Chinese, the tables are named in Chinese', () => {
+  const { emu, addon } = startOn(DATA, 'zh-CN');
+  emu.queueAnswers(['YES', 'OK', 'NO']);
+  addon.menu('menuAdopt');
+  (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().insertSheet('销售漏斗').activate();
+  const o = addon.call('getFollowUps', []);
+  const e = (o.ok ? o.result : null) as { ok: boolean; error?: { message: string } } | null;
+  expect(e?.error?.message).toBe('工作表“销售漏斗”不是客户表。本表格中的客户表位于：Sheet1。请点击其中一个工作表标签，或通过 ClientFlow 菜单接管本工作表。');
+});

@@ -31,7 +31,7 @@ import { CONFIG_KEY, TABLE_KEY_PREFIX, configKeys, decodeConfig, tableKey } from
 import { t, type Locale } from '../../core/i18n';
 import { PROTECT_KEY, readProtectSetting } from '../../core/protect';
 import { idCounterProps, readProps, requireConfigOrNull } from '../config/store';
-import { readTimeZone, requireTableSheet } from '../sheet/table';
+import { readTimeZone, noTableHere, requireTableSheet } from '../sheet/table';
 import { UserError } from '../runtime/errors';
 import { applyProtection, tableContext } from '../protect/protect';
 
@@ -171,7 +171,7 @@ export interface BackupResult {
  */
 export function backUpTable(locale: Locale, now: Date = new Date(), spare: ReadonlySet<number> = new Set()): BackupResult {
   const schema = requireConfigOrNull();
-  if (!schema || !schema.location) throw new UserError('backup.noTable');
+  if (!schema || !schema.location) throw noTableHere('backup.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const source = requireTableSheet(ss, schema);
   const rows = source.getLastRow();

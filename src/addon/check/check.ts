@@ -12,7 +12,7 @@ import { a1 } from '../../core/table/a1';
 import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/setup/rules';
 import { highlightRanges, validateRows } from '../../core/check/validate';
 import type { CellValue } from '../../core/fields/types';
-import { hasRules, replaceRules } from '../sheet/apply';
+import { leadsWithRule, replaceRules } from '../sheet/apply';
 import { syncListRules } from '../sheet/list-rules';
 import { adoptDeferredEdits } from '../edit/autofill';
 import { allTables, requireConfigOrNull } from '../config/store';
@@ -154,19 +154,23 @@ function checkSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: GoogleA
  * of a kind the table did not carry (so undo gives the table back as it was):
  * - the broken cells' highlight rule, where the table has one (from adopting or a check), is drawn again
  *   over the cells broken now: a phone Clean up recovered is no longer red, one undo broke again is;
- * - `mended` cells (sheet row and column) that are valid now lose our note and our background.
+ * - `mended` cells (sheet row and column: cells Clean up wrote over a value the check rejects) that are
+ *   valid now lose our note and our background.
  */
 export function refreshCheckMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, mended: ReadonlyArray<{ row: number; column: number }> = []): void {
-  const highlighted = hasRules(sheet, INVALID_RULE_KINDS);
+  const highlighted = leadsWithRule(sheet, INVALID_RULE_KINDS);
   if (!highlighted && mended.length === 0) return;
-  const headerRow = schema.location?.headerRow ?? 1;
-  const { layout } = readLayout(sheet, schema, headerRow);
-  if (Object.keys(layout.columns).length === 0) return;
-  const span = tableSpan(layout);
-  const n = sheet.getLastRow() - headerRow;
-  const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
-  const { issues } = validateRows(schema, layout, values, headerRow + 1, span.first, readTimeZone(sheet.getParent()), fieldType);
+  // Without our highlight rule only the mended cells' own marks change: what Clean up wrote there is
+  // its type's canonical value, so the table is not read again.
+  let issues: readonly SheetIssue[] = [];
   if (highlighted) {
+    const headerRow = schema.location?.headerRow ?? 1;
+    const { layout } = readLayout(sheet, schema, headerRow);
+    if (Object.keys(layout.columns).length === 0) return;
+    const span = tableSpan(layout);
+    const n = sheet.getLastRow() - headerRow;
+    const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
+    issues = validateRows(schema, layout, values, headerRow + 1, span.first, readTimeZone(sheet.getParent()), fieldType).issues;
     const ranges = highlightRanges(issues);
     replaceRules(sheet, ranges.length
       ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
@@ -175,9 +179,15 @@ export function refreshCheckMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet, sch
   const broken = new Set(issues.map((i) => `${i.row}:${i.column}`));
   const clear = mended.filter((m) => !broken.has(`${m.row}:${m.column}`));
   if (clear.length === 0) return;
-  const r0 = Math.min(...clear.map((m) => m.row));
-  const c0 = Math.min(...clear.map((m) => m.column));
-  const box = sheet.getRange(r0, c0, Math.max(...clear.map((m) => m.row)) - r0 + 1, Math.max(...clear.map((m) => m.column)) - c0 + 1);
+  // The box around them (loops: a spread of many thousand cells would overflow Math.min's arguments).
+  let r0 = Infinity, c0 = Infinity, r1 = 0, c1 = 0;
+  for (const m of clear) {
+    if (m.row < r0) r0 = m.row;
+    if (m.row > r1) r1 = m.row;
+    if (m.column < c0) c0 = m.column;
+    if (m.column > c1) c1 = m.column;
+  }
+  const box = sheet.getRange(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
   const notes = box.getNotes();
   const backgrounds = box.getBackgrounds() as Array<Array<string | null>>;
   let notesChanged = false;

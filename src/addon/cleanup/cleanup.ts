@@ -10,6 +10,7 @@ import { keepKinds, planCleanup, type ChangeKind, type CleanupPlan } from '../..
 import { previewOf } from '../../core/cleanup/preview';
 import type { CleanupPreview } from '../../core/api/cleanup';
 import { defaultContext } from '../../core/fields/context';
+import { fieldType } from '../../core/fields';
 import { t, type Locale } from '../../core/i18n';
 import { allTables, requireConfigOrNull, tableOf } from '../config/store';
 import { UserError } from '../runtime/errors';
@@ -94,6 +95,40 @@ function rowsAfter(plan: CleanupPlan, region: Region): CellValue[][] {
   return gone.size ? rows.filter((_, i) => !gone.has(i)) : rows;
 }
 
+/**
+ * The cells a plan mends that the check may have marked: a phone Sheets had read as a formula, or a value
+ * its column's type rejected (cleanup's other changes rewrite values the check already reads). Each is
+ * named where it is after the change: removed empty rows above a cell move it up.
+ */
+function mendedCells(p: Planned, plan: CleanupPlan): Array<{ row: number; column: number }> {
+  const columns = new Map(columnsOfTable(p.rules.schema, p.rules.layout.columns, defaultContext(p.rules.schema.locale, {
+    region: p.rules.schema.region, currency: p.rules.schema.currency, dateOrder: p.rules.schema.dateOrder, timeZone: p.rules.timeZone,
+  }), p.region.left).map((c) => [c.column, c]));
+  // Few distinct spellings per column: each is parsed once.
+  const seen = new Map<string, boolean>();
+  const broken = (column: number, from: CellValue): boolean => {
+    if (typeof from !== 'string' || from === '') return false;
+    const key = `${column}\u0000${from}`;
+    let out = seen.get(key);
+    if (out === undefined) {
+      const col = columns.get(column);
+      out = col !== undefined && !fieldType(col.type).parse(from, col.ctx).ok;
+      if (seen.size < 50000) seen.set(key, out);
+    }
+    return out;
+  };
+  const gone = plan.emptyRows.slice().sort((a, b) => a - b);
+  const out: Array<{ row: number; column: number }> = [];
+  let k = 0;
+  for (const ch of plan.changes) { // in row order
+    if (ch.kind !== 'formulaPhone' && ch.kind !== 'option' && ch.kind !== 'leadingZeros') continue;
+    if (ch.kind !== 'formulaPhone' && !broken(ch.column, ch.from)) continue;
+    while (k < gone.length && (gone[k] as number) < ch.row) k++;
+    out.push({ row: p.firstRow + ch.row - k, column: p.region.left + ch.column });
+  }
+  return out;
+}
+
 export interface ApplyResult { applied: boolean; changes: number; message: string; preview: CleanupPreview | null }
 
 /**
@@ -115,10 +150,7 @@ export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerp
   // field says so). Undo derives them again from what it puts back (../change/pipeline.ts).
   syncListRules({ ...p.rules, sheet: p.sheet, locale }, rowsAfter(plan, p.region));
   // The check's highlights and notes follow the cleaned values (a recovered phone is no longer red).
-  // Mended cells are named where they are now: removed empty rows above a cell move it up.
-  const gone = [...plan.emptyRows].sort((a, b) => a - b);
-  const shift = (r: number) => { let k = 0; while (k < gone.length && (gone[k] as number) < r) k++; return k; };
-  refreshCheckMarks(p.sheet, p.rules.schema, plan.changes.map((ch) => ({ row: p.firstRow + ch.row - shift(ch.row), column: p.region.left + ch.column })));
+  refreshCheckMarks(p.sheet, p.rules.schema, mendedCells(p, plan));
   const done = t(locale, 'cleanup.done', { count: preview.total });
   const message = saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done;
   p.ss.toast(message, t(locale, 'cleanup.title'));

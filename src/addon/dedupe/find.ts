@@ -26,8 +26,7 @@ import { t, type Locale } from '../../core/i18n';
 import { fieldByRole, type TableSchema } from '../../core/schema';
 import { columnLetter } from '../../core/table/a1';
 import { requireConfigOrNull } from '../config/store';
-import { UserError } from '../runtime/errors';
-import { layoutOf, requireTableSheet } from '../sheet/table';
+import { layoutOf, noTableHere, requireTableSheet } from '../sheet/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -95,7 +94,8 @@ function readNotDuplicates(): Set<string> {
 /** The table read in one getValues, the engine run, the "not duplicates" pairs taken out. */
 function find(): Found {
   const schema = requireConfigOrNull();
-  if (!schema) throw new UserError('dedupe.error.noTable');
+  // The active sheet may be no table (the Funnel sheet just built): the error names the tables there are.
+  if (!schema) throw noTableHere('dedupe.error.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = requireTableSheet(ss, schema);
   const headerRow = schema.location?.headerRow ?? 1;

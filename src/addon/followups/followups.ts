@@ -9,12 +9,11 @@ import type { CellValue } from '../../core/fields/types';
 import { t, type Locale } from '../../core/i18n';
 import type { FollowUpsView } from '../../core/api/check';
 import { requireConfigOrNull } from '../config/store';
-import { UserError } from '../runtime/errors';
-import { readLayout, requireTableSheet } from '../sheet/table';
+import { readLayout, noTableHere, requireTableSheet } from '../sheet/table';
 
 export function followUps(locale: Locale, now: Date = new Date()): FollowUpsView {
   const schema = requireConfigOrNull();
-  if (!schema) throw new UserError('setup.validate.noTable');
+  if (!schema) throw noTableHere('setup.validate.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = requireTableSheet(ss, schema);
   const headerRow = schema.location?.headerRow ?? 1;

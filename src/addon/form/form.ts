@@ -13,13 +13,13 @@ import { tableSpan } from '../../core/setup/rules';
 import { requireConfigOrNull } from '../config/store';
 import { handleEdit, type EditChecks } from '../edit/autofill';
 import { UserError } from '../runtime/errors';
-import { readLayout, requireTableSheet } from '../sheet/table';
+import { readLayout, noTableHere, requireTableSheet } from '../sheet/table';
 
 const AUTO = new Set<string>(AUTO_TYPES);
 
 function table() {
   const schema = requireConfigOrNull();
-  if (!schema) throw new UserError('setup.validate.noTable');
+  if (!schema) throw noTableHere('setup.validate.noTable');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = requireTableSheet(ss, schema);
   const headerRow = schema.location?.headerRow ?? 1;

@@ -17,8 +17,7 @@ import { columnLetter } from '../../core/fields/util';
 import { isProtectedColumnDescription, readProtectSetting, protectProps, type ProtectSetting, type TableColumn } from '../../core/protect';
 import type { TableSchema } from '../../core/schema';
 import { readProps, requireConfigOrNull } from '../config/store';
-import { readLayout, requireTableSheet } from '../sheet/table';
-import { UserError } from '../runtime/errors';
+import { readLayout, noTableHere, requireTableSheet } from '../sheet/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -32,7 +31,7 @@ export interface TableContext {
 /** The configured table, its sheet and its columns in sheet order; a UserError when there is none. */
 export function tableContext(): TableContext {
   const schema = requireConfigOrNull();
-  if (!schema || !schema.location) throw new UserError('backup.noTable');
+  if (!schema || !schema.location) throw noTableHere('backup.noTable');
   const sheet = requireTableSheet(SpreadsheetApp.getActiveSpreadsheet(), schema);
   const headerRow = schema.location.headerRow;
   const { layout } = readLayout(sheet, schema, headerRow);

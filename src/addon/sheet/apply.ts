@@ -238,12 +238,15 @@ export function replaceRules(sheet: Sheet, ours: readonly RulePlan[], kinds: Rea
   return { rules: built.length, keptRules: userRules };
 }
 
-/** Whether the sheet holds one of our conditional-format rules of these kinds. */
-export function hasRules(sheet: Sheet, kinds: ReadonlySet<RuleKind>): boolean {
-  return sheet.getConditionalFormatRules().some((r) => {
-    const kind = ruleKind(ruleFormula(r));
-    return kind !== null && kinds.has(kind);
-  });
+/**
+ * Whether the sheet's first conditional-format rule is one of ours of these kinds. Our highlight of
+ * broken cells ('invalid') is always put first in precedence (replaceRules puts ours before the rest), so
+ * one rule is read: reading each rule's condition is two service calls.
+ */
+export function leadsWithRule(sheet: Sheet, kinds: ReadonlySet<RuleKind>): boolean {
+  const first = sheet.getConditionalFormatRules()[0];
+  const kind = first ? ruleKind(ruleFormula(first)) : null;
+  return kind !== null && kinds.has(kind);
 }
 
 function overlaps(r: Range, first: number, last: number, firstCol: number, lastCol: number): boolean {

@@ -6,6 +6,9 @@ import { FIELD_METADATA_KEY, resolveLayout, type ColumnMetadata, type Layout } f
 import type { TableSchema } from '../../core/schema';
 import type { CellValue } from '../../core/fields/types';
 import { UserError } from '../runtime/errors';
+import { userLocale } from '../runtime/action';
+import { allTables } from '../config/store';
+import { joinList, type MessageKey } from '../../core/i18n';
 import { isKnownTimeZone } from '../../core/fields/calendar';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -85,4 +88,16 @@ export function readTimeZone(ss: Spreadsheet): string {
   const zone = ss.getSpreadsheetTimeZone();
   if (!isKnownTimeZone(zone)) throw new UserError('error.timeZone', { zone });
   return zone;
+}
+
+/**
+ * The error for an action started on a sheet that is no table: when the spreadsheet has tables on other
+ * sheets (the Funnel sheet is active right after it is built), it names them; only when it has none does
+ * it say `none` (there is no table yet).
+ */
+export function noTableHere(none: MessageKey): UserError {
+  const tables = allTables().map((o) => o.location?.sheetName ?? '').filter((n) => n !== '');
+  if (tables.length === 0) return new UserError(none);
+  const active = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName();
+  return new UserError('setup.notThisSheet', { sheet: active, tables: joinList(userLocale(), tables) });
 }

@@ -215,7 +215,8 @@ export function movesFormula(region: Region, removeRows: readonly number[]): boo
 /** The first formula (0-based row and column in the region, reading order) that removing `removeRows` would move. */
 export function movedFormula(region: Region, removeRows: readonly number[]): { row: number; column: number; formula: string } | null {
   if (removeRows.length === 0) return null;
-  const first = Math.min(...removeRows);
+  let first = Infinity; // a loop: spreading a long list into Math.min overflows the stack
+  for (const r of removeRows) if (r < first) first = r;
   for (let r = first; r < region.formulas.length; r++) {
     const row = region.formulas[r];
     for (let c = 0; c < row.length; c++) if (row[c] !== '') return { row: r, column: c, formula: row[c] as string };
