@@ -12,7 +12,7 @@ import { a1 } from '../../core/table/a1';
 import { INVALID_RULE_KINDS, markedFormula, RULE_COLORS, tableSpan } from '../../core/setup/rules';
 import { highlightRanges, validateRows } from '../../core/check/validate';
 import type { CellValue } from '../../core/fields/types';
-import { leadsWithRule, replaceRules } from '../sheet/apply';
+import { leadsWithRule, replaceLeadingRule, replaceRules } from '../sheet/apply';
 import { syncListRules } from '../sheet/list-rules';
 import { adoptDeferredEdits } from '../edit/autofill';
 import { allTables, requireConfigOrNull } from '../config/store';
@@ -157,7 +157,7 @@ function checkSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: GoogleA
  * - `mended` cells (sheet row and column: cells Clean up wrote over a value the check rejects) that are
  *   valid now lose our note and our background.
  */
-export function refreshCheckMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, mended: ReadonlyArray<{ row: number; column: number }> = []): void {
+export function refreshCheckMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: TableSchema, mended: ReadonlyArray<{ row: number; column: number }> = [], rows?: readonly (readonly CellValue[])[]): void {
   const highlighted = leadsWithRule(sheet, INVALID_RULE_KINDS);
   if (!highlighted && mended.length === 0) return;
   // Without our highlight rule only the mended cells' own marks change: what Clean up wrote there is
@@ -168,13 +168,15 @@ export function refreshCheckMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet, sch
     const { layout } = readLayout(sheet, schema, headerRow);
     if (Object.keys(layout.columns).length === 0) return;
     const span = tableSpan(layout);
+    // The rows as the change left them when the caller has them (from column 1), else read again.
     const n = sheet.getLastRow() - headerRow;
-    const values = n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : [];
-    issues = validateRows(schema, layout, values, headerRow + 1, span.first, readTimeZone(sheet.getParent()), fieldType).issues;
+    const values = rows ?? (n > 0 ? (sheet.getRange(headerRow + 1, span.first, n, span.last - span.first + 1).getValues() as CellValue[][]) : []);
+    issues = validateRows(schema, layout, values as CellValue[][], headerRow + 1, rows ? 1 : span.first, readTimeZone(sheet.getParent()), fieldType).issues;
     const ranges = highlightRanges(issues);
-    replaceRules(sheet, ranges.length
+    // Our highlight leads the rules (leadsWithRule): it alone is replaced, the others kept unread.
+    replaceLeadingRule(sheet, highlighted, ranges.length
       ? [{ kind: 'invalid', ranges, formula: markedFormula('invalid', 'TRUE'), format: RULE_COLORS.invalid }]
-      : [], INVALID_RULE_KINDS);
+      : []);
   }
   const broken = new Set(issues.map((i) => `${i.row}:${i.column}`));
   const clear = mended.filter((m) => !broken.has(`${m.row}:${m.column}`));

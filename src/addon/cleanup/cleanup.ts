@@ -148,9 +148,11 @@ export function applyCleanup(locale: Locale, off: readonly ChangeKind[], fingerp
   commitChange(p.ss, p.sheet, p.region, editsOf(plan, p.region), plan.emptyRows, { action: 'cleanup', why: t(locale, 'cleanup.archive.emptyRow'), removed }, locale);
   // Variants rewritten to their labels: the dropdown columns' list rules follow (strict again where the
   // field says so). Undo derives them again from what it puts back (../change/pipeline.ts).
-  syncListRules({ ...p.rules, sheet: p.sheet, locale }, rowsAfter(plan, p.region));
-  // The check's highlights and notes follow the cleaned values (a recovered phone is no longer red).
-  refreshCheckMarks(p.sheet, p.rules.schema, mendedCells(p, plan));
+  const after = rowsAfter(plan, p.region);
+  syncListRules({ ...p.rules, sheet: p.sheet, locale }, after);
+  // The check's highlights and notes follow the cleaned values (a recovered phone is no longer red),
+  // checked on the rows as written, not read again.
+  refreshCheckMarks(p.sheet, p.rules.schema, mendedCells(p, plan), after);
   const done = t(locale, 'cleanup.done', { count: preview.total });
   const message = saved ? `${done}\n${t(locale, 'backup.madeFirst', { sheet: saved.entry.sheetName })}` : done;
   p.ss.toast(message, t(locale, 'cleanup.title'));

@@ -241,12 +241,25 @@ export function replaceRules(sheet: Sheet, ours: readonly RulePlan[], kinds: Rea
 /**
  * Whether the sheet's first conditional-format rule is one of ours of these kinds. Our highlight of
  * broken cells ('invalid') is always put first in precedence (replaceRules puts ours before the rest), so
- * one rule is read: reading each rule's condition is two service calls.
+ * one rule is read: reading each rule's condition is two service calls. Returns the sheet's rules when
+ * it does (for replaceLeadingRule), else null.
  */
-export function leadsWithRule(sheet: Sheet, kinds: ReadonlySet<RuleKind>): boolean {
-  const first = sheet.getConditionalFormatRules()[0];
+export function leadsWithRule(sheet: Sheet, kinds: ReadonlySet<RuleKind>): Rule[] | null {
+  const rules = sheet.getConditionalFormatRules();
+  const first = rules[0];
   const kind = first ? ruleKind(ruleFormula(first)) : null;
-  return kind !== null && kinds.has(kind);
+  return kind !== null && kinds.has(kind) ? rules : null;
+}
+
+/**
+ * Replaces the leading rule of ours (`rules`, as leadsWithRule read them) by `ours`, keeping every
+ * other rule in order without reading it: two calls for the whole set, where replaceRules reads each
+ * rule's condition (two calls a rule) to find ours wherever they sit.
+ */
+export function replaceLeadingRule(sheet: Sheet, rules: readonly Rule[], ours: readonly RulePlan[]): void {
+  const ranges = new Map<string, Range>();
+  rangesByA1(sheet, ours.flatMap((r) => r.ranges), ranges);
+  sheet.setConditionalFormatRules([...buildRules(ours, ranges), ...rules.slice(1)]);
 }
 
 function overlaps(r: Range, first: number, last: number, firstCol: number, lastCol: number): boolean {
