@@ -151,6 +151,8 @@ describe.each(['en', 'zh-CN'] as const)('install to first value (%s)', (locale) 
         await page.waitForSelector('.sub-popup [data-fn="menuAdopt"]');
         text = (await page.textContent('.sub-popup')) ?? '';
       } else {
+        // Toasts of earlier steps would still be on the step's screenshot: only its own are shown.
+        await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
         await runMenu(page, step.fn);
         const messages = await carryThrough(page, step.fn);
         text = [...messages, (await page.textContent('#grid')) ?? ''].join('\n');
