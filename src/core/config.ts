@@ -92,7 +92,7 @@ export function migrate1to2(raw: Record<string, unknown>): Record<string, unknow
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrate1to2 };
 
-function utf8Length(s: string): number {
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -8,6 +8,7 @@ import { createEmulator } from '../../dev/emulator';
 import { loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
 import { mappingOfPreview, type AdoptPreview, type AdoptReport } from '../../src/core/api/adopt';
+import { data } from './helpers';
 
 type SS = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
@@ -36,14 +37,6 @@ function adopt(emu: Emulator, addon: Addon): string {
   // The confirmation: the YES/NO alert before the report (an offer of automatic columns may follow it).
   const recent = emu.alerts.slice(-3);
   return recent.find((a) => a.buttons === 'YES_NO' && !/Automatic columns|自动列/.test(a.title))?.prompt ?? '';
-}
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
 }
 
 function rulesAndValidations(emu: Emulator) {

@@ -5,11 +5,10 @@
  * The backup holds the table as it was before the change, in English and Chinese.
  */
 import type { Emulator } from '../../dev/emulator/types';
-import type { Addon } from '../../dev/harness';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
 import type { CleanupPreview } from '../../src/core/api/cleanup';
 import { t } from '../../src/core/i18n';
-import { startOn } from './helpers';
+import { startOn, data } from './helpers';
 
 const DATA: string[][] = [
   ['Client ID', 'Name', 'Email', 'Phone', 'Stage'],
@@ -28,14 +27,6 @@ function adopted(locale: 'en' | 'zh-CN' = 'en', rows = DATA) {
 
 const table = (emu: Emulator) => emu.snapshot().sheets[0]!.values;
 const backups = (emu: Emulator) => emu.snapshot().sheets.filter((s) => /ClientFlow backup|ClientFlow 备份/.test(s.name));
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
 
 describe.each(['en', 'zh-CN'] as const)('menu cleanup offers a backup first (%s)', (locale) => {
   it('YES backs the table up as it was, then cleans', () => {

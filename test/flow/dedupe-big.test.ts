@@ -4,17 +4,8 @@
  * for a group of 50, but for growing a sheet once), orders added up, the notes' distinct lines joined once, 499 rows archived,
  * and undo puts the table back exactly. Built bundle on the emulator.
  */
-import { startOn } from './helpers';
-import type { Addon } from '../../dev/harness';
+import { startOn, data } from './helpers';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
 
 function run(size: number) {
   const rows: string[][] = [['Name', 'Email', 'Phone', 'Orders', 'Notes']];

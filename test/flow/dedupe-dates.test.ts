@@ -4,8 +4,9 @@
  * showed every date one day early. The merge, sent back with what the panel showed, still goes through.
  */
 import { createEmulator } from '../../dev/emulator';
-import { loadAddon, type Addon } from '../../dev/harness';
+import { loadAddon } from '../../dev/harness';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
+import { data } from './helpers';
 
 const DATA: string[][] = [
   ['客户编号', '联系人', '客户名称', '邮箱', '手机', '阶段', '下次跟进'],
@@ -13,14 +14,6 @@ const DATA: string[][] = [
   ['K2', '李娜', '汇智贸易', 'ln@hz.cn', '13900139000', '方案', '2026-02-01'],
   ['K3', '张伟', '星辰科技有限公司', 'zw@xc.cn', '138 0013 8000', '方案', '2026-03-10'],
 ];
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
 
 it('shows the dates of a group as typed, in Asia/Shanghai, and merges what it showed', () => {
   const emu = createEmulator({ userLocale: 'zh-CN', spreadsheetLocale: 'zh_CN', timeZone: 'Asia/Shanghai' });

@@ -5,8 +5,7 @@
  * 创建日期, archives the other row in “ClientFlow 存档” with the survivor's ID, points its stage history to
  * the survivor, says so in Chinese, and 撤销 puts everything back.
  */
-import { startOn, type SS } from './helpers';
-import type { Addon } from '../../dev/harness';
+import { startOn, data, values } from './helpers';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
 import { historySheetName } from '../../src/core/funnel/workbook';
 
@@ -19,19 +18,6 @@ const DATA: string[][] = [
   ['K3', 'Zhang Wei', '', 'ZhangWei@huawei.com', '13800138000', '成交', '3', '要报价', '2025-12-01'],
   ...NAMES.map((n, i) => [`K${i + 4}`, n, '', `user${i}@example.cn`, `137 ${String(1000 + i * 41).padStart(4, '0')} ${String(2000 + i * 7).padStart(4, '0')}`, '线索', '1', '', '2026-02-01']),
 ];
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
-
-function values(app: SS): string[][] {
-  const s = app.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
-  return s.getRange(1, 1, s.getLastRow(), s.getLastColumn()).getDisplayValues();
-}
 
 test('张伟 and Zhang Wei merge into one client, in Chinese, and 撤销 puts everything back', () => {
   const { emu, addon, app } = startOn(DATA, 'zh-CN');

@@ -4,8 +4,7 @@
  * the other row leaves the table for the archive sheet (with the survivor's client ID); menuUndo puts
  * the table back exactly; a stale request (rows no longer one group) merges nothing. Run `node build.mjs` first.
  */
-import { startOn, type SS } from './helpers';
-import type { Addon } from '../../dev/harness';
+import { startOn, type SS, data } from './helpers';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
 import { historySheetName } from '../../src/core/funnel/workbook';
 
@@ -18,14 +17,6 @@ const DATA: string[][] = [
   ['C5', 'Lucy Green', 'Hooli', 'lucy@hooli.com', '650-555-0177', 'Lead', '', '2026-02-04'],
   ['C6', 'Ann Lee', 'Umbrella', 'ann@umbrella.com', '206-555-0123', 'Lead', '', '2026-02-05'],
 ];
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
 
 function table(app: SS): { values: unknown[][]; formulas: string[][] } {
   const s = app.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;

@@ -3,8 +3,7 @@
  * and adds no column, so it does not claim to (the menu's "Find duplicates" does both, and says so).
  * English and Chinese, on the built bundle.
  */
-import { startOn } from './helpers';
-import type { Addon } from '../../dev/harness';
+import { startOn, data } from './helpers';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
 
 const DATA: string[][] = [
@@ -14,14 +13,6 @@ const DATA: string[][] = [
   ['C3', 'Jon Smith', 'ACME', 'john.smith@acme.com', '(415) 555-0101', 'Lead'],
   ['C4', 'Ann Lee', 'Initech', 'ann@initech.com', '312-555-0142', 'Won'],
 ];
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
 
 describe.each([
   ['en' as const, /Nothing was changed\.$/, /colored|Duplicate group/],

@@ -4,8 +4,7 @@
  * group (remembered), and "merge all above score X" (every group in one change: one undo puts all
  * back; a group scoring lower is left). Run `node build.mjs` first.
  */
-import { startOn, type SS } from './helpers';
-import type { Addon } from '../../dev/harness';
+import { startOn, data, values } from './helpers';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
 
 const FILLER = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Isabella', 'Lucas', 'Mia', 'Mason', 'Amelia', 'Ethan', 'Harper', 'Logan', 'Evelyn', 'Aiden', 'Abigail', 'Jacob'];
@@ -19,19 +18,6 @@ const DATA: string[][] = [
   ['C5', 'J. Smith', 'Acme Inc', 'john.smith@acme.com', '415.555.0101', 'Lead', '', '2026-02-04'],
   ...FILLER.map((n, i) => [`C${i + 6}`, `${n} Walker${String.fromCharCode(97 + i)}`, '', `${n.toLowerCase()}${i}@mail${i}.com`, `312-555-${String(1000 + i * 37).padStart(4, '0')}`, 'Lead', '', '2026-02-05']),
 ];
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
-
-function values(app: SS): string[][] {
-  const s = app.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
-  return s.getRange(1, 1, s.getLastRow(), s.getLastColumn()).getDisplayValues();
-}
 
 function adopted() {
   const s = startOn(DATA, 'en');

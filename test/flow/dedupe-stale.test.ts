@@ -5,7 +5,7 @@
  * merges nothing and answers with the groups checked again; rows moved by an insertion above are still
  * found by their client IDs and merged rightly. Built bundle on the emulator.
  */
-import { startOn, type SS } from './helpers';
+import { startOn, values } from './helpers';
 import type { Addon } from '../../dev/harness';
 import type { DuplicatesReport } from '../../src/core/api/dedupe';
 
@@ -24,11 +24,6 @@ function call(addon: Addon, fn: string, args: unknown[] = []): DuplicatesReport 
   const env = out.result as { ok: boolean; data?: DuplicatesReport; error?: { message: string } };
   if (!env.ok) throw new Error(env.error?.message);
   return env.data as DuplicatesReport;
-}
-
-function values(app: SS): string[][] {
-  const s = app.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
-  return s.getRange(1, 1, s.getLastRow(), s.getLastColumn()).getDisplayValues();
 }
 
 function found(data = DATA) {

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { startOn, type SS } from './helpers';
+import { startOn, type SS, data } from './helpers';
 import type { Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
 import { runScenario } from '../../dev/sim';
@@ -31,14 +31,6 @@ function find(emu: Emulator, addon: Addon): string {
   expect(addon.errors).toEqual([]);
   expect(emu.alerts).toHaveLength(n + 1);
   return emu.alerts[n]?.prompt ?? '';
-}
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
 }
 
 function sheetOf(app: SS): GoogleAppsScript.Spreadsheet.Sheet {

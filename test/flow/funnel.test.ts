@@ -9,7 +9,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOn, type SS } from './helpers';
+import { startOn, type SS, data } from './helpers';
 import type { Addon } from '../../dev/harness';
 import type { Emulator, SimChart } from '../../dev/emulator/types';
 import { runScenario } from '../../dev/sim';
@@ -54,14 +54,6 @@ function build(emu: Emulator, addon: Addon): string {
   expect(addon.errors).toEqual([]);
   expect(emu.alerts).toHaveLength(n + 1);
   return emu.alerts[n]?.prompt ?? '';
-}
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
 }
 
 interface StoredSchema { stages: { won: string; lost: string } | null; fields: Array<{ role: string | null; options?: DropdownOption[] }> }

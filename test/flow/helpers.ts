@@ -23,3 +23,18 @@ export function templateTable(template: string, tableLocale: 'en' | 'zh-CN', use
   if (!applied?.ok) throw new Error(`setup failed: ${JSON.stringify(applied)}`);
   return { emu, addon, app: emu.globals.SpreadsheetApp as SS };
 }
+
+/** A sidebar endpoint's data through google.script.run's envelope (throws on a failed call or envelope). */
+export function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
+  const out = addon.call(fn, args);
+  if (!out.ok) throw new Error(out.error);
+  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
+  if (!env.ok) throw new Error(env.error?.message);
+  return env.data as T;
+}
+
+/** The first sheet's cells as a person sees them (display values). */
+export function values(app: SS): string[][] {
+  const s = app.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
+  return s.getRange(1, 1, s.getLastRow(), s.getLastColumn()).getDisplayValues();
+}

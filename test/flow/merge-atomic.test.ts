@@ -17,6 +17,7 @@ import { findUp, loadAddon, type Addon } from '../../dev/harness';
 import type { Emulator } from '../../dev/emulator/types';
 import type { DuplicatesReport, MergeGroup } from '../../src/core/api/dedupe';
 import { historySheetName } from '../../src/core/funnel/workbook';
+import { data } from './helpers';
 
 const STRIDE = process.env.CLIENTFLOW_SLOW === '1' ? 1 : 8;
 const CODE = readFileSync(findUp('dist/Code.js'), 'utf8');
@@ -33,14 +34,6 @@ const DATA: string[][] = [
 ];
 
 interface World { emu: Emulator; addon: Addon }
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
 
 /** The adopted table with stage changes typed (onEdit writes the history), and the groups to merge. */
 function world(): World & { groups: MergeGroup[] } {

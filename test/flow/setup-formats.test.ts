@@ -8,18 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { createEmulator } from '../../dev/emulator';
-import { loadAddon, type Addon } from '../../dev/harness';
+import { loadAddon } from '../../dev/harness';
 import type { TableSchema } from '../../src/core/schema';
+import { data } from './helpers';
 
 const rows = Papa.parse<string[]>(readFileSync(join(__dirname, '..', '..', 'dev', 'playground', 'demo.csv'), 'utf8'), { skipEmptyLines: true }).data;
-
-function data<T>(addon: Addon, fn: string, args: unknown[] = []): T {
-  const out = addon.call(fn, args);
-  if (!out.ok) throw new Error(out.error);
-  const env = out.result as { ok: boolean; data?: T; error?: { message: string } };
-  if (!env.ok) throw new Error(env.error?.message);
-  return env.data as T;
-}
 
 it('re-applying the set-up changes neither a value nor how one reads', () => {
   const emu = createEmulator({ userLocale: 'en', spreadsheetLocale: 'en_US', timeZone: 'America/New_York' });

@@ -10,7 +10,7 @@
 import { t, type Locale } from '../../core/i18n';
 import type { CellValue } from '../../core/fields/types';
 import { HISTORY_SHEET_KEY, historySheetName } from '../../core/funnel/workbook';
-import { checksum4 } from '../../core/config';
+import { checksum4, utf8Length } from '../../core/config';
 
 export interface HistoryRow { id: string; from: string; to: string; when: Date; owner: CellValue }
 /** A change whose append was deferred: its sheet row too, to read a client ID deferred with it. */
@@ -95,14 +95,6 @@ function formatRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, co
  */
 const RECORD_BYTES = 8_000;
 const DEFER_BYTES = 100_000;
-const utf8 = (s: string): number => {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3;
-  }
-  return n;
-};
 type Item = [number, string, string, string, number, string];
 
 /**
@@ -124,7 +116,7 @@ export function deferHistory(store: GoogleAppsScript.Properties.Properties, shee
   };
   for (const r of rows) {
     const item: Item = [r.row, r.id, r.from, r.to, r.when.getTime(), typeof r.owner === 'string' ? r.owner : String(r.owner ?? '')];
-    const size = utf8(JSON.stringify(item)) + 1;
+    const size = utf8Length(JSON.stringify(item)) + 1;
     if (size > RECORD_BYTES - 40) return false;
     if (bytes + size > RECORD_BYTES - 40) flush();
     chunk.push(item);
@@ -186,7 +178,7 @@ const blockPrint = (rows: ReadonlyArray<readonly unknown[]>): string => checksum
  * them: before writing, the adoption records where its rows go, which records they come from and a
  * print of them ({@link HISTORY_APPENDING_PREFIX}). The next adoption that finds that note reads those
  * rows back: when they are there, the records it names are only deleted (not appended again);
- * otherwise nothing was written and they are appended as any other.
+ * otherwise nothing was written and they are appended like the rest.
  */
 export function appendPendingHistory(store: GoogleAppsScript.Properties.Properties, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: GoogleAppsScript.Spreadsheet.Sheet, pending: { keys: readonly string[]; rows: readonly AdoptedHistoryRow[] }, locale: Locale, sheetId: number, idCol: number | undefined, props: Readonly<Record<string, string>>): void {
   const noteKey = `${HISTORY_APPENDING_PREFIX}${sheetId}`;
